@@ -1,0 +1,266 @@
+"""Semantic checks of a validated scenario: references, graph shape, kader coverage, authoring rules.
+
+Pure: file existence for images is asked through `asset_exists`, supplied by the caller.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from trainer.model.diagnostics import Diagnostic
+from trainer.model.graph import NOBODY, Graph, missing_steps, node_choices
+from trainer.model.loader import LoadedScenario
+from trainer.model.scenario import (
+    AddEffect,
+    ChoiceBase,
+    EndingNode,
+    FlagCondition,
+    MeterCondition,
+    SceneNode,
+    SelectionNode,
+    SetEffect,
+)
+from trainer.model.text import Text
+from trainer.model.vocabulary import OBJECTIVE_GROUNDS, Assessment, Backdrop
+from trainer.model.yaml_source import Path
+
+NARRATOR = "verteller"
+DEFAULT_VALUES: tuple[str, ...] = (
+    "privacy", "veiligheid", "proportionaliteit", "daadkracht", "rechtvaardigheid", "gelijkwaardigheid",
+    "vertrouwen", "effectiviteit", "rechtmatigheid", "transparantie",
+    "moedig", "betrouwbaar", "verbindend", "integer",
+)
+
+
+def _suggest(word: str, options: Any) -> str:
+    close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
+    return f"bedoel je '{close[0]}'?" if close else ("bekend: " + ", ".join(sorted(options))[:120] if options else "")
+
+
+class _Checker:
+    def __init__(self, loaded: LoadedScenario, asset_exists: Callable[[str], bool]) -> None:
+        self.sc = loaded.scenario
+        self.smap = loaded.source
+        self.asset_exists = asset_exists
+        self.found: list[Diagnostic] = []
+        self.graph = Graph.of(self.sc)
+        self.flags = set(self.sc.state.flags)
+        self.meters = self.sc.state.meters
+        self.cast = {c.id for c in self.sc.cast}
+
+    def add(self, code: str, path: Path, *, at_key: bool = False, **args: Any) -> None:
+        self.found.append(self.smap.diag(code, path, at_key=at_key, **args))
+
+    def run(self) -> list[Diagnostic]:
+        self.check_ids()
+        self.check_state()
+        self.check_cast_refs()
+        self.check_nodes()
+        self.check_graph()
+        self.check_english(self.sc, ())
+        return sorted(self.found, key=lambda d: (d.line, d.column, d.code))
+
+    # --- identities and references ---
+
+    def check_ids(self) -> None:
+        for label, items in (("cast", self.sc.cast), ("reflection", self.sc.reflection)):
+            seen: set[str] = set()
+            for i, item in enumerate(items):
+                if item.id in seen:
+                    self.add("C119", (label, i, "id"), name=item.id)
+                seen.add(item.id)
+        if self.sc.start not in self.sc.nodes:
+            self.add("C116", ("start",), target=self.sc.start, suggestion=_suggest(self.sc.start, self.sc.nodes))
+
+    def check_state(self) -> None:
+        for name, meter in self.meters.items():
+            if meter.min > meter.max:
+                self.add("C124", ("state", "meters", name), name=name, min=meter.min, max=meter.max)
+            elif not meter.min <= meter.start <= meter.max:
+                self.add("C117", ("state", "meters", name, "start"), name=name, start=meter.start, min=meter.min, max=meter.max)
+            if meter.cast is not None:
+                self.cast_ref(meter.cast, ("state", "meters", name, "cast"))
+
+    def cast_ref(self, name: str, path: Path) -> None:
+        if name not in self.cast:
+            self.add("C102", path, name=name, suggestion=_suggest(name, self.cast))
+
+    def check_cast_refs(self) -> None:
+        if self.sc.briefing.partner:
+            self.cast_ref(self.sc.briefing.partner, ("briefing", "partner"))
+        self.backdrop(self.sc.setting.backdrop, ("setting", "backdrop"))
+
+    def backdrop(self, name: str, path: Path) -> None:
+        if name not in Backdrop.__members__.values() and not self.asset_exists(name):
+            self.add("C105", path, name=name, known=", ".join(b.value for b in Backdrop))
+
+    def target(self, target: str, path: Path) -> None:
+        if target not in self.sc.nodes:
+            self.add("C101", path, target=target, suggestion=_suggest(target, self.sc.nodes))
+
+    # --- nodes and choices ---
+
+    def check_nodes(self) -> None:
+        for node_id, node in self.sc.nodes.items():
+            base: Path = ("nodes", node_id)
+            if node.backdrop if not isinstance(node, EndingNode) else None:
+                self.backdrop(node.backdrop, (*base, "backdrop"))  # type: ignore[arg-type]
+            for i, line in enumerate(getattr(node, "lines", [])):
+                if line.speaker != NARRATOR:
+                    self.cast_ref(line.speaker, (*base, "lines", i, "speaker"))
+            if isinstance(node, SelectionNode):
+                self.check_selection(node_id, node)
+            elif isinstance(node, SceneNode):
+                self.check_scene(node_id, node)
+            seen: set[str] = set()
+            for cid, _step, choice, path in node_choices(self.sc, node_id):
+                if cid in seen:
+                    self.add("C115" if isinstance(node, SceneNode) else "C119", (*path, "id") if isinstance(node, SceneNode) else path,
+                             choice=cid, node=node_id, name=cid)
+                seen.add(cid)
+                self.check_choice(cid, choice, path)
+
+    def check_selection(self, node_id: str, node: SelectionNode) -> None:
+        base: Path = ("nodes", node_id)
+        for i, cand in enumerate(node.candidates):
+            for j, member in enumerate(cand.cast):
+                self.cast_ref(member, (*base, "candidates", i, "cast", j))
+            if not cand.address.grounds:
+                self.add("C112", (*base, "candidates", i, "address"), choice=cand.id)
+        if node.default is not None and node.default not in {c.id for c in node.candidates} | {NOBODY}:
+            self.add("C101", (*base, "default"), target=node.default,
+                     suggestion=_suggest(node.default, [c.id for c in node.candidates] + [NOBODY]))
+
+    def check_scene(self, node_id: str, node: SceneNode) -> None:
+        base: Path = ("nodes", node_id)
+        if node.choices and node.next:
+            self.add("C122", (*base, "next"), at_key=True, node=node_id)
+        if node.next:
+            self.target(node.next, (*base, "next"))
+        if not node.choices and not node.next:
+            self.add("C107", base, at_key=True, node=node_id)
+        if node.choices and all(c.when for c in node.choices):
+            self.add("C121", (*base, "choices"), node=node_id)
+        if node.timer is not None:
+            ids = [c.id for c in node.choices]
+            if not node.choices:
+                self.add("C125", (*base, "timer"), at_key=True, node=node_id)
+            elif node.timer.default is None:
+                self.add("C113", (*base, "timer"), at_key=True, suggestion=f" (bijv. {ids[0]})")
+            elif node.timer.default not in ids:
+                self.add("C101", (*base, "timer", "default"), target=node.timer.default,
+                         suggestion=_suggest(node.timer.default, ids))
+
+    def check_choice(self, cid: str, choice: ChoiceBase, path: Path) -> None:
+        self.target(choice.goto, (*path, "goto"))
+        if choice.assessment != Assessment.IN_LIJN and choice.rationale is None:
+            self.add("C111", path, choice=cid, assessment=choice.assessment.value)
+        prohibited = [g.value for g in choice.grounds if g not in OBJECTIVE_GROUNDS]
+        if prohibited and choice.assessment == Assessment.IN_LIJN:
+            self.add("C120", (*path, "assessment"), choice=cid, grounds=", ".join(prohibited))
+        known_values = set(DEFAULT_VALUES) | set(self.sc.values)
+        for i, value in enumerate(choice.values):
+            if value not in known_values:
+                self.add("C123", (*path, "values", i), name=value, known=", ".join(DEFAULT_VALUES[:6]) + ", ...")
+        for i, cond in enumerate(choice.when):
+            cpath = (*path, "when", i)
+            if isinstance(cond, FlagCondition):
+                self.flag_ref(cond.flag, (*cpath, "flag"))
+            elif isinstance(cond, MeterCondition):
+                self.meter_ref(cond.meter, (*cpath, "meter"))
+        for i, eff in enumerate(choice.effects):
+            epath = (*path, "effects", i)
+            if isinstance(eff, AddEffect):
+                self.meter_ref(eff.add, (*epath, "add"))
+            elif isinstance(eff, SetEffect):
+                self.check_set(eff, epath)
+
+    def check_set(self, eff: SetEffect, path: Path) -> None:
+        is_bool = isinstance(eff.to, bool)
+        if eff.set in self.flags:
+            if not is_bool:
+                self.add("C118", (*path, "to"), name=eff.set, kind="vlag", value=eff.to)
+        elif eff.set in self.meters:
+            if is_bool:
+                self.add("C118", (*path, "to"), name=eff.set, kind="meter", value=eff.to)
+        elif is_bool:
+            self.add("C103", (*path, "set"), name=eff.set, suggestion=self._suffix(eff.set, self.flags))
+        else:
+            self.add("C104", (*path, "set"), name=eff.set, suggestion=self._suffix(eff.set, self.meters))
+
+    @staticmethod
+    def _suffix(name: str, options: Any) -> str:
+        close = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
+        return f" (of bedoel je '{close[0]}'?)" if close else ""
+
+    def flag_ref(self, name: str, path: Path) -> None:
+        if name not in self.flags:
+            self.add("C103", path, name=name, suggestion=self._suffix(name, self.flags))
+
+    def meter_ref(self, name: str, path: Path) -> None:
+        if name not in self.meters:
+            self.add("C104", path, name=name, suggestion=self._suffix(name, self.meters))
+
+    # --- graph shape ---
+
+    def check_graph(self) -> None:
+        graph = self.graph
+        reachable = graph.reachable(self.sc.start)
+        for node_id in self.sc.nodes:
+            if node_id not in reachable and self.sc.start in self.sc.nodes:
+                code = "C108" if graph.is_ending(node_id) else "C106"
+                self.add(code, ("nodes", node_id), at_key=True, node=node_id)
+        stuck = reachable - graph.can_reach_ending()
+        for comp in graph.strongly_connected(stuck):
+            looping = len(comp) > 1 or any(e.target == comp[0] for e in graph.out[comp[0]])
+            if looping:
+                first = min(comp, key=lambda n: self.smap.key_pos(("nodes", n)))
+                self.add("C109", ("nodes", first), at_key=True, node=first, members=", ".join(sorted(comp)))
+        reported: set[tuple[str, int]] = set()
+        for ending, mask, route in graph.step_gaps():
+            if (ending, mask) in reported:
+                continue
+            reported.add((ending, mask))
+            steps = ", ".join(s.value for s in missing_steps(mask))
+            self.add("C110", ("nodes", ending), at_key=True, steps=steps, route=" → ".join(route))
+
+    # --- translations ---
+
+    def check_english(self, obj: Any, path: Path) -> None:
+        if isinstance(obj, Text):
+            if obj.en is None:
+                short = obj.nl if len(obj.nl) <= 40 else obj.nl[:37] + "..."
+                self.add("C114", path, text=short)
+        elif isinstance(obj, BaseModel):
+            for name, info in type(obj).model_fields.items():
+                self.check_english(getattr(obj, name), (*path, info.alias or name))
+        elif isinstance(obj, list):
+            for i, item in enumerate(obj):
+                self.check_english(item, (*path, i))
+        elif isinstance(obj, dict):
+            for key, item in obj.items():
+                self.check_english(item, (*path, key))
+
+
+def check(loaded: LoadedScenario, asset_exists: Callable[[str], bool] = lambda _name: False) -> list[Diagnostic]:
+    """All semantic findings for a loaded scenario, in file order."""
+    return _Checker(loaded, asset_exists).run()
+
+
+def iter_texts(obj: Any) -> Iterator[Text]:
+    """Every Text inside a model (for translation tools and tests)."""
+    if isinstance(obj, Text):
+        yield obj
+    elif isinstance(obj, BaseModel):
+        for name in type(obj).model_fields:
+            yield from iter_texts(getattr(obj, name))
+    elif isinstance(obj, (list, tuple)):
+        for item in obj:
+            yield from iter_texts(item)
+    elif isinstance(obj, dict):
+        for item in obj.values():
+            yield from iter_texts(item)

@@ -1,0 +1,68 @@
+"""Diagnostics: a finding about a scenario file with a stable code, a position and a fix hint."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from typing import Any
+
+from trainer.model.messages import MESSAGES
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
+    Severity.ERROR: ("fout", "error"),
+    Severity.WARNING: ("waarschuwing", "warning"),
+}
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    """One finding. `args` fill the message templates of `code` in `messages.MESSAGES`."""
+
+    code: str
+    file: str
+    line: int
+    column: int
+    args: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def severity(self) -> Severity:
+        return MESSAGES[self.code].severity
+
+    def message(self, lang: str = "nl") -> str:
+        entry = MESSAGES[self.code]
+        return (entry.en if lang == "en" else entry.nl).format(**self.args)
+
+    def hint(self, lang: str = "nl") -> str:
+        entry = MESSAGES[self.code]
+        return (entry.hint_en if lang == "en" else entry.hint_nl).format(**self.args)
+
+    def format(self, lang: str = "nl") -> str:
+        """One line: `file:line:col: fout C101: message (hint: ...)`."""
+        sev = SEVERITY_LABELS[self.severity][1 if lang == "en" else 0]
+        hint_word = "hint" if lang == "en" else "tip"
+        return f"{self.file}:{self.line}:{self.column}: {sev} {self.code}: {self.message(lang)} ({hint_word}: {self.hint(lang)})"
+
+    def to_json(self, lang: str = "nl") -> dict[str, Any]:
+        return {
+            "code": self.code,
+            "severity": self.severity.value,
+            "file": self.file,
+            "line": self.line,
+            "column": self.column,
+            "message": self.message(lang),
+            "hint": self.hint(lang),
+        }
+
+
+class ScenarioError(Exception):
+    """The only error type that leaves the loader: one or more error diagnostics."""
+
+    def __init__(self, diagnostics: list[Diagnostic]) -> None:
+        super().__init__(diagnostics[0].format() if diagnostics else "scenario error")
+        self.diagnostics = diagnostics

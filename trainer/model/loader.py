@@ -1,0 +1,81 @@
+"""Load a scenario file: bytes → strict YAML → pydantic model. Only ScenarioError ever leaves here."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path as FsPath
+
+from pydantic import ValidationError
+
+from trainer.model.diagnostics import Diagnostic, ScenarioError
+from trainer.model.scenario import Scenario
+from trainer.model.schema_errors import to_diagnostics
+from trainer.model.yaml_source import MAX_BYTES, SourceMap, parse_yaml, position_of_offset
+
+
+@dataclass(frozen=True)
+class LoadedScenario:
+    """A validated scenario with where it came from and the positions of its parts."""
+
+    scenario: Scenario
+    source: SourceMap
+    path: str
+    content_hash: str
+
+
+def content_hash(scenario: Scenario) -> str:
+    """SHA-256 of the scenario's canonical JSON: unchanged by comments, order of keys or formatting."""
+    canonical = json.dumps(scenario.model_dump(mode="json", by_alias=True), sort_keys=True, ensure_ascii=False)
+    return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
+
+
+def load_scenario_text(text: str, file: str = "<tekst>") -> LoadedScenario:
+    """Validate scenario YAML given as text."""
+    try:
+        data, smap = parse_yaml(text, file)
+        if not isinstance(data, dict):
+            found = "een lijst" if isinstance(data, list) else f"de waarde {str(data)[:30]!r}"
+            raise ScenarioError([Diagnostic("L009", file, 1, 1, {"found": found})])
+        try:
+            scenario = Scenario.model_validate(data)
+        except ValidationError as exc:
+            raise ScenarioError(to_diagnostics(exc, Scenario, data, smap)) from None
+        return LoadedScenario(scenario, smap, file, content_hash(scenario))
+    except ScenarioError:
+        raise
+    except (RecursionError, MemoryError):
+        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": "te diep genest of te groot"})]) from None
+    except Exception as exc:  # the loader's contract: nothing but ScenarioError escapes
+        raise ScenarioError([Diagnostic("L003", file, 1, 1, {"problem": f"onverwacht: {type(exc).__name__}"})]) from None
+
+
+def read_scenario_bytes(path: FsPath, file: str) -> str:
+    """Read and decode a file, with positioned diagnostics for every way that can fail."""
+    if path.is_dir():
+        raise ScenarioError([Diagnostic("L011", file, 1, 1)])
+    try:
+        with path.open("rb") as handle:
+            raw = handle.read(MAX_BYTES + 1)
+    except OSError as exc:
+        raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": exc.strerror or type(exc).__name__})]) from None
+    if len(raw) > MAX_BYTES:
+        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": f"groter dan {MAX_BYTES // 1024 // 1024} MB"})])
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line, col = position_of_offset(raw, exc.start)
+        raise ScenarioError([Diagnostic("L002", file, line, col)]) from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    if not text.strip() or all(ln.strip() == "" or ln.lstrip().startswith("#") for ln in text.splitlines()):
+        raise ScenarioError([Diagnostic("L008", file, 1, 1)])
+    return text
+
+
+def load_scenario(path: str | FsPath) -> LoadedScenario:
+    """Load and validate one scenario file (no semantic checks; see `checks.check`)."""
+    fs_path = FsPath(path)
+    text = read_scenario_bytes(fs_path, str(path))
+    return load_scenario_text(text, str(path))

@@ -1,0 +1,140 @@
+"""The catalogue of diagnostic codes: severity, Dutch and English message and fix hint.
+
+Codes are stable: tools and tests depend on them. L = reading the file, S = schema, C = semantic check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+
+class _Sev(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Entry:
+    severity: _Sev
+    nl: str
+    en: str
+    hint_nl: str
+    hint_en: str
+
+
+E, W = _Sev.ERROR, _Sev.WARNING
+
+MESSAGES: dict[str, Entry] = {
+    # --- reading the file ---
+    "L001": Entry(E, "bestand niet gevonden of niet leesbaar ({reason})", "file not found or not readable ({reason})",
+                  "controleer het pad en de rechten", "check the path and permissions"),
+    "L002": Entry(E, "geen geldige UTF-8-tekst", "not valid UTF-8 text",
+                  "sla het bestand op als UTF-8 (in VS Code: rechtsonder 'UTF-8')", "save the file as UTF-8"),
+    "L003": Entry(E, "YAML-syntaxfout: {problem}", "YAML syntax error: {problem}",
+                  "controleer inspringing, dubbele punten en aanhalingstekens rond deze plek",
+                  "check indentation, colons and quotes around this position"),
+    "L004": Entry(E, "tab gebruikt voor inspringen", "tab used for indentation",
+                  "gebruik spaties in plaats van tabs (VS Code: 'Convert Indentation to Spaces')",
+                  "use spaces instead of tabs"),
+    "L005": Entry(E, "sleutel '{key}' komt twee keer voor (eerder op regel {first_line})",
+                  "key '{key}' appears twice (first on line {first_line})",
+                  "verwijder of hernoem een van de twee", "remove or rename one of them"),
+    "L006": Entry(E, "onbekende YAML-tag '{tag}' geweigerd", "unknown YAML tag '{tag}' refused",
+                  "verwijder de tag; scenario's bevatten alleen tekst, getallen, lijsten en true/false",
+                  "remove the tag; scenarios hold only text, numbers, lists and true/false"),
+    "L007": Entry(E, "bestand te groot of te diep genest ({reason})", "file too large or nested too deeply ({reason})",
+                  "splits het scenario of gebruik minder ankers (&) en verwijzingen (*)",
+                  "split the scenario or use fewer anchors (&) and aliases (*)"),
+    "L008": Entry(E, "het bestand is leeg", "the file is empty",
+                  "begin met id:, title: enz. (zie scenarios/README.md)", "start with id:, title: etc. (see scenarios/README.md)"),
+    "L009": Entry(E, "het scenario moet een lijst van sleutels zijn (id:, title: ...), niet {found}",
+                  "the scenario must be a mapping of keys (id:, title: ...), not {found}",
+                  "zie het voorbeeld in scenarios/README.md", "see the example in scenarios/README.md"),
+    "L010": Entry(E, "sleutel moet tekst zijn, niet {found}", "key must be text, not {found}",
+                  "gebruik een naam als sleutel, bijv. title:", "use a name as key, e.g. title:"),
+    "L011": Entry(E, "dit is een map, geen scenariobestand", "this is a directory, not a scenario file",
+                  "geef een .yaml-bestand op, of gebruik 'trainer check' voor een hele map",
+                  "give a .yaml file, or use 'trainer check' for a whole folder"),
+    # --- schema ---
+    "S001": Entry(E, "verplicht veld '{field}' ontbreekt", "required field '{field}' is missing",
+                  "voeg '{field}:' toe{suggestion}", "add '{field}:'{suggestion}"),
+    "S002": Entry(E, "onbekend veld '{field}'", "unknown field '{field}'",
+                  "{suggestion}", "{suggestion}"),
+    "S003": Entry(E, "ongeldige waarde {value}: kies uit {expected}", "invalid value {value}: choose from {expected}",
+                  "{suggestion}", "{suggestion}"),
+    "S004": Entry(E, "verkeerd soort waarde {value}: verwacht {expected}", "wrong kind of value {value}: expected {expected}",
+                  "{suggestion}", "{suggestion}"),
+    "S005": Entry(E, "waarde {value} buiten het toegestane bereik: {detail}", "value {value} out of range: {detail}",
+                  "pas de waarde aan", "adjust the value"),
+    "S006": Entry(E, "ongeldige naam {value}", "invalid name {value}",
+                  "gebruik alleen kleine letters, cijfers en _ en begin met een letter (bijv. bestuurder_1)",
+                  "use lowercase letters, digits and _ only, starting with a letter"),
+    "S007": Entry(E, "ongeldige invoer: {detail}", "invalid input: {detail}",
+                  "vergelijk met het voorbeeld in scenarios/README.md", "compare with the example in scenarios/README.md"),
+    # --- semantic checks ---
+    "C101": Entry(E, "verwijzing naar onbekend knooppunt '{target}'", "reference to unknown node '{target}'",
+                  "{suggestion}", "{suggestion}"),
+    "C102": Entry(E, "onbekend cast-lid '{name}'", "unknown cast member '{name}'",
+                  "{suggestion}", "{suggestion}"),
+    "C103": Entry(E, "onbekende vlag '{name}'", "unknown flag '{name}'",
+                  "voeg '{name}' toe onder state: flags:{suggestion}", "add '{name}' under state: flags:{suggestion}"),
+    "C104": Entry(E, "onbekende meter '{name}'", "unknown meter '{name}'",
+                  "voeg '{name}' toe onder state: meters:{suggestion}", "add '{name}' under state: meters:{suggestion}"),
+    "C105": Entry(E, "afbeelding '{name}' niet gevonden", "image '{name}' not found",
+                  "kies een getekende achtergrond ({known}) of zet het bestand in assets/images/",
+                  "choose a drawn backdrop ({known}) or put the file in assets/images/"),
+    "C106": Entry(W, "knooppunt '{node}' is vanaf de start niet bereikbaar", "node '{node}' cannot be reached from the start",
+                  "laat een keuze of 'next:' ernaar verwijzen, of verwijder het", "point a choice or 'next:' to it, or remove it"),
+    "C107": Entry(E, "doodlopend knooppunt '{node}': geen keuzes, geen 'next:' en geen einde",
+                  "dead end '{node}': no choices, no 'next:' and not an ending",
+                  "voeg keuzes of 'next:' toe, of maak er een einde van (type: ending)",
+                  "add choices or 'next:', or make it an ending (type: ending)"),
+    "C108": Entry(W, "einde '{node}' is vanaf de start niet bereikbaar", "ending '{node}' cannot be reached from the start",
+                  "laat een keuze naar dit einde leiden, of verwijder het", "let a choice lead to this ending, or remove it"),
+    "C109": Entry(E, "lus zonder uitweg: vanaf '{node}' is geen einde meer te bereiken ({members})",
+                  "loop with no way out: no ending can be reached from '{node}' ({members})",
+                  "geef een van deze knooppunten een keuze die naar een einde leidt",
+                  "give one of these nodes a choice that leads to an ending"),
+    "C110": Entry(E, "route zonder stap '{steps}': {route}", "route missing step '{steps}': {route}",
+                  "voeg op deze route een keuze toe met step: {steps}", "add a choice with step: {steps} on this route"),
+    "C111": Entry(E, "keuze '{choice}' is {assessment} maar heeft geen rationale",
+                  "choice '{choice}' is {assessment} but has no rationale",
+                  "leg onder 'rationale:' uit waarom: daar praat de groep over",
+                  "explain why under 'rationale:': that is what the group discusses"),
+    "C112": Entry(E, "selectiekeuze '{choice}' noemt geen gronden", "selection choice '{choice}' names no grounds",
+                  "voeg 'grounds:' toe, bijv. [gedrag, informatie] of [uiterlijk]",
+                  "add 'grounds:', e.g. [gedrag, informatie] or [uiterlijk]"),
+    "C113": Entry(E, "keuze met tijdslimiet zonder standaardkeuze", "timed choice without a default",
+                  "voeg onder 'timer:' toe: default: <keuze-id>{suggestion}", "add under 'timer:': default: <choice id>{suggestion}"),
+    "C114": Entry(W, "Engelse vertaling ontbreekt bij '{text}'", "English translation missing for '{text}'",
+                  "schrijf de tekst als {{nl: ..., en: ...}}", "write the text as {{nl: ..., en: ...}}"),
+    "C115": Entry(E, "keuze-id '{choice}' komt twee keer voor in '{node}'", "choice id '{choice}' appears twice in '{node}'",
+                  "geef elke keuze in een knooppunt een eigen id", "give each choice in a node its own id"),
+    "C116": Entry(E, "startknooppunt '{target}' bestaat niet", "start node '{target}' does not exist",
+                  "{suggestion}", "{suggestion}"),
+    "C117": Entry(E, "meter '{name}': start {start} ligt niet tussen min {min} en max {max}",
+                  "meter '{name}': start {start} is not between min {min} and max {max}",
+                  "pas start, min of max aan", "adjust start, min or max"),
+    "C118": Entry(E, "'{name}' is een {kind}, maar krijgt waarde {value}", "'{name}' is a {kind} but is given {value}",
+                  "een vlag krijgt true/false, een meter een getal", "a flag takes true/false, a meter a number"),
+    "C119": Entry(E, "id '{name}' komt twee keer voor", "id '{name}' appears twice",
+                  "geef elk cast-lid, elke kandidaat en elke vraag een eigen id", "give each item its own id"),
+    "C120": Entry(W, "keuze '{choice}' gebruikt verboden gronden ({grounds}) maar heet in_lijn",
+                  "choice '{choice}' uses prohibited grounds ({grounds}) but is marked in_lijn",
+                  "selectie op uiterlijk, afkomst of onderbuik is niet in lijn met het kader; pas de beoordeling aan",
+                  "selection on appearance, origin or gut feeling is not in line with the kader; fix the assessment"),
+    "C121": Entry(W, "alle keuzes in '{node}' hebben voorwaarden: mogelijk is er geen enkele beschikbaar",
+                  "every choice in '{node}' has conditions: possibly none is available",
+                  "geef minstens één keuze zonder 'when:'", "give at least one choice without 'when:'"),
+    "C122": Entry(E, "knooppunt '{node}' heeft zowel keuzes als 'next:'", "node '{node}' has both choices and 'next:'",
+                  "kies: keuzes (de speler beslist) of 'next:' (verhaal gaat door)",
+                  "choose: choices (the player decides) or 'next:' (the story continues)"),
+    "C123": Entry(E, "onbekende waarde '{name}'", "unknown value '{name}'",
+                  "kies uit de standaardwaarden ({known}) of voeg '{name}' toe onder 'values:'",
+                  "choose from the standard values ({known}) or add '{name}' under 'values:'"),
+    "C124": Entry(E, "meter '{name}': min {min} is groter dan max {max}", "meter '{name}': min {min} is greater than max {max}",
+                  "wissel min en max om", "swap min and max"),
+    "C125": Entry(E, "'timer:' zonder keuzes in '{node}'", "'timer:' without choices in '{node}'",
+                  "verwijder de timer of voeg keuzes toe", "remove the timer or add choices"),
+}

@@ -1,0 +1,305 @@
+"""Pydantic models of a scenario file. Shape only; cross-references are checked in `checks`."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Discriminator, Field, StrictBool, StrictInt, Tag
+
+from trainer.model.text import Text
+from trainer.model.vocabulary import (
+    Assessment,
+    Backdrop,
+    Build,
+    CastKind,
+    Clothing,
+    CueKind,
+    Demeanour,
+    Ground,
+    Hair,
+    Headwear,
+    InfoKind,
+    LegalBasis,
+    MeterKind,
+    Outcome,
+    Step,
+    TimeOfDay,
+)
+
+Identifier = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        max_length=64,
+        description="Naam met kleine letters, cijfers en _ (bijv. bestuurder_1)",
+    ),
+]
+
+
+class Strict(BaseModel):
+    """Base for every model: unknown keys are errors, values are not coerced across types."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+# --- state: flags, meters, conditions, effects -------------------------------------------------
+
+
+class Meter(Strict):
+    """A bounded number, e.g. tension or one person's trust."""
+
+    label: Text
+    kind: MeterKind = MeterKind.ANDERS
+    cast: Identifier | None = Field(default=None, description="bij vertrouwen: van wie")
+    start: StrictInt = 0
+    min: StrictInt = 0
+    max: StrictInt = 10
+
+
+class State(Strict):
+    flags: list[Identifier] = Field(default_factory=list, description="ja/nee-kenmerken, beginnen op false")
+    meters: dict[Identifier, Meter] = Field(default_factory=dict)
+
+
+class FlagCondition(Strict):
+    """True when the flag has the given value (default true)."""
+
+    flag: Identifier
+    is_: StrictBool = Field(default=True, alias="is")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+class MeterCondition(Strict):
+    """Compares a meter: at_least and/or at_most."""
+
+    meter: Identifier
+    at_least: StrictInt | None = None
+    at_most: StrictInt | None = None
+
+
+def _condition_tag(value: Any) -> str:
+    return "meter" if isinstance(value, dict) and "meter" in value else "flag"
+
+
+Condition = Annotated[
+    Annotated[FlagCondition, Tag("flag")] | Annotated[MeterCondition, Tag("meter")],
+    Discriminator(_condition_tag),
+]
+
+
+class SetEffect(Strict):
+    """Sets a flag (to true unless `to` says otherwise) or a meter (to a number)."""
+
+    set: Identifier
+    to: StrictBool | StrictInt = True
+
+
+class AddEffect(Strict):
+    """Adds `by` (may be negative) to a meter, clamped to its bounds."""
+
+    add: Identifier
+    by: StrictInt
+
+
+def _effect_tag(value: Any) -> str:
+    return "add" if isinstance(value, dict) and "add" in value else "set"
+
+
+Effect = Annotated[
+    Annotated[SetEffect, Tag("set")] | Annotated[AddEffect, Tag("add")],
+    Discriminator(_effect_tag),
+]
+
+
+# --- choices ------------------------------------------------------------------------------------
+
+
+class ChoiceBase(Strict):
+    """What every choice carries for the log and the debrief."""
+
+    text: Text = Field(description="wat de agent zegt of doet")
+    assessment: Assessment
+    rationale: Text | None = Field(default=None, description="verplicht tenzij in_lijn: waarom?")
+    legal_basis: LegalBasis | None = None
+    grounds: list[Ground] = Field(default_factory=list, description="bij selectiekeuzes: de gebruikte gronden")
+    real_trigger: list[Ground] = Field(
+        default_factory=list,
+        description="wat de keuze werkelijk uitlokte, als dat afwijkt van de gronden (de les zit in het verschil)",
+    )
+    values: list[Identifier] = Field(default_factory=list, description="waarden in het geding")
+    when: list[Condition] = Field(default_factory=list, description="alleen zichtbaar als alle voorwaarden gelden")
+    effects: list[Effect] = Field(default_factory=list)
+    perspective: Text | None = Field(default=None, description="wat de gecontroleerde denkt of voelt")
+    goto: Identifier = Field(description="het volgende knooppunt")
+
+
+class Choice(ChoiceBase):
+    """A 'Wat doe je nu?' option in a scene."""
+
+    id: Identifier
+    step: Step
+
+
+class SelectionChoice(ChoiceBase):
+    """Addressing a candidate (or nobody) in the selection phase; always the step selecteren."""
+
+
+# --- nodes --------------------------------------------------------------------------------------
+
+
+class Line(Strict):
+    speaker: Identifier = Field(description="een cast-id, of 'verteller'")
+    text: Text
+
+
+class InfoItem(Strict):
+    kind: InfoKind
+    title: Text
+    text: Text
+
+
+class Timer(Strict):
+    seconds: StrictInt = Field(ge=1, le=600)
+    default: Identifier | None = Field(default=None, description="keuze-id bij verlopen tijd")
+
+
+class Cue(Strict):
+    """Something a trainee can observe about a candidate."""
+
+    kind: CueKind
+    text: Text
+    objective: StrictBool = Field(description="vormt dit een objectieve grond?")
+
+
+class Candidate(Strict):
+    """A person or group in the selection scene."""
+
+    id: Identifier
+    cast: list[Identifier] = Field(min_length=1)
+    label: Text
+    position: float = Field(ge=0.0, le=1.0, description="plaats in het brede straatbeeld: 0 links, 1 rechts")
+    cues: list[Cue] = Field(min_length=1)
+    perspective: Text | None = Field(default=None, description="wat deze persoon echt aan het doen was")
+    address: SelectionChoice
+
+
+class SelectionNode(Strict):
+    """The opening street scene: whom do you address, if anyone?"""
+
+    type: Literal["selection"]
+    prompt: Text
+    backdrop: str | None = None
+    time_limit: StrictInt = Field(ge=10, le=600, description="seconden")
+    candidates: list[Candidate] = Field(min_length=1, max_length=8)
+    nobody: SelectionChoice
+    info: list[InfoItem] = Field(default_factory=list)
+    default: Identifier | None = Field(
+        default=None, description="kandidaat-id bij verlopen tijd; zonder: niemand aanspreken"
+    )
+
+
+class SceneNode(Strict):
+    """Lines, information and then choices (or `next` to continue)."""
+
+    type: Literal["scene"]
+    backdrop: str | None = None
+    lines: list[Line] = Field(default_factory=list)
+    info: list[InfoItem] = Field(default_factory=list)
+    perspective: Text | None = None
+    choices: list[Choice] = Field(default_factory=list)
+    timer: Timer | None = None
+    next: Identifier | None = None
+
+
+class EndingNode(Strict):
+    type: Literal["ending"]
+    outcome: Outcome
+    title: Text
+    summary: Text
+    lines: list[Line] = Field(default_factory=list)
+    perspective: Text | None = None
+
+
+Node = Annotated[SelectionNode | SceneNode | EndingNode, Field(discriminator="type")]
+
+
+# --- scenario -----------------------------------------------------------------------------------
+
+
+class Appearance(Strict):
+    """Parameters for the procedural art. Describe, never caricature."""
+
+    skin_tone: StrictInt = Field(ge=1, le=6, description="1 licht … 6 donker")
+    age: StrictInt = Field(ge=6, le=99)
+    build: Build = Build.GEMIDDELD
+    height: StrictInt = Field(default=175, ge=120, le=210, description="cm")
+    hair: Hair = Hair.KORT
+    hair_color: Literal["zwart", "bruin", "blond", "rood", "grijs", "wit"] = "bruin"
+    headwear: Headwear = Headwear.GEEN
+    clothing: Clothing = Clothing.CASUAL
+    clothing_color: Literal["blauw", "zwart", "grijs", "rood", "groen", "geel", "wit", "bruin", "paars"] = "blauw"
+    accessories: list[Literal["bril", "tas", "rugzak", "telefoon", "fiets", "hond", "koptelefoon"]] = Field(
+        default_factory=list
+    )
+
+
+class CastMember(Strict):
+    id: Identifier
+    name: Text
+    role: Text
+    kind: CastKind = CastKind.BURGER
+    appearance: Appearance
+    demeanour: Demeanour = Demeanour.KALM
+
+
+class Setting(Strict):
+    place: Text
+    time_of_day: TimeOfDay
+    backdrop: str = Field(description="een getekende achtergrond (bijv. woonstraat) of een afbeelding in assets/")
+
+
+class Briefing(Strict):
+    you: Text = Field(description="wie de speler is")
+    partner: Identifier | None = Field(default=None, description="cast-id van je collega")
+    text: Text
+
+
+class ReflectionQuestion(Strict):
+    id: Identifier
+    step: Step
+    text: Text
+
+
+class Registration(Strict):
+    """The registration form after the ending (MEOS/Proco): grounds, legal basis, outcome, reason."""
+
+    intro: Text
+
+
+class LearningGoals(Strict):
+    selecteren: Text
+    uitleggen: Text
+    bejegenen: Text
+    reflecteren: Text
+
+
+class Scenario(Strict):
+    """One scenario file."""
+
+    id: Identifier
+    version: StrictInt = Field(ge=1)
+    title: Text
+    summary: Text
+    author: str = Field(min_length=1)
+    duration_minutes: StrictInt = Field(ge=1, le=120)
+    learning_goals: LearningGoals
+    setting: Setting
+    briefing: Briefing
+    cast: list[CastMember] = Field(min_length=1)
+    state: State = Field(default_factory=State)
+    values: list[Identifier] = Field(default_factory=list, description="extra waarden naast de standaardlijst")
+    start: Identifier
+    nodes: dict[Identifier, Node] = Field(min_length=1)
+    reflection: list[ReflectionQuestion] = Field(min_length=1)
+    registration: Registration

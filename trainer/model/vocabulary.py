@@ -1,0 +1,222 @@
+"""The fixed vocabularies of the domain: kader steps, assessments, grounds, legal bases, outcomes, art.
+
+Values are the Dutch keys instructors write in YAML; each carries a Dutch and an English label.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Step(StrEnum):
+    """The four steps of the handelingskader Professioneel Controleren."""
+
+    SELECTEREN = "selecteren"
+    UITLEGGEN = "uitleggen"
+    BEJEGENEN = "bejegenen"
+    REFLECTEREN = "reflecteren"
+
+
+STEP_ORDER: tuple[Step, ...] = (Step.SELECTEREN, Step.UITLEGGEN, Step.BEJEGENEN, Step.REFLECTEREN)
+STEP_LABELS: dict[Step, tuple[str, str]] = {
+    Step.SELECTEREN: ("selecteren", "selecting"),
+    Step.UITLEGGEN: ("uitleggen", "explaining"),
+    Step.BEJEGENEN: ("bejegenen", "treatment"),
+    Step.REFLECTEREN: ("reflecteren", "reflecting"),
+}
+
+
+class Assessment(StrEnum):
+    """How a choice relates to the kader. Not 'right or wrong': a starting point for the group."""
+
+    IN_LIJN = "in_lijn"
+    DISCUTABEL = "discutabel"
+    NIET_IN_LIJN = "niet_in_lijn"
+
+
+ASSESSMENT_LABELS: dict[Assessment, tuple[str, str]] = {
+    Assessment.IN_LIJN: ("in lijn met het kader", "in line with the kader"),
+    Assessment.DISCUTABEL: ("discutabel", "debatable"),
+    Assessment.NIET_IN_LIJN: ("niet in lijn met het kader", "not in line with the kader"),
+}
+
+
+class Ground(StrEnum):
+    """A ground for selecting someone. Objective grounds are allowed; the others are not."""
+
+    GEDRAG = "gedrag"
+    OMSTANDIGHEDEN = "omstandigheden"
+    INFORMATIE = "informatie"
+    SIGNALEMENT = "signalement"
+    VOERTUIG = "voertuig"
+    UITERLIJK = "uiterlijk"
+    AFKOMST = "afkomst"
+    RELIGIE = "religie"
+    ONDERBUIK = "onderbuikgevoel"
+    STATISTIEK = "groepsstatistiek"
+    PAST_NIET = "past_niet_in_buurt"
+
+
+OBJECTIVE_GROUNDS: frozenset[Ground] = frozenset(
+    {Ground.GEDRAG, Ground.OMSTANDIGHEDEN, Ground.INFORMATIE, Ground.SIGNALEMENT, Ground.VOERTUIG}
+)
+GROUND_LABELS: dict[Ground, tuple[str, str]] = {
+    Ground.GEDRAG: ("gedrag", "behaviour"),
+    Ground.OMSTANDIGHEDEN: ("omstandigheden (tijd, plaats)", "circumstances (time, place)"),
+    Ground.INFORMATIE: ("informatie (melding, MEOS, eerdere controles)", "information (report, MEOS, earlier stops)"),
+    Ground.SIGNALEMENT: ("specifiek signalement", "specific suspect description"),
+    Ground.VOERTUIG: ("voertuig- of verkeersfeiten", "vehicle or traffic facts"),
+    Ground.UITERLIJK: ("uiterlijk", "appearance"),
+    Ground.AFKOMST: ("(vermeende) afkomst of huidskleur", "(presumed) origin or skin colour"),
+    Ground.RELIGIE: ("religie", "religion"),
+    Ground.ONDERBUIK: ("onderbuikgevoel zonder feiten", "gut feeling without facts"),
+    Ground.STATISTIEK: ("groepsstatistiek", "group statistics"),
+    Ground.PAST_NIET: ("'past niet in de buurt'", "'does not belong here'"),
+}
+
+
+class CueKind(StrEnum):
+    """What kind of observation a selection cue is."""
+
+    GEDRAG = "gedrag"
+    OMSTANDIGHEDEN = "omstandigheden"
+    INFORMATIE = "informatie"
+    VOERTUIG = "voertuig"
+    UITERLIJK = "uiterlijk"
+
+
+class LegalBasis(StrEnum):
+    """Legal bases a scenario may invoke (see domain.md; verify wording on wetten.overheid.nl)."""
+
+    WVW_160 = "wvw_160"
+    POLITIEWET_8 = "politiewet_8"
+    POLITIEWET_7_3 = "politiewet_7_3"
+    VW_50 = "vw_50"
+    WWM_50 = "wwm_50"
+    WWM_PREVENTIEF = "wwm_preventief"
+    SV_52 = "sv_52"
+    RVV_35 = "rvv_35"
+    APV = "apv"
+    GEEN = "geen"
+
+
+LEGAL_BASIS_LABELS: dict[LegalBasis, tuple[str, str]] = {
+    LegalBasis.WVW_160: ("Wegenverkeerswet 1994 art. 160 (verkeerscontrole)", "Road Traffic Act art. 160 (traffic check)"),
+    LegalBasis.POLITIEWET_8: ("Politiewet 2012 art. 8 + WID (identiteit vorderen)", "Police Act art. 8 + WID (demand ID)"),
+    LegalBasis.POLITIEWET_7_3: ("Politiewet 2012 art. 7 lid 3 (veiligheidsfouillering)", "Police Act art. 7(3) (safety search)"),
+    LegalBasis.VW_50: ("Vreemdelingenwet 2000 art. 50 lid 1", "Aliens Act art. 50(1)"),
+    LegalBasis.WWM_50: ("Wet wapens en munitie art. 50-52 (redelijk vermoeden)", "Weapons Act art. 50-52 (reasonable suspicion)"),
+    LegalBasis.WWM_PREVENTIEF: (
+        "Wet wapens en munitie + Gemeentewet 151b (preventief fouilleren)",
+        "Weapons Act + Municipalities Act 151b (preventive search)",
+    ),
+    LegalBasis.SV_52: ("Wetboek van Strafvordering art. 52 (staandehouding verdachte)", "Code of Criminal Procedure art. 52 (stop a suspect)"),
+    LegalBasis.RVV_35: ("RVV 1990 art. 35 (verlichting fiets)", "Traffic Rules art. 35 (bicycle lights)"),
+    LegalBasis.APV: ("Algemene plaatselijke verordening", "Local bye-law (APV)"),
+    LegalBasis.GEEN: ("geen (bevoegdheid niet gebruikt)", "none (no power used)"),
+}
+
+
+class Outcome(StrEnum):
+    """How a scenario ends."""
+
+    GEEN_CONTROLE = "geen_controle"
+    VRIENDELIJKE_AFSLUITING = "vriendelijke_afsluiting"
+    WEGGESTUURD = "weggestuurd"
+    WAARSCHUWING = "waarschuwing"
+    BOETE = "boete"
+    AANHOUDING = "aanhouding"
+
+
+OUTCOME_LABELS: dict[Outcome, tuple[str, str]] = {
+    Outcome.GEEN_CONTROLE: ("geen controle", "no stop"),
+    Outcome.VRIENDELIJKE_AFSLUITING: ("vriendelijke afsluiting", "friendly close"),
+    Outcome.WEGGESTUURD: ("weggestuurd", "sent away"),
+    Outcome.WAARSCHUWING: ("waarschuwing", "warning"),
+    Outcome.BOETE: ("boete", "fine"),
+    Outcome.AANHOUDING: ("aanhouding", "arrest"),
+}
+
+
+class MeterKind(StrEnum):
+    """What a numeric meter measures; the player shows trust and tension subtly."""
+
+    SPANNING = "spanning"
+    VERTROUWEN = "vertrouwen"
+    ANDERS = "anders"
+
+
+class InfoKind(StrEnum):
+    """Where an information item comes from."""
+
+    MELDKAMER = "meldkamer"
+    MEOS = "meos"
+    BRIEFING = "briefing"
+    NOTITIE = "notitie"
+
+
+class TimeOfDay(StrEnum):
+    OCHTEND = "ochtend"
+    MIDDAG = "middag"
+    AVOND = "avond"
+    NACHT = "nacht"
+
+
+class Backdrop(StrEnum):
+    """Procedural backdrops the player can draw; anything else must be an image file in assets/."""
+
+    WOONSTRAAT = "woonstraat"
+    STATIONSPLEIN = "stationsplein"
+    WINKELSTRAAT = "winkelstraat"
+    AUTO_AAN_DE_STOEPRAND = "auto_aan_de_stoeprand"
+    PLEIN = "plein"
+    FIETSPAD = "fietspad"
+
+
+class CastKind(StrEnum):
+    BURGER = "burger"
+    AGENT = "agent"
+    OMSTANDER = "omstander"
+
+
+class Demeanour(StrEnum):
+    KALM = "kalm"
+    NERVEUS = "nerveus"
+    GEIRRITEERD = "geirriteerd"
+    VRIENDELIJK = "vriendelijk"
+    BANG = "bang"
+    BOOS = "boos"
+    ONVERSCHILLIG = "onverschillig"
+
+
+class Build(StrEnum):
+    SLANK = "slank"
+    GEMIDDELD = "gemiddeld"
+    STEVIG = "stevig"
+
+
+class Hair(StrEnum):
+    KORT = "kort"
+    LANG = "lang"
+    KRULLEN = "krullen"
+    VLECHTJES = "vlechtjes"
+    KAAL = "kaal"
+    GRIJS = "grijs"
+
+
+class Headwear(StrEnum):
+    GEEN = "geen"
+    PET = "pet"
+    CAPUCHON = "capuchon"
+    HOOFDDOEK = "hoofddoek"
+    MUTS = "muts"
+    POLITIEPET = "politiepet"
+
+
+class Clothing(StrEnum):
+    CASUAL = "casual"
+    SPORTIEF = "sportief"
+    NET = "net"
+    WERKKLEDING = "werkkleding"
+    UNIFORM = "uniform"
+    WINTERJAS = "winterjas"
