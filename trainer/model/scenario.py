@@ -79,7 +79,8 @@ class MeterCondition(Strict):
 
 
 def _condition_tag(value: Any) -> str:
-    return "meter" if isinstance(value, dict) and "meter" in value else "flag"
+    has_meter = "meter" in value if isinstance(value, dict) else isinstance(value, MeterCondition)
+    return "meter" if has_meter else "flag"
 
 
 Condition = Annotated[
@@ -103,7 +104,8 @@ class AddEffect(Strict):
 
 
 def _effect_tag(value: Any) -> str:
-    return "add" if isinstance(value, dict) and "add" in value else "set"
+    has_add = "add" in value if isinstance(value, dict) else isinstance(value, AddEffect)
+    return "add" if has_add else "set"
 
 
 Effect = Annotated[

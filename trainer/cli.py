@@ -1,0 +1,97 @@
+"""Command line: the only reader of argv and the environment. Every failure is one line and exit 2."""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Sequence
+
+from trainer.commands.common import EXIT_BAD_INPUT, UserError, print_err
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports usage errors in one line with exit 2."""
+
+    def error(self, message: str) -> None:  # type: ignore[override]
+        print_err(f"{self.prog}: {message} (tip: {self.prog} --help)")
+        sys.exit(EXIT_BAD_INPUT)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="trainer", description="Scenariotrainer professioneel controleren")
+    parser.add_argument("--lang", choices=["nl", "en"], default=os.environ.get("TRAINER_LANG", "nl"),
+                        help="taal van meldingen en tekst (nl of en)")
+    sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    play = sub.add_parser("play", help="speel een scenario")
+    play.add_argument("scenario", nargs="?", help="scenariobestand (.yaml); zonder: kies uit de bundel")
+    play.add_argument("--from", dest="start_node", help="begin bij dit knooppunt (voor instructeurs)")
+
+    check = sub.add_parser("check", help="controleer scenario's op fouten")
+    check.add_argument("paths", nargs="+", help="bestanden of mappen")
+    check.add_argument("--format", choices=["text", "json"], default="text")
+
+    schema = sub.add_parser("schema", help="schrijf scenarios/scenario.schema.json")
+    schema.add_argument("-o", "--output", help="ander doelbestand")
+
+    graph = sub.add_parser("graph", help="het scenario als graaf (mermaid of dot)")
+    graph.add_argument("scenario")
+    graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
+
+    run = sub.add_parser("run", help="speel zonder venster en toon het verloop")
+    run.add_argument("scenario")
+    mode = run.add_mutually_exclusive_group(required=True)
+    mode.add_argument("--plan", help="speelplan (.yaml) met keuzes en antwoorden")
+    mode.add_argument("--auto", action="store_true", help="kies willekeurig (met --seed)")
+    run.add_argument("--seed", type=int, default=0)
+    run.add_argument("--from", dest="start_node", help="begin bij dit knooppunt")
+
+    coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
+    coverage.add_argument("scenario")
+    coverage.add_argument("--max-routes", type=int, default=2000)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    try:
+        return _dispatch(args)
+    except UserError as exc:
+        print_err(str(exc))
+        return EXIT_BAD_INPUT
+    except KeyboardInterrupt:
+        print_err("afgebroken")
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+def _dispatch(args: argparse.Namespace) -> int:
+    lang: str = args.lang
+    if args.command == "check":
+        from trainer.commands import check_cmd
+
+        return check_cmd.run(args.paths, lang, args.format)
+    if args.command == "schema":
+        from trainer.commands import schema_cmd
+
+        return schema_cmd.run(args.output)
+    if args.command == "graph":
+        from trainer.commands import graph_cmd
+
+        return graph_cmd.run(args.scenario, args.format, lang)
+    if args.command == "run":
+        from trainer.commands import run_cmd
+
+        return run_cmd.run(args.scenario, plan=args.plan, auto=args.auto, seed=args.seed,
+                           start_node=args.start_node, lang=lang)
+    if args.command == "coverage":
+        from trainer.commands import coverage_cmd
+
+        return coverage_cmd.run(args.scenario, args.max_routes, lang)
+    if args.command in (None, "play"):
+        from trainer.commands import play_cmd
+
+        return play_cmd.run(getattr(args, "scenario", None), getattr(args, "start_node", None), lang)
+    raise UserError(f"onbekend commando {args.command}")

@@ -1,0 +1,49 @@
+"""Shared helpers for subcommands: loading with diagnostics, exit codes, user-facing errors."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from trainer.model.checks import check
+from trainer.model.diagnostics import Diagnostic, ScenarioError
+from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.paths import assets_dir
+
+EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+class UserError(Exception):
+    """A one-line message for the user; the CLI prints it and exits 2."""
+
+
+def asset_checker(scenario_file: Path) -> object:
+    """Images may sit next to the scenario or in the bundled assets/images folder."""
+
+    def exists(name: str) -> bool:
+        if ".." in Path(name).parts:
+            return False
+        return any((base / name).is_file() for base in (scenario_file.parent, assets_dir() / "images"))
+
+    return exists
+
+
+def findings(loaded: LoadedScenario) -> list[Diagnostic]:
+    return check(loaded, asset_checker(Path(loaded.path)))  # type: ignore[arg-type]
+
+
+def load_clean(path: str, lang: str) -> LoadedScenario:
+    """Load a scenario for playing; any error finding stops with the first one as a UserError."""
+    try:
+        loaded = load_scenario(path)
+    except ScenarioError as exc:
+        raise UserError(exc.diagnostics[0].format(lang)) from None
+    errors = [d for d in findings(loaded) if d.severity == "error"]
+    if errors:
+        more = f" (+{len(errors) - 1} meer: trainer check {path})" if len(errors) > 1 else ""
+        raise UserError(errors[0].format(lang) + more)
+    return loaded
+
+
+def print_err(message: str) -> None:
+    print(message, file=sys.stderr)

@@ -1,0 +1,116 @@
+"""Events a Session emits: the record of everything that happened, in past tense.
+
+Every event is plain data and round-trips through JSON: the records store and the debrief read these.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, fields
+from typing import Any, ClassVar
+
+from trainer.engine.errors import EngineError
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Base: `t` is seconds since the session started, from the injected clock."""
+
+    t: float
+    type: ClassVar[str] = "event"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"type": self.type, **asdict(self)}
+
+
+@dataclass(frozen=True, slots=True)
+class SessionStarted(Event):
+    scenario_id: str
+    scenario_version: int
+    content_hash: str
+    seed: int
+    lang: str
+    start_node: str
+    type: ClassVar[str] = "session_started"
+
+
+@dataclass(frozen=True, slots=True)
+class NodeEntered(Event):
+    node: str
+    type: ClassVar[str] = "node_entered"
+
+
+@dataclass(frozen=True, slots=True)
+class ChoiceMade(Event):
+    node: str
+    choice: str
+    step: str
+    assessment: str
+    target: str
+    seconds: float
+    timed_out: bool
+    grounds: tuple[str, ...]
+    real_trigger: tuple[str, ...]
+    legal_basis: str | None
+    values: tuple[str, ...]
+    type: ClassVar[str] = "choice_made"
+
+
+@dataclass(frozen=True, slots=True)
+class TimedOut(Event):
+    node: str
+    default: str
+    type: ClassVar[str] = "timed_out"
+
+
+@dataclass(frozen=True, slots=True)
+class EndingReached(Event):
+    node: str
+    outcome: str
+    type: ClassVar[str] = "ending_reached"
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionStarted(Event):
+    type: ClassVar[str] = "reflection_started"
+
+
+@dataclass(frozen=True, slots=True)
+class ReflectionAnswered(Event):
+    question: str
+    step: str
+    answer: str
+    type: ClassVar[str] = "reflection_answered"
+
+
+@dataclass(frozen=True, slots=True)
+class RegistrationMade(Event):
+    grounds: tuple[str, ...]
+    legal_basis: str
+    outcome: str
+    reason: str
+    type: ClassVar[str] = "registration_made"
+
+
+@dataclass(frozen=True, slots=True)
+class SessionFinished(Event):
+    type: ClassVar[str] = "session_finished"
+
+
+EVENT_TYPES: dict[str, type[Event]] = {
+    cls.type: cls
+    for cls in (SessionStarted, NodeEntered, ChoiceMade, TimedOut, EndingReached, ReflectionStarted, ReflectionAnswered,
+                RegistrationMade, SessionFinished)
+}
+
+
+def event_from_dict(data: dict[str, Any]) -> Event:
+    """Rebuild an event from its JSON form; raises EngineError on anything malformed."""
+    try:
+        cls = EVENT_TYPES[data["type"]]
+        values = {}
+        for f in fields(cls):
+            value = data[f.name]
+            values[f.name] = tuple(value) if isinstance(value, list) else value
+        return cls(**values)
+    except (KeyError, TypeError) as exc:
+        raise EngineError(f"onleesbare gebeurtenis: {exc}") from None

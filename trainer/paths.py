@@ -1,0 +1,29 @@
+"""Where bundled content lives: the source tree (editable install) or <prefix>/share/trainer (pip install)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+_SOURCE_ROOT = Path(__file__).resolve().parent.parent
+
+
+def _first_existing(*candidates: Path) -> Path:
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[0]
+
+
+def scenarios_dir() -> Path:
+    """The bundled scenarios folder."""
+    return _first_existing(_SOURCE_ROOT / "scenarios", Path(sys.prefix) / "share" / "trainer" / "scenarios")
+
+
+def assets_dir() -> Path:
+    """The bundled assets folder (fonts, images)."""
+    return _first_existing(_SOURCE_ROOT / "assets", Path(sys.prefix) / "share" / "trainer" / "assets")
+
+
+def bundled_scenarios() -> list[Path]:
+    return sorted(scenarios_dir().glob("*.yaml"))
