@@ -1,0 +1,84 @@
+"""`trainer graph SCENARIO [--format mermaid|dot]`: the scenario as a picture instructors can render."""
+
+from __future__ import annotations
+
+from trainer.commands.common import UserError
+from trainer.model.diagnostics import ScenarioError
+from trainer.model.graph import Graph, node_choices
+from trainer.model.loader import load_scenario
+from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.vocabulary import OUTCOME_LABELS, STEP_ORDER, Assessment, Step
+
+_STEP_LETTER = {Step.SELECTEREN: "S", Step.UITLEGGEN: "U", Step.BEJEGENEN: "B", Step.REFLECTEREN: "R"}
+_MARK = {Assessment.IN_LIJN: "✓", Assessment.DISCUTABEL: "~", Assessment.NIET_IN_LIJN: "✗"}
+_COLOURS = {  # Okabe-Ito: distinguishable with colour blindness; the letters carry the meaning too
+    "selecteren": "#E69F00", "uitleggen": "#56B4E9", "bejegenen": "#009E73", "reflecteren": "#CC79A7",
+    "einde": "#999999",
+}
+
+
+def _node_steps(scenario: Scenario, node_id: str) -> list[Step]:
+    steps = {step for _cid, step, _c, _p in node_choices(scenario, node_id)}
+    return [s for s in STEP_ORDER if s in steps]
+
+
+def _label(scenario: Scenario, node_id: str, lang: str) -> tuple[str, str]:
+    """(label, class) of a node: id, its kader steps, or ending outcome."""
+    node = scenario.nodes[node_id]
+    if isinstance(node, EndingNode):
+        outcome = OUTCOME_LABELS[node.outcome][1 if lang == "en" else 0]
+        return f"{node_id}\\nEINDE: {outcome}", "einde"
+    steps = _node_steps(scenario, node_id)
+    tag = "selectie · " if isinstance(node, SelectionNode) else ""
+    names = ", ".join(s.value for s in steps) if steps else "verder"
+    return f"{node_id}\\n{tag}{names}", steps[0].value if steps else ""
+
+
+def mermaid(scenario: Scenario, lang: str) -> str:
+    graph = Graph.of(scenario)
+    out = ["flowchart TD"]
+    for node_id, node in scenario.nodes.items():
+        label, cls = _label(scenario, node_id, lang)
+        text = label.replace("\\n", "<br/>").replace('"', "'")
+        shape = ('(["', '"])') if isinstance(node, EndingNode) else (('{{"', '"}}') if isinstance(node, SelectionNode) else ('["', '"]'))
+        out.append(f"    {node_id}{shape[0]}{text}{shape[1]}" + (f":::{cls}" if cls else ""))
+    for edges in graph.out.values():
+        for e in edges:
+            if e.choice is None:
+                out.append(f"    {e.source} --> {e.target}")
+            else:
+                letter = _STEP_LETTER[e.step] if e.step else ""
+                out.append(f'    {e.source} -- "{letter} {_MARK[e.choice.assessment]} {e.choice_id}" --> {e.target}')
+    out.append(f"    start((start)) --> {scenario.start}")
+    for cls, colour in _COLOURS.items():
+        out.append(f"    classDef {cls} fill:{colour},stroke:#333,color:#000")
+    return "\n".join(out) + "\n"
+
+
+def dot(scenario: Scenario, lang: str) -> str:
+    graph = Graph.of(scenario)
+    out = [f'digraph "{scenario.id}" {{', '    rankdir=TB; node [fontname="Helvetica", style=filled];']
+    for node_id, node in scenario.nodes.items():
+        label, cls = _label(scenario, node_id, lang)
+        shape = "doubleoctagon" if isinstance(node, EndingNode) else ("hexagon" if isinstance(node, SelectionNode) else "box")
+        colour = _COLOURS.get(cls, "#FFFFFF")
+        out.append(f'    "{node_id}" [label="{label}", shape={shape}, fillcolor="{colour}"];')
+    for edges in graph.out.values():
+        for e in edges:
+            if e.choice is None:
+                out.append(f'    "{e.source}" -> "{e.target}";')
+            else:
+                letter = _STEP_LETTER[e.step] if e.step else ""
+                style = ", style=dashed" if e.choice.assessment != Assessment.IN_LIJN else ""
+                out.append(f'    "{e.source}" -> "{e.target}" [label="{letter} {_MARK[e.choice.assessment]} {e.choice_id}"{style}];')
+    out.append("}")
+    return "\n".join(out) + "\n"
+
+
+def run(path: str, fmt: str, lang: str) -> int:
+    try:
+        loaded = load_scenario(path)
+    except ScenarioError as exc:
+        raise UserError(exc.diagnostics[0].format(lang)) from None
+    print(mermaid(loaded.scenario, lang) if fmt == "mermaid" else dot(loaded.scenario, lang), end="")
+    return 0

@@ -1,0 +1,96 @@
+"""`trainer play [FILE]`: play in the terminal until the pygame window (issue 4) lands.
+
+A small text host on the Session API: it prints what to show, reads a number, and applies a timer's
+default when the answer comes after the deadline.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from trainer.commands.common import UserError, load_clean
+from trainer.engine.clock import MonotonicClock
+from trainer.engine.session import Session
+from trainer.engine.transcript import transcript
+from trainer.engine.views import Phase
+from trainer.model.vocabulary import GROUND_LABELS, LEGAL_BASIS_LABELS, OUTCOME_LABELS, Ground, LegalBasis, Outcome
+from trainer.paths import bundled_scenarios
+
+_T = {
+    "nl": {"pick": "Kies een scenario", "number": "Nummer", "choose": "Wat doe je nu?", "late": "Te laat: de tijd was om.",
+           "continue": "[Enter] verder", "answer": "Jouw antwoord", "grounds": "Gronden (nummers, komma's)",
+           "basis": "Grondslag (nummer)", "outcome": "Afloop (nummer)", "reason": "Reden in eigen woorden",
+           "bye": "Afgesloten.", "seconds": "seconden", "none": "Geen scenario's gevonden."},
+    "en": {"pick": "Choose a scenario", "number": "Number", "choose": "What do you do now?", "late": "Too late: time was up.",
+           "continue": "[Enter] continue", "answer": "Your answer", "grounds": "Grounds (numbers, commas)",
+           "basis": "Legal basis (number)", "outcome": "Outcome (number)", "reason": "Reason in your own words",
+           "bye": "Closed.", "seconds": "seconds", "none": "No scenarios found."},
+}
+
+
+def _ask(prompt: str) -> str:
+    try:
+        return input(f"{prompt}: ").strip()
+    except EOFError:
+        raise UserError("invoer gesloten; gestopt") from None
+
+
+def _pick(options: list[str], prompt: str, *, many: bool = False) -> list[int]:
+    for i, option in enumerate(options, 1):
+        print(f"  {i}. {option}")
+    while True:
+        raw = _ask(prompt)
+        try:
+            picked = [int(part) - 1 for part in raw.replace(" ", "").split(",") if part] if many else [int(raw) - 1]
+        except ValueError:
+            continue
+        if all(0 <= p < len(options) for p in picked) and (picked or many):
+            return picked
+
+
+def run(path: str | None, start_node: str | None, lang: str) -> int:
+    t = _T["en" if lang == "en" else "nl"]
+    if path is None:
+        files = bundled_scenarios()
+        if not files:
+            raise UserError(t["none"])
+        loaded_all = [load_clean(str(f), lang) for f in files]
+        index = _pick([f"{ls.scenario.title.get(lang)} ({ls.scenario.duration_minutes} min)" for ls in loaded_all], t["pick"])[0]
+        loaded = loaded_all[index]
+    else:
+        loaded = load_clean(path, lang)
+    session = Session(loaded.scenario, lang=lang, clock=MonotonicClock(), start_node=start_node,
+                      scenario_hash=loaded.content_hash)
+    shown = 0
+    while session.phase != Phase.DONE:
+        for line in transcript(loaded.scenario, session.events[shown:], lang):
+            print(line)
+        shown = len(session.events)
+        view = session.view()
+        if view.phase in (Phase.PLAY, Phase.ENDING) and view.can_advance:
+            _ask(t["continue"])
+            session.advance()
+        elif view.phase == Phase.PLAY:
+            limit = f" ({view.timer_seconds} {t['seconds']})" if view.timer_seconds else ""
+            print(f"\n{t['choose']}{limit}")
+            started = session.elapsed()
+            picked = _pick([c.choice.text.get(lang) for c in view.choices], t["number"])[0]
+            if view.timer_seconds and session.elapsed() - started > view.timer_seconds:
+                print(t["late"])
+                session.timeout()
+            else:
+                session.choose(view.choices[picked].id)
+        elif view.phase == Phase.REFLECTION and view.question is not None:
+            print(f"\n{view.question.text.get(lang)}")
+            session.answer(view.question.id, _ask(t["answer"]))
+        elif view.phase == Phase.REGISTRATION:
+            print(f"\n{loaded.scenario.registration.intro.get(lang)}")
+            k = 1 if lang == "en" else 0
+            grounds = [list(Ground)[i].value for i in _pick([GROUND_LABELS[g][k] for g in Ground], t["grounds"], many=True)]
+            basis = list(LegalBasis)[_pick([LEGAL_BASIS_LABELS[b][k] for b in LegalBasis], t["basis"])[0]].value
+            outcome = list(Outcome)[_pick([OUTCOME_LABELS[o][k] for o in Outcome], t["outcome"])[0]].value
+            session.register(grounds, basis, outcome, _ask(t["reason"]))
+    for line in transcript(loaded.scenario, session.events[shown:], lang):
+        print(line)
+    print(t["bye"], file=sys.stderr)
+    return 0

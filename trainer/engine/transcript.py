@@ -1,0 +1,96 @@
+"""A readable transcript of a session, from its events and its scenario alone."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from trainer.engine.events import (
+    ChoiceMade,
+    EndingReached,
+    Event,
+    NodeEntered,
+    ReflectionAnswered,
+    RegistrationMade,
+    SessionStarted,
+    TimedOut,
+)
+from trainer.model.graph import node_choices
+from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.text import Text
+from trainer.model.vocabulary import (
+    ASSESSMENT_LABELS,
+    LEGAL_BASIS_LABELS,
+    OUTCOME_LABELS,
+    Assessment,
+    LegalBasis,
+    Outcome,
+)
+
+_WORDS = {
+    "nl": {"you": "Jij", "choice": "Keuze", "timeout": "Tijd om, standaardkeuze", "ending": "EINDE",
+           "perspective": "Perspectief", "registration": "Registratie", "grounds": "gronden",
+           "basis": "grondslag", "outcome": "afloop", "reason": "reden", "narrator": "Verteller",
+           "reflection": "Reflectie", "started": "Scenario", "none": "geen"},
+    "en": {"you": "You", "choice": "Choice", "timeout": "Time is up, default choice", "ending": "ENDING",
+           "perspective": "Perspective", "registration": "Registration", "grounds": "grounds",
+           "basis": "legal basis", "outcome": "outcome", "reason": "reason", "narrator": "Narrator",
+           "reflection": "Reflection", "started": "Scenario", "none": "none"},
+}
+
+
+def _label(pair: tuple[str, str], lang: str) -> str:
+    return pair[1] if lang == "en" else pair[0]
+
+
+def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") -> list[str]:
+    """Lines of text: what was shown, what was chosen, how it ended, what was reflected and registered."""
+    w = _WORDS["en" if lang == "en" else "nl"]
+    names = {c.id: c.name.get(lang) for c in scenario.cast}
+
+    def t(text: Text | None) -> str:
+        return text.get(lang) if text is not None else ""
+
+    out: list[str] = []
+    for event in events:
+        stamp = f"[{event.t:7.1f}s]"
+        if isinstance(event, SessionStarted):
+            out.append(f"{w['started']}: {t(scenario.title)} (v{event.scenario_version}, seed {event.seed})")
+        elif isinstance(event, NodeEntered):
+            node = scenario.nodes[event.node]
+            out.append(f"{stamp} --- {event.node} ---")
+            if isinstance(node, SelectionNode):
+                out.append(f"  {t(node.prompt)}")
+                for cand in node.candidates:
+                    cues = "; ".join(t(c.text) for c in cand.cues)
+                    out.append(f"  • {t(cand.label)}: {cues}")
+            for line in getattr(node, "lines", []):
+                speaker = w["narrator"] if line.speaker == "verteller" else names.get(line.speaker, line.speaker)
+                out.append(f"  {speaker}: {t(line.text)}")
+            for info in getattr(node, "info", []):
+                out.append(f"  [{info.kind.value.upper()}] {t(info.title)}: {t(info.text)}")
+        elif isinstance(event, TimedOut):
+            out.append(f"{stamp} ⏱ {w['timeout']}: {event.default}")
+        elif isinstance(event, ChoiceMade):
+            choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
+            assessment = _label(ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
+            out.append(f"{stamp} → {w['you']}: {t(choice.text)}  [{event.step} · {assessment} · {event.seconds:.1f} s]")
+            if choice.perspective is not None:
+                out.append(f"           ({w['perspective']}: {t(choice.perspective)})")
+        elif isinstance(event, EndingReached):
+            node = scenario.nodes[event.node]
+            assert isinstance(node, EndingNode)
+            outcome = _label(OUTCOME_LABELS[Outcome(event.outcome)], lang)
+            out.append(f"{stamp} === {w['ending']}: {t(node.title)} ({outcome}) ===")
+            out.append(f"  {t(node.summary)}")
+        elif isinstance(event, ReflectionAnswered):
+            question = next(q for q in scenario.reflection if q.id == event.question)
+            out.append(f"{stamp} {w['reflection']} ({event.step}): {t(question.text)}")
+            out.append(f"  > {event.answer}")
+        elif isinstance(event, RegistrationMade):
+            basis = _label(LEGAL_BASIS_LABELS[LegalBasis(event.legal_basis)], lang)
+            outcome = _label(OUTCOME_LABELS[Outcome(event.outcome)], lang)
+            grounds = ", ".join(event.grounds) or w["none"]
+            out.append(f"{stamp} {w['registration']}: {w['grounds']} {grounds}; {w['basis']} {basis}; "
+                       f"{w['outcome']} {outcome}; {w['reason']}: {event.reason}")
+    return out
+
