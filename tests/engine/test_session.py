@@ -1,0 +1,194 @@
+"""Session behaviour, each test run plain and round-tripped through save/restore after every step."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from tests.engine.driver import Driver
+from trainer.engine import EngineError, FakeClock, Phase, Session
+from trainer.engine.events import ChoiceMade, EndingReached, ReflectionAnswered, RegistrationMade, TimedOut
+from trainer.engine.save import restore, save
+from trainer.model.loader import load_scenario
+from trainer.model.scenario import Scenario
+
+
+@pytest.fixture(scope="module")
+def scenario() -> Scenario:
+    from tests.conftest import FIXTURES
+
+    return load_scenario(FIXTURES / "minimal.yaml").scenario
+
+
+@pytest.fixture(params=[False, True], ids=["plain", "roundtrip"])
+def drive(request: pytest.FixtureRequest, scenario: Scenario):  # type: ignore[no-untyped-def]
+    return lambda **kw: Driver(scenario, roundtrip=request.param, **kw)
+
+
+def test_starts_in_the_selection_with_candidates_and_nobody(drive) -> None:  # type: ignore[no-untyped-def]
+    d = drive()
+    view = d.view()
+    assert view.phase == Phase.PLAY and view.node_id == "straat"
+    assert [c.id for c in view.choices] == ["fietser_zonder_licht", "niemand"]
+    assert view.timer_seconds == 60
+
+
+def test_choice_logs_step_assessment_grounds_and_time_to_decide(drive) -> None:  # type: ignore[no-untyped-def]
+    d = drive()
+    d.wait(7.5).choose("fietser_zonder_licht")
+    made = [e for e in d.events if isinstance(e, ChoiceMade)]
+    assert made[-1].step == "selecteren" and made[-1].assessment == "in_lijn"
+    assert made[-1].grounds == ("voertuig",) and made[-1].legal_basis == "rvv_35"
+    assert made[-1].seconds == 7.5
+    d.wait(2.0).choose("concreet")
+    assert [e for e in d.events if isinstance(e, ChoiceMade)][-1].seconds == 2.0
+    assert d.node_id == "afhandelen"
+
+
+def test_effects_change_meters_and_flags_and_conditions_gate_choices(drive) -> None:  # type: ignore[no-untyped-def]
+    d = drive()
+    d.choose("fietser_zonder_licht")
+    d.choose("vaag")
+    assert d.state.meters["spanning"] == 5 and d.state.flags["gefilmd"] is True
+    assert [c.id for c in d.view().choices] == ["rustig", "boete_houding"]
+
+
+def test_condition_hides_choice_and_machine_refuses_it(drive) -> None:  # type: ignore[no-untyped-def]
+    d = drive()
+    d.choose("fietser_zonder_licht")
+    d.choose("concreet")
+    assert [c.id for c in d.view().choices] == ["rustig"]
+    with pytest.raises(EngineError):
+        d.choose("boete_houding")
+    assert d.node_id == "afhandelen"
+
+
+def test_meters_are_clamped_to_bounds(scenario: Scenario) -> None:
+    s = Session(scenario, clock=FakeClock())
+    s.state.meters["spanning"] = 9
+    s.choose("fietser_zonder_licht")
+    s.choose("vaag")
+    assert s.state.meters["spanning"] == 10
+
+
+def test_timeout_takes_the_default_and_logs_it(drive) -> None:  # type: ignore[no-untyped-def]
+    d = drive()
+    d.choose("fietser_zonder_licht")
+    d.wait(20).timeout()
+    kinds = [type(e) for e in d.events[-4:]]
+    assert TimedOut in kinds
+    made = [e for e in d.events if isinstance(e, ChoiceMade)][-1]
+    assert made.choice == "vaag" and made.timed_out is True and made.seconds == 20
+
+
+def test_selection_timeout_addresses_nobody(drive) -> None:  # type: ignore[no-untyped-def]
+    d = drive()
+    d.wait(60).timeout()
+    assert [e for e in d.events if isinstance(e, ChoiceMade)][-1].choice == "niemand"
+    assert d.node_id == "terugblik"
+
+
+def test_full_run_reaches_ending_reflection_registration_done(drive) -> None:  # type: ignore[no-untyped-def]
+    d = drive()
+    for choice in ("fietser_zonder_licht", "concreet", "rustig"):
+        d.choose(choice)
+    assert d.view().can_advance
+    d.advance()
+    d.choose("bespreken")
+    assert d.phase == Phase.ENDING
+    assert isinstance(d.events[-1], EndingReached) and d.events[-1].outcome == "waarschuwing"
+    d.advance()
+    assert d.phase == Phase.REFLECTION and d.view().question.id == "waarom"
+    d.answer("waarom", "Geen licht, dus WVW/RVV.")
+    assert d.phase == Phase.REGISTRATION
+    d.register(["voertuig"], "rvv_35", "waarschuwing", "fiets zonder licht")
+    assert d.phase == Phase.DONE
+    assert any(isinstance(e, ReflectionAnswered) and e.answer.startswith("Geen licht") for e in d.events)
+    assert any(isinstance(e, RegistrationMade) and e.grounds == ("voertuig",) for e in d.events)
+
+
+def test_wrong_phase_and_bad_registration_are_refused(drive) -> None:  # type: ignore[no-untyped-def]
+    d = drive()
+    with pytest.raises(EngineError):
+        d.advance()
+    with pytest.raises(EngineError):
+        d.answer("waarom", "te vroeg")
+    with pytest.raises(EngineError):
+        d.register([], "geen", "boete", "")
+    with pytest.raises(EngineError):
+        d.choose("bestaat_niet")
+
+
+def test_registration_values_are_validated(scenario: Scenario) -> None:
+    s = Session(scenario, clock=FakeClock())
+    s.timeout()
+    for c in ("eerlijk", "vriendelijk_wijzen", "groeten"):
+        s.choose(c)
+    s.advance()
+    s.answer("waarom", "")
+    with pytest.raises(EngineError):
+        s.register(["huidskleur_bestaat_niet"], "geen", "geen_controle", "")
+    s.register([], "geen", "geen_controle", "")
+    assert s.phase == Phase.DONE
+
+
+def test_listeners_hear_every_event_before_the_call_returns(scenario: Scenario) -> None:
+    heard: list[str] = []
+    s = Session(scenario, clock=FakeClock(), listeners=[lambda e: heard.append(e.type)])
+    assert heard == ["session_started", "node_entered"]
+    s.choose("fietser_zonder_licht")
+    assert heard[-2:] == ["choice_made", "node_entered"]
+
+
+def test_start_from_node(scenario: Scenario) -> None:
+    s = Session(scenario, clock=FakeClock(), start_node="afhandelen")
+    assert s.node_id == "afhandelen"
+    with pytest.raises(EngineError):
+        Session(scenario, start_node="nergens")
+
+
+def test_same_seed_and_clock_give_identical_events(scenario: Scenario) -> None:
+    import random
+
+    from trainer.engine.autoplay import autoplay
+
+    runs = []
+    for _ in range(2):
+        s = Session(scenario, seed=11, clock=FakeClock())
+        autoplay(s, random.Random(11))
+        runs.append([e.to_dict() for e in s.events])
+    assert runs[0] == runs[1]
+
+
+def test_restore_refuses_other_scenario_newer_version_and_tampering(scenario: Scenario) -> None:
+    s = Session(scenario, clock=FakeClock())
+    s.choose("fietser_zonder_licht")
+    data = json.loads(json.dumps(save(s)))
+    with pytest.raises(EngineError):
+        restore(scenario, {**data, "min_compatible": 99})
+    with pytest.raises(EngineError):
+        restore(scenario, {**data, "scenario": {**data["scenario"], "id": "ander"}})
+    tampered = json.loads(json.dumps(data))
+    tampered["events"][2]["assessment"] = "in_lijn_vervalst"
+    with pytest.raises(EngineError):
+        restore(scenario, tampered)
+    wrong_hash = json.loads(json.dumps(data))
+    wrong_hash["events"][0]["content_hash"] = "0" * 64
+    with pytest.raises(EngineError):
+        restore(scenario, wrong_hash)
+    with pytest.raises(EngineError):
+        restore(scenario, {"format": "iets anders"})
+
+
+def test_restore_continues_the_clock_where_it_stopped(scenario: Scenario) -> None:
+    clock = FakeClock()
+    s = Session(scenario, clock=clock)
+    clock.advance(12)
+    s.choose("fietser_zonder_licht")
+    later = FakeClock(1000.0)
+    r = restore(scenario, json.loads(json.dumps(save(s))), clock=later)
+    later.advance(3)
+    r.choose("concreet")
+    made = [e for e in r.events if isinstance(e, ChoiceMade)][-1]
+    assert made.t == 15.0 and made.seconds == 3.0
