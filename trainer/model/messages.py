@@ -31,7 +31,7 @@ MESSAGES: dict[str, Entry] = {
                   "controleer het pad en de rechten", "check the path and permissions"),
     "L002": Entry(E, "geen geldige UTF-8-tekst", "not valid UTF-8 text",
                   "sla het bestand op als UTF-8 (in VS Code: rechtsonder 'UTF-8')", "save the file as UTF-8"),
-    "L003": Entry(E, "YAML-syntaxfout: {problem}", "YAML syntax error: {problem}",
+    "L003": Entry(E, "YAML-syntaxfout: {problem_nl}", "YAML syntax error: {problem}",
                   "controleer inspringing en dubbele punten; zet tekst met : ? , # of {{ }} tussen aanhalingstekens",
                   "check indentation and colons; put text containing : ? , # or {{ }} in quotes"),
     "L004": Entry(E, "tab gebruikt voor inspringen", "tab used for indentation",

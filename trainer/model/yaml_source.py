@@ -34,15 +34,47 @@ class StrictLoader(yaml.SafeLoader):
     """SafeLoader whose implicit types follow YAML 1.2's core schema: only true/false are booleans."""
 
 
-StrictLoader.yaml_implicit_resolvers = {}
-StrictLoader.add_implicit_resolver(_BOOL, re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF"))
-StrictLoader.add_implicit_resolver(_NULL, re.compile(r"^(?:~|null|Null|NULL|)$"), ["~", "n", "N", ""])
-StrictLoader.add_implicit_resolver(_INT, re.compile(r"^[-+]?[0-9]+$"), list("-+0123456789"))
-StrictLoader.add_implicit_resolver(
-    _FLOAT,
-    re.compile(r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"),
-    list("-+0123456789."),
+# libyaml's C parser is ~10x faster than the pure-Python one and produces the same nodes and marks;
+# the pure-Python loader stays as the fallback where PyYAML was built without libyaml.
+_FastBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FastStrictLoader(_FastBase):  # type: ignore[misc,valid-type]
+    """StrictLoader on libyaml, when available."""
+
+
+_BOOLS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
+_NULLS = frozenset({"~", "null", "Null", "NULL", ""})
+_INT_RE = re.compile(r"^[-+]?[0-9]+$")
+_FLOAT_RE = re.compile(
+    r"^(?:[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?|[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN))$"
 )
+
+
+def _resolve(self: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+    """YAML 1.2 core schema for plain scalars; quoted scalars are always text. No path resolvers."""
+    if kind is yaml.ScalarNode:
+        if implicit[0]:
+            if value in _BOOLS:
+                return _BOOL
+            if value in _NULLS:
+                return _NULL
+            if _INT_RE.match(value):
+                return _INT
+            if _FLOAT_RE.match(value):
+                return _FLOAT
+        return _STR
+    return _SEQ if kind is yaml.SequenceNode else _MAP
+
+
+def _no_path(self: Any, *args: Any) -> None:
+    return None
+
+
+for _loader in (StrictLoader, FastStrictLoader):
+    _loader.resolve = _resolve
+    _loader.descend_resolver = _no_path
+    _loader.ascend_resolver = _no_path
 
 
 @dataclass
@@ -112,8 +144,9 @@ class _Builder:
             key = str(key_node.value)
             if key in first_seen:
                 raise self.fail("L005", key_node, key=key, first_line=first_seen[key])
-            first_seen[key] = _mark(key_node)[0]
-            self.smap.keys[(*path, key)] = _mark(key_node)
+            key_pos = _mark(key_node)
+            first_seen[key] = key_pos[0]
+            self.smap.keys[(*path, key)] = key_pos
             result[key] = self.build(value_node, (*path, key))
         return result
 
@@ -135,25 +168,54 @@ class _Builder:
         raise self.fail("L006", node, tag=tag)
 
 
-def _syntax_error(file: str, exc: yaml.YAMLError) -> ScenarioError:
+_PROBLEMS_NL = (
+    ("mapping values are not allowed", "onverwachte dubbele punt: staat er een ':' in tekst zonder aanhalingstekens, of klopt de inspringing niet?"),
+    ("could not find expected ':'", "dubbele punt ':' verwacht"),
+    ("cannot start any token", "een teken dat hier niet mag (bijv. @ of ` aan het begin van een tekst)"),
+    ("did not find expected key", "sleutel verwacht: klopt de inspringing?"),
+    ("did not find expected '-'", "'-' verwacht: klopt de inspringing van de lijst?"),
+    ("did not find expected node content", "waarde verwacht"),
+    ("found undefined alias", "verwijzing (*naam) zonder anker (&naam)"),
+    ("expected ',' or '}'", "komma of '}' verwacht: zet tekst met ? of : tussen aanhalingstekens"),
+    ("expected ',' or ']'", "komma of ']' verwacht: zet tekst met ? of : tussen aanhalingstekens"),
+    ("end of stream", "het bestand houdt onverwacht op: ontbreekt er een aanhalingsteken of haakje?"),
+    ("expected a single document", "meer dan één document (---) in één bestand"),
+    ("but found another document", "meer dan één document (---) in één bestand"),
+    ("found duplicate anchor", "anker (&naam) komt twee keer voor"),
+    ("unknown escape", "onbekende \\-code in tekst tussen dubbele aanhalingstekens"),
+    ("not allowed", "teken is hier niet toegestaan"),
+)
+
+
+def _dutch(problem: str) -> str:
+    return next((nl for en, nl in _PROBLEMS_NL if en in problem), problem)
+
+
+def _syntax_error(file: str, exc: yaml.YAMLError, text: str) -> ScenarioError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    problem = str(getattr(exc, "problem", None) or exc).strip()
+    problem = str(getattr(exc, "problem", None) or exc).strip().splitlines()[0]
     if isinstance(exc, yaml.reader.ReaderError):
-        problem = f"teken {exc.character!r} is niet toegestaan"
-    if "\\t" in problem or "tab" in problem:
-        return ScenarioError([Diagnostic("L004", file, line, col)])
-    problem = problem.splitlines()[0]
-    return ScenarioError([Diagnostic("L003", file, line, col, {"problem": problem})])
+        line = text.count("\n", 0, exc.position) + 1
+        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        problem = f"control character #x{exc.character:04x} is not allowed" if isinstance(exc.character, int) else problem
+        return ScenarioError([Diagnostic("L003", file, line, col, {
+            "problem": problem, "problem_nl": "onzichtbaar stuurteken: is dit wel een tekstbestand?"})])
+    lines = text.splitlines()
+    source_line = lines[line - 1] if 0 < line <= len(lines) else ""
+    indent = source_line[: len(source_line) - len(source_line.lstrip())]
+    if "\t" in indent or "tab" in problem:
+        return ScenarioError([Diagnostic("L004", file, line, max(1, indent.find("\t") + 1))])
+    return ScenarioError([Diagnostic("L003", file, line, col, {"problem": problem, "problem_nl": _dutch(problem)})])
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     """Parse `text` strictly. Returns plain data and its SourceMap; raises ScenarioError on any problem."""
     smap = SourceMap(file)
     try:
-        root = yaml.compose(text, Loader=StrictLoader)
+        root = yaml.compose(text, Loader=FastStrictLoader)
     except yaml.YAMLError as exc:
-        raise _syntax_error(file, exc) from None
+        raise _syntax_error(file, exc, text) from None
     except RecursionError:
         raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": "te diep genest"})]) from None
     if root is None:
