@@ -13,7 +13,14 @@ from trainer.engine.clock import MonotonicClock
 from trainer.engine.session import Session
 from trainer.engine.transcript import transcript
 from trainer.engine.views import Phase
-from trainer.model.vocabulary import GROUND_LABELS, LEGAL_BASIS_LABELS, OUTCOME_LABELS, Ground, LegalBasis, Outcome
+from trainer.model.vocabulary import (
+    GROUND_LABELS,
+    LEGAL_BASIS_LABELS,
+    OUTCOME_LABELS,
+    Ground,
+    LegalBasis,
+    Outcome,
+)
 from trainer.paths import bundled_scenarios
 
 _T = {

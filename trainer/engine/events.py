@@ -107,7 +107,7 @@ def event_from_dict(data: dict[str, Any]) -> Event:
     """Rebuild an event from its JSON form; raises EngineError on anything malformed."""
     try:
         cls = EVENT_TYPES[data["type"]]
-        values = {}
+        values: dict[str, Any] = {}
         for f in fields(cls):
             value = data[f.name]
             values[f.name] = tuple(value) if isinstance(value, list) else value

@@ -93,7 +93,7 @@ def _explore_states(scenario: Scenario, result: Coverage, max_states: int) -> No
 
 def _enumerate_routes(scenario: Scenario, result: Coverage, max_routes: int, max_visits: int) -> None:
     # Explicit stack of (node, state, nodes so far, choices so far, steps mask, visit counts).
-    stack = [(scenario.start, GameState.initial(scenario), (scenario.start,), (), 0, {scenario.start: 1})]
+    stack: list[tuple[str, GameState, tuple[str, ...], tuple[str, ...], int, dict[str, int]]] = [(scenario.start, GameState.initial(scenario), (scenario.start,), (), 0, {scenario.start: 1})]
     while stack:
         node_id, state, nodes, choices, mask, visits = stack.pop()
         if isinstance(scenario.nodes[node_id], EndingNode):

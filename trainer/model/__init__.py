@@ -3,8 +3,9 @@ outside the loader."""
 
 from __future__ import annotations
 
-from trainer.model.diagnostics import Diagnostic, ScenarioError, Severity
+from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import load_scenario, load_scenario_text
+from trainer.model.messages import Severity
 from trainer.model.scenario import Scenario
 
 __all__ = ["Diagnostic", "Scenario", "ScenarioError", "Severity", "load_scenario", "load_scenario_text"]

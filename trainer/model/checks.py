@@ -67,12 +67,12 @@ class _Checker:
     # --- identities and references ---
 
     def check_ids(self) -> None:
-        for label, items in (("cast", self.sc.cast), ("reflection", self.sc.reflection)):
+        for label, ids in (("cast", [c.id for c in self.sc.cast]), ("reflection", [q.id for q in self.sc.reflection])):
             seen: set[str] = set()
-            for i, item in enumerate(items):
-                if item.id in seen:
-                    self.add("C119", (label, i, "id"), name=item.id)
-                seen.add(item.id)
+            for i, item_id in enumerate(ids):
+                if item_id in seen:
+                    self.add("C119", (label, i, "id"), name=item_id)
+                seen.add(item_id)
         if self.sc.start not in self.sc.nodes:
             self.add("C116", ("start",), target=self.sc.start, suggestion=_suggest(self.sc.start, self.sc.nodes))
 
@@ -107,8 +107,8 @@ class _Checker:
     def check_nodes(self) -> None:
         for node_id, node in self.sc.nodes.items():
             base: Path = ("nodes", node_id)
-            if node.backdrop if not isinstance(node, EndingNode) else None:
-                self.backdrop(node.backdrop, (*base, "backdrop"))  # type: ignore[arg-type]
+            if not isinstance(node, EndingNode) and node.backdrop is not None:
+                self.backdrop(node.backdrop, (*base, "backdrop"))
             for i, line in enumerate(getattr(node, "lines", [])):
                 if line.speaker != NARRATOR:
                     self.cast_ref(line.speaker, (*base, "lines", i, "speaker"))

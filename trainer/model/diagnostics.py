@@ -3,16 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any
 
-from trainer.model.messages import MESSAGES
-
-
-class Severity(StrEnum):
-    ERROR = "error"
-    WARNING = "warning"
-
+from trainer.model.messages import MESSAGES, Severity
 
 SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
     Severity.ERROR: ("fout", "error"),

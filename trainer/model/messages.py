@@ -9,21 +9,21 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 
-class _Sev(StrEnum):
+class Severity(StrEnum):
     ERROR = "error"
     WARNING = "warning"
 
 
 @dataclass(frozen=True)
 class Entry:
-    severity: _Sev
+    severity: Severity
     nl: str
     en: str
     hint_nl: str
     hint_en: str
 
 
-E, W = _Sev.ERROR, _Sev.WARNING
+E, W = Severity.ERROR, Severity.WARNING
 
 MESSAGES: dict[str, Entry] = {
     # --- reading the file ---

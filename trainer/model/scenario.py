@@ -9,7 +9,6 @@ from pydantic import BaseModel, ConfigDict, Discriminator, Field, StrictBool, St
 from trainer.model.text import Text
 from trainer.model.vocabulary import (
     Assessment,
-    Backdrop,
     Build,
     CastKind,
     Clothing,

@@ -39,4 +39,4 @@ def text_schema_override(schema: dict[str, Any]) -> None:
     schema.update({"title": "Tekst", "anyOf": [{"type": "string", "minLength": 1}, obj]})
 
 
-Text.model_config["json_schema_extra"] = text_schema_override  # type: ignore[typeddict-item]
+Text.model_config["json_schema_extra"] = text_schema_override

@@ -30,19 +30,6 @@ _MAP = "tag:yaml.org,2002:map"
 _SEQ = "tag:yaml.org,2002:seq"
 
 
-class StrictLoader(yaml.SafeLoader):
-    """SafeLoader whose implicit types follow YAML 1.2's core schema: only true/false are booleans."""
-
-
-# libyaml's C parser is ~10x faster than the pure-Python one and produces the same nodes and marks;
-# the pure-Python loader stays as the fallback where PyYAML was built without libyaml.
-_FastBase: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-class FastStrictLoader(_FastBase):  # type: ignore[misc,valid-type]
-    """StrictLoader on libyaml, when available."""
-
-
 _BOOLS = frozenset({"true", "True", "TRUE", "false", "False", "FALSE"})
 _NULLS = frozenset({"~", "null", "Null", "NULL", ""})
 _INT_RE = re.compile(r"^[-+]?[0-9]+$")
@@ -51,30 +38,44 @@ _FLOAT_RE = re.compile(
 )
 
 
-def _resolve(self: Any, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
-    """YAML 1.2 core schema for plain scalars; quoted scalars are always text. No path resolvers."""
-    if kind is yaml.ScalarNode:
-        if implicit[0]:
-            if value in _BOOLS:
-                return _BOOL
-            if value in _NULLS:
-                return _NULL
-            if _INT_RE.match(value):
-                return _INT
-            if _FLOAT_RE.match(value):
-                return _FLOAT
-        return _STR
-    return _SEQ if kind is yaml.SequenceNode else _MAP
+class _CoreSchemaResolver:
+    """YAML 1.2 core schema for plain scalars: only true/false are booleans, `No` stays text.
+
+    Quoted scalars are always text. Path resolvers are not used, so they are switched off.
+    """
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                if value in _BOOLS:
+                    return _BOOL
+                if value in _NULLS:
+                    return _NULL
+                if _INT_RE.match(value):
+                    return _INT
+                if _FLOAT_RE.match(value):
+                    return _FLOAT
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
+    def descend_resolver(self, *args: Any) -> None:
+        return None
+
+    def ascend_resolver(self, *args: Any) -> None:
+        return None
 
 
-def _no_path(self: Any, *args: Any) -> None:
-    return None
+class StrictLoader(_CoreSchemaResolver, yaml.SafeLoader):
+    """The pure-Python strict loader."""
 
 
-for _loader in (StrictLoader, FastStrictLoader):
-    _loader.resolve = _resolve
-    _loader.descend_resolver = _no_path
-    _loader.ascend_resolver = _no_path
+# libyaml's C parser is several times faster than the pure-Python one and gives the same nodes and
+# marks; the pure-Python loader is the fallback where PyYAML was built without libyaml.
+_FastBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+class FastStrictLoader(_CoreSchemaResolver, _FastBase):  # type: ignore[misc]
+    """The strict loader on libyaml, when available."""
 
 
 @dataclass
