@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import gc
 import hashlib
 import json
@@ -68,15 +69,21 @@ def _load_text(text: str, file: str) -> LoadedScenario:
         raise ScenarioError([Diagnostic("L003", file, 1, 1, {"problem": f"unexpected: {type(exc).__name__}", "problem_nl": f"onverwacht: {type(exc).__name__}"})]) from None
 
 
+_OS_REASONS = {errno.ENOENT: "bestaat niet", errno.EACCES: "geen leesrechten", errno.EISDIR: "is een map"}
+
+
 def read_scenario_bytes(path: FsPath, file: str) -> str:
     """Read and decode a file, with positioned diagnostics for every way that can fail."""
-    if path.is_dir():
-        raise ScenarioError([Diagnostic("L011", file, 1, 1)])
     try:
+        if path.is_dir():
+            raise ScenarioError([Diagnostic("L011", file, 1, 1)])
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": exc.strerror or type(exc).__name__})]) from None
+        reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": reason})]) from None
+    except ValueError:  # e.g. a NUL byte in the path
+        raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": "ongeldige bestandsnaam"})]) from None
     if len(raw) > MAX_BYTES:
         raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": f"groter dan {MAX_BYTES // 1024 // 1024} MB"})])
     try:

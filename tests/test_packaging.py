@@ -1,0 +1,39 @@
+"""A plain `pip install .` into a fresh venv finds the bundled scenarios (not only the editable install)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git to copy the tracked tree")
+
+
+def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
+    source = tmp_path / "src"
+    # Copy the working tree without .venv or caches, as a clean checkout would have it.
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "*.egg-info", "build",
+                                                                 "__pycache__", ".pytest_cache", ".mypy_cache"))
+    venv = tmp_path / "venv"
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    py = venv / "bin" / "python"
+    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    install = subprocess.run([str(py), "-m", "pip", "install", "--quiet", str(source)], capture_output=True,
+                             text=True, env=env, timeout=600)
+    assert install.returncode == 0, install.stderr[-2000:]
+    shutil.rmtree(source)  # the installed copy must not lean on the source tree
+    code = ("from trainer.paths import bundled_scenarios, scenarios_dir; "
+            "files = bundled_scenarios(); print(scenarios_dir()); print(len(files)); "
+            "assert files and (scenarios_dir() / 'scenario.schema.json').is_file()")
+    found = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    assert found.returncode == 0, found.stderr
+    assert str(venv) in found.stdout
+    check = subprocess.run([str(venv / "bin" / "trainer"), "check", found.stdout.splitlines()[0]],
+                           capture_output=True, text=True, cwd=tmp_path)
+    assert check.returncode == 0, check.stdout + check.stderr
