@@ -7,7 +7,7 @@ import os
 import sys
 from collections.abc import Sequence
 
-from trainer.commands.common import EXIT_BAD_INPUT, UserError, print_err
+from trainer.commands.common import EXIT_BAD_INPUT, RecordingOptions, UserError, print_err
 
 
 class _Parser(argparse.ArgumentParser):
@@ -24,9 +24,18 @@ def build_parser() -> argparse.ArgumentParser:
                         help="taal van meldingen en tekst (nl of en)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
-    play = sub.add_parser("play", help="speel een scenario")
+    db = _Parser(add_help=False)
+    db.add_argument("--db", default=os.environ.get("TRAINER_DB"),
+                    help="database met verslagen (standaard: TRAINER_DB of de gebruikersmap)")
+    recording = _Parser(add_help=False, parents=[db])
+    recording.add_argument("--no-record", action="store_true", help="niets vastleggen")
+    recording.add_argument("--trainee", help="pseudonieme code van de trainee")
+    recording.add_argument("--group", help="label van de trainingsgroep")
+
+    play = sub.add_parser("play", help="speel een scenario", parents=[recording])
     play.add_argument("scenario", nargs="?", help="scenariobestand (.yaml); zonder: kies uit de bundel")
     play.add_argument("--from", dest="start_node", help="begin bij dit knooppunt (voor instructeurs)")
+    play.add_argument("--resume", metavar="ID", help="ga verder met een onafgemaakte sessie")
 
     check = sub.add_parser("check", help="controleer scenario's op fouten")
     check.add_argument("paths", nargs="+", help="bestanden of mappen")
@@ -39,13 +48,36 @@ def build_parser() -> argparse.ArgumentParser:
     graph.add_argument("scenario")
     graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
 
-    run = sub.add_parser("run", help="speel zonder venster en toon het verloop")
+    run = sub.add_parser("run", help="speel zonder venster en toon het verloop", parents=[recording])
     run.add_argument("scenario")
     mode = run.add_mutually_exclusive_group(required=True)
     mode.add_argument("--plan", help="speelplan (.yaml) met keuzes en antwoorden")
     mode.add_argument("--auto", action="store_true", help="kies willekeurig (met --seed)")
     run.add_argument("--seed", type=int, default=0)
     run.add_argument("--from", dest="start_node", help="begin bij dit knooppunt")
+
+    sessions = sub.add_parser("sessions", help="verslagen: bekijken, verplaatsen, verwijderen")
+    actions = sessions.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    listing = actions.add_parser("list", help="alle sessies", parents=[db])
+    listing.add_argument("--group")
+    listing.add_argument("--trainee")
+    listing.add_argument("--status", choices=["active", "finished"])
+    for name, text in (("show", "details van een sessie"), ("replay", "het verloop van een sessie")):
+        action = actions.add_parser(name, help=text, parents=[db])
+        action.add_argument("id", help="sessie-id (of het begin ervan)")
+    export = actions.add_parser("export", help="sessies naar een bestand", parents=[db])
+    export.add_argument("ids", nargs="*")
+    export.add_argument("--group")
+    export.add_argument("-o", "--output", required=True)
+    export.add_argument("--names", action="store_true", help="ook weergavenamen (alleen met toestemming)")
+    importing = actions.add_parser("import", help="sessies uit exportbestanden", parents=[db])
+    importing.add_argument("files", nargs="+")
+    importing.add_argument("--force", action="store_true", help="ook bij een onbekende scenarioversie")
+    purge = actions.add_parser("purge", help="sessies definitief verwijderen", parents=[db])
+    which = purge.add_mutually_exclusive_group(required=True)
+    which.add_argument("--older-than", type=int, metavar="DAGEN")
+    which.add_argument("--trainee")
+    purge.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
 
     coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
     coverage.add_argument("scenario")
@@ -85,7 +117,7 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import run_cmd
 
         return run_cmd.run(args.scenario, plan=args.plan, auto=args.auto, seed=args.seed,
-                           start_node=args.start_node, lang=lang)
+                           start_node=args.start_node, lang=lang, record=_recording(args))
     if args.command == "coverage":
         from trainer.commands import coverage_cmd
 
@@ -93,5 +125,17 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command in (None, "play"):
         from trainer.commands import play_cmd
 
-        return play_cmd.run(getattr(args, "scenario", None), getattr(args, "start_node", None), lang)
+        if args.command is None:
+            args = build_parser().parse_args(["play"])
+        return play_cmd.run(args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume)
+    if args.command == "sessions":
+        from trainer.commands import sessions_cmd
+
+        return sessions_cmd.run(args, lang)
     raise UserError(f"onbekend commando {args.command}")
+
+
+def _recording(args: argparse.Namespace) -> RecordingOptions | None:
+    if args.no_record:
+        return None
+    return RecordingOptions(db=args.db, trainee=args.trainee, group=args.group)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.model.checks import check
@@ -11,6 +13,15 @@ from trainer.model.loader import LoadedScenario, load_scenario
 from trainer.paths import assets_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
+
+
+@dataclass(frozen=True)
+class RecordingOptions:
+    """Where and under whom a run is recorded (None trainee: asked, or a default for headless runs)."""
+
+    db: str | None
+    trainee: str | None
+    group: str | None
 
 
 class UserError(Exception):
@@ -47,3 +58,14 @@ def load_clean(path: str, lang: str) -> LoadedScenario:
 
 def print_err(message: str) -> None:
     print(message, file=sys.stderr)
+
+
+_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
+
+
+def valid_code(code: str, what: str = "trainee-code") -> str:
+    """Trainee codes and group labels: short, no spaces, nothing that looks like a full name by accident."""
+    if not _CODE.match(code):
+        raise UserError(f"ongeldige {what} '{code}' (tip: letters, cijfers, . _ -, hoogstens 32 tekens, "
+                        "bijv. A17 of ochtend-2026-11)")
+    return code

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import random
+from contextlib import ExitStack
 from pathlib import Path
 
-from trainer.commands.common import UserError, load_clean
+from trainer.commands.common import RecordingOptions, UserError, load_clean, print_err, valid_code
+from trainer.commands.records_opts import open_store
 from trainer.engine.autoplay import autoplay
 from trainer.engine.clock import FakeClock
 from trainer.engine.errors import EngineError
@@ -14,8 +16,11 @@ from trainer.engine.session import Session
 from trainer.engine.transcript import transcript
 from trainer.model.diagnostics import ScenarioError
 from trainer.model.loader import read_scenario_bytes
+from trainer.records import RecordsError
+from trainer.records.recorder import Recorder
 
 AUTO_SECONDS_PER_STEP = 4.0
+HEADLESS_TRAINEE = "test"
 
 
 class _SteppingClock(FakeClock):
@@ -26,34 +31,56 @@ class _SteppingClock(FakeClock):
         return self.t
 
 
-def run(scenario_path: str, *, plan: str | None, auto: bool, seed: int, start_node: str | None, lang: str) -> int:
+def run(scenario_path: str, *, plan: str | None, auto: bool, seed: int, start_node: str | None, lang: str,
+        record: RecordingOptions | None = None) -> int:
     loaded = load_clean(scenario_path, lang)
+    with ExitStack() as stack:
+        listeners = []
+        if record is not None:
+            store = stack.enter_context(open_store(record.db))
+            recorder = Recorder(store, loaded.scenario, loaded.content_hash,
+                                trainee=valid_code(record.trainee or HEADLESS_TRAINEE),
+                                group=valid_code(record.group, "groepslabel") if record.group else None)
+            listeners.append(recorder)
+        try:
+            session = Session(loaded.scenario, seed=seed, lang=lang, clock=_SteppingClock(), start_node=start_node,
+                              scenario_hash=loaded.content_hash, listeners=listeners)
+            _play(session, loaded.scenario.id, scenario_path, plan=plan, auto=auto, seed=seed, lang=lang)
+        except RecordsError as exc:
+            raise UserError(str(exc)) from None
+        if record is not None:
+            print_err(f"vastgelegd als sessie {recorder.session_id[:8]} in {store.path}")
+    return 0
+
+
+def _play(session: Session, scenario_id: str, scenario_path: str, *, plan: str | None, auto: bool, seed: int,
+          lang: str) -> None:
     try:
-        session = Session(loaded.scenario, seed=seed, lang=lang, clock=_SteppingClock(),
-                          start_node=start_node, scenario_hash=loaded.content_hash)
+        session_play(session, scenario_id, plan, seed, lang)
     except EngineError as exc:
         raise UserError(f"{scenario_path}: {exc}") from None
+
+
+def session_play(session: Session, scenario_id: str, plan: str | None, seed: int, lang: str) -> None:
+    """Play along a plan or at random, then print the transcript (also up to a failing plan step)."""
     try:
         if plan is not None:
             try:
                 loaded_plan = parse_plan(read_scenario_bytes(Path(plan), plan), plan)
             except ScenarioError as exc:
                 raise UserError(exc.diagnostics[0].format(lang)) from None
-            if loaded_plan.plan.scenario != loaded.scenario.id:
+            if loaded_plan.plan.scenario != scenario_id:
                 raise UserError(f"{plan}: dit plan hoort bij scenario '{loaded_plan.plan.scenario}', "
-                                f"niet bij '{loaded.scenario.id}'")
+                                f"niet bij '{scenario_id}'")
             follow(session, loaded_plan)
         else:
             autoplay(session, random.Random(seed))
     except PlanFailure as exc:
-        _print(loaded.scenario, session, lang)
+        _print(session, lang)
         raise UserError(str(exc)) from None
-    except EngineError as exc:
-        raise UserError(f"{scenario_path}: {exc}") from None
-    _print(loaded.scenario, session, lang)
-    return 0
+    _print(session, lang)
 
 
-def _print(scenario: object, session: Session, lang: str) -> None:
+def _print(session: Session, lang: str) -> None:
     for line in transcript(session.scenario, session.events, lang):
         print(line)

@@ -1,0 +1,134 @@
+"""`trainer sessions list | show | replay | export | import | purge | resume`."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from trainer.commands.common import UserError
+from trainer.commands.records_opts import open_store
+from trainer.engine.events import ChoiceMade
+from trainer.engine.transcript import transcript
+from trainer.model.diagnostics import ScenarioError
+from trainer.model.loader import load_scenario
+from trainer.paths import bundled_scenarios
+from trainer.records import RecordsError, RecordStore
+from trainer.records.bundle import export_bundle, import_bundle
+from trainer.records.resume import rebuild, recorded_events
+
+
+def _bundled_hashes() -> set[str]:
+    hashes = set()
+    for path in bundled_scenarios():
+        try:
+            hashes.add(load_scenario(path).content_hash)
+        except ScenarioError:
+            continue
+    return hashes
+
+
+def list_sessions(store: RecordStore, group: str | None, trainee: str | None, status: str | None, lang: str) -> int:
+    rows = store.sessions(group=group, trainee=trainee, status=status)
+    head = ("id", "trainee", "groep" if lang != "en" else "group", "scenario", "status", "start", "#")
+    print(f"{head[0]:<8}  {head[1]:<12} {head[2]:<16} {head[3]:<30} {head[4]:<9} {head[5]:<19} {head[6]:>4}")
+    for r in rows:
+        status_word = {"active": "open", "finished": "klaar" if lang != "en" else "done"}[r.status]
+        print(f"{r.id[:8]:<8}  {r.trainee_code:<12} {(r.group_label or '-'):<16} "
+              f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} {r.started_at[:19]:<19} {r.event_count:>4}")
+    print(f"{len(rows)} sessie(s) in {store.path}" if lang != "en" else f"{len(rows)} session(s) in {store.path}")
+    return 0
+
+
+def show(store: RecordStore, ref: str) -> int:
+    row = store.session(ref)
+    for label, value in (("id", row.id), ("trainee", row.trainee_code), ("naam", row.display_name or "-"),
+                         ("groep", row.group_label or "-"), ("scenario", f"{row.scenario_id} v{row.scenario_version}"),
+                         ("inhoudshash", row.content_hash), ("seed", row.seed), ("taal", row.lang),
+                         ("start", row.started_at), ("einde", row.ended_at or "-"), ("status", row.status),
+                         ("gebeurtenissen", row.event_count)):
+        print(f"{label:<15} {value}")
+    events = recorded_events(store, row)
+    choices = [e for e in events if isinstance(e, ChoiceMade)]
+    print(f"{'keuzes':<15} {len(choices)}")
+    for e in choices:
+        print(f"  {e.t:7.1f}s  {e.node}.{e.choice}  [{e.step} · {e.assessment}]")
+    return 0
+
+
+def replay(store: RecordStore, ref: str, lang: str) -> int:
+    row = store.session(ref)
+    scenario, session = rebuild(store, row)
+    for line in transcript(scenario, session.events, lang):
+        print(line)
+    if row.status != "finished":
+        print("(sessie niet afgerond)" if lang != "en" else "(session not finished)")
+    return 0
+
+
+def export(store: RecordStore, refs: list[str], group: str | None, output: str, names: bool) -> int:
+    if group is not None:
+        ids = [r.id for r in store.sessions(group=group)]
+        if not ids:
+            raise UserError(f"{store.path}: geen sessies in groep '{group}' (tip: trainer sessions list)")
+    else:
+        ids = [store.session(ref).id for ref in refs]
+    text = export_bundle(store, ids, with_names=names)
+    target = Path(output)
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_text(text, encoding="utf-8")
+        tmp.replace(target)  # never leave a half-written bundle under the real name
+    except OSError as exc:
+        raise UserError(f"{output}: kan niet schrijven ({exc.strerror})") from None
+    print(f"{len(ids)} sessie(s) geëxporteerd naar {target}")
+    return 0
+
+
+def import_files(store: RecordStore, files: list[str], force: bool) -> int:
+    known = _bundled_hashes()
+    for name in files:
+        added, same = import_bundle(store, Path(name), known_hashes=known, force=force)
+        print(f"{name}: {added} sessie(s) toegevoegd, {same} al aanwezig")
+    return 0
+
+
+def purge(store: RecordStore, older_than: int | None, trainee: str | None, yes: bool) -> int:
+    ids = store.purge_ids(older_than_days=older_than, trainee=trainee)
+    if not ids:
+        print("niets te verwijderen")
+        return 0
+    if not yes:
+        if not sys.stdin.isatty():
+            raise UserError(f"{len(ids)} sessie(s) zouden worden verwijderd; bevestig met --yes")
+        answer = input(f"{len(ids)} sessie(s) definitief verwijderen uit {store.path}? [j/N] ").strip().lower()
+        if answer not in ("j", "ja", "y", "yes"):
+            print("niets verwijderd")
+            return 0
+    store.delete_sessions(ids)
+    print(f"{len(ids)} sessie(s) verwijderd")
+    return 0
+
+
+def run(args: argparse.Namespace, lang: str) -> int:
+    """Dispatch a `sessions` subcommand; records errors become one-line user errors."""
+    with open_store(args.db) as store:
+        try:
+            action = args.action
+            if action == "list":
+                return list_sessions(store, args.group, args.trainee, args.status, lang)
+            if action == "show":
+                return show(store, args.id)
+            if action == "replay":
+                return replay(store, args.id, lang)
+            if action == "export":
+                if not args.ids and args.group is None:
+                    raise UserError("geef sessie-id's of --group LABEL (tip: trainer sessions list)")
+                return export(store, args.ids, args.group, args.output, args.names)
+            if action == "import":
+                return import_files(store, args.files, args.force)
+            if action == "purge":
+                return purge(store, args.older_than, args.trainee, args.yes)
+        except RecordsError as exc:
+            raise UserError(str(exc)) from None
+    raise UserError("kies: list, show, replay, export, import, purge")

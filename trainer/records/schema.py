@@ -1,0 +1,57 @@
+"""The database schema as forward migrations, indexed by PRAGMA user_version."""
+
+from __future__ import annotations
+
+# 'TRNR' in ASCII: marks a SQLite file as ours, so another program's database is refused, not changed.
+APPLICATION_ID = 0x54524E52
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: trainees, groups, scenario snapshots, sessions, events
+    """
+    CREATE TABLE trainees (
+        code TEXT PRIMARY KEY,
+        display_name TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE groups (
+        id INTEGER PRIMARY KEY,
+        label TEXT NOT NULL UNIQUE,
+        date TEXT,
+        leader TEXT,
+        location TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE scenario_versions (
+        content_hash TEXT PRIMARY KEY,
+        scenario_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        snapshot TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        trainee_code TEXT NOT NULL REFERENCES trainees(code),
+        group_id INTEGER REFERENCES groups(id),
+        scenario_id TEXT NOT NULL,
+        scenario_version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL REFERENCES scenario_versions(content_hash),
+        seed INTEGER NOT NULL,
+        lang TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('active', 'finished'))
+    );
+    CREATE INDEX sessions_by_group ON sessions(group_id);
+    CREATE INDEX sessions_by_trainee ON sessions(trainee_code);
+    CREATE TABLE events (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        wall_time TEXT NOT NULL,
+        mono_time REAL NOT NULL,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    ) WITHOUT ROWID;
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)
