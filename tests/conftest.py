@@ -19,3 +19,11 @@ PLANS = ROOT / "tests" / "plans"
 @pytest.fixture
 def minimal_path() -> Path:
     return FIXTURES / "minimal.yaml"
+
+
+@pytest.fixture(autouse=True)
+def records_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """Every test records into its own database, never the user's (subprocesses inherit TRAINER_DB)."""
+    path = tmp_path / "records.sqlite3"
+    monkeypatch.setenv("TRAINER_DB", str(path))
+    return path

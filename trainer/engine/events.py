@@ -19,7 +19,9 @@ class Event:
     type: ClassVar[str] = "event"
 
     def to_dict(self) -> dict[str, Any]:
-        return {"type": self.type, **asdict(self)}
+        """JSON-shaped: tuples become lists, so the dict equals its own JSON round trip."""
+        data = asdict(self)
+        return {"type": self.type, **{k: list(v) if isinstance(v, tuple) else v for k, v in data.items()}}
 
 
 @dataclass(frozen=True, slots=True)

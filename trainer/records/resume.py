@@ -44,5 +44,9 @@ def resume(store: RecordStore, row: SessionRow, *, clock: Clock | None = None) -
     scenario, session = rebuild(store, row, clock=clock)
     recorder = Recorder(store, scenario, row.content_hash, trainee=row.trainee_code, group=row.group_label,
                         session_id=row.id, next_seq=row.event_count)
+    # A kill between two events of one step (a choice and the node it leads to) leaves the step's tail
+    # unrecorded; the replay regenerated it, so record it now, before the host shows anything.
+    for event in session.events[row.event_count:]:
+        recorder(event)
     session.subscribe(recorder)
     return session

@@ -1,0 +1,121 @@
+"""Moving records between laptops: export, import (idempotent), and refusal of bad bundles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from tests.records.helpers import minimal, recorded_session
+from trainer.records import RecordsError, RecordStore
+from trainer.records.bundle import export_bundle, import_bundle
+
+
+def _export(tmp_path: Path, *, sessions: int = 3, finish: bool = True) -> tuple[Path, list[str]]:
+    with RecordStore(tmp_path / "laptop_a.db") as store:
+        ids = [recorded_session(store, trainee=f"T{i}", finish=finish)[1].session_id for i in range(sessions)]
+        path = tmp_path / "export.json"
+        path.write_text(export_bundle(store, ids), encoding="utf-8")
+        payloads = {sid: [e.payload for e in store.events(sid)] for sid in ids}
+    return path, [json.dumps(payloads)]
+
+
+def test_round_trip_keeps_event_payloads_byte_for_byte(tmp_path: Path) -> None:
+    path, (payloads,) = _export(tmp_path)
+    with RecordStore(tmp_path / "laptop_b.db") as store:
+        added, same = import_bundle(store, path, known_hashes={minimal().content_hash})
+        assert (added, same) == (3, 0)
+        imported = {r.id: [e.payload for e in store.events(r.id)] for r in store.sessions()}
+    assert json.dumps(imported) == payloads
+
+
+def test_importing_twice_keeps_one_copy(tmp_path: Path) -> None:
+    path, _ = _export(tmp_path)
+    with RecordStore(tmp_path / "laptop_b.db") as store:
+        import_bundle(store, path, known_hashes={minimal().content_hash})
+        assert import_bundle(store, path, known_hashes=set()) == (0, 3)
+        assert len(store.sessions()) == 3
+        assert store._conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 3 * 16
+
+
+def test_an_unfinished_session_exported_again_later_is_extended(tmp_path: Path) -> None:
+    with RecordStore(tmp_path / "a.db") as store:
+        session, recorder = recorded_session(store, choices=("fietser_zonder_licht",))
+        early = tmp_path / "early.json"
+        early.write_text(export_bundle(store, [recorder.session_id]), encoding="utf-8")
+        session.choose("concreet")
+        late = tmp_path / "late.json"
+        late.write_text(export_bundle(store, [recorder.session_id]), encoding="utf-8")
+    with RecordStore(tmp_path / "b.db") as store:
+        import_bundle(store, early, known_hashes={minimal().content_hash})
+        assert import_bundle(store, late, known_hashes=set()) == (1, 0)
+        assert store.session(recorder.session_id).event_count == len(session.events)
+
+
+def test_unknown_scenario_version_is_refused_unless_forced(tmp_path: Path) -> None:
+    path, _ = _export(tmp_path, sessions=1)
+    with RecordStore(tmp_path / "b.db") as store:
+        with pytest.raises(RecordsError, match="onbekende versie van scenario minimaal.*--force"):
+            import_bundle(store, path, known_hashes=set())
+        assert store.sessions() == []
+        assert import_bundle(store, path, known_hashes=set(), force=True) == (1, 0)
+
+
+def test_display_names_are_exported_only_with_consent(tmp_path: Path) -> None:
+    from tests.records.helpers import recorded_session as rs
+
+    with RecordStore(tmp_path / "a.db") as store:
+        _, rec = rs(store)
+        with store.transaction() as conn:
+            store.ensure_trainee(conn, "A17", "Jan Jansen")
+        assert "Jan Jansen" not in export_bundle(store, [rec.session_id])
+        assert "Jan Jansen" in export_bundle(store, [rec.session_id], with_names=True)
+
+
+def _tamper(path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    data = json.loads(path.read_text(encoding="utf-8"))
+    edit(data)
+    path.write_text(json.dumps(data), encoding="utf-8")
+
+
+@pytest.mark.parametrize("case, message", [
+    ("truncated", "geen geldige JSON"),
+    ("not_json", "geen geldige JSON"),
+    ("other_format", "geen export"),
+    ("newer", "nieuwere trainer"),
+    ("changed_choice", "controlegetal"),
+    ("changed_choice_and_checksum", "past niet bij het scenario"),
+    ("missing_field", "onverwachte inhoud"),
+    ("binary", "geen UTF-8"),
+])
+def test_bad_bundles_are_refused_with_one_line_and_nothing_imported(tmp_path: Path, case: str, message: str) -> None:
+    path, _ = _export(tmp_path, sessions=2)
+    text = path.read_text(encoding="utf-8")
+    if case == "truncated":
+        path.write_text(text[: len(text) // 2], encoding="utf-8")
+    elif case == "not_json":
+        path.write_text("hallo", encoding="utf-8")
+    elif case == "binary":
+        path.write_bytes(b"\xff\xfe\x00garbage")
+    elif case == "other_format":
+        _tamper(path, lambda d: d.update(format="iets"))
+    elif case == "newer":
+        _tamper(path, lambda d: d.update(min_compatible=99))
+    elif case == "changed_choice":
+        _tamper(path, lambda d: d["sessions"][1]["events"][4]["payload"].update(assessment="in_lijn"))
+    elif case == "changed_choice_and_checksum":
+        from trainer.records.bundle import _checksum
+
+        def edit(d):  # type: ignore[no-untyped-def]
+            d["sessions"][1]["events"][4]["payload"].update(assessment="in_lijn")  # 'vaag' is niet_in_lijn
+            d["checksum"] = _checksum({k: v for k, v in d.items() if k != "checksum"})
+        _tamper(path, edit)
+    elif case == "missing_field":
+        _tamper(path, lambda d: d["sessions"][0].pop("seed"))
+    with RecordStore(tmp_path / "b.db") as store:
+        with pytest.raises(RecordsError) as info:
+            import_bundle(store, path, known_hashes={minimal().content_hash})
+        assert message in str(info.value) and str(path) in str(info.value)
+        assert "\n" not in str(info.value)
+        assert store.sessions() == []
