@@ -6,6 +6,7 @@ import argparse
 import os
 import sys
 from collections.abc import Sequence
+from typing import Any
 
 from trainer.commands.common import EXIT_BAD_INPUT, RecordingOptions, UserError, print_err
 
@@ -23,6 +24,17 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["nl", "en"], default=os.environ.get("TRAINER_LANG", "nl"),
                         help="taal van meldingen en tekst (nl of en)")
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
+
+    # --lang may also follow the subcommand (`trainer check X --lang en`); SUPPRESS keeps the global value.
+    lang = _Parser(add_help=False)
+    lang.add_argument("--lang", choices=["nl", "en"], default=argparse.SUPPRESS, help="taal (nl of en)")
+    original_add_parser = sub.add_parser
+
+    def add_parser(name: str, **kwargs: Any) -> argparse.ArgumentParser:
+        kwargs["parents"] = [*kwargs.get("parents", []), lang]
+        return original_add_parser(name, **kwargs)
+
+    sub.add_parser = add_parser  # type: ignore[method-assign]
 
     db = _Parser(add_help=False)
     db.add_argument("--db", default=os.environ.get("TRAINER_DB"),
@@ -58,22 +70,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     sessions = sub.add_parser("sessions", help="verslagen: bekijken, verplaatsen, verwijderen")
     actions = sessions.add_subparsers(dest="action", parser_class=_Parser, required=True)
-    listing = actions.add_parser("list", help="alle sessies", parents=[db])
+    listing = actions.add_parser("list", help="alle sessies", parents=[db, lang])
     listing.add_argument("--group")
     listing.add_argument("--trainee")
     listing.add_argument("--status", choices=["active", "finished"])
     for name, text in (("show", "details van een sessie"), ("replay", "het verloop van een sessie")):
-        action = actions.add_parser(name, help=text, parents=[db])
+        action = actions.add_parser(name, help=text, parents=[db, lang])
         action.add_argument("id", help="sessie-id (of het begin ervan)")
-    export = actions.add_parser("export", help="sessies naar een bestand", parents=[db])
+    export = actions.add_parser("export", help="sessies naar een bestand", parents=[db, lang])
     export.add_argument("ids", nargs="*")
     export.add_argument("--group")
     export.add_argument("-o", "--output", required=True)
     export.add_argument("--names", action="store_true", help="ook weergavenamen (alleen met toestemming)")
-    importing = actions.add_parser("import", help="sessies uit exportbestanden", parents=[db])
+    importing = actions.add_parser("import", help="sessies uit exportbestanden", parents=[db, lang])
     importing.add_argument("files", nargs="+")
     importing.add_argument("--force", action="store_true", help="ook bij een onbekende scenarioversie")
-    purge = actions.add_parser("purge", help="sessies definitief verwijderen", parents=[db])
+    purge = actions.add_parser("purge", help="sessies definitief verwijderen", parents=[db, lang])
     which = purge.add_mutually_exclusive_group(required=True)
     which.add_argument("--older-than", type=int, metavar="DAGEN")
     which.add_argument("--trainee")

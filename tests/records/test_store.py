@@ -76,9 +76,8 @@ def test_rebuild_uses_the_recorded_scenario_version(tmp_path: Path) -> None:
 
 
 def test_unknown_and_ambiguous_ids(tmp_path: Path) -> None:
-    with RecordStore(tmp_path / "r.db") as store:
-        with pytest.raises(RecordsError, match="geen sessie"):
-            store.session("ffff")
+    with RecordStore(tmp_path / "r.db") as store, pytest.raises(RecordsError, match="geen sessie"):
+        store.session("ffff")
 
 
 @pytest.mark.parametrize("content", [b"dit is geen database\n" * 50, bytes(range(256)) * 8])
@@ -99,9 +98,8 @@ def test_a_truncated_database_is_refused_and_untouched(tmp_path: Path) -> None:
     data = good.read_bytes()
     bad = tmp_path / "bad.db"
     bad.write_bytes(data[: len(data) // 2])
-    with pytest.raises(RecordsError, match="bad.db"):
-        with RecordStore(bad) as store:
-            store.sessions()
+    with pytest.raises(RecordsError, match="bad.db"), RecordStore(bad) as store:
+        store.sessions()
     assert bad.read_bytes() == data[: len(data) // 2]
 
 
@@ -115,9 +113,8 @@ def test_corrupted_pages_are_refused(tmp_path: Path) -> None:
     for offset in range(4096 * 2, len(data), 4096):
         data[offset + 100: offset + 400] = b"\xff" * 300
     good.write_bytes(bytes(data))
-    with pytest.raises(RecordsError, match="r.db"):
-        with RecordStore(good) as store:
-            store.sessions()
+    with pytest.raises(RecordsError, match="r.db"), RecordStore(good) as store:
+        store.sessions()
 
 
 def test_database_from_a_newer_trainer_is_refused(tmp_path: Path) -> None:

@@ -30,8 +30,8 @@ def run(paths: list[str], lang: str, fmt: str) -> int:
     unreadable = False
     files = expand(paths)
     for path in files:
-        if path.is_dir():
-            diagnostics.append(Diagnostic("L011", str(path), 1, 1))
+        if path.is_dir():  # a folder that held no scenario files
+            diagnostics.append(Diagnostic("L013", str(path), 1, 1))
             unreadable = True
             continue
         try:

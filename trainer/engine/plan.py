@@ -15,7 +15,7 @@ from trainer.engine.session import Session
 from trainer.engine.views import Phase
 from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.schema_errors import to_diagnostics
-from trainer.model.yaml_source import SourceMap, parse_yaml
+from trainer.model.yaml_source import SourceMap, describe_root, parse_yaml
 
 TIMEOUT = "timeout"
 MAX_STEPS = 10_000
@@ -59,7 +59,7 @@ def parse_plan(text: str, file: str) -> LoadedPlan:
     """Validate a plan; raises ScenarioError with positions."""
     data, smap = parse_yaml(text, file)
     if not isinstance(data, dict):
-        raise ScenarioError([Diagnostic("L009", file, 1, 1, {"found": type(data).__name__})])
+        raise ScenarioError([Diagnostic("L009", file, 1, 1, {"found": describe_root(data)})])
     try:
         return LoadedPlan(Plan.model_validate(data), smap)
     except ValidationError as exc:

@@ -11,7 +11,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from trainer.model.diagnostics import Diagnostic
+from trainer.model.diagnostics import Both, Diagnostic
 from trainer.model.graph import NOBODY, Graph, missing_steps, node_choices
 from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import (
@@ -36,9 +36,12 @@ DEFAULT_VALUES: tuple[str, ...] = (
 )
 
 
-def _suggest(word: str, options: Any) -> str:
+def _suggest(word: str, options: Any) -> Both | str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
-    return f"bedoel je '{close[0]}'?" if close else ("bekend: " + ", ".join(sorted(options))[:120] if options else "")
+    if close:
+        return Both(f"bedoel je '{close[0]}'?", f"did you mean '{close[0]}'?")
+    known = ", ".join(sorted(options))[:120]
+    return Both(f"bekend: {known}", f"known: {known}") if options else ""
 
 
 class _Checker:
@@ -67,6 +70,9 @@ class _Checker:
     # --- identities and references ---
 
     def check_ids(self) -> None:
+        for i, member in enumerate(self.sc.cast):
+            if member.id == NARRATOR:
+                self.add("C127", ("cast", i, "id"), name=member.id)
         for label, ids in (("cast", [c.id for c in self.sc.cast]), ("reflection", [q.id for q in self.sc.reflection])):
             seen: set[str] = set()
             for i, item_id in enumerate(ids):
@@ -127,6 +133,8 @@ class _Checker:
     def check_selection(self, node_id: str, node: SelectionNode) -> None:
         base: Path = ("nodes", node_id)
         for i, cand in enumerate(node.candidates):
+            if cand.id == NOBODY:
+                self.add("C127", (*base, "candidates", i, "id"), name=cand.id)
             for j, member in enumerate(cand.cast):
                 self.cast_ref(member, (*base, "candidates", i, "cast", j))
             if not cand.address.grounds:
@@ -134,6 +142,10 @@ class _Checker:
         if node.default is not None and node.default not in {c.id for c in node.candidates} | {NOBODY}:
             self.add("C101", (*base, "default"), target=node.default,
                      suggestion=_suggest(node.default, [c.id for c in node.candidates] + [NOBODY]))
+        default = next((c.address for c in node.candidates if c.id == node.default), node.nobody)
+        if default.when:
+            self.add("C126", (*base, "default") if node.default else (*base, "nobody", "when"),
+                     choice=node.default or NOBODY)
 
     def check_scene(self, node_id: str, node: SceneNode) -> None:
         base: Path = ("nodes", node_id)
@@ -150,10 +162,12 @@ class _Checker:
             if not node.choices:
                 self.add("C125", (*base, "timer"), at_key=True, node=node_id)
             elif node.timer.default is None:
-                self.add("C113", (*base, "timer"), at_key=True, suggestion=f" (bijv. {ids[0]})")
+                self.add("C113", (*base, "timer"), at_key=True, suggestion=Both(f" (bijv. {ids[0]})", f" (e.g. {ids[0]})"))
             elif node.timer.default not in ids:
                 self.add("C101", (*base, "timer", "default"), target=node.timer.default,
                          suggestion=_suggest(node.timer.default, ids))
+            elif node.choices[ids.index(node.timer.default)].when:
+                self.add("C126", (*base, "timer", "default"), choice=node.timer.default)
 
     def check_choice(self, cid: str, choice: ChoiceBase, path: Path) -> None:
         self.target(choice.goto, (*path, "goto"))
@@ -172,6 +186,8 @@ class _Checker:
                 self.flag_ref(cond.flag, (*cpath, "flag"))
             elif isinstance(cond, MeterCondition):
                 self.meter_ref(cond.meter, (*cpath, "meter"))
+                if cond.at_least is None and cond.at_most is None:
+                    self.add("C128", cpath, name=cond.meter)
         for i, eff in enumerate(choice.effects):
             epath = (*path, "effects", i)
             if isinstance(eff, AddEffect):
@@ -183,19 +199,19 @@ class _Checker:
         is_bool = isinstance(eff.to, bool)
         if eff.set in self.flags:
             if not is_bool:
-                self.add("C118", (*path, "to"), name=eff.set, kind="vlag", value=eff.to)
+                self.add("C118", (*path, "to"), name=eff.set, kind=Both("vlag", "flag"), value=eff.to)
         elif eff.set in self.meters:
             if is_bool:
-                self.add("C118", (*path, "to"), name=eff.set, kind="meter", value=eff.to)
+                self.add("C118", (*path, "to"), name=eff.set, kind="meter", value=str(eff.to).lower())
         elif is_bool:
             self.add("C103", (*path, "set"), name=eff.set, suggestion=self._suffix(eff.set, self.flags))
         else:
             self.add("C104", (*path, "set"), name=eff.set, suggestion=self._suffix(eff.set, self.meters))
 
     @staticmethod
-    def _suffix(name: str, options: Any) -> str:
+    def _suffix(name: str, options: Any) -> Both | str:
         close = difflib.get_close_matches(name, list(options), n=1, cutoff=0.6)
-        return f" (of bedoel je '{close[0]}'?)" if close else ""
+        return Both(f" (of bedoel je '{close[0]}'?)", f" (or did you mean '{close[0]}'?)") if close else ""
 
     def flag_ref(self, name: str, path: Path) -> None:
         if name not in self.flags:

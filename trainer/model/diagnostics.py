@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from trainer.model.messages import MESSAGES, Severity
 
@@ -11,6 +11,27 @@ SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
     Severity.ERROR: ("fout", "error"),
     Severity.WARNING: ("waarschuwing", "warning"),
 }
+
+
+class Both(NamedTuple):
+    """A message argument in both languages; the Diagnostic picks one when it is formatted."""
+
+    nl: str
+    en: str
+
+
+def _one_line(text: str) -> str:
+    # Authored texts may be block scalars; a diagnostic is always one line.
+    return " ".join(text.split()) if ("\n" in text or "\r" in text) else text
+
+
+def _for_lang(args: dict[str, Any], lang: str) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in args.items():
+        if isinstance(value, Both):
+            value = value.en if lang == "en" else value.nl
+        out[key] = _one_line(value) if isinstance(value, str) else value
+    return out
 
 
 @dataclass(frozen=True)
@@ -29,11 +50,11 @@ class Diagnostic:
 
     def message(self, lang: str = "nl") -> str:
         entry = MESSAGES[self.code]
-        return (entry.en if lang == "en" else entry.nl).format(**self.args)
+        return (entry.en if lang == "en" else entry.nl).format(**_for_lang(self.args, lang))
 
     def hint(self, lang: str = "nl") -> str:
         entry = MESSAGES[self.code]
-        return (entry.hint_en if lang == "en" else entry.hint_nl).format(**self.args)
+        return (entry.hint_en if lang == "en" else entry.hint_nl).format(**_for_lang(self.args, lang))
 
     def format(self, lang: str = "nl") -> str:
         """One line: `file:line:col: fout C101: message (hint: ...)`."""

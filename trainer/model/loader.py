@@ -12,10 +12,10 @@ from pathlib import Path as FsPath
 
 from pydantic import ValidationError
 
-from trainer.model.diagnostics import Diagnostic, ScenarioError
+from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
 from trainer.model.scenario import Scenario
 from trainer.model.schema_errors import to_diagnostics
-from trainer.model.yaml_source import MAX_BYTES, SourceMap, parse_yaml, position_of_offset
+from trainer.model.yaml_source import MAX_BYTES, SourceMap, describe_root, parse_yaml, position_of_offset
 
 
 @dataclass
@@ -54,8 +54,7 @@ def _load_text(text: str, file: str) -> LoadedScenario:
     try:
         data, smap = parse_yaml(text, file)
         if not isinstance(data, dict):
-            found = "een lijst" if isinstance(data, list) else f"de waarde {str(data)[:30]!r}"
-            raise ScenarioError([Diagnostic("L009", file, 1, 1, {"found": found})])
+            raise ScenarioError([Diagnostic("L009", file, 1, 1, {"found": describe_root(data)})])
         try:
             scenario = Scenario.model_validate(data)
         except ValidationError as exc:
@@ -64,12 +63,17 @@ def _load_text(text: str, file: str) -> LoadedScenario:
     except ScenarioError:
         raise
     except (RecursionError, MemoryError):
-        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": "te diep genest of te groot"})]) from None
+        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": Both("te diep genest of te groot", "nested too deeply or too large")})]) from None
     except Exception as exc:  # the loader's contract: nothing but ScenarioError escapes
-        raise ScenarioError([Diagnostic("L003", file, 1, 1, {"problem": f"unexpected: {type(exc).__name__}", "problem_nl": f"onverwacht: {type(exc).__name__}"})]) from None
+        name = type(exc).__name__
+        raise ScenarioError([Diagnostic("L003", file, 1, 1, {"problem": Both(f"onverwacht: {name}", f"unexpected: {name}")})]) from None
 
 
-_OS_REASONS = {errno.ENOENT: "bestaat niet", errno.EACCES: "geen leesrechten", errno.EISDIR: "is een map"}
+_OS_REASONS = {
+    errno.ENOENT: Both("bestaat niet", "does not exist"),
+    errno.EACCES: Both("geen leesrechten", "no permission to read"),
+    errno.EISDIR: Both("is een map", "is a directory"),
+}
 
 
 def read_scenario_bytes(path: FsPath, file: str) -> str:
@@ -83,9 +87,10 @@ def read_scenario_bytes(path: FsPath, file: str) -> str:
         reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
         raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": reason})]) from None
     except ValueError:  # e.g. a NUL byte in the path
-        raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": "ongeldige bestandsnaam"})]) from None
+        raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": Both("ongeldige bestandsnaam", "invalid file name")})]) from None
     if len(raw) > MAX_BYTES:
-        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": f"groter dan {MAX_BYTES // 1024 // 1024} MB"})])
+        size = MAX_BYTES // 1024 // 1024
+        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": Both(f"groter dan {size} MB", f"larger than {size} MB")})])
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

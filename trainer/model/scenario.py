@@ -179,7 +179,7 @@ class Candidate(Strict):
     id: Identifier
     cast: list[Identifier] = Field(min_length=1)
     label: Text
-    position: float = Field(ge=0.0, le=1.0, description="plaats in het brede straatbeeld: 0 links, 1 rechts")
+    position: float = Field(strict=True, ge=0.0, le=1.0, description="plaats in het brede straatbeeld: 0 links, 1 rechts")
     cues: list[Cue] = Field(min_length=1)
     perspective: Text | None = Field(default=None, description="wat deze persoon echt aan het doen was")
     address: SelectionChoice

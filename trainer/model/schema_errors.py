@@ -13,22 +13,26 @@ from typing import Any, Union
 
 from pydantic import BaseModel, Tag, ValidationError
 
-from trainer.model.diagnostics import Diagnostic
+from trainer.model.diagnostics import Both, Diagnostic
 from trainer.model.yaml_source import Path, SourceMap
 
+_INT = Both("een geheel getal", "a whole number")
+_NUMBER = Both("een getal", "a number")
+_BOOL = Both("true of false", "true or false")
+_MAPPING = Both("sleutels met waarden (key: value)", "keys with values (key: value)")
 _TYPE_NAMES = {
-    "string_type": "tekst",
-    "int_type": "een geheel getal",
-    "int_parsing": "een geheel getal",
-    "int_from_float": "een geheel getal",
-    "float_type": "een getal",
-    "float_parsing": "een getal",
-    "bool_type": "true of false",
-    "bool_parsing": "true of false",
-    "list_type": "een lijst (regels met '- ')",
-    "dict_type": "sleutels met waarden (key: value)",
-    "model_type": "sleutels met waarden (key: value)",
-    "model_attributes_type": "sleutels met waarden (key: value)",
+    "string_type": Both("tekst", "text"),
+    "int_type": _INT,
+    "int_parsing": _INT,
+    "int_from_float": _INT,
+    "float_type": _NUMBER,
+    "float_parsing": _NUMBER,
+    "bool_type": _BOOL,
+    "bool_parsing": _BOOL,
+    "list_type": Both("een lijst (regels met '- ')", "a list (lines starting with '- ')"),
+    "dict_type": _MAPPING,
+    "model_type": _MAPPING,
+    "model_attributes_type": _MAPPING,
 }
 _RANGE_TYPES = {
     "greater_than_equal", "less_than_equal", "greater_than", "less_than", "too_short", "too_long",
@@ -113,14 +117,18 @@ def _parent_model(root: type[BaseModel], loc: tuple[Any, ...], data: Any) -> typ
     return tp if isinstance(tp, type) and issubclass(tp, BaseModel) else None
 
 
-def _did_you_mean(word: Any, options: list[str]) -> str:
+def _did_you_mean(word: Any, options: list[str]) -> Both | None:
     close = difflib.get_close_matches(str(word), options, n=1, cutoff=0.6)
-    return f"bedoel je '{close[0]}'?" if close else ""
+    return Both(f"bedoel je '{close[0]}'?", f"did you mean '{close[0]}'?") if close else None
 
 
-def _show(value: Any) -> str:
-    if isinstance(value, (dict, list)):
-        return "(lijst)" if isinstance(value, list) else "(mapping)"
+def _show(value: Any) -> str | Both:
+    if isinstance(value, list):
+        return Both("(een lijst)", "(a list)")
+    if isinstance(value, dict):
+        return Both("(sleutels met waarden)", "(keys with values)")
+    if isinstance(value, bool) or value is None:
+        return {True: "true", False: "false", None: "null"}[value]
     text = repr(value) if not isinstance(value, str) else f"'{value}'"
     return text if len(text) <= 40 else text[:37] + "...'"
 
@@ -141,20 +149,25 @@ def to_diagnostics(exc: ValidationError, root: type[BaseModel], data: Any, smap:
             name = str(loc[-1]) if kind == "missing" else str(ctx.get("discriminator", "type")).strip("'")
             parent = path[:-1] if kind == "missing" else path
             close = difflib.get_close_matches(name, _present_keys(data, parent), n=1, cutoff=0.6)
-            typo = f"; er staat wel '{close[0]}': een tikfout?" if close else ""
+            typo = Both(f"; er staat wel '{close[0]}': een tikfout?", f"; there is '{close[0]}': a typo?") if close else ""
             d = smap.diag("S001", parent, field=name, suggestion=typo)
         elif kind == "extra_forbidden":
             model = _parent_model(root, loc, data)
             options = field_names(model) if model else []
-            hint = _did_you_mean(loc[-1], options) or (f"toegestaan: {', '.join(options)}" if options else "verwijder dit veld")
+            allowed = ", ".join(options)
+            hint = _did_you_mean(loc[-1], options) or (
+                Both(f"toegestaan: {allowed}", f"allowed: {allowed}") if options
+                else Both("verwijder dit veld", "remove this field"))
             d = smap.diag("S002", path, at_key=True, field=loc[-1], suggestion=hint)
         elif kind in ("literal_error", "enum", "union_tag_invalid"):
             shown = ctx.get("tag", value)
             options = _expected_options(ctx)
-            hint = _did_you_mean(shown, options) or "let op hoofdletters en spelling"
+            hint = _did_you_mean(shown, options) or Both("let op hoofdletters en spelling", "mind capitals and spelling")
             d = smap.diag("S003", path, value=_show(shown), expected=", ".join(options), suggestion=hint)
         elif kind in _TYPE_NAMES:
-            hint = "zet tekst tussen aanhalingstekens als hij een dubbele punt bevat" if isinstance(value, dict) else "zie scenarios/README.md"
+            hint = (Both("zet tekst tussen aanhalingstekens als hij een dubbele punt bevat",
+                         "put text in quotes when it contains a colon") if isinstance(value, dict)
+                    else Both("zie scenarios/README.md", "see scenarios/README.md"))
             d = smap.diag("S004", path, value=_show(value), expected=_TYPE_NAMES[kind], suggestion=hint)
         elif kind == "string_pattern_mismatch":
             d = smap.diag("S006", path, value=_show(value))
@@ -176,19 +189,22 @@ def _present_keys(data: Any, path: Path) -> list[str]:
     return list(node) if isinstance(node, dict) else []
 
 
-def _range_detail(kind: str, ctx: dict[str, Any]) -> str:
-    words: dict[str, str] = {
-        "greater_than_equal": "minstens {ge}",
-        "less_than_equal": "hoogstens {le}",
-        "greater_than": "groter dan {gt}",
-        "less_than": "kleiner dan {lt}",
-        "too_short": "minstens {min_length} element(en)",
-        "too_long": "hoogstens {max_length} elementen",
-        "string_too_short": "minstens {min_length} teken(s)",
-        "string_too_long": "hoogstens {max_length} tekens",
-    }
+_RANGE_WORDS: dict[str, tuple[str, str]] = {
+    "greater_than_equal": ("minstens {ge}", "at least {ge}"),
+    "less_than_equal": ("hoogstens {le}", "at most {le}"),
+    "greater_than": ("groter dan {gt}", "greater than {gt}"),
+    "less_than": ("kleiner dan {lt}", "less than {lt}"),
+    "too_short": ("minstens {min_length} element(en)", "at least {min_length} item(s)"),
+    "too_long": ("hoogstens {max_length} elementen", "at most {max_length} items"),
+    "string_too_short": ("minstens {min_length} teken(s)", "at least {min_length} character(s)"),
+    "string_too_long": ("hoogstens {max_length} tekens", "at most {max_length} characters"),
+}
+
+
+def _range_detail(kind: str, ctx: dict[str, Any]) -> Both | str:
     try:
-        return words[kind].format(**ctx)
+        nl, en = _RANGE_WORDS[kind]
+        return Both(nl.format(**ctx), en.format(**ctx))
     except KeyError:
         return kind
 

@@ -95,6 +95,9 @@ class LegalBasis(StrEnum):
     WWM_50 = "wwm_50"
     WWM_PREVENTIEF = "wwm_preventief"
     SV_52 = "sv_52"
+    SV_53 = "sv_53"
+    SR_184 = "sr_184"
+    WAHV = "wahv"
     RVV_35 = "rvv_35"
     APV = "apv"
     GEEN = "geen"
@@ -111,6 +114,9 @@ LEGAL_BASIS_LABELS: dict[LegalBasis, tuple[str, str]] = {
         "Weapons Act + Municipalities Act 151b (preventive search)",
     ),
     LegalBasis.SV_52: ("Wetboek van Strafvordering art. 52 (staandehouding verdachte)", "Code of Criminal Procedure art. 52 (stop a suspect)"),
+    LegalBasis.SV_53: ("Wetboek van Strafvordering art. 53-54 (aanhouding)", "Code of Criminal Procedure art. 53-54 (arrest)"),
+    LegalBasis.SR_184: ("Wetboek van Strafrecht art. 184 (niet voldoen aan een bevel)", "Criminal Code art. 184 (failing to obey an order)"),
+    LegalBasis.WAHV: ("Wet Mulder (WAHV): administratieve verkeersboete", "WAHV (Mulder Act): administrative traffic fine"),
     LegalBasis.RVV_35: ("RVV 1990 art. 35 (verlichting fiets)", "Traffic Rules art. 35 (bicycle lights)"),
     LegalBasis.APV: ("Algemene plaatselijke verordening", "Local bye-law (APV)"),
     LegalBasis.GEEN: ("geen (bevoegdheid niet gebruikt)", "none (no power used)"),

@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from trainer.model.diagnostics import Diagnostic, ScenarioError
+from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
 
 Path = tuple[str | int, ...]
 
@@ -121,27 +121,27 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.fail("L007", node, reason=f"meer dan {MAX_NODES} waarden, mogelijk een alias-bom")
+            raise self.fail("L007", node, reason=Both(f"meer dan {MAX_NODES} waarden, mogelijk een alias-bom",
+                                                      f"more than {MAX_NODES} values, possibly an alias bomb"))
         if len(path) > MAX_DEPTH:
-            raise self.fail("L007", node, reason=f"meer dan {MAX_DEPTH} niveaus diep")
+            raise self.fail("L007", node, reason=Both(f"meer dan {MAX_DEPTH} niveaus diep", f"more than {MAX_DEPTH} levels deep"))
         self.smap.values.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
-                raise self.fail("L006", node, tag=node.tag)
+                raise self.fail("L006", node, tag=show_tag(node.tag))
             return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
         return self._scalar(node)
 
     def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
         if node.tag != _MAP:
-            raise self.fail("L006", node, tag=node.tag)
+            raise self.fail("L006", node, tag=show_tag(node.tag))
         result: dict[str, Any] = {}
         first_seen: dict[str, int] = {}
         for key_node, value_node in node.value:
             if not isinstance(key_node, yaml.ScalarNode) or key_node.tag not in (_STR, _INT):
-                found = "een lijst of mapping" if not isinstance(key_node, yaml.ScalarNode) else key_node.tag
-                raise self.fail("L010", key_node, found=found)
+                raise self.fail("L010", key_node, found=_describe_key(key_node))
             key = str(key_node.value)
             if key in first_seen:
                 raise self.fail("L005", key_node, key=key, first_line=first_seen[key])
@@ -155,18 +155,22 @@ class _Builder:
         tag, text = node.tag, node.value
         if tag == _STR:
             return text
-        if tag == _BOOL:
+        # Explicit tags (!!int abc) reach here with any text: check it fits, never guess.
+        if tag == _BOOL and text in _BOOLS:
             return text.lower() == "true"
-        if tag == _NULL:
+        if tag == _NULL and text in _NULLS:
             return None
-        if tag == _INT:
+        if tag == _INT and _INT_RE.match(text) and len(text) <= 30:
             return int(text)
-        if tag == _FLOAT:
+        if tag == _FLOAT and _FLOAT_RE.match(text):
             lowered = text.lower()
             if lowered.endswith("inf"):
                 return float("-inf") if lowered.startswith("-") else float("inf")
             return float("nan") if lowered.endswith("nan") else float(text)
-        raise self.fail("L006", node, tag=tag)
+        if tag in (_BOOL, _NULL, _INT, _FLOAT):
+            shown = text if len(text) <= 30 else text[:27] + "..."
+            raise self.fail("L012", node, value=f"'{shown}'", tag=show_tag(tag))
+        raise self.fail("L006", node, tag=show_tag(tag))
 
 
 _PROBLEMS_NL = (
@@ -192,22 +196,50 @@ def _dutch(problem: str) -> str:
     return next((nl for en, nl in _PROBLEMS_NL if en in problem), problem)
 
 
+def show_tag(tag: str) -> str:
+    """A tag as an author wrote it: `!!python/object`, not `tag:yaml.org,2002:python/object`."""
+    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+
+
+def _describe_key(node: yaml.Node) -> Both:
+    if isinstance(node, yaml.SequenceNode):
+        return Both("een lijst", "a list")
+    if isinstance(node, yaml.MappingNode):
+        return Both("sleutels met waarden", "keys with values")
+    if node.tag == _BOOL:
+        return Both(f"true/false ({node.value})", f"true/false ({node.value})")
+    if node.tag == _NULL:
+        return Both("leeg (null)", "empty (null)")
+    return Both(f"een getal ({node.value})", f"a number ({node.value})")
+
+
+def describe_root(data: Any) -> Both:
+    """What a document holds instead of keys, for L009."""
+    if isinstance(data, list):
+        return Both("een lijst (regels met '- ')", "a list (lines starting with '- ')")
+    shown = str(data)[:30]
+    return Both(f"alleen de waarde '{shown}'", f"just the value '{shown}'")
+
+
 def _syntax_error(file: str, exc: yaml.YAMLError, text: str) -> ScenarioError:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, col = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     problem = str(getattr(exc, "problem", None) or exc).strip().splitlines()[0]
     if isinstance(exc, yaml.reader.ReaderError):
-        line = text.count("\n", 0, exc.position) + 1
-        col = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
-        problem = f"control character #x{exc.character:04x} is not allowed" if isinstance(exc.character, int) else problem
-        return ScenarioError([Diagnostic("L003", file, line, col, {
-            "problem": problem, "problem_nl": "onzichtbaar stuurteken: is dit wel een tekstbestand?"})])
+        # libyaml reports a byte offset into the UTF-8 text; count lines and characters, not bytes.
+        data = text.encode("utf-8", "surrogatepass")
+        offset = min(exc.position, len(data))
+        line = data.count(b"\n", 0, offset) + 1
+        start = data.rfind(b"\n", 0, offset) + 1
+        col = len(data[start:offset].decode("utf-8", "ignore")) + 1
+        return ScenarioError([Diagnostic("L003", file, line, col, {"problem": Both(
+            "onzichtbaar stuurteken: is dit wel een tekstbestand?", "invisible control character: is this a text file?")})])
     lines = text.splitlines()
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip())]
     if "\t" in indent or "tab" in problem:
         return ScenarioError([Diagnostic("L004", file, line, max(1, indent.find("\t") + 1))])
-    return ScenarioError([Diagnostic("L003", file, line, col, {"problem": problem, "problem_nl": _dutch(problem)})])
+    return ScenarioError([Diagnostic("L003", file, line, col, {"problem": Both(_dutch(problem), problem)})])
 
 
 def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
@@ -218,8 +250,11 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     except yaml.YAMLError as exc:
         raise _syntax_error(file, exc, text) from None
     except RecursionError:
-        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": "te diep genest"})]) from None
-    if root is None:
+        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": Both("te diep genest", "nested too deeply")})]) from None
+    except Exception as exc:  # e.g. a lone surrogate given through the API: still only ScenarioError
+        name = type(exc).__name__
+        raise ScenarioError([Diagnostic("L003", file, 1, 1, {"problem": Both(f"onverwacht: {name}", f"unexpected: {name}")})]) from None
+    if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL and root.value in _NULLS):
         raise ScenarioError([Diagnostic("L008", file, 1, 1)])
     return _Builder(smap).build(root, ()), smap
 
