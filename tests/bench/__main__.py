@@ -60,6 +60,48 @@ def bench_coverage(text: str) -> None:
         _median(lambda: coverage(scenario), 5), "s", 2)
 
 
+def bench_records() -> None:
+    import random
+    import tempfile
+    from pathlib import Path
+
+    from tests.conftest import SCENARIOS
+    from trainer.engine.autoplay import autoplay
+    from trainer.model.loader import load_scenario
+    from trainer.records import RecordStore
+    from trainer.records.bundle import export_bundle, import_bundle
+    from trainer.records.recorder import Recorder
+
+    loaded = load_scenario(next(SCENARIOS.glob("*.yaml")))
+    with tempfile.TemporaryDirectory() as tmp:
+        samples: list[float] = []
+        with RecordStore(Path(tmp) / "a.db") as store:
+            ids = []
+            for seed in range(12):
+                recorder = Recorder(store, loaded.scenario, loaded.content_hash, trainee=f"T{seed}", group="bench")
+
+                def timed(event: object, recorder: Recorder = recorder) -> None:
+                    start = time.perf_counter()
+                    recorder(event)  # type: ignore[arg-type]
+                    samples.append(time.perf_counter() - start)
+
+                session = Session(loaded.scenario, seed=seed, clock=FakeClock(), listeners=[timed],
+                                  scenario_hash=loaded.content_hash)
+                autoplay(session, random.Random(seed))
+                ids.append(recorder.session_id)
+            row(f"one recorded event, WAL + synchronous=FULL (median of {len(samples)})",
+                statistics.median(samples), "ms", 1)
+            bundle = Path(tmp) / "groep.json"
+            runs = []
+            for attempt in range(5):
+                start = time.perf_counter()
+                bundle.write_text(export_bundle(store, ids), encoding="utf-8")
+                with RecordStore(Path(tmp) / f"b{attempt}.db") as other:
+                    import_bundle(other, bundle, known_hashes={loaded.content_hash})
+                runs.append(time.perf_counter() - start)
+            row("export + import of 12 sessions (median of 5)", statistics.median(runs), "ms", 200)
+
+
 def main() -> int:
     text = generate(300)
     nodes = len(load_scenario_text(text, "g.yaml").scenario.nodes)
@@ -67,6 +109,7 @@ def main() -> int:
     bench_load_check(text)
     bench_choose(text)
     bench_coverage(text)
+    bench_records()
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'result':>12}  {'target':>12}  ok")
     for name, value, target, ok in ROWS:
