@@ -23,6 +23,7 @@ from trainer.model.vocabulary import (
     Outcome,
     Step,
     TimeOfDay,
+    VehicleKind,
 )
 
 Identifier = Annotated[
@@ -173,6 +174,16 @@ class Cue(Strict):
     objective: StrictBool = Field(description="vormt dit een objectieve grond?")
 
 
+class Vehicle(Strict):
+    """A vehicle the candidate's cast sits in or on (a car stop, a cyclist)."""
+
+    kind: VehicleKind
+    color: Literal["blauw", "zwart", "grijs", "rood", "groen", "geel", "wit", "bruin", "paars", "zilver"] = "grijs"
+    damage: list[Literal["achterlicht", "koplamp", "deuk", "geen_licht"]] = Field(
+        default_factory=list, description="zichtbare gebreken, bijv. een kapot achterlicht"
+    )
+
+
 class Candidate(Strict):
     """A person or group in the selection scene."""
 
@@ -180,6 +191,7 @@ class Candidate(Strict):
     cast: list[Identifier] = Field(min_length=1)
     label: Text
     position: float = Field(strict=True, ge=0.0, le=1.0, description="plaats in het brede straatbeeld: 0 links, 1 rechts")
+    vehicle: Vehicle | None = Field(default=None, description="als de kandidaat in of op een voertuig zit")
     cues: list[Cue] = Field(min_length=1)
     perspective: Text | None = Field(default=None, description="wat deze persoon echt aan het doen was")
     address: SelectionChoice

@@ -179,6 +179,19 @@ class Backdrop(StrEnum):
     FIETSPAD = "fietspad"
 
 
+class VehicleKind(StrEnum):
+    """Vehicles the art can draw, with the candidate's cast inside or on it."""
+
+    AUTO = "auto"
+    OUDE_AUTO = "oude_auto"
+    BESTELBUS = "bestelbus"
+    FIETS = "fiets"
+    SCOOTER = "scooter"
+
+
+COLOURS = ("blauw", "zwart", "grijs", "rood", "groen", "geel", "wit", "bruin", "paars", "zilver")
+
+
 class CastKind(StrEnum):
     BURGER = "burger"
     AGENT = "agent"
