@@ -48,6 +48,13 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("scenario", nargs="?", help="scenariobestand (.yaml); zonder: kies uit de bundel")
     play.add_argument("--from", dest="start_node", help="begin bij dit knooppunt (voor instructeurs)")
     play.add_argument("--resume", metavar="ID", help="ga verder met een onafgemaakte sessie")
+    play.add_argument("--fullscreen", action="store_true", help="volledig scherm")
+    play.add_argument("--text", action="store_true", help="speel in de terminal in plaats van in een venster")
+
+    board = sub.add_parser("storyboard", help="elk knooppunt als PNG plus een overzichtspagina")
+    board.add_argument("scenario")
+    board.add_argument("-o", "--output", required=True, help="map voor de PNG's en index.html")
+    board.add_argument("--size", default="1280x720", help="breedte x hoogte, bijv. 1024x600")
 
     check = sub.add_parser("check", help="controleer scenario's op fouten")
     check.add_argument("paths", nargs="+", help="bestanden of mappen")
@@ -139,7 +146,16 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         if args.command is None:
             args = build_parser().parse_args(["play"])
-        return play_cmd.run(args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume)
+        if args.text:
+            return play_cmd.run(args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume)
+        from trainer.commands import window_cmd
+
+        return window_cmd.run(args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume,
+                              fullscreen=args.fullscreen)
+    if args.command == "storyboard":
+        from trainer.commands import storyboard_cmd
+
+        return storyboard_cmd.run(args.scenario, args.output, args.size, lang)
     if args.command == "sessions":
         from trainer.commands import sessions_cmd
 

@@ -117,11 +117,11 @@ def test_usage_errors_are_one_line_exit_2() -> None:
 
 def test_play_in_the_terminal_to_the_end() -> None:
     answers = "\n".join(["1", "1", "1", "", "1", "", "Omdat hij geen licht had.", "5", "2", "4", "geen licht"]) + "\n"
-    result = trainer("play", MINIMAL, "--trainee", "A17", "--group", "ochtend", stdin=answers)
+    result = trainer("play", "--text", MINIMAL, "--trainee", "A17", "--group", "ochtend", stdin=answers)
     assert result.returncode == 0, result.stderr
     assert "EINDE: Waarschuwing" in result.stdout and "Registratie" in result.stdout
 
 
 def test_play_with_closed_input_stops_cleanly() -> None:
-    result = trainer("play", MINIMAL, stdin="")
+    result = trainer("play", "--text", MINIMAL, stdin="")
     assert result.returncode == 2 and "Traceback" not in result.stderr

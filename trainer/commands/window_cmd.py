@@ -1,0 +1,41 @@
+"""`trainer play` in the window: gathers the bundled scenarios and records, then hands over to trainer.ui."""
+
+from __future__ import annotations
+
+import os
+from contextlib import ExitStack
+from pathlib import Path
+
+from trainer.commands.common import RecordingOptions, UserError, findings, load_clean, valid_code
+from trainer.commands.records_opts import open_store
+from trainer.model.loader import LoadedScenario
+from trainer.paths import bundled_scenarios
+from trainer.records import RecordsError
+
+
+def error_lines(loaded: LoadedScenario, lang: str) -> list[str]:
+    return [d.format(lang) for d in findings(loaded) if d.severity == "error"]
+
+
+def run(path: str | None, start_node: str | None, lang: str, *, record: RecordingOptions | None,
+        resume_id: str | None, fullscreen: bool) -> int:
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from trainer.ui.app import App, PlayerOptions  # pygame is imported only when a window is wanted
+
+    scenarios = [] if path else [load_clean(str(p), lang) for p in bundled_scenarios()]
+    if path is not None and not Path(path).is_file():
+        raise UserError(f"{path}: bestand niet gevonden (tip: geef een .yaml-scenario op)")
+    options = PlayerOptions(
+        lang=lang, trainee=valid_code(record.trainee) if record and record.trainee else None,
+        group=valid_code(record.group, "groepslabel") if record and record.group else None,
+        scenario_file=Path(path) if path else None, start_node=start_node, resume_id=resume_id,
+        fullscreen=fullscreen, scenarios=scenarios,
+    )
+    with ExitStack() as stack:
+        store = stack.enter_context(open_store(record.db)) if record is not None else None
+        try:
+            app = App(options, store=store, check=lambda loaded: error_lines(loaded, lang))
+            app.run()
+        except RecordsError as exc:
+            raise UserError(str(exc)) from None
+    return 0

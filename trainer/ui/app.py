@@ -1,0 +1,295 @@
+"""The player: window, loop and the glue between screens and the Session.
+
+`App.step(events, dt)` runs one frame from given events, so the real loop and the headless Pilot share every
+line of behaviour. The engine clock is a PausableClock over an injected clock: Esc stops every timer.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pygame
+
+from trainer.engine.clock import Clock, MonotonicClock, PausableClock
+from trainer.engine.errors import EngineError
+from trainer.engine.events import NodeEntered
+from trainer.engine.session import Session
+from trainer.engine.views import Phase
+from trainer.model.diagnostics import ScenarioError
+from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.model.scenario import SelectionNode
+from trainer.records import RecordStore
+from trainer.records.recorder import Recorder
+from trainer.records.resume import resume
+from trainer.ui import frame as fr
+from trainer.ui.input import Action, Input, translate
+from trainer.ui.routing import SCREENS
+from trainer.ui.screens import pages
+from trainer.ui.strings import t
+from trainer.ui.theme import Theme
+
+SIZE = (1280, 720)
+
+
+@dataclass
+class PlayerOptions:
+    """What the CLI decided: language, who plays, which file, where records go."""
+
+    lang: str = "nl"
+    trainee: str | None = None
+    group: str | None = None
+    scenario_file: Path | None = None
+    start_node: str | None = None
+    resume_id: str | None = None
+    size: tuple[int, int] = SIZE
+    fullscreen: bool = False
+    scenarios: list[LoadedScenario] = field(default_factory=list)
+
+
+class App:
+    def __init__(self, options: PlayerOptions, *, store: RecordStore | None = None, clock: Clock | None = None,
+                 check: Callable[[LoadedScenario], list[str]] | None = None) -> None:
+        self.options = options
+        self.store = store
+        self.check = check  # error lines for a loaded file (the CLI's checker), shown on F5
+        self.clock = PausableClock(clock or MonotonicClock())
+        self.lang = options.lang
+        self.size = options.size
+        self.theme = Theme(height=self.size[1])
+        self.ui = fr.UiState()
+        self.screen = "start"
+        self.screen_since = self.clock.now()
+        self.paused = False
+        self.running = True
+        self.trainee = options.trainee
+        self.group = options.group
+        self.loaded: LoadedScenario | None = None
+        self.session: Session | None = None
+        self.extra: dict[str, object] = {}
+        self.surface = self._open_window()
+        self._begin()
+
+    # --- window ---
+
+    def _open_window(self) -> pygame.Surface:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.display.set_caption(t(self.lang, "app_title"))
+        flags = pygame.FULLSCREEN if self.options.fullscreen else pygame.RESIZABLE
+        try:
+            return pygame.display.set_mode(self.size, flags, vsync=1)
+        except pygame.error:  # no vsync on this driver (headless, some laptops): the loop caps at 60 fps
+            return pygame.display.set_mode(self.size, flags)
+
+    # --- flow ---
+
+    def _begin(self) -> None:
+        if self.trainee is None:
+            self.ui.fields = {"code": "", "group": self.group or ""}
+            self._go("start")
+        elif self.options.resume_id and self.store is not None:
+            self._resume(self.options.resume_id)
+        else:
+            self._after_start()
+
+    def _after_start(self) -> None:
+        if self.options.scenario_file is not None:
+            if self._load_file(self.options.scenario_file):
+                self._go("briefing")
+        else:
+            self.extra["scenarios"] = self.options.scenarios
+            self.extra["resume"] = self._unfinished()
+            self._go("picker")
+
+    def _unfinished(self) -> list[tuple[str, str, str]]:
+        if self.store is None or self.trainee is None:
+            return []
+        return [(r.id, r.scenario_id, r.started_at[:16].replace("T", " "))
+                for r in self.store.sessions(trainee=self.trainee, status="active")]
+
+    def _load_file(self, path: Path) -> bool:
+        """Load (or reload) a scenario file; findings go on screen instead of crashing."""
+        try:
+            loaded = load_scenario(path)
+            errors = self.check(loaded) if self.check is not None else []
+        except ScenarioError as exc:
+            errors = [d.format(self.lang) for d in exc.diagnostics]
+            loaded = None
+        if errors or loaded is None:
+            self.extra["findings"] = errors
+            self._go("findings")
+            return False
+        self.loaded = loaded
+        return True
+
+    def _go(self, screen: str) -> None:
+        self.screen = screen
+        self.ui = fr.UiState(fields=self.ui.fields if screen == "start" else {})
+        self.screen_since = self.clock.now()
+
+    def _start_session(self, start_node: str | None = None) -> None:
+        assert self.loaded is not None
+        listeners = []
+        if self.store is not None and self.trainee is not None:
+            listeners.append(Recorder(self.store, self.loaded.scenario, self.loaded.content_hash,
+                                      trainee=self.trainee, group=self.group))
+        self.session = Session(self.loaded.scenario, lang=self.lang, clock=self.clock, listeners=listeners,
+                               start_node=start_node or self.options.start_node, scenario_hash=self.loaded.content_hash)
+        self._follow_session()
+
+    def _resume(self, session_id: str) -> None:
+        assert self.store is not None
+        row = self.store.session(session_id)
+        self.session = resume(self.store, row, clock=self.clock)
+        self._follow_session()
+
+    def _follow_session(self) -> None:
+        """Pick the screen for the session's phase; called after every engine call."""
+        session = self.session
+        assert session is not None
+        phase = session.phase
+        if phase == Phase.PLAY:
+            node = session.view().node
+            name = "selection" if isinstance(node, SelectionNode) else "dialogue"
+        elif phase == Phase.DONE:
+            self.extra["perspective"] = pages.perspective_pages(session.scenario, session.events, self.lang)
+            name = "perspective" if self.extra["perspective"] else "done"
+        else:
+            name = {Phase.ENDING: "ending", Phase.REFLECTION: "reflection", Phase.REGISTRATION: "registration"}[phase]
+        self._go(name)
+
+    # --- one frame ---
+
+    def frame(self) -> fr.Frame:
+        view = self.session.view() if self.session is not None and self.screen not in ("done", "perspective") else None
+        scenario = self.session.scenario if self.session is not None else (self.loaded.scenario if self.loaded else None)
+        return fr.Frame(self.theme, self.size, self.lang, self.ui, now=self.clock.now() - self.screen_since, view=view,
+                        scenario=scenario, timer_left=self.timer_left(view), extra=self.extra)
+
+    def timer_left(self, view: object) -> float | None:
+        session = self.session
+        if session is None or view is None or session.phase != Phase.PLAY:
+            return None
+        seconds = session.view().timer_seconds
+        if not seconds:
+            return None
+        entered = next(e.t for e in reversed(session.events) if isinstance(e, NodeEntered))
+        return seconds - (session.elapsed() - entered)
+
+    def step(self, events: list[pygame.event.Event], dt: float) -> None:
+        """Handle events, run timers, draw. Everything the trainee sees goes through here."""
+        screen_name = "pause" if self.paused else self.screen
+        spec = SCREENS[screen_name]
+        for event in events:
+            if event.type == pygame.VIDEORESIZE and not self.options.fullscreen:
+                self.size = (max(800, event.w), max(500, event.h))
+                self.theme.height = self.size[1]
+                self.surface = pygame.display.set_mode(self.size, pygame.RESIZABLE)
+                continue
+            inp = translate(event, typing=spec.typing(self.frame()))
+            if inp is not None:
+                self._input(inp)
+            spec = SCREENS["pause" if self.paused else self.screen]
+        if not self.paused:
+            spec.update(self.frame(), dt)
+            self._run_timer()
+        SCREENS["pause" if self.paused else self.screen].draw(self.surface, self.frame())
+
+    def _run_timer(self) -> None:
+        frame = self.frame()
+        if frame.timer_left is not None and frame.timer_left <= 0 and self.session is not None:
+            self.session.timeout()
+            self._follow_session()
+            self.ui.message = t(self.lang, "timed_out")
+
+    def _input(self, inp: Input) -> None:
+        if inp.action == Action.QUIT:
+            self.running = False
+            return
+        if inp.action == Action.PAUSE and self.screen not in ("start", "picker"):
+            self._toggle_pause()
+            return
+        if inp.action == Action.BIGGER or inp.action == Action.SMALLER:
+            self.theme.bigger() if inp.action == Action.BIGGER else self.theme.smaller()
+            return
+        if inp.action == Action.RELOAD and self.options.scenario_file is not None:
+            self._reload()
+            return
+        command = SCREENS["pause" if self.paused else self.screen].handle(inp, self.frame())
+        if command is not None:
+            self._command(command)
+
+    def _toggle_pause(self) -> None:
+        self.paused = not self.paused
+        self.clock.pause() if self.paused else self.clock.resume()
+
+    def _reload(self) -> None:
+        """F5: read the file again and continue at the same node if it still exists."""
+        assert self.options.scenario_file is not None
+        node = self.session.node_id if self.session is not None else None
+        if self._load_file(self.options.scenario_file):
+            assert self.loaded is not None
+            self._start_session(node if node in self.loaded.scenario.nodes else None)
+            self.ui.message = t(self.lang, "reloaded")
+
+    def _command(self, command: fr.Command) -> None:
+        session = self.session
+        try:
+            if isinstance(command, fr.SetLang):
+                self.lang = command.lang
+                pygame.display.set_caption(t(self.lang, "app_title"))
+            elif isinstance(command, fr.StartPlayer):
+                self.trainee, self.group = command.trainee, command.group
+                self._after_start()
+            elif isinstance(command, fr.PickScenario):
+                self.loaded = self.options.scenarios[command.index]
+                self._go("briefing")
+            elif isinstance(command, fr.ResumeSession):
+                self._resume(command.session_id)
+            elif isinstance(command, fr.Begin):
+                self._start_session()
+            elif isinstance(command, fr.Unpause):
+                self._toggle_pause()
+            elif isinstance(command, fr.ToMenu):
+                if self.paused:
+                    self._toggle_pause()
+                self.session = None
+                self.options.scenario_file = None
+                self._after_start()
+            elif isinstance(command, fr.Quit):
+                self.running = False
+            elif self.screen == "perspective" and isinstance(command, fr.Advance):
+                total = len(self.extra.get("perspective", []))  # type: ignore[arg-type]
+                if self.ui.page + 1 < total:
+                    self.ui.page += 1
+                else:
+                    self._go("done")
+            elif session is not None:
+                self._session_command(session, command)
+        except EngineError as exc:
+            self.ui.message = str(exc)
+
+    def _session_command(self, session: Session, command: fr.Command) -> None:
+        if isinstance(command, fr.Choose):
+            session.choose(command.choice_id)
+        elif isinstance(command, fr.Advance):
+            session.advance()
+        elif isinstance(command, fr.Answer):
+            session.answer(command.question_id, command.text)
+        elif isinstance(command, fr.Register):
+            session.register(command.grounds, command.legal_basis, command.outcome, command.reason)
+        else:
+            return
+        self._follow_session()
+
+    def run(self) -> None:
+        """The real loop: 60 frames a second, until the window closes."""
+        ticker = pygame.time.Clock()
+        pygame.key.start_text_input()
+        while self.running:
+            dt = ticker.tick(60) / 1000
+            self.step(pygame.event.get(), dt)
+            pygame.display.flip()
+        pygame.quit()

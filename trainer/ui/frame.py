@@ -1,0 +1,141 @@
+"""What a screen is given each frame, what it keeps between frames, and what it asks the app to do."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import pygame
+
+from trainer.engine.views import View
+from trainer.model.scenario import Scenario
+from trainer.ui.text import TextBlock
+from trainer.ui.theme import Theme
+
+
+@dataclass
+class UiState:
+    """A screen's own state between frames (focus, pan, typed text). Reset when the screen changes."""
+
+    focus: int = 0
+    hover: int | None = None
+    pan: float = 0.5
+    pan_velocity: float = 0.0
+    inspected: str | None = None
+    fields: dict[str, str] = field(default_factory=dict)
+    ticks: set[str] = field(default_factory=set)
+    radio: dict[str, str] = field(default_factory=dict)
+    page: int = 0
+    message: str | None = None
+    skip_reveal: bool = False
+
+
+@dataclass
+class Frame:
+    """Everything a screen may read. `now` is seconds on this screen (the app's clock, paused with Esc)."""
+
+    theme: Theme
+    size: tuple[int, int]
+    lang: str
+    ui: UiState
+    now: float = 0.0
+    view: View | None = None
+    scenario: Scenario | None = None
+    timer_left: float | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Layout:
+    """Positions of everything on a screen: drawn from and clicked on, and what layout tests check."""
+
+    buttons: list[tuple[pygame.Rect, Command]] = field(default_factory=list)
+    texts: list[tuple[str, TextBlock, pygame.Rect, pygame.font.Font]] = field(default_factory=list)
+    rects: dict[str, pygame.Rect] = field(default_factory=dict)
+    labels: list[str] = field(default_factory=list)
+
+    def button(self, rect: pygame.Rect, command: Command, label: str) -> None:
+        self.buttons.append((rect, command))
+        self.labels.append(label)
+
+    def text(self, name: str, block: TextBlock, box: pygame.Rect, font: pygame.font.Font) -> TextBlock:
+        """Register laid-out text: drawn from here, and checked by layout tests to fit its box."""
+        self.texts.append((name, block, box, font))
+        return block
+
+    def text_named(self, name: str) -> tuple[TextBlock, pygame.Rect, pygame.font.Font]:
+        _, tb, box, font = next(entry for entry in self.texts if entry[0] == name)
+        return tb, box, font
+
+
+# --- commands: what a screen asks the app to do ---
+
+
+@dataclass(frozen=True)
+class Command:
+    pass
+
+
+@dataclass(frozen=True)
+class Choose(Command):
+    choice_id: str
+
+
+@dataclass(frozen=True)
+class Advance(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class Answer(Command):
+    question_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Register(Command):
+    grounds: tuple[str, ...]
+    legal_basis: str
+    outcome: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class StartPlayer(Command):
+    trainee: str
+    group: str | None
+
+
+@dataclass(frozen=True)
+class PickScenario(Command):
+    index: int
+
+
+@dataclass(frozen=True)
+class ResumeSession(Command):
+    session_id: str
+
+
+@dataclass(frozen=True)
+class SetLang(Command):
+    lang: str
+
+
+@dataclass(frozen=True)
+class Begin(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class ToMenu(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class Quit(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class Unpause(Command):
+    pass

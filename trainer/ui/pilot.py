@@ -1,0 +1,73 @@
+"""Drive the player headless, as a trainee would: keys, typing, clicks and time, on a fixed clock.
+
+Tests and `trainer storyboard` use it; under SDL_VIDEODRIVER=dummy no window appears.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from trainer.engine.clock import FakeClock
+from trainer.records import RecordStore
+from trainer.ui.app import App, PlayerOptions
+
+FRAME = 1 / 60
+
+KEY_NAMES = {
+    "enter": pygame.K_RETURN, "esc": pygame.K_ESCAPE, "tab": pygame.K_TAB, "space": pygame.K_SPACE,
+    "left": pygame.K_LEFT, "right": pygame.K_RIGHT, "up": pygame.K_UP, "down": pygame.K_DOWN,
+    "backspace": pygame.K_BACKSPACE, "f5": pygame.K_F5, "f1": pygame.K_F1, "f2": pygame.K_F2,
+    "n": pygame.K_n, "i": pygame.K_i,
+}
+
+
+class Pilot:
+    def __init__(self, options: PlayerOptions, *, store: RecordStore | None = None, check=None) -> None:  # type: ignore[no-untyped-def]
+        self.clock = FakeClock()
+        self.app = App(options, store=store, clock=self.clock, check=check)
+        self.advance(1)
+
+    def advance(self, frames: int = 1) -> None:
+        """Let time pass: `frames` frames of 1/60 s each, with no input."""
+        for _ in range(frames):
+            self.clock.advance(FRAME)
+            self.app.step([], FRAME)
+
+    def wait(self, seconds: float) -> None:
+        self.advance(max(1, round(seconds / FRAME)))
+
+    def _send(self, event: pygame.event.Event) -> None:
+        self.clock.advance(FRAME)
+        self.app.step([event], FRAME)
+
+    def press(self, *keys: str, shift: bool = False) -> None:
+        """Press keys by name ('enter', 'tab', 'left') or single characters/digits ('1', 'n')."""
+        for key in keys:
+            code = KEY_NAMES.get(key) or pygame.key.key_code(key)
+            mod = pygame.KMOD_SHIFT if shift else 0
+            self._send(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=key if len(key) == 1 else ""))
+            self._send(pygame.event.Event(pygame.KEYUP, key=code, mod=mod))
+
+    def type(self, text: str) -> None:
+        for char in text:
+            self._send(pygame.event.Event(pygame.TEXTINPUT, text=char))
+
+    def click(self, pos: tuple[int, int]) -> None:
+        self._send(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
+        self._send(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
+        self._send(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
+
+    def layout(self):  # type: ignore[no-untyped-def]
+        from trainer.ui.routing import SCREENS
+
+        return SCREENS["pause" if self.app.paused else self.app.screen].layout(self.app.frame())
+
+    @property
+    def screen(self) -> str:
+        return "pause" if self.app.paused else self.app.screen
+
+    def screenshot(self, path: Path) -> Path:
+        pygame.image.save(self.app.surface, str(path))
+        return path

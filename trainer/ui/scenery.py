@@ -1,0 +1,86 @@
+"""Cached art for screens: backdrops at window size, portraits, and the selection panorama with its people.
+
+Rendering is pure and deterministic, so results are cached by what determines them; screens call these every
+frame at no cost after the first.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pygame
+
+from trainer.model.scenario import Candidate, CastMember, Scenario
+from trainer.ui import art
+
+PANORAMA_WIDTH = 3.0  # the selection street is three windows wide
+PERSON_HEIGHT = 0.46  # of the window height, for someone of 175 cm near the kerb
+
+
+def _dim(surface: pygame.Surface, alpha: int) -> pygame.Surface:
+    out = surface.copy()
+    shade = pygame.Surface(out.get_size(), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, alpha))
+    out.blit(shade, (0, 0))
+    return out
+
+
+@lru_cache(maxsize=16)
+def backdrop(name: str, time_of_day: str, size: tuple[int, int], dim: int = 0) -> pygame.Surface:
+    surface = art.render_backdrop(name, time_of_day, size)
+    return _dim(surface, dim) if dim else surface
+
+
+def cast_member(scenario: Scenario, cast_id: str) -> CastMember | None:
+    return next((c for c in scenario.cast if c.id == cast_id), None)
+
+
+def portrait(member: CastMember, size: int) -> pygame.Surface:
+    return art.render_portrait(member.appearance, member.demeanour, size)
+
+
+def candidate_image(scenario: Scenario, candidate: Candidate, height: int) -> pygame.Surface:
+    members = [m for m in (cast_member(scenario, cid) for cid in candidate.cast) if m is not None]
+    if candidate.vehicle is not None:
+        return art.render_vehicle(candidate.vehicle, [m.appearance for m in members], height)
+    if len(members) > 1:
+        return art.render_group([(m.appearance, m.demeanour) for m in members], height)
+    return art.render_person(members[0].appearance, members[0].demeanour, height)
+
+
+class Panorama:
+    """The selection street: one wide surface with everyone drawn in, and where each candidate stands."""
+
+    def __init__(self, scenario: Scenario, node_id: str, size: tuple[int, int]) -> None:
+        from trainer.model.scenario import SelectionNode
+
+        node = scenario.nodes[node_id]
+        assert isinstance(node, SelectionNode)
+        width, height = int(size[0] * PANORAMA_WIDTH), size[1]
+        name = node.backdrop or scenario.setting.backdrop
+        self.surface = art.render_backdrop(name, scenario.setting.time_of_day.value, (width, height)).copy()
+        self.rects: dict[str, pygame.Rect] = {}
+        ground = int(height * art.GROUND_Y_FRACTION)
+        for cand in sorted(node.candidates, key=lambda c: c.position):
+            image = candidate_image(scenario, cand, int(height * PERSON_HEIGHT))
+            margin = size[0] * 0.35  # keep people away from the panorama's outer edges
+            x = int(margin + cand.position * (width - 2 * margin))
+            rect = image.get_rect(midbottom=(x, ground))
+            self.surface.blit(image, rect)
+            self.rects[cand.id] = rect
+        self.width = width
+
+
+_PANORAMAS: dict[tuple[int, str, tuple[int, int]], tuple[Scenario, Panorama]] = {}
+
+
+def panorama(scenario: Scenario, node_id: str, size: tuple[int, int]) -> Panorama:
+    key = (id(scenario), node_id, size)
+    hit = _PANORAMAS.get(key)
+    if hit is not None and hit[0] is scenario:
+        return hit[1]
+    if len(_PANORAMAS) > 8:
+        _PANORAMAS.clear()
+    built = Panorama(scenario, node_id, size)
+    _PANORAMAS[key] = (scenario, built)
+    return built

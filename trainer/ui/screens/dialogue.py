@@ -1,0 +1,156 @@
+"""A scene: who speaks (portrait and name), the lines appearing, information panels, and 'Wat doe je nu?'."""
+
+from __future__ import annotations
+
+import pygame
+
+from trainer.model.scenario import CastMember, SceneNode
+from trainer.model.vocabulary import MeterKind
+from trainer.ui import scenery
+from trainer.ui import theme as th
+from trainer.ui.frame import Advance, Choose, Command, Frame, Layout
+from trainer.ui.input import Action, Input
+from trainer.ui.screens.base import draw_buttons, handle_buttons
+from trainer.ui.strings import t
+from trainer.ui.text import draw_block, draw_text
+from trainer.ui.widgets import countdown, fit, meter, panel
+
+REVEAL_CHARS_PER_SECOND = 45
+
+
+def _node(frame: Frame) -> SceneNode:
+    assert frame.view is not None and isinstance(frame.view.node, SceneNode)
+    return frame.view.node
+
+
+def _script(frame: Frame) -> list[tuple[str, str]]:
+    """(speaker name, text) for each line of the node."""
+    assert frame.scenario is not None
+    out = []
+    for line in _node(frame).lines:
+        member = scenery.cast_member(frame.scenario, line.speaker)
+        name = member.name.get(frame.lang) if member else t(frame.lang, "narrator")
+        out.append((name, line.text.get(frame.lang)))
+    return out
+
+
+def layout(frame: Frame) -> Layout:
+    w, h = frame.size
+    px = frame.theme.px
+    out = Layout()
+    assert frame.view is not None
+    node = _node(frame)
+    right = pygame.Rect(int(w * 0.60), px(70), int(w * 0.40) - px(20), h - px(90))
+    out.rects["lines"] = pygame.Rect(px(20), int(h * 0.50), int(w * 0.60) - px(40), int(h * 0.50) - px(20))
+    out.rects["portrait"] = pygame.Rect(px(20), px(70), min(int(h * 0.40), int(w * 0.25)), min(int(h * 0.40), int(w * 0.25)))
+    info_h = 0
+    if node.info:
+        info_h = int(right.height * 0.42)
+        out.rects["info"] = pygame.Rect(right.left, right.top, right.width, info_h - px(10))
+    choices = pygame.Rect(right.left, right.top + info_h, right.width, right.height - info_h)
+    out.rects["choices"] = choices
+    heading = px(40)
+    options = frame.view.choices
+    if options:
+        gap = px(8)
+        avail = choices.height - heading - px(10)
+        each = min(px(64), (avail - gap * (len(options) - 1)) // max(1, len(options)))
+        for i, option in enumerate(options):
+            rect = pygame.Rect(choices.left + px(24), choices.top + heading + i * (each + gap), choices.width - px(34), each)
+            out.button(rect, Choose(option.id), option.choice.text.get(frame.lang))
+    elif frame.view.can_advance:
+        rect = pygame.Rect(choices.left + px(24), choices.bottom - px(64), choices.width - px(34), px(56))
+        out.button(rect, Advance(), t(frame.lang, "continue"))
+    text_box = out.rects["lines"].inflate(-px(32), -px(28))
+    y = text_box.top
+    for i, (name, text) in enumerate(_script(frame)):
+        box = pygame.Rect(text_box.left, y, text_box.width, max(0, text_box.bottom - y))
+        tb, font = fit(f"{name}: {text}", frame.theme, 20, box, min_size=13)
+        out.text(f"line{i}", tb, box, font)
+        y += tb.height + px(6)
+    return out
+
+
+def _portrait_member(frame: Frame) -> CastMember | None:
+    assert frame.scenario is not None
+    for line in reversed(_node(frame).lines):
+        member = scenery.cast_member(frame.scenario, line.speaker)
+        if member is not None and member.kind.value != "agent":
+            return member
+    return next((m for m in frame.scenario.cast if m.kind.value == "burger"), None)
+
+
+def draw(surface: pygame.Surface, frame: Frame) -> None:
+    assert frame.view is not None and frame.scenario is not None
+    lay = layout(frame)
+    node = _node(frame)
+    theme, lang, px = frame.theme, frame.lang, frame.theme.px
+    name = node.backdrop or frame.scenario.setting.backdrop
+    surface.blit(scenery.backdrop(name, frame.scenario.setting.time_of_day.value, frame.size, dim=90), (0, 0))
+    member = _portrait_member(frame)
+    if member is not None:
+        box = lay.rects["portrait"]
+        panel(surface, box, alpha=160)
+        surface.blit(scenery.portrait(member, box.width), box)
+        draw_text(surface, member.name.get(lang), theme.font(18, bold=True), th.TEXT, (box.left, box.bottom + px(6)))
+        draw_text(surface, member.role.get(lang), theme.small, th.TEXT_DIM, (box.left, box.bottom + px(30)))
+    _draw_meters(surface, frame)
+    panel(surface, lay.rects["lines"])
+    revealed = None if frame.ui.skip_reveal else int(frame.now * REVEAL_CHARS_PER_SECOND)
+    for _name, tb, box, font in lay.texts:
+        draw_block(surface, tb, font, th.TEXT, box.topleft, max_chars=revealed)
+        if revealed is not None:
+            revealed -= sum(len(line) + 1 for line in tb.lines)
+    if "info" in lay.rects:
+        _draw_info(surface, frame, lay.rects["info"])
+    choices = lay.rects["choices"]
+    panel(surface, choices)
+    if frame.view.choices:
+        draw_text(surface, t(lang, "what_now"), theme.heading, th.TEXT, (choices.left + px(24), choices.top + px(6)))
+        draw_buttons(surface, frame, lay, numbered=True)
+    else:
+        draw_buttons(surface, frame, lay)
+    if frame.timer_left is not None and frame.view.timer_seconds:
+        countdown(surface, (frame.size[0] // 2, px(40)), px(30), frame.timer_left, frame.view.timer_seconds, theme)
+
+
+def _draw_info(surface: pygame.Surface, frame: Frame, box: pygame.Rect) -> None:
+    """Dispatch and MEOS items as a terminal-like card; the kind is written out, not only coloured."""
+    px, lang = frame.theme.px, frame.lang
+    panel(surface, box, colour=(12, 30, 40), alpha=235)
+    y = box.top + px(10)
+    for item in _node(frame).info:
+        head = f"{item.kind.value.upper()} · {item.title.get(lang)}"
+        draw_text(surface, head, frame.theme.font(16, bold=True), th.ACCENT, (box.left + px(14), y))
+        y += px(26)
+        area = pygame.Rect(box.left + px(14), y, box.width - px(28), box.bottom - y - px(6))
+        tb, font = fit(item.text.get(lang), frame.theme, 16, area, min_size=11)
+        draw_block(surface, tb, font, th.TEXT, area.topleft)
+        y += tb.height + px(10)
+
+
+def _draw_meters(surface: pygame.Surface, frame: Frame) -> None:
+    """Tension and the trust of people in view, small, top left."""
+    assert frame.view is not None and frame.scenario is not None
+    px = frame.theme.px
+    x = px(20)
+    for name, spec in frame.scenario.state.meters.items():
+        if spec.kind == MeterKind.ANDERS:
+            continue
+        label = spec.label.get(frame.lang)
+        meter(surface, pygame.Rect(x, px(12), px(150), px(34)), label, frame.view.meters.get(name, spec.start),
+              spec.min, spec.max, frame.theme)
+        x += px(170)
+        if x > frame.size[0] * 0.4:
+            break
+
+
+def handle(inp: Input, frame: Frame) -> Command | None:
+    if inp.action == Action.CONFIRM and not frame.ui.skip_reveal and frame.now * REVEAL_CHARS_PER_SECOND < _chars(frame):
+        frame.ui.skip_reveal = True  # first Enter shows all text at once
+        return None
+    return handle_buttons(inp, frame, layout(frame), numbered=True)
+
+
+def _chars(frame: Frame) -> int:
+    return sum(len(f"{n}: {x}") + 1 for n, x in _script(frame))

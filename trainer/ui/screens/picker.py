@@ -1,0 +1,85 @@
+"""Scenario picker: unfinished sessions to resume first, then the bundled scenarios with duration and goals."""
+
+from __future__ import annotations
+
+import pygame
+
+from trainer.model.loader import LoadedScenario
+from trainer.model.vocabulary import STEP_LABELS, STEP_ORDER
+from trainer.ui import theme as th
+from trainer.ui.frame import Command, Frame, Layout, PickScenario, ResumeSession
+from trainer.ui.input import Input
+from trainer.ui.screens.base import draw_buttons, handle_buttons
+from trainer.ui.strings import t
+from trainer.ui.text import draw_block, draw_text
+from trainer.ui.widgets import fit, panel
+
+
+def _entries(frame: Frame) -> list[tuple[str, Command]]:
+    lang = frame.lang
+    out: list[tuple[str, Command]] = []
+    for session_id, title, started in frame.extra.get("resume", []):
+        out.append((t(lang, "resume_item", title=title, started=started), ResumeSession(session_id)))
+    for i, loaded in enumerate(frame.extra.get("scenarios", [])):
+        out.append((loaded.scenario.title.get(lang), PickScenario(i)))
+    return out
+
+
+def layout(frame: Frame) -> Layout:
+    w, h = frame.size
+    px = frame.theme.px
+    out = Layout()
+    entries = _entries(frame)
+    left = pygame.Rect(px(40), px(100), int(w * 0.42), h - px(130))
+    out.rects["list"] = left
+    each = min(px(60), (left.height - px(8) * len(entries)) // max(1, len(entries)))
+    for i, (label, cmd) in enumerate(entries):
+        out.button(pygame.Rect(left.left + px(20), left.top + i * (each + px(8)), left.width - px(20), each), cmd, label)
+    details = pygame.Rect(left.right + px(30), px(100), w - left.right - px(70), h - px(130))
+    out.rects["details"] = details
+    loaded = _focused_scenario(frame)
+    if loaded is not None:
+        inner = details.inflate(-px(40), -px(40))
+        summary_box = pygame.Rect(inner.left, inner.top + px(70), inner.width, px(120))
+        tb, font = fit(loaded.scenario.summary.get(frame.lang), frame.theme, 17, summary_box)
+        out.text("summary", tb, summary_box, font)
+        goal_box = pygame.Rect(inner.left, inner.top + px(230), inner.width, inner.bottom - inner.top - px(230))
+        goals = "\n".join(f"{STEP_LABELS[s][1 if frame.lang == 'en' else 0]}: {getattr(loaded.scenario.learning_goals, s.value).get(frame.lang)}"
+                          for s in STEP_ORDER)
+        tb, font = fit(goals, frame.theme, 15, goal_box, min_size=10)
+        out.text("goals", tb, goal_box, font)
+    return out
+
+
+def _focused_scenario(frame: Frame) -> LoadedScenario | None:
+    entries = _entries(frame)
+    if not entries:
+        return None
+    cmd = entries[min(frame.ui.focus, len(entries) - 1)][1]
+    scenarios: list[LoadedScenario] = frame.extra.get("scenarios", [])
+    return scenarios[cmd.index] if isinstance(cmd, PickScenario) else None
+
+
+def draw(surface: pygame.Surface, frame: Frame) -> None:
+    surface.fill(th.INK)
+    lay = layout(frame)
+    theme, lang, px = frame.theme, frame.lang, frame.theme.px
+    draw_text(surface, t(lang, "pick_title"), theme.title, th.TEXT, (px(40), px(30)))
+    draw_buttons(surface, frame, lay)
+    loaded = _focused_scenario(frame)
+    details = lay.rects["details"]
+    panel(surface, details, alpha=255)
+    if loaded is None:
+        return
+    inner = details.inflate(-px(40), -px(40))
+    tb, font = fit(loaded.scenario.title.get(lang), theme, 26, pygame.Rect(inner.left, inner.top, inner.width, px(40)), bold=True)
+    draw_block(surface, tb, font, th.TEXT, inner.topleft)
+    draw_text(surface, t(lang, "minutes", n=loaded.scenario.duration_minutes), theme.small, th.TEXT_DIM, (inner.left, inner.top + px(40)))
+    for name, tb, box, font in lay.texts:
+        if name == "goals":
+            draw_text(surface, t(lang, "goals"), theme.font(18, bold=True), th.TEXT, (box.left, box.top - px(30)))
+        draw_block(surface, tb, font, th.TEXT if name == "summary" else th.TEXT_DIM, box.topleft)
+
+
+def handle(inp: Input, frame: Frame) -> Command | None:
+    return handle_buttons(inp, frame, layout(frame))

@@ -1,0 +1,78 @@
+"""Reflection: one question at a time, a typed answer."""
+
+from __future__ import annotations
+
+import pygame
+
+from trainer.model.vocabulary import STEP_LABELS
+from trainer.ui import theme as th
+from trainer.ui.frame import Answer, Command, Frame, Layout
+from trainer.ui.input import Action, Input
+from trainer.ui.screens.base import draw_buttons
+from trainer.ui.strings import t
+from trainer.ui.text import draw_block
+from trainer.ui.widgets import fit, panel, text_field
+
+MAX_ANSWER = 2000
+
+
+def typing(frame: Frame) -> bool:
+    return True
+
+
+def layout(frame: Frame) -> Layout:
+    assert frame.view is not None and frame.view.question is not None
+    w, h = frame.size
+    px = frame.theme.px
+    out = Layout()
+    box = pygame.Rect(0, 0, min(w - px(40), px(980)), h - px(60))
+    box.center = (w // 2, h // 2)
+    out.rects["box"] = box
+    inner = box.inflate(-px(56), -px(40))
+    q = frame.view.question
+    step = STEP_LABELS[q.step][1 if frame.lang == "en" else 0]
+    title_box = pygame.Rect(inner.left, inner.top, inner.width, px(44))
+    tb, font = fit(f"{t(frame.lang, 'reflection_title')} · {step}", frame.theme, 28, title_box, bold=True)
+    out.text("title", tb, title_box, font)
+    q_box = pygame.Rect(inner.left, title_box.bottom + px(10), inner.width, px(110))
+    tb, font = fit(q.text.get(frame.lang), frame.theme, 22, q_box)
+    out.text("question", tb, q_box, font)
+    out.rects["field"] = pygame.Rect(inner.left, q_box.bottom + px(10), inner.width, inner.bottom - q_box.bottom - px(130))
+    help_box = pygame.Rect(inner.left, out.rects["field"].bottom + px(8), inner.width, px(48))
+    tb, font = fit(t(frame.lang, "reflection_help"), frame.theme, 15, help_box, min_size=10)
+    out.text("help", tb, help_box, font)
+    out.button(pygame.Rect(inner.right - px(260), inner.bottom - px(56), px(260), px(52)),
+               Answer(q.id, frame.ui.fields.get(q.id, "")), t(frame.lang, "next"))
+    return out
+
+
+def draw(surface: pygame.Surface, frame: Frame) -> None:
+    surface.fill(th.INK)
+    lay = layout(frame)
+    panel(surface, lay.rects["box"], alpha=255)
+    for name, tb, box, font in lay.texts:
+        draw_block(surface, tb, font, th.TEXT_DIM if name == "help" else th.TEXT, box.topleft)
+    assert frame.view is not None and frame.view.question is not None
+    text_field(surface, lay.rects["field"], frame.ui.fields.get(frame.view.question.id, ""), frame.theme,
+               focused=True, now=frame.now)
+    frame.ui.focus = 0
+    draw_buttons(surface, frame, lay)
+
+
+def handle(inp: Input, frame: Frame) -> Command | None:
+    assert frame.view is not None and frame.view.question is not None
+    qid = frame.view.question.id
+    current = frame.ui.fields.get(qid, "")
+    if inp.action == Action.TEXT and inp.text:
+        frame.ui.fields[qid] = (current + inp.text)[:MAX_ANSWER]
+    elif inp.action == Action.NEWLINE:
+        frame.ui.fields[qid] = (current + "\n")[:MAX_ANSWER]
+    elif inp.action == Action.BACKSPACE:
+        frame.ui.fields[qid] = current[:-1]
+    elif inp.action == Action.CONFIRM:
+        return Answer(qid, current.strip())
+    elif inp.action == Action.CLICK and inp.pos is not None:
+        lay = layout(frame)
+        if lay.buttons[0][0].collidepoint(inp.pos):
+            return Answer(qid, current.strip())
+    return None

@@ -1,0 +1,203 @@
+"""The street: a first-person panorama wider than the window. Look around, inspect people, address one or nobody."""
+
+from __future__ import annotations
+
+import pygame
+
+from trainer.model.graph import NOBODY
+from trainer.model.scenario import Candidate, SelectionNode
+from trainer.ui import scenery
+from trainer.ui import theme as th
+from trainer.ui.frame import Choose, Command, Frame, Layout
+from trainer.ui.input import Action, Input
+from trainer.ui.strings import t
+from trainer.ui.text import draw_block, draw_text
+from trainer.ui.widgets import button, countdown, fit, panel
+
+PAN_STEP = 0.12
+EDGE = 0.06  # share of the window width where the mouse pans
+
+
+def _node(frame: Frame) -> SelectionNode:
+    assert frame.view is not None and isinstance(frame.view.node, SelectionNode)
+    return frame.view.node
+
+
+def _candidates(frame: Frame) -> list[Candidate]:
+    return sorted(_node(frame).candidates, key=lambda c: c.position)
+
+
+def offset(frame: Frame) -> int:
+    """Left edge of the window in panorama pixels."""
+    assert frame.scenario is not None and frame.view is not None
+    pano = scenery.panorama(frame.scenario, frame.view.node_id or "", frame.size)
+    return int(frame.ui.pan * (pano.width - frame.size[0]))
+
+
+def layout(frame: Frame) -> Layout:
+    assert frame.scenario is not None and frame.view is not None
+    w, h = frame.size
+    px = frame.theme.px
+    out = Layout()
+    pano = scenery.panorama(frame.scenario, frame.view.node_id or "", frame.size)
+    left = offset(frame)
+    for cand in _candidates(frame):
+        rect = pano.rects[cand.id].move(-left, 0)
+        out.rects[f"cand:{cand.id}"] = rect
+    card = pygame.Rect(w - int(w * 0.34) - px(16), px(80), int(w * 0.34), h - px(170))
+    out.rects["card"] = card
+    if frame.ui.inspected:
+        cand = next(c for c in _candidates(frame) if c.id == frame.ui.inspected)
+        out.rects["address"] = pygame.Rect(card.left + px(16), card.bottom - px(66), card.width - px(32), px(52))
+        out.button(out.rects["address"], Choose(cand.id), t(frame.lang, "address"))
+        y = card.top + px(56)
+        for i, cue in enumerate(cand.cues):
+            box = pygame.Rect(card.left + px(40), y, card.width - px(56), out.rects["address"].top - y - px(8))
+            tb, font = fit(cue.text.get(frame.lang), frame.theme, 17, box, min_size=11)
+            out.text(f"cue{i}", tb, box, font)
+            y += tb.height + px(12)
+    out.rects["nobody"] = pygame.Rect(px(16), h - px(72), int(w * 0.30), px(56))
+    out.button(out.rects["nobody"], Choose(NOBODY), t(frame.lang, "nobody"))
+    out.rects["help"] = pygame.Rect(int(w * 0.30) + px(32), h - px(64), w - int(w * 0.30) - px(48), px(44))
+    return out
+
+
+def draw(surface: pygame.Surface, frame: Frame) -> None:
+    assert frame.scenario is not None and frame.view is not None
+    theme, lang, px = frame.theme, frame.lang, frame.theme.px
+    pano = scenery.panorama(frame.scenario, frame.view.node_id or "", frame.size)
+    surface.blit(pano.surface, (0, 0), pygame.Rect(offset(frame), 0, *frame.size))
+    lay = layout(frame)
+    focused = _focused(frame)
+    for cand in _candidates(frame):
+        rect = lay.rects[f"cand:{cand.id}"]
+        if rect.right < 0 or rect.left > frame.size[0]:
+            continue
+        is_focus = focused is not None and focused.id == cand.id
+        if is_focus:
+            pygame.draw.rect(surface, th.FOCUS, rect.inflate(px(16), px(16)), width=px(4), border_radius=14)
+        tag = cand.label.get(lang)
+        tag_img_rect = pygame.Rect(0, 0, min(px(260), max(px(120), theme.small.size(tag)[0] + px(20))), px(30))
+        tag_img_rect.midbottom = (rect.centerx, rect.top - px(10))
+        panel(surface, tag_img_rect, alpha=235 if is_focus else 180)
+        tb, font = fit(tag, theme, 15, tag_img_rect.inflate(-px(12), -px(4)), min_size=10)
+        draw_block(surface, tb, font, th.FOCUS if is_focus else th.TEXT,
+                   (tag_img_rect.left + px(6), tag_img_rect.centery - tb.height // 2))
+    if frame.ui.inspected:
+        _draw_card(surface, frame, lay)
+    _draw_prompt(surface, frame)
+    button(surface, lay.rects["nobody"], t(lang, "nobody"), theme, focused=frame.ui.focus == -1,
+           hovered=frame.ui.hover == -1)
+    help_box = lay.rects["help"]
+    panel(surface, help_box, alpha=170)
+    tb, font = fit(t(lang, "selection_help"), theme, 15, help_box.inflate(-px(16), -px(6)), min_size=10)
+    draw_block(surface, tb, font, th.TEXT_DIM, (help_box.left + px(8), help_box.centery - tb.height // 2))
+    if frame.timer_left is not None:
+        countdown(surface, (frame.size[0] // 2, px(44)), px(32), frame.timer_left, _node(frame).time_limit, theme)
+
+
+def _draw_prompt(surface: pygame.Surface, frame: Frame) -> None:
+    px = frame.theme.px
+    box = pygame.Rect(px(16), px(12), int(frame.size[0] * 0.42), px(60))
+    panel(surface, box, alpha=200)
+    tb, font = fit(_node(frame).prompt.get(frame.lang), frame.theme, 20, box.inflate(-px(20), -px(8)), bold=True)
+    draw_block(surface, tb, font, th.TEXT, (box.left + px(10), box.centery - tb.height // 2))
+
+
+def _draw_card(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
+    """The inspected person: label and the cues, each marked with its kind in words."""
+    theme, lang, px = frame.theme, frame.lang, frame.theme.px
+    cand = next(c for c in _candidates(frame) if c.id == frame.ui.inspected)
+    card = lay.rects["card"]
+    panel(surface, card, alpha=235)
+    tb, font = fit(cand.label.get(lang), theme, 22, pygame.Rect(card.left + px(16), card.top + px(10), card.width - px(32), px(40)), bold=True)
+    draw_block(surface, tb, font, th.TEXT, (card.left + px(16), card.top + px(12)))
+    for i in range(len(cand.cues)):
+        cue_tb, box, cue_font = lay.text_named(f"cue{i}")
+        draw_text(surface, "•", theme.font(18, bold=True), th.ACCENT, (card.left + px(18), box.top))
+        draw_block(surface, cue_tb, cue_font, th.TEXT, box.topleft)
+    button(surface, lay.rects["address"], t(lang, "address"), theme, focused=frame.ui.focus >= 0, hovered=frame.ui.hover == 0)
+
+
+def _focused(frame: Frame) -> Candidate | None:
+    cands = _candidates(frame)
+    if frame.ui.focus < 0 or not cands:
+        return None
+    return cands[min(frame.ui.focus, len(cands) - 1)]
+
+
+def focus_pan(frame: Frame) -> float:
+    """The pan that centres the focused candidate."""
+    assert frame.scenario is not None and frame.view is not None
+    cand = _focused(frame)
+    if cand is None:
+        return frame.ui.pan
+    pano = scenery.panorama(frame.scenario, frame.view.node_id or "", frame.size)
+    centre = pano.rects[cand.id].centerx
+    span = pano.width - frame.size[0]
+    return max(0.0, min(1.0, (centre - frame.size[0] * 0.4) / span))
+
+
+def update(frame: Frame, dt: float) -> None:
+    """Ease the view towards where the trainee wants to look; the mouse at an edge keeps panning."""
+    ui = frame.ui
+    ui.pan = max(0.0, min(1.0, ui.pan + ui.pan_velocity * dt))
+
+
+def handle(inp: Input, frame: Frame) -> Command | None:
+    ui = frame.ui
+    cands = _candidates(frame)
+    if inp.action in (Action.LEFT, Action.RIGHT):
+        ui.pan = max(0.0, min(1.0, ui.pan + (PAN_STEP if inp.action == Action.RIGHT else -PAN_STEP)))
+    elif inp.action == Action.WHEEL and inp.index is not None:
+        ui.pan = max(0.0, min(1.0, ui.pan - inp.index * PAN_STEP / 2))
+    elif inp.action in (Action.NEXT_FOCUS, Action.PREV_FOCUS, Action.UP, Action.DOWN):
+        step = 1 if inp.action in (Action.NEXT_FOCUS, Action.DOWN) else -1
+        ui.focus = (ui.focus + step) % (len(cands) + 1) if ui.focus >= 0 else (0 if step > 0 else len(cands) - 1)
+        if ui.focus == len(cands):
+            ui.focus = -1  # the 'nobody' button
+        else:
+            ui.pan = focus_pan(frame)
+            if ui.inspected:
+                ui.inspected = cands[ui.focus].id
+    elif inp.action == Action.INSPECT:
+        cand = _focused(frame)
+        ui.inspected = None if cand is None or ui.inspected == cand.id else cand.id
+    elif inp.action == Action.CONFIRM:
+        cand = _focused(frame)
+        if cand is None:
+            return Choose(NOBODY)
+        if ui.inspected != cand.id:
+            ui.inspected = cand.id  # first look, then decide
+            return None
+        return Choose(cand.id)
+    elif inp.action == Action.NOBODY:
+        return Choose(NOBODY)
+    elif inp.action == Action.CHOOSE and inp.index is not None and inp.index < len(cands):
+        ui.focus = inp.index
+        ui.inspected = cands[inp.index].id
+        ui.pan = focus_pan(frame)
+    elif inp.action == Action.CLICK and inp.pos is not None:
+        return _click(frame, inp.pos)
+    elif inp.action == Action.MOTION and inp.pos is not None:
+        x = inp.pos[0] / frame.size[0]
+        ui.pan_velocity = -0.5 if x < EDGE else (0.5 if x > 1 - EDGE else 0.0)
+        lay = layout(frame)
+        ui.hover = -1 if lay.rects["nobody"].collidepoint(inp.pos) else (
+            0 if "address" in lay.rects and lay.rects["address"].collidepoint(inp.pos) else None)
+    return None
+
+
+def _click(frame: Frame, pos: tuple[int, int]) -> Command | None:
+    lay = layout(frame)
+    for rect, cmd in lay.buttons:
+        if rect.collidepoint(pos):
+            return cmd
+    if "card" in lay.rects and frame.ui.inspected and lay.rects["card"].collidepoint(pos):
+        return None
+    for i, cand in enumerate(_candidates(frame)):
+        if lay.rects[f"cand:{cand.id}"].collidepoint(pos):
+            frame.ui.focus = i
+            frame.ui.inspected = cand.id
+            return None
+    return None

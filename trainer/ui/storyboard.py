@@ -1,0 +1,97 @@
+"""Every node of a scenario as a PNG, headless, plus an index.html contact sheet for instructors."""
+
+from __future__ import annotations
+
+import html
+from pathlib import Path
+
+import pygame
+
+from trainer.engine.clock import FakeClock
+from trainer.engine.session import Session
+from trainer.model.graph import node_choices
+from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.ui.frame import Frame, UiState
+from trainer.ui.routing import SCREENS
+from trainer.ui.screens.selection import focus_pan
+from trainer.ui.theme import Theme
+
+
+def _frame(scenario: Scenario, session: Session | None, size: tuple[int, int], lang: str, ui: UiState) -> Frame:
+    view = session.view() if session is not None else None
+    timer = float(view.timer_seconds) if view is not None and view.timer_seconds else None
+    return Frame(Theme(height=size[1]), size, lang, ui, now=60.0, view=view, scenario=scenario, timer_left=timer)
+
+
+def _shot(surface: pygame.Surface, screen: str, frame: Frame, path: Path) -> None:
+    SCREENS[screen].draw(surface, frame)
+    pygame.image.save(surface, str(path))
+
+
+def render(scenario: Scenario, out: Path, *, size: tuple[int, int] = (1280, 720), lang: str = "nl") -> list[dict[str, str]]:
+    """Write PNGs into `out`; returns one row per picture for the index."""
+    out.mkdir(parents=True, exist_ok=True)
+    surface = pygame.Surface(size)
+    rows: list[dict[str, str]] = []
+
+    def add(name: str, screen: str, frame: Frame, caption: str, detail: str = "") -> None:
+        _shot(surface, screen, frame, out / f"{name}.png")
+        rows.append({"file": f"{name}.png", "caption": caption, "detail": detail})
+
+    add("00_briefing", "briefing", _frame(scenario, None, size, lang, UiState()), "briefing")
+    for node_id, node in scenario.nodes.items():
+        session = Session(scenario, clock=FakeClock(), start_node=node_id, lang=lang)
+        steps = sorted({s.value for _c, s, _ch, _p in node_choices(scenario, node_id)})
+        if isinstance(node, SelectionNode):
+            add(node_id, "selection", _frame(scenario, session, size, lang, UiState(skip_reveal=True)), node_id,
+                "selectie · " + ", ".join(steps))
+            for i, cand in enumerate(sorted(node.candidates, key=lambda c: c.position)):
+                ui = UiState(focus=i, inspected=cand.id, skip_reveal=True)
+                frame = _frame(scenario, session, size, lang, ui)
+                ui.pan = focus_pan(frame)
+                add(f"{node_id}__{cand.id}", "selection", frame, f"{node_id} · {cand.id}", cand.label.get(lang))
+        elif isinstance(node, EndingNode):
+            add(node_id, "ending", _frame(scenario, session, size, lang, UiState()), node_id,
+                f"einde · {node.outcome.value}")
+        else:
+            add(node_id, "dialogue", _frame(scenario, session, size, lang, UiState(skip_reveal=True)), node_id,
+                ", ".join(steps) or "verder")
+    reflection = Session(scenario, clock=FakeClock(), start_node=next(n for n, x in scenario.nodes.items()
+                                                                     if isinstance(x, EndingNode)), lang=lang)
+    reflection.advance()
+    add("zz_reflectie", "reflection", _frame(scenario, reflection, size, lang, UiState()), "reflectie")
+    for question in scenario.reflection:
+        reflection.answer(question.id, "…")
+    add("zz_registratie", "registration", _frame(scenario, reflection, size, lang, UiState()), "registratie")
+    (out / "index.html").write_text(index_html(scenario, rows, lang), encoding="utf-8")
+    return rows
+
+
+def render_headless(scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str) -> list[dict[str, str]]:
+    """`render` with pygame set up for drawing without a window."""
+    pygame.display.init()
+    pygame.font.init()
+    return render(scenario, out, size=size, lang=lang)
+
+
+def index_html(scenario: Scenario, rows: list[dict[str, str]], lang: str) -> str:
+    cards = "\n".join(
+        f'<figure><a href="{html.escape(r["file"])}"><img src="{html.escape(r["file"])}" loading="lazy" '
+        f'alt="{html.escape(r["caption"])}"></a><figcaption><b>{html.escape(r["caption"])}</b>'
+        f'<br>{html.escape(r["detail"])}</figcaption></figure>'
+        for r in rows
+    )
+    title = html.escape(scenario.title.get(lang))
+    return f"""<!doctype html>
+<html lang="{lang}"><head><meta charset="utf-8"><title>{title} — storyboard</title>
+<style>
+body {{ font-family: sans-serif; margin: 24px; background: #f6f4ee; color: #14181f; }}
+main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1fr)); gap: 18px; }}
+figure {{ margin: 0; background: white; padding: 8px; border-radius: 8px; box-shadow: 0 1px 3px #0003; }}
+img {{ width: 100%; display: block; border-radius: 4px; }}
+figcaption {{ font-size: 14px; padding-top: 6px; }}
+</style></head>
+<body><h1>{title}</h1><p>{html.escape(scenario.summary.get(lang))}</p><main>
+{cards}
+</main></body></html>
+"""
