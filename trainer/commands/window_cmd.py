@@ -20,7 +20,7 @@ def error_lines(loaded: LoadedScenario, lang: str) -> list[str]:
 def run(path: str | None, start_node: str | None, lang: str, *, record: RecordingOptions | None,
         resume_id: str | None, fullscreen: bool) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from trainer.ui.app import App, PlayerOptions  # pygame is imported only when a window is wanted
+    from trainer.ui.app import App, NoDisplayError, PlayerOptions  # pygame only when a window is wanted
 
     scenarios = [] if path else [load_clean(str(p), lang) for p in bundled_scenarios()]
     if path is not None and not Path(path).is_file():
@@ -38,4 +38,7 @@ def run(path: str | None, start_node: str | None, lang: str, *, record: Recordin
             app.run()
         except RecordsError as exc:
             raise UserError(str(exc)) from None
+        except NoDisplayError as exc:
+            raise UserError(f"geen beeldscherm om een venster op te openen ({exc}) "
+                            "(tip: speel in de terminal met 'trainer play --text')") from None
     return 0

@@ -33,6 +33,10 @@ from trainer.ui.theme import Theme
 SIZE = (1280, 720)
 
 
+class NoDisplayError(Exception):
+    """No screen to open a window on (a server, a broken driver)."""
+
+
 @dataclass
 class PlayerOptions:
     """What the CLI decided: language, who plays, which file, where records go."""
@@ -74,14 +78,19 @@ class App:
     # --- window ---
 
     def _open_window(self) -> pygame.Surface:
-        pygame.display.init()
+        try:
+            pygame.display.init()
+        except pygame.error as exc:
+            raise NoDisplayError(str(exc)) from None
         pygame.font.init()
         pygame.display.set_caption(t(self.lang, "app_title"))
         flags = pygame.FULLSCREEN if self.options.fullscreen else pygame.RESIZABLE
-        try:
-            return pygame.display.set_mode(self.size, flags, vsync=1)
-        except pygame.error:  # no vsync on this driver (headless, some laptops): the loop caps at 60 fps
-            return pygame.display.set_mode(self.size, flags)
+        if pygame.display.get_driver() not in ("dummy", "offscreen"):
+            try:
+                return pygame.display.set_mode(self.size, flags, vsync=1)
+            except pygame.error:  # no vsync on this laptop: the loop still caps at 60 fps
+                pass
+        return pygame.display.set_mode(self.size, flags)
 
     # --- flow ---
 

@@ -22,15 +22,37 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, *, alpha: int = 225, colou
     surface.blit(layer, rect)
 
 
+BUTTON_TEXT = 19
+
+
 def fit(text: str, theme: Theme, size: float, box: pygame.Rect, *, bold: bool = False, min_size: float = 12) -> tuple[TextBlock, pygame.font.Font]:
     """The largest font (from `size` down to `min_size`) whose wrapped text fits the box."""
     current = size
     while True:
         font = theme.font(current, bold=bold)
         tb = block(text, font, box.width)
-        if tb.fits(box) or current <= min_size:
+        if tb.fits(box):
             return tb, font
+        if current <= min_size:
+            return _truncated(tb, font, box), font
         current -= 1
+
+
+def _truncated(tb: TextBlock, font: pygame.font.Font, box: pygame.Rect) -> TextBlock:
+    """Last resort for extreme content: keep the lines that fit and end with an ellipsis."""
+    keep = max(1, box.height // tb.line_height)
+    lines = list(tb.lines[:keep])
+    last = lines[-1]
+    while last and font.size(last + " …")[0] > box.width:
+        last = last[:-1]
+    lines[-1] = last + " …"
+    return TextBlock(tuple(lines), tb.line_height, min(tb.width, box.width))
+
+
+def label_box(rect: pygame.Rect, theme: Theme, *, numbered: bool) -> pygame.Rect:
+    """Where a button's label goes (after the number badge, if any)."""
+    x = rect.left + theme.px(12) + (theme.px(36) if numbered else 0)
+    return pygame.Rect(x, rect.top + theme.px(4), rect.right - x - theme.px(10), rect.height - theme.px(8))
 
 
 def button(surface: pygame.Surface, rect: pygame.Rect, label: str, theme: Theme, *, focused: bool = False,
@@ -44,14 +66,12 @@ def button(surface: pygame.Surface, rect: pygame.Rect, label: str, theme: Theme,
         pygame.draw.polygon(surface, th.FOCUS, [(rect.left - theme.px(14), rect.centery - theme.px(7)),
                                                 (rect.left - theme.px(4), rect.centery),
                                                 (rect.left - theme.px(14), rect.centery + theme.px(7))])
-    x = rect.left + theme.px(12)
     if key is not None:
-        badge = pygame.Rect(x, rect.centery - theme.px(13), theme.px(26), theme.px(26))
+        badge = pygame.Rect(rect.left + theme.px(12), rect.centery - theme.px(13), theme.px(26), theme.px(26))
         pygame.draw.rect(surface, th.ACCENT if enabled else th.TEXT_DIM, badge, border_radius=6)
         draw_text(surface, key, theme.font(16, bold=True), th.INK, badge.center, anchor="center")
-        x = badge.right + theme.px(10)
-    inner = pygame.Rect(x, rect.top + theme.px(4), rect.right - x - theme.px(10), rect.height - theme.px(8))
-    tb, font = fit(label, theme, 19, inner)
+    inner = label_box(rect, theme, numbered=key is not None)
+    tb, font = fit(label, theme, BUTTON_TEXT, inner)
     draw_block(surface, tb, font, th.TEXT if enabled else th.TEXT_DIM,
                (inner.left, inner.centery - tb.height // 2))
 

@@ -12,8 +12,8 @@ from trainer.ui.frame import Advance, Choose, Command, Frame, Layout
 from trainer.ui.input import Action, Input
 from trainer.ui.screens.base import draw_buttons, handle_buttons
 from trainer.ui.strings import t
-from trainer.ui.text import draw_block, draw_text
-from trainer.ui.widgets import countdown, fit, meter, panel
+from trainer.ui.text import block, draw_block, draw_text
+from trainer.ui.widgets import BUTTON_TEXT, countdown, fit, label_box, meter, panel
 
 REVEAL_CHARS_PER_SECOND = 45
 
@@ -42,7 +42,8 @@ def layout(frame: Frame) -> Layout:
     node = _node(frame)
     right = pygame.Rect(int(w * 0.60), px(70), int(w * 0.40) - px(20), h - px(90))
     out.rects["lines"] = pygame.Rect(px(20), int(h * 0.50), int(w * 0.60) - px(40), int(h * 0.50) - px(20))
-    out.rects["portrait"] = pygame.Rect(px(20), px(70), min(int(h * 0.40), int(w * 0.25)), min(int(h * 0.40), int(w * 0.25)))
+    side = min(int(h * 0.50) - px(70) - px(64), int(w * 0.25))
+    out.rects["portrait"] = pygame.Rect(px(20), px(70), side, side)
     info_h = 0
     if node.info:
         info_h = int(right.height * 0.42)
@@ -53,11 +54,18 @@ def layout(frame: Frame) -> Layout:
     options = frame.view.choices
     if options:
         gap = px(8)
-        avail = choices.height - heading - px(10)
-        each = min(px(64), (avail - gap * (len(options) - 1)) // max(1, len(options)))
-        for i, option in enumerate(options):
-            rect = pygame.Rect(choices.left + px(24), choices.top + heading + i * (each + gap), choices.width - px(34), each)
+        avail = choices.height - heading - px(10) - gap * (len(options) - 1)
+        width = choices.width - px(34)
+        label_width = label_box(pygame.Rect(0, 0, width, 100), frame.theme, numbered=True).width
+        needs = [block(o.choice.text.get(frame.lang), frame.theme.font(BUTTON_TEXT), label_width).height + px(16)
+                 for o in options]
+        scale = min(1.0, avail / max(1, sum(needs)))
+        y = choices.top + heading
+        for option, need in zip(options, needs, strict=True):
+            each = max(px(44), int(need * scale))
+            rect = pygame.Rect(choices.left + px(24), y, width, each)
             out.button(rect, Choose(option.id), option.choice.text.get(frame.lang))
+            y += each + gap
     elif frame.view.can_advance:
         rect = pygame.Rect(choices.left + px(24), choices.bottom - px(64), choices.width - px(34), px(56))
         out.button(rect, Advance(), t(frame.lang, "continue"))
@@ -134,8 +142,12 @@ def _draw_meters(surface: pygame.Surface, frame: Frame) -> None:
     assert frame.view is not None and frame.scenario is not None
     px = frame.theme.px
     x = px(20)
+    present = {line.speaker for line in _node(frame).lines}
+    portrait = _portrait_member(frame)
+    if portrait is not None:
+        present.add(portrait.id)
     for name, spec in frame.scenario.state.meters.items():
-        if spec.kind == MeterKind.ANDERS:
+        if spec.kind == MeterKind.ANDERS or (spec.kind == MeterKind.VERTROUWEN and spec.cast not in present):
             continue
         label = spec.label.get(frame.lang)
         meter(surface, pygame.Rect(x, px(12), px(150), px(34)), label, frame.view.meters.get(name, spec.start),

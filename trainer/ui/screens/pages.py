@@ -63,7 +63,8 @@ def perspective_pages(scenario: Scenario, events: list, lang: str) -> list[Page]
         choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
         if choice.perspective is None or event is selected:
             continue
-        pages.append(Page(title, ((t(lang, "you_are"), choice.text.get(lang)), ("→", choice.perspective.get(lang))), (), person))
+        other = person.name.get(lang) if person is not None else t(lang, "them")
+        pages.append(Page(title, ((t(lang, "you_are"), choice.text.get(lang)), (other, choice.perspective.get(lang))), (), person))
     for event in events:
         if isinstance(event, EndingReached):
             node = scenario.nodes[event.node]

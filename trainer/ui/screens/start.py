@@ -59,7 +59,7 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     draw_block(surface, tb, font, th.TEXT_DIM, area.topleft)
     for code in ("nl", "en"):
         chosen = lang == code
-        label = ("Nederlands" if code == "nl" else "English") + (" ✓" if chosen else "")
+        label = ("• " if chosen else "") + ("Nederlands" if code == "nl" else "English")
         button(surface, lay.rects[code], label, theme, focused=ui.focus == LANG and chosen)
     for i, name in enumerate(FIELDS):
         draw_text(surface, t(lang, "trainee_code" if name == "code" else "group_label"), theme.small, th.TEXT,
@@ -75,7 +75,7 @@ def handle(inp: Input, frame: Frame) -> Command | None:
     ui = frame.ui
     field = FIELDS[ui.focus - CODE_FIELD] if typing(frame) else None
     if inp.action == Action.TEXT and field and inp.text:
-        ui.fields[field] = (ui.fields.get(field, "") + inp.text.strip())[:32]
+        ui.fields[field] = (ui.fields.get(field, "") + inp.text)[:40]
     elif inp.action == Action.BACKSPACE and field:
         ui.fields[field] = ui.fields.get(field, "")[:-1]
     elif inp.action in (Action.NEXT_FOCUS, Action.DOWN):

@@ -1,0 +1,111 @@
+"""The player plays every bundled scenario to the end, by keys, and one by mouse, recording every choice."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import SCENARIOS
+from tests.ui.drive import by_keys, by_mouse
+from trainer.engine.events import ChoiceMade, EndingReached, RegistrationMade
+from trainer.records import RecordStore
+from trainer.ui.app import PlayerOptions
+from trainer.ui.pilot import Pilot
+
+SCENARIO_FILES = sorted(SCENARIOS.glob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("seed", [1, 2])
+def test_every_scenario_plays_to_the_end_by_keys(path: Path, seed: int, tmp_path: Path) -> None:
+    with RecordStore(tmp_path / "r.db") as store:
+        pilot = Pilot(PlayerOptions(trainee="K1", group="toets", scenario_file=path), store=store)
+        assert pilot.screen == "briefing"
+        seen = by_keys(pilot, random.Random(seed))
+        assert {"briefing", "selection", "ending", "reflection", "registration", "done"} <= set(seen)
+        session = pilot.app.session
+        assert session is not None
+        assert any(isinstance(e, EndingReached) for e in session.events)
+        assert any(isinstance(e, RegistrationMade) for e in session.events)
+        [row] = store.sessions()
+        assert row.status == "finished" and row.event_count == len(session.events)
+
+
+def test_a_scenario_plays_to_the_end_by_mouse(tmp_path: Path) -> None:
+    with RecordStore(tmp_path / "r.db") as store:
+        pilot = Pilot(PlayerOptions(trainee="M1", scenario_file=SCENARIO_FILES[0]), store=store)
+        pilot.click(pilot.layout().buttons[0][0].center)
+        seen = by_mouse(pilot, random.Random(3))
+        assert "registration" in seen and pilot.screen == "done"
+        made = [e for e in pilot.app.session.events if isinstance(e, ChoiceMade)]  # type: ignore[union-attr]
+        assert made and all(not e.timed_out for e in made)
+
+
+def test_start_screen_menu_and_language(tmp_path: Path) -> None:
+    from trainer.model.loader import load_scenario
+
+    scenarios = [load_scenario(p) for p in SCENARIO_FILES]
+    pilot = Pilot(PlayerOptions(scenarios=scenarios))
+    assert pilot.screen == "start"
+    pilot.press("enter")  # on the language buttons: switch to English
+    assert pilot.app.lang == "en"
+    pilot.press("tab")
+    pilot.type("A17")
+    pilot.press("tab")
+    pilot.type("ochtend")
+    pilot.press("tab", "enter")
+    assert pilot.screen == "picker" and (pilot.app.trainee, pilot.app.group) == ("A17", "ochtend")
+    pilot.press("down", "enter")
+    assert pilot.screen == "briefing" and pilot.app.loaded is scenarios[1 % len(scenarios)]
+
+
+def test_invalid_trainee_code_is_refused_on_screen() -> None:
+    pilot = Pilot(PlayerOptions())
+    pilot.press("tab")
+    pilot.type("Jan Jansen")  # spaces are not allowed: codes are pseudonyms, not names
+    pilot.press("tab", "tab", "enter")
+    assert pilot.screen == "start" and pilot.app.ui.message
+
+
+def test_timer_runs_out_and_escape_pauses_it() -> None:
+    pilot = Pilot(PlayerOptions(trainee="T1", scenario_file=SCENARIO_FILES[0]))
+    pilot.press("enter")
+    assert pilot.screen == "selection"
+    left = pilot.app.frame().timer_left
+    assert left is not None
+    pilot.press("esc")
+    assert pilot.screen == "pause"
+    pilot.wait(left + 5)  # paused: time stands still
+    pilot.press("esc")
+    assert pilot.screen == "selection"
+    pilot.wait(left + 1)
+    made = [e for e in pilot.app.session.events if isinstance(e, ChoiceMade)]  # type: ignore[union-attr]
+    assert made[-1].timed_out and made[-1].node == pilot.app.session.scenario.start  # type: ignore[union-attr]
+
+
+def test_f5_reload_shows_findings_instead_of_crashing(tmp_path: Path) -> None:
+    from trainer.commands.window_cmd import error_lines
+
+    path = tmp_path / "s.yaml"
+    text = SCENARIO_FILES[0].read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    pilot = Pilot(PlayerOptions(trainee="I1", scenario_file=path), check=lambda loaded: error_lines(loaded, "nl"))
+    pilot.press("enter")
+    path.write_text(text.replace("goto:", "gooto:", 1), encoding="utf-8")
+    pilot.press("f5")
+    assert pilot.screen == "findings" and any("S002" in line for line in pilot.app.extra["findings"])  # type: ignore[union-attr]
+    path.write_text(text, encoding="utf-8")
+    pilot.press("f5")
+    assert pilot.screen == "selection"
+
+
+def test_start_at_a_node_for_instructors() -> None:
+    from trainer.model.loader import load_scenario
+
+    loaded = load_scenario(SCENARIO_FILES[0])
+    node = next(n for n, x in loaded.scenario.nodes.items() if x.type == "scene")
+    pilot = Pilot(PlayerOptions(trainee="I2", scenario_file=SCENARIO_FILES[0], start_node=node))
+    pilot.press("enter")
+    assert pilot.app.session is not None and pilot.app.session.node_id == node
