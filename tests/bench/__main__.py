@@ -102,6 +102,18 @@ def bench_records() -> None:
             row("export + import of 12 sessions (median of 5)", statistics.median(runs), "ms", 200)
 
 
+def bench_player() -> None:
+    import tempfile
+
+    from tests.bench.ui_bench import frame_cpu, launch_and_memory
+
+    with tempfile.TemporaryDirectory() as tmp:
+        row("player: CPU per frame, selection panning, six persons, 1280x720 (mean of 600)", frame_cpu(tmp) / 1000, "ms", 4)
+    launch, rss = launch_and_memory()
+    row("player: launch to first frame (all bundled scenarios loaded)", launch, "s", 1.5)
+    ROWS.append(("player: peak RSS after playing every bundled scenario", f"{rss:,.0f} MB", "<= 250 MB", rss <= 250))
+
+
 def main() -> int:
     text = generate(300)
     nodes = len(load_scenario_text(text, "g.yaml").scenario.nodes)
@@ -110,6 +122,7 @@ def main() -> int:
     bench_choose(text)
     bench_coverage(text)
     bench_records()
+    bench_player()
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'result':>12}  {'target':>12}  ok")
     for name, value, target, ok in ROWS:

@@ -11,7 +11,7 @@ def _t(text: str) -> str:
     return f'{{nl: "{text}", en: "{text} (en)"}}'
 
 
-def generate(nodes: int = 300, seed: int = 1, branching: int = 3) -> str:
+def generate(nodes: int = 300, seed: int = 1, branching: int = 3, candidates: int = 4) -> str:
     """YAML text of a scenario with `nodes` nodes; every route covers all four steps."""
     rng = random.Random(seed)
     layers = (nodes - 7) // 3
@@ -24,16 +24,18 @@ def generate(nodes: int = 300, seed: int = 1, branching: int = 3) -> str:
         f"briefing: {{you: {_t('Agent')}, partner: collega, text: {_t('Dienst')}}}",
         "cast:",
         f"  - {{id: collega, name: {_t('Sanne')}, role: {_t('collega')}, kind: agent, appearance: {{skin_tone: 2, age: 40}}}}",
-        f"  - {{id: burger, name: {_t('Sam')}, role: {_t('burger')}, appearance: {{skin_tone: 4, age: 30}}}}",
+        *(f"  - {{id: burger{c}, name: {_t('Sam')}, role: {_t('burger')}, appearance: {{skin_tone: {1 + c % 6}, "
+          f"age: {19 + 9 * c}, build: {('slank', 'gemiddeld', 'stevig')[c % 3]}}}, demeanour: "
+          f"{('kalm', 'nerveus', 'vriendelijk', 'boos', 'bang', 'onverschillig')[c % 6]}}}" for c in range(candidates)),
         "state:", "  flags: [gefilmd]", "  meters:",
         f"    spanning: {{label: {_t('spanning')}, kind: spanning, start: 2}}",
         "start: straat", "nodes:", "  straat:", "    type: selection", f"    prompt: {_t('Wie?')}",
         "    time_limit: 60", "    candidates:",
     ]
-    for c in range(4):
+    for c in range(candidates):
         out += [
-            f"      - id: kandidaat_{c}", "        cast: [burger]", f"        label: {_t('Kandidaat')}",
-            f"        position: {0.2 * c + 0.1:.1f}",
+            f"      - id: kandidaat_{c}", f"        cast: [burger{c}]", f"        label: {_t('Kandidaat')}",
+            f"        position: {c / max(1, candidates - 1):.2f}",
             f"        cues: [{{kind: gedrag, text: {_t('Kijkt om')}, objective: true}}]",
             f"        address: {{text: {_t('Aanspreken')}, assessment: in_lijn, grounds: [gedrag], goto: s0_{c % 3}}}",
         ]
@@ -43,7 +45,7 @@ def generate(nodes: int = 300, seed: int = 1, branching: int = 3) -> str:
         step = STEPS[layer % 3]
         for k in range(3):
             out += [f"  s{layer}_{k}:", "    type: scene",
-                    f"    lines: [{{speaker: burger, text: {_t('Tekst ' + str(layer))}}}]", "    choices:"]
+                    f"    lines: [{{speaker: burger0, text: {_t('Tekst ' + str(layer))}}}]", "    choices:"]
             for b in range(branching):
                 target = f"s{layer + 1}_{(k + b) % 3}" if layer + 1 < layers else f"einde_{rng.randrange(endings)}"
                 cond = ", when: [{meter: spanning, at_most: 9}]" if b == 2 else ""

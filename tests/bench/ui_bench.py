@@ -1,0 +1,72 @@
+"""Player benchmarks: CPU per frame on the busiest screen, launch to first frame, peak memory."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+
+FRAME_SCRIPT = r"""
+import json, os, sys, time
+os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
+sys.path.insert(0, sys.argv[1])
+from tests.bench.generate import generate
+from trainer.model.loader import load_scenario_text
+from trainer.ui.app import App, PlayerOptions
+from trainer.engine.clock import FakeClock
+import pygame
+path = os.path.join(sys.argv[2], "six.yaml")
+open(path, "w", encoding="utf-8").write(generate(40, candidates=6))
+clock = FakeClock()
+app = App(PlayerOptions(trainee="B1", scenario_file=__import__("pathlib").Path(path)), clock=clock)
+app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)], 1 / 60)
+assert app.screen == "selection", app.screen
+app.ui.pan_velocity = 0.25  # the trainee pans across the street the whole time
+frames, start = 600, time.process_time()
+for i in range(frames):
+    clock.advance(1 / 60)
+    if i % 240 == 0:
+        app.ui.pan_velocity = -app.ui.pan_velocity
+    app.step([], 1 / 60)
+print(json.dumps({"cpu_ms_per_frame": (time.process_time() - start) / frames * 1000}))
+"""
+
+LAUNCH_SCRIPT = r"""
+import os, sys, time, json, resource
+os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
+sys.path.insert(0, sys.argv[1])
+from trainer.commands.common import load_clean
+from trainer.paths import bundled_scenarios
+from trainer.ui.app import App, PlayerOptions
+scenarios = [load_clean(str(p), "nl") for p in bundled_scenarios()]
+app = App(PlayerOptions(scenarios=scenarios))
+app.step([], 1 / 60)
+first = time.time()
+# then play every scenario through to its end by keys, for the peak memory of a long session
+from tests.ui.drive import by_keys
+from trainer.ui.pilot import Pilot
+import random
+for path in bundled_scenarios():
+    pilot = Pilot(PlayerOptions(trainee="B1", scenario_file=path))
+    by_keys(pilot, random.Random(0))
+print(json.dumps({"first_frame": first, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+def frame_cpu(tmp: str) -> float:
+    out = subprocess.run([sys.executable, "-c", FRAME_SCRIPT, str(ROOT), tmp], capture_output=True, text=True,
+                         check=True, env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    return float(json.loads(out.stdout.strip().splitlines()[-1])["cpu_ms_per_frame"])
+
+
+def launch_and_memory() -> tuple[float, float]:
+    start = time.time()
+    out = subprocess.run([sys.executable, "-c", LAUNCH_SCRIPT, str(ROOT)], capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return data["first_frame"] - start, data["peak_rss_mb"]
