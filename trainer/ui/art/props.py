@@ -1,0 +1,100 @@
+"""Accessories around a standing person: backpack, bag, phone, a dog on a lead, a bicycle at hand."""
+
+from __future__ import annotations
+
+from trainer.ui.art import palette as pal
+from trainer.ui.art.body import hand
+from trainer.ui.art.cycles import draw_bicycle
+from trainer.ui.art.figure import Figure
+from trainer.ui.art.palette import RGB
+from trainer.ui.art.pen import Pen
+
+_DOGS: tuple[tuple[RGB, RGB], ...] = (((150, 104, 62), (112, 74, 44)), ((44, 40, 40), (24, 22, 22)),
+                                      ((222, 196, 150), (186, 156, 110)))
+DOG_CM = 78.0
+BIKE_CM = 150.0
+
+
+def extents(fig: Figure) -> tuple[float, float]:
+    """How far (cm) the person with props reaches to the left and to the right of their centre."""
+    left = right = fig.half_width
+    if "hond" in fig.app.accessories:
+        left = max(left, fig.half_width + DOG_CM)
+    if "fiets" in fig.app.accessories:
+        right = max(right, fig.shoulder_half + BIKE_CM)
+    return left, right
+
+
+def behind(pen: Pen, fig: Figure) -> None:
+    """Props drawn before the body."""
+    acc = fig.app.accessories
+    if "fiets" in acc:
+        # Parked at the person's side: the front wheel just behind their right leg.
+        front = fig.hip_half * 0.6 + 30.0
+        draw_bicycle(pen, front + 63.0, facing=-1, colour=_bike_colour(fig), lamp_lit=True)
+    if "rugzak" in acc:
+        h, sy = fig.height, fig.shoulder_y
+        c = _pack_colour(fig)
+        pen.smooth(c, [(-fig.shoulder_half * 0.62, sy - h * 0.02), (-fig.shoulder_half * 0.55, sy + h * 0.035),
+                       (fig.shoulder_half * 0.55, sy + h * 0.035), (fig.shoulder_half * 0.62, sy - h * 0.02)],
+                   steps=3)
+
+
+def front(pen: Pen, fig: Figure) -> None:
+    """Props drawn after the body: straps, the bag, the phone, the dog and its lead."""
+    acc = fig.app.accessories
+    h, sy = fig.height, fig.shoulder_y
+    if "rugzak" in acc:
+        c = pal.shade(_pack_colour(fig), 0.8)
+        for s in (-1.0, 1.0):
+            top = (s * fig.shoulder_half * 0.5, sy + h * 0.006)
+            bottom = (s * fig.chest_half * 0.78, sy - h * 0.17)
+            pen.polyline(c, [top, (s * fig.chest_half * 0.62, sy - h * 0.07), bottom], h * 0.018, smooth=True)
+    if "tas" in acc:
+        leather = (122, 78, 50) if fig.app.clothing_color not in ("bruin", "rood") else (46, 44, 48)
+        bx = fig.hip_half + h * 0.015
+        by = fig.hip_y + h * 0.02
+        pen.line(pal.shade(leather, 0.8), (-fig.shoulder_half * 0.55, sy + h * 0.004), (bx - h * 0.015, by + h * 0.06),
+                 h * 0.008)
+        pen.rect(leather, bx - h * 0.05, by - h * 0.02, h * 0.085, h * 0.075, radius=h * 0.012)
+        pen.rect(pal.shade(leather, 0.8), bx - h * 0.05, by + h * 0.03, h * 0.085, h * 0.012)
+    if fig.phone_arm is not None:
+        arm = fig.arms[fig.phone_arm]
+        x, y = arm.hand
+        screen = fig.mood == "onverschillig"
+        pen.rect((30, 32, 38), x - h * 0.014, y - h * 0.012, h * 0.028, h * 0.05, radius=h * 0.004)
+        if screen:
+            pen.rect((150, 190, 230), x - h * 0.011, y - h * 0.008, h * 0.022, h * 0.042, radius=h * 0.003)
+        hand(pen, fig, arm)
+    if "hond" in acc:
+        _dog(pen, fig)
+
+
+def _bike_colour(fig: Figure) -> RGB:
+    return {"zwart": (50, 90, 130), "blauw": (40, 42, 48)}.get(fig.app.clothing_color, (40, 42, 48))
+
+
+def _pack_colour(fig: Figure) -> RGB:
+    return (60, 66, 78) if fig.app.clothing_color != "zwart" else (120, 60, 56)
+
+
+def _dog(pen: Pen, fig: Figure) -> None:
+    """A medium dog standing beside the person, facing left, on a slack lead."""
+    coat, dark = _DOGS[(fig.app.age + fig.app.skin_tone + fig.app.height) % len(_DOGS)]
+    x0 = -fig.half_width - 10.0  # the dog's rump
+    for lx, col in ((8.0, dark), (44.0, dark), (14.0, coat), (50.0, coat)):
+        pen.limb(col, (x0 - lx, 34.0), (x0 - lx - 1.0, 2.5), 6.5, 5.0)
+        pen.ellipse(pal.shade(col, 0.8), x0 - lx - 2.0, 2.5, 4.0, 2.5)
+    pen.polyline(coat, [(x0 - 2.0, 44.0), (x0 + 6.0, 50.0), (x0 + 9.0, 58.0)], 3.6, smooth=True)
+    pen.ellipse(coat, x0 - 27.0, 40.0, 27.0, 11.5)
+    pen.circle(coat, x0 - 46.0, 41.0, 11.5)
+    pen.limb(coat, (x0 - 48.0, 46.0), (x0 - 56.0, 58.0), 13.0, 10.5)
+    pen.ellipse(coat, x0 - 59.0, 62.0, 9.5, 8.5)
+    pen.ellipse(coat, x0 - 68.0, 58.5, 8.0, 5.0)
+    pen.circle((28, 24, 24), x0 - 75.0, 59.5, 2.2)
+    pen.circle((28, 24, 24), x0 - 63.0, 64.5, 1.4)
+    pen.ellipse(dark, x0 - 54.5, 58.0, 3.8, 7.5)
+    pen.line((170, 56, 50), (x0 - 50.0, 51.0), (x0 - 56.5, 48.5), 2.6)
+    hx, hy = fig.arms[0].hand
+    sag = min(hy, 50.0) - 10.0
+    pen.polyline((60, 40, 36), [(x0 - 53.0, 50.0), ((hx + x0 - 53.0) / 2, sag), (hx, hy)], 1.2, smooth=True)
