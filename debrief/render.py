@@ -1,0 +1,127 @@
+"""Sheet data → HTML (the primary sheet), Markdown, or PDF (through WeasyPrint, when installed).
+
+Every authored and trainee-typed text is escaped: autoescape for HTML, a Markdown escape applied to every
+`{{ }}` output for Markdown. The HTML is self-contained: inline CSS, inline SVG and the shipped font.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from jinja2.runtime import Context
+from markupsafe import Markup
+
+from debrief import charts, guide
+from debrief.errors import fail
+from debrief.sheet import Sheet
+from debrief.words import Words, clip
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+FONTS = HERE / "fonts"
+KINDS = ("group", "individual", "guide")
+FAMILY = "Trainer Sans"
+
+
+@cache
+def font_css() -> Markup:
+    """@font-face rules with the shipped Noto Sans subsets inlined as base64."""
+    rules = []
+    for style, weight, slant in (("Regular", 400, "normal"), ("Bold", 700, "normal"), ("Italic", 400, "italic")):
+        data = base64.b64encode((FONTS / f"NotoSans-{style}.latin.ttf").read_bytes()).decode("ascii")
+        rules.append(f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; font-style: {slant}; '
+                     f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}')
+    return Markup("\n".join(rules))
+
+
+@cache
+def sheet_css() -> Markup:
+    return Markup((TEMPLATES / "sheet.css").read_text(encoding="utf-8").strip())
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
+_MD_ENTITY = re.compile(r"&(?=#?\w+;)")
+_MD_LINE_START = re.compile(r"^([#+=-]|\d+[.)])")
+
+
+def md_escape(value: Any) -> str:
+    """Plain text made safe for Markdown: one line, markup characters backslash-escaped, no raw HTML."""
+    if isinstance(value, Markup):
+        return str(value)
+    text = " ".join(str(value).split())
+    text = _MD_ENTITY.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", text))
+    return _MD_LINE_START.sub(r"\\\1", text)
+
+
+_CSS_UNSAFE = re.compile(r"[^\w .,:·#()/-]")
+
+
+def css_string(value: str) -> Markup:
+    """Text for a CSS string in a <style> block: anything but plain word characters and punctuation dropped."""
+    return Markup(_CSS_UNSAFE.sub("", value))
+
+
+def _finalize(value: Any) -> Any:
+    return md_escape(value) if isinstance(value, str) else ("" if value is None else value)
+
+
+def mmss(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    total = int(round(seconds))
+    return f"{total // 60}:{total % 60:02d}"
+
+
+@pass_context
+def _num(context: Context, value: float, digits: int = 0) -> str:
+    words: Words = context["w"]
+    return words.number(value, digits)
+
+
+@cache
+def environment(markdown: bool) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(TEMPLATES), autoescape=not markdown, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        finalize=_finalize if markdown else None,
+    )
+    env.filters["clip"] = clip
+    env.filters["mmss"] = mmss
+    env.filters["num"] = _num
+    env.filters["css_string"] = css_string
+    return env
+
+
+def text_bar(count: int, total: int, width: int = 12) -> Markup:
+    """A bar of block characters for the Markdown sheet (its count stands next to it)."""
+    return Markup("█" * round(width * count / total) if total else "")
+
+
+def _context(sheet: Sheet | None, lang: str) -> dict[str, Any]:
+    w = Words(sheet.lang if sheet else lang)
+    return {"s": sheet, "w": w, "charts": charts, "guide": guide.plan(w, sheet), "css": sheet_css(),
+            "fonts": font_css(), "bar": text_bar}
+
+
+def render_html(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:
+    """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if given)."""
+    return environment(False).get_template(f"{kind}.html.j2").render(**_context(sheet, lang))
+
+
+def render_markdown(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:
+    return environment(True).get_template(f"{kind}.md.j2").render(**_context(sheet, lang))
+
+
+def render_pdf(html: str, lang: str = "nl") -> bytes:
+    """The HTML printed to PDF by WeasyPrint; without it, a one-line error pointing to the browser's print."""
+    try:
+        import weasyprint
+    except (ImportError, OSError) as exc:  # OSError: installed, but its system libraries (Pango) are missing
+        raise fail("no_weasyprint", lang, problem=type(exc).__name__) from None
+    pdf: bytes = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()
+    return pdf

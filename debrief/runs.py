@@ -1,0 +1,115 @@
+"""One session's record read against its scenario: the choices, where they led, and the state at the end.
+
+Pure: the events are folded with the engine's own rules (flags and meters), never replayed through a clock.
+A record that names a node or choice the scenario does not have is refused with a one-line error.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from debrief.errors import fail
+from debrief.sources import SessionRecord
+from debrief.words import clip
+from trainer.engine.events import (
+    ChoiceMade,
+    EndingReached,
+    NodeEntered,
+    ReflectionAnswered,
+    RegistrationMade,
+    TimedOut,
+)
+from trainer.engine.rules import GameState, apply
+from trainer.model.graph import Graph, node_choices
+from trainer.model.scenario import ChoiceBase, Scenario, SceneNode, SelectionNode
+from trainer.model.vocabulary import CastKind
+
+TITLE_LIMIT = 100
+
+
+@dataclass
+class Run:
+    record: SessionRecord
+    choices: list[ChoiceMade] = field(default_factory=list)
+    first: dict[str, ChoiceMade] = field(default_factory=dict)  # node → the first choice made there
+    timeouts: dict[str, int] = field(default_factory=dict)
+    nodes: list[str] = field(default_factory=list)
+    ending: EndingReached | None = None
+    answers: dict[str, str] = field(default_factory=dict)
+    registration: RegistrationMade | None = None
+    state: GameState | None = None
+
+    @property
+    def total_seconds(self) -> float | None:
+        return self.ending.t if self.ending else None
+
+
+def choice_index(scenario: Scenario) -> dict[tuple[str, str], ChoiceBase]:
+    """(node, choice id) → the authored choice, for every decision point."""
+    return {(node_id, cid): choice for node_id in scenario.nodes
+            for cid, _step, choice, _path in node_choices(scenario, node_id)}
+
+
+def read_run(scenario: Scenario, index: dict[tuple[str, str], ChoiceBase], record: SessionRecord,
+             lang: str) -> Run:
+    run = Run(record, state=GameState.initial(scenario))
+    assert run.state is not None
+    for event in record.events:
+        if isinstance(event, ChoiceMade):
+            choice = index.get((event.node, event.choice))
+            if choice is None:
+                raise fail("no_fit", lang, session=record.id[:8], problem=f"{event.node}.{event.choice}")
+            apply(choice.effects, run.state)
+            run.choices.append(event)
+            run.first.setdefault(event.node, event)
+        elif isinstance(event, NodeEntered):
+            if event.node not in scenario.nodes:
+                raise fail("no_fit", lang, session=record.id[:8], problem=event.node)
+            run.nodes.append(event.node)
+        elif isinstance(event, TimedOut):
+            run.timeouts[event.node] = run.timeouts.get(event.node, 0) + 1
+        elif isinstance(event, EndingReached):
+            run.ending = event
+        elif isinstance(event, ReflectionAnswered):
+            run.answers[event.question] = event.answer
+        elif isinstance(event, RegistrationMade):
+            run.registration = event
+    return run
+
+
+def story_order(scenario: Scenario) -> dict[str, int]:
+    """Nodes in the order a reader meets them: depth-first from the start, choices in authored order.
+
+    Stored scenario snapshots keep lists in order but sort mappings (nodes), so the order is rebuilt from the
+    graph; nodes no route reaches come last, by id.
+    """
+    graph = Graph.of(scenario)
+    order: dict[str, int] = {}
+    stack = [scenario.start]
+    while stack:
+        node = stack.pop()
+        if node in order or node not in scenario.nodes:
+            continue
+        order[node] = len(order)
+        stack.extend(reversed([e.target for e in graph.out[node]]))
+    for node in sorted(scenario.nodes):
+        order.setdefault(node, len(order))
+    return order
+
+
+def point_title(scenario: Scenario, node_id: str, lang: str, limit: int = TITLE_LIMIT) -> str:
+    """What the trainee faced at a decision point, in one short line: the question put to them, else what the
+    citizen said, else the last line."""
+    node = scenario.nodes[node_id]
+    if isinstance(node, SelectionNode):
+        return clip(node.prompt.get(lang), limit)
+    if not isinstance(node, SceneNode) or not node.lines:
+        return node_id.replace("_", " ")
+    cast = {c.id: c for c in scenario.cast}
+    asked = [ln for ln in node.lines if ln.text.get(lang).rstrip().endswith("?")]
+    citizen = [ln for ln in node.lines if ln.speaker in cast and cast[ln.speaker].kind != CastKind.AGENT]
+    line = asked[-1] if asked else citizen[0] if citizen else node.lines[-1]
+    text = line.text.get(lang)
+    if line.speaker in cast:
+        text = f"{cast[line.speaker].name.get(lang)}: {text}"
+    return clip(text, limit)

@@ -1,0 +1,234 @@
+"""The data of a debrief sheet: plain frozen dataclasses, already in the sheet's language.
+
+`summary` folds records into these; the templates only lay them out. Counts are ints, shares floats in 0..1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Participant:
+    code: str
+    label: str  # the trainee code, or 'name (code)' with --names
+    session: str  # first 8 characters of the session id
+    finished: bool
+    ending: str | None  # ending title, None while unfinished
+    outcome: str | None
+
+
+@dataclass(frozen=True)
+class Option:
+    """One option at a decision point, with how the group chose it."""
+
+    key: str  # A, B, C... as in the chart
+    choice_id: str
+    label: str  # short, for the chart
+    text: str  # the full authored text
+    step: str
+    assessment: str  # in_lijn | discutabel | niet_in_lijn
+    assessment_label: str
+    rationale: str
+    legal_basis: str
+    grounds: tuple[str, ...]
+    real_trigger: tuple[str, ...]
+    prohibited_trigger: bool  # the real trigger holds a non-objective ground
+    appearance_trigger: bool  # ... and one about how someone looks or where they seem to belong
+    values: tuple[str, ...]
+    perspective: str
+    conditional: bool  # only offered under conditions (`when:`)
+    count: int
+    timeouts: int
+    chosen_by: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class DecisionPoint:
+    node_id: str
+    order: int  # authored order in the scenario
+    selection: bool
+    title: str
+    steps: tuple[str, ...]
+    reached: int
+    options: tuple[Option, ...]
+    timeouts: int
+    median_seconds: float | None
+    disagreement: float  # normalised entropy, see hittepunten
+    distance: float  # weighted share of choices away from the kader
+    heat: float
+
+    @property
+    def chosen(self) -> tuple[Option, ...]:
+        return tuple(o for o in self.options if o.count)
+
+    @property
+    def top(self) -> Option | None:
+        return max(self.options, key=lambda o: (o.count, -ord(o.key[0]))) if self.reached else None
+
+
+@dataclass(frozen=True)
+class Prompt:
+    """Advocacy-inquiry: what I saw, what I think, how did you see it?"""
+
+    observation: str
+    thought: str
+    question: str
+
+
+@dataclass(frozen=True)
+class ValueSide:
+    option: str  # option key and label
+    values: tuple[str, ...]
+    count: int
+
+
+@dataclass(frozen=True)
+class Hittepunt:
+    point: DecisionPoint
+    reasons: tuple[str, ...]
+    prompts: tuple[Prompt, ...]
+    sides: tuple[ValueSide, ...]  # the values of the options the group chose, most chosen first
+
+
+@dataclass(frozen=True)
+class SelectionRow:
+    candidate: str
+    assessment_label: str
+    chosen_by: tuple[str, ...]
+    grounds: tuple[str, ...]
+    trigger: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class EndingRow:
+    title: str
+    outcome: str
+    count: int
+    who: tuple[str, ...]
+    summary: str
+    perspective: str
+
+
+@dataclass(frozen=True)
+class TimeStats:
+    median_total: float | None
+    min_total: float | None
+    max_total: float | None
+    median_decision: float | None
+    timeouts: int
+    timeout_points: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class MeterRow:
+    label: str
+    kind: str  # spanning | vertrouwen | anders
+    who: str  # for trust: the person's name and role
+    start: int
+    low: int
+    high: int
+    median: float | None
+    final_min: int | None
+    final_max: int | None
+    up: int
+    down: int
+    same: int
+
+
+@dataclass(frozen=True)
+class StepRow:
+    step: str
+    in_lijn: int
+    discutabel: int
+    niet_in_lijn: int
+
+    @property
+    def total(self) -> int:
+        return self.in_lijn + self.discutabel + self.niet_in_lijn
+
+
+@dataclass(frozen=True)
+class RegistrationRow:
+    who: str
+    key: str  # the selection option's key, as in the chart
+    selected: str
+    used: tuple[str, ...]
+    trigger: tuple[str, ...]
+    registered: tuple[str, ...]
+    basis_used: str
+    basis_registered: str
+    outcome: str
+    outcome_registered: str
+    reason: str
+    mismatches: tuple[str, ...]
+    registered_at_all: bool
+
+
+@dataclass(frozen=True)
+class Reflection:
+    question: str
+    step: str
+    answers: tuple[tuple[str, str], ...]  # (participant label, answer)
+
+    def answer_of(self, who: str) -> str:
+        return next((text for label, text in self.answers if label == who), "")
+
+
+@dataclass(frozen=True)
+class Perspective:
+    who: str
+    text: str
+    count: int  # how many in the group met this moment
+    candidate: bool  # a person someone selected (else: how an ending was experienced)
+
+
+@dataclass(frozen=True)
+class RouteStep:
+    """One choice on an individual route, with how the group chose at the same point."""
+
+    point: str
+    option: Option
+    seconds: float
+    timed_out: bool
+    same_in_group: int
+    reached_in_group: int
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """A group sheet (or, with one route per participant, the material for individual sheets)."""
+
+    lang: str
+    scenario_id: str
+    version: int
+    content_hash: str
+    title: str
+    summary: str
+    place: str
+    time_of_day: str
+    briefing: str
+    group_label: str | None
+    date: str | None
+    leader: str | None
+    location: str | None
+    participants: tuple[Participant, ...]
+    learning_goals: tuple[tuple[str, str], ...]
+    timeline: tuple[DecisionPoint, ...]
+    selections: tuple[SelectionRow, ...]
+    hittepunten: tuple[Hittepunt, ...]
+    endings: tuple[EndingRow, ...]
+    times: TimeStats
+    meters: tuple[MeterRow, ...]
+    flags: tuple[tuple[str, int], ...]
+    steps: tuple[StepRow, ...]
+    registrations: tuple[RegistrationRow, ...]
+    legal_bases: tuple[tuple[str, int], ...]
+    reflections: tuple[Reflection, ...]
+    perspectives: tuple[Perspective, ...]
+    tensions: tuple[tuple[str, str, int], ...]  # known value pairs both present in the group's choices
+    routes: tuple[tuple[RouteStep, ...], ...]  # per participant, in participant order
+
+    @property
+    def unfinished(self) -> tuple[Participant, ...]:
+        return tuple(p for p in self.participants if not p.finished)

@@ -1,0 +1,157 @@
+"""Where a debrief's records come from: the records store (a group or session ids) or export bundles.
+
+This is the debrief's I/O edge. It reads sessions and the exact scenario version each was played with, and
+checks that together they make one conversation: one scenario, one version, at least one session.
+Bundles are read, never imported: a debrief leaves the database as it was.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from pydantic import ValidationError
+
+from debrief.errors import DebriefError, fail, message
+from trainer.engine.errors import EngineError
+from trainer.engine.events import Event, SessionFinished, event_from_dict
+from trainer.model.loader import content_hash
+from trainer.model.scenario import Scenario
+from trainer.records import RecordsError, RecordStore
+from trainer.records.bundle import read_bundle
+from trainer.records.resume import recorded_events
+
+GROUP_LIMIT = 12
+"""A Blauw Vakmanschap conversation works with at most twelve participants."""
+
+
+@dataclass(frozen=True)
+class SessionRecord:
+    """One session as the debrief needs it: who, when, and every recorded event."""
+
+    id: str
+    trainee_code: str
+    display_name: str | None
+    group_label: str | None
+    content_hash: str
+    started_at: str
+    finished: bool
+    events: tuple[Event, ...]
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    label: str
+    date: str | None = None
+    leader: str | None = None
+    location: str | None = None
+
+
+@dataclass(frozen=True)
+class Material:
+    """Everything a sheet is made from: one scenario version, its sessions in a fixed order, the group."""
+
+    scenario: Scenario
+    content_hash: str
+    sessions: tuple[SessionRecord, ...]
+    group: GroupInfo | None
+    warnings: tuple[str, ...]
+
+
+def _finished(status: str, events: Sequence[Event]) -> bool:
+    return status == "finished" and bool(events) and isinstance(events[-1], SessionFinished)
+
+
+def from_store(store: RecordStore, *, group: str | None = None, refs: Iterable[str] = (),
+               lang: str = "nl") -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
+    """Sessions of a group, or by id (a unique prefix will do), with their scenario versions."""
+    try:
+        if group is not None:
+            rows = store.sessions(group=group)
+            if not rows:
+                raise fail("empty_group", lang, label=group)
+        else:
+            rows = [store.session(ref) for ref in refs]
+        records, scenarios, groups = [], {}, {}
+        for row in rows:
+            if row.content_hash not in scenarios:
+                scenarios[row.content_hash] = store.scenario_snapshot(row.content_hash)
+            events = tuple(recorded_events(store, row))
+            records.append(SessionRecord(row.id, row.trainee_code, row.display_name, row.group_label,
+                                         row.content_hash, row.started_at, _finished(row.status, events), events))
+            if row.group_label and row.group_label not in groups:
+                info = store.group_info(row.group_label)
+                groups[row.group_label] = GroupInfo(**info) if info else GroupInfo(row.group_label)
+    except RecordsError as exc:
+        raise DebriefError(str(exc)) from None  # the records layer's own line, with file name and tip
+    return records, scenarios, list(groups.values())
+
+
+def from_bundles(paths: Iterable[Path], *, group: str | None = None,
+                 lang: str = "nl") -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
+    """Sessions from export files (optionally only those of one group), read without importing them."""
+    records: list[SessionRecord] = []
+    scenarios: dict[str, Scenario] = {}
+    groups: dict[str, GroupInfo] = {}
+    for path in paths:
+        try:
+            bundle = read_bundle(path)
+        except RecordsError as exc:
+            raise DebriefError(str(exc)) from None
+        for entry in bundle.scenarios:
+            try:
+                scenario = Scenario.model_validate(entry.snapshot)
+            except ValidationError:
+                raise fail("no_fit", lang, session="-", problem=f"{path}: {entry.scenario_id}") from None
+            if content_hash(scenario) != entry.content_hash:
+                raise fail("no_fit", lang, session="-", problem=f"{path}: {entry.scenario_id}")
+            scenarios[entry.content_hash] = scenario
+        chosen = [s for s in bundle.sessions if group is None or s.group_label == group]
+        if not chosen and group is not None:
+            raise fail("bundle_group", lang, path=path, label=group)
+        for session in chosen:
+            try:
+                events = tuple(event_from_dict(e.payload) for e in session.events)
+            except EngineError as exc:
+                raise fail("no_fit", lang, session=session.id[:8], problem=str(exc)) from None
+            records.append(SessionRecord(session.id, session.trainee_code, session.display_name,
+                                         session.group_label, session.content_hash, session.started_at,
+                                         _finished(session.status, events), events))
+        for g in bundle.groups:
+            groups.setdefault(g.label, GroupInfo(g.label, g.date, g.leader, g.location))
+    used = {r.group_label for r in records}
+    return records, scenarios, [g for label, g in sorted(groups.items()) if label in used]
+
+
+def assemble(records: Sequence[SessionRecord], scenarios: dict[str, Scenario], groups: Sequence[GroupInfo],
+             *, lang: str = "nl") -> Material:
+    """One conversation's material, or a DebriefError saying in one line why these sessions do not make one."""
+    unique: dict[str, SessionRecord] = {}
+    for record in records:
+        unique.setdefault(record.id, record)  # the same session from the store and a bundle counts once
+    sessions = sorted(unique.values(), key=lambda r: (r.started_at, r.id))
+    if not sessions:
+        raise fail("no_sessions", lang)
+    by_scenario: dict[str, set[str]] = {}
+    for s in sessions:
+        by_scenario.setdefault(scenarios[s.content_hash].id, set()).add(s.content_hash)
+    if len(by_scenario) > 1:
+        found = ", ".join(f"{sid} ({sum(scenarios[x.content_hash].id == sid for x in sessions)})"
+                          for sid in sorted(by_scenario))
+        raise fail("mixed_scenarios", lang, found=found)
+    (scenario_id, hashes), = by_scenario.items()
+    if len(hashes) > 1:
+        found = ", ".join(sorted(f"v{scenarios[h].version} #{h[:8]} ({sum(x.content_hash == h for x in sessions)})"
+                                 for h in hashes))
+        raise fail("mixed_versions", lang, scenario=scenario_id, found=found)
+    (digest,) = hashes
+    warnings = []
+    unfinished = [s.trainee_code for s in sessions if not s.finished]
+    if unfinished:
+        warnings.append(message("unfinished", lang, count=len(unfinished), who=", ".join(unfinished)))
+    if len(sessions) > GROUP_LIMIT:
+        warnings.append(message("too_many", lang, count=len(sessions), limit=GROUP_LIMIT))
+    labels = {s.group_label for s in sessions}
+    group = next((g for g in groups if g.label in labels), None) if len(labels) == 1 else None
+    return Material(scenarios[digest], digest, tuple(sessions), group, tuple(warnings))
