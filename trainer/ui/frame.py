@@ -21,6 +21,7 @@ class UiState:
     hover: int | None = None
     pan: float = 0.5
     pan_velocity: float = 0.0
+    pan_target: float | None = None
     inspected: str | None = None
     fields: dict[str, str] = field(default_factory=dict)
     ticks: set[str] = field(default_factory=set)

@@ -15,6 +15,7 @@ from trainer.ui import art
 
 PANORAMA_WIDTH = 3.0  # the selection street is three windows wide
 PERSON_HEIGHT = 0.46  # of the window height, for someone of 175 cm near the kerb
+VEHICLE_HEIGHT = 0.30  # cars stand a little further off, so several fit in the street
 
 
 def _dim(surface: pygame.Surface, alpha: int) -> pygame.Surface:
@@ -42,7 +43,7 @@ def portrait(member: CastMember, size: int) -> pygame.Surface:
 def candidate_image(scenario: Scenario, candidate: Candidate, height: int) -> pygame.Surface:
     members = [m for m in (cast_member(scenario, cid) for cid in candidate.cast) if m is not None]
     if candidate.vehicle is not None:
-        return art.render_vehicle(candidate.vehicle, [m.appearance for m in members], height)
+        return art.render_vehicle(candidate.vehicle, [m.appearance for m in members], int(height * VEHICLE_HEIGHT / PERSON_HEIGHT))
     if len(members) > 1:
         return art.render_group([(m.appearance, m.demeanour) for m in members], height)
     return art.render_person(members[0].appearance, members[0].demeanour, height)

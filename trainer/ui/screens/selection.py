@@ -138,26 +138,40 @@ def focus_pan(frame: Frame) -> float:
     return max(0.0, min(1.0, (centre - frame.size[0] * 0.4) / span))
 
 
+EASE_PER_SECOND = 8.0
+
+
 def update(frame: Frame, dt: float) -> None:
     """Ease the view towards where the trainee wants to look; the mouse at an edge keeps panning."""
     ui = frame.ui
-    ui.pan = max(0.0, min(1.0, ui.pan + ui.pan_velocity * dt))
+    if ui.pan_velocity:
+        ui.pan_target = None
+        ui.pan = max(0.0, min(1.0, ui.pan + ui.pan_velocity * dt))
+    elif ui.pan_target is not None:
+        ui.pan += (ui.pan_target - ui.pan) * min(1.0, dt * EASE_PER_SECOND)
+        if abs(ui.pan_target - ui.pan) < 0.001:
+            ui.pan, ui.pan_target = ui.pan_target, None
+
+
+def _look(frame: Frame, pan: float) -> None:
+    frame.ui.pan_target = max(0.0, min(1.0, pan))
 
 
 def handle(inp: Input, frame: Frame) -> Command | None:
     ui = frame.ui
     cands = _candidates(frame)
+    base = ui.pan_target if ui.pan_target is not None else ui.pan
     if inp.action in (Action.LEFT, Action.RIGHT):
-        ui.pan = max(0.0, min(1.0, ui.pan + (PAN_STEP if inp.action == Action.RIGHT else -PAN_STEP)))
+        _look(frame, base + (PAN_STEP if inp.action == Action.RIGHT else -PAN_STEP))
     elif inp.action == Action.WHEEL and inp.index is not None:
-        ui.pan = max(0.0, min(1.0, ui.pan - inp.index * PAN_STEP / 2))
+        _look(frame, base - inp.index * PAN_STEP / 2)
     elif inp.action in (Action.NEXT_FOCUS, Action.PREV_FOCUS, Action.UP, Action.DOWN):
         step = 1 if inp.action in (Action.NEXT_FOCUS, Action.DOWN) else -1
         ui.focus = (ui.focus + step) % (len(cands) + 1) if ui.focus >= 0 else (0 if step > 0 else len(cands) - 1)
         if ui.focus == len(cands):
             ui.focus = -1  # the 'nobody' button
         else:
-            ui.pan = focus_pan(frame)
+            _look(frame, focus_pan(frame))
             if ui.inspected:
                 ui.inspected = cands[ui.focus].id
     elif inp.action == Action.INSPECT:
@@ -176,7 +190,7 @@ def handle(inp: Input, frame: Frame) -> Command | None:
     elif inp.action == Action.CHOOSE and inp.index is not None and inp.index < len(cands):
         ui.focus = inp.index
         ui.inspected = cands[inp.index].id
-        ui.pan = focus_pan(frame)
+        _look(frame, focus_pan(frame))
     elif inp.action == Action.CLICK and inp.pos is not None:
         return _click(frame, inp.pos)
     elif inp.action == Action.MOTION and inp.pos is not None:
@@ -199,5 +213,6 @@ def _click(frame: Frame, pos: tuple[int, int]) -> Command | None:
         if lay.rects[f"cand:{cand.id}"].collidepoint(pos):
             frame.ui.focus = i
             frame.ui.inspected = cand.id
+            _look(frame, focus_pan(frame))  # bring the person out from under the card
             return None
     return None
