@@ -16,6 +16,11 @@ GROUND_Y_FRACTION = 0.86
 
 
 def render(backdrop: str, time_of_day: str, size: tuple[int, int], seed: int) -> pygame.Surface:
+    return build_scene(backdrop, time_of_day, size, seed).surface
+
+
+def build_scene(backdrop: str, time_of_day: str, size: tuple[int, int], seed: int) -> Scene:
+    """Draw the backdrop and keep what was placed (lamps, lit windows) for inspection."""
     w, h = max(1, int(size[0])), max(1, int(size[1]))
     view, metres = VIEWS.get(backdrop, VIEWS["woonstraat"])
     name = backdrop if backdrop in VIEWS else "woonstraat"
@@ -25,9 +30,21 @@ def render(backdrop: str, time_of_day: str, size: tuple[int, int], seed: int) ->
     scene = Scene(surface, lt, random.Random(f"{name}:{seed}"), random.Random(f"{name}:{seed}:lit"), metres * h)
     _sky(scene, lt, random.Random(f"sky:{seed}"))
     view(scene, time_of_day)
+    _foreground_shade(scene)
     if lt.lamps_on:
         _night_light(scene, lt, random.Random(f"pools:{name}:{seed}"))
-    return surface
+    return scene
+
+
+def _foreground_shade(scene: Scene) -> None:
+    """Darken the nearest ground a little: depth, and calmer contrast under people's feet."""
+    h = scene.h
+    top = round(h * 0.8)
+    shade = pygame.Surface((scene.w, h - top))
+    for i in range(h - top):
+        v = 255 - round(30 * i / max(1, h - top - 1))
+        pygame.draw.line(shade, (v, v, v), (0, i), (scene.w, i))
+    scene.surface.blit(shade, (0, top), special_flags=pygame.BLEND_RGB_MULT)
 
 
 def _sky(scene: Scene, lt: Light, rng: random.Random) -> None:
@@ -45,7 +62,7 @@ def _sky(scene: Scene, lt: Light, rng: random.Random) -> None:
         for dx, dy, rr in ((-0.3, -0.2, 0.28), (0.25, 0.3, 0.2), (0.35, -0.35, 0.12)):
             pygame.draw.circle(scene.surface, (212, 210, 192), (mx + dx * r, my + dy * r), r * rr)
         return
-    cloud = mix(lt.sky_horizon, (255, 255, 255), 0.6) if lt.glow else mix(lt.sky_top, (255, 255, 255), 0.78)
+    cloud = mix(lt.sky_horizon, lt.sky_top, 0.35) if lt.glow else mix(lt.sky_top, (255, 255, 255), 0.78)
     shadow = mix(cloud, lt.sky_top, 0.25)
     for _ in range(max(1, w // 420)):
         cx, cy = rng.random() * w, h * (0.06 + rng.random() * 0.24)

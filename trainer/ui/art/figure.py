@@ -193,6 +193,7 @@ class HeadFrame:
     a: float
     b: float
     d: float = 0.0
+    pitch: float = 0.0
 
     def at(self, u: float, v: float) -> Point:
         return (self.cx + u * self.a, self.cy + v * self.b)
@@ -201,7 +202,7 @@ class HeadFrame:
         """A facial feature point, shifted and narrowed when the head is turned."""
         if self.d:
             u = u * 0.86 + 0.2 * self.d
-        return (self.cx + u * self.a, self.cy + v * self.b)
+        return (self.cx + u * self.a, self.cy + (v - self.pitch) * self.b)
 
     def shape(self, uv: list[Point]) -> list[Point]:
         return [self.at(u, v) for u, v in uv]
@@ -209,4 +210,6 @@ class HeadFrame:
 
 def head_frame(fig: Figure) -> HeadFrame:
     d = {"left": -1.0, "right": 1.0}.get(fig.facing, 0.0)
-    return HeadFrame(fig.head[0], fig.head[1], fig.hw / 2, fig.hh / 2, d)
+    # A lowered face: the stoop of old age, or eyes on a phone.
+    pitch = 0.08 if fig.phone_arm is not None and fig.mood == "onverschillig" else 0.06 if fig.elderly else 0.0
+    return HeadFrame(fig.head[0], fig.head[1], fig.hw / 2, fig.hh / 2, d, pitch)

@@ -12,7 +12,7 @@ from trainer.ui.art.pen import Pen
 _DOGS: tuple[tuple[RGB, RGB], ...] = (((150, 104, 62), (112, 74, 44)), ((44, 40, 40), (24, 22, 22)),
                                       ((222, 196, 150), (186, 156, 110)))
 DOG_CM = 78.0
-BIKE_CM = 150.0
+BIKE_CM = 182.0  # from the front tyre to the rear mudguard
 
 
 def extents(fig: Figure) -> tuple[float, float]:
@@ -21,7 +21,7 @@ def extents(fig: Figure) -> tuple[float, float]:
     if "hond" in fig.app.accessories:
         left = max(left, fig.half_width + DOG_CM)
     if "fiets" in fig.app.accessories:
-        right = max(right, fig.shoulder_half + BIKE_CM)
+        right = max(right, _bike_front(fig) + BIKE_CM)
     return left, right
 
 
@@ -30,8 +30,7 @@ def behind(pen: Pen, fig: Figure) -> None:
     acc = fig.app.accessories
     if "fiets" in acc:
         # Parked at the person's side: the front wheel just behind their right leg.
-        front = fig.hip_half * 0.6 + 30.0
-        draw_bicycle(pen, front + 63.0, facing=-1, colour=_bike_colour(fig), lamp_lit=True)
+        draw_bicycle(pen, _bike_front(fig) + 63.0, facing=-1, colour=_bike_colour(fig), lamp_lit=True)
     if "rugzak" in acc:
         h, sy = fig.height, fig.shoulder_y
         c = _pack_colour(fig)
@@ -68,6 +67,10 @@ def front(pen: Pen, fig: Figure) -> None:
         hand(pen, fig, arm)
     if "hond" in acc:
         _dog(pen, fig)
+
+
+def _bike_front(fig: Figure) -> float:
+    return fig.hip_half * 0.6 + 30.0
 
 
 def _bike_colour(fig: Figure) -> RGB:
