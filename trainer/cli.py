@@ -101,6 +101,16 @@ def build_parser() -> argparse.ArgumentParser:
     coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
     coverage.add_argument("scenario")
     coverage.add_argument("--max-routes", type=int, default=2000)
+
+    debrief = sub.add_parser("debrief", help="nabespreking: een gespreksblad uit de verslagen", parents=[db])
+    debrief.add_argument("inputs", nargs="*", metavar="SESSIE|EXPORT.json",
+                         help="sessie-id's (of het begin ervan) of exportbestanden van trainer sessions export")
+    debrief.add_argument("--group", help="alle sessies van deze groep (met exportbestanden: alleen deze groep daaruit)")
+    debrief.add_argument("--sheet", choices=["group", "individual", "guide"], default="group",
+                         help="groepsblad (standaard), persoonlijke bladen of de handleiding voor de gespreksleider")
+    debrief.add_argument("--format", choices=["html", "md", "pdf"], default="html")
+    debrief.add_argument("-o", "--output", help="doelbestand, of - voor de terminal")
+    debrief.add_argument("--names", action="store_true", help="weergavenamen tonen (alleen met toestemming)")
     return parser
 
 
@@ -160,6 +170,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import sessions_cmd
 
         return sessions_cmd.run(args, lang)
+    if args.command == "debrief":
+        from trainer.commands import debrief_cmd
+
+        return debrief_cmd.run(args, lang)
     raise UserError(f"onbekend commando {args.command}")
 
 

@@ -1,0 +1,96 @@
+"""`trainer debrief (--group LABEL | SESSION_ID... | BUNDLE.json...) [--sheet group|individual|guide]
+[--format html|md|pdf] [-o FILE] [--names]`: the conversation sheet from the records."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+from pathlib import Path
+
+from debrief.errors import DebriefError, message
+from debrief.render import render_html, render_markdown, render_pdf
+from debrief.sheet import Sheet
+from debrief.sources import GroupInfo, SessionRecord, assemble, from_bundles, from_store
+from debrief.summary import fold
+from trainer.commands.common import UserError, print_err
+from trainer.commands.records_opts import open_store
+from trainer.model.scenario import Scenario
+
+EXTENSIONS = {"html": "html", "md": "md", "pdf": "pdf"}
+PREFIX = {"group": "nabespreking", "individual": "persoonlijk", "guide": "gespreksleider"}
+
+
+def _is_bundle(arg: str) -> bool:
+    return arg.lower().endswith(".json") or Path(arg).is_file()
+
+
+def _collect(args: argparse.Namespace, lang: str) -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
+    bundles = [Path(a) for a in args.inputs if _is_bundle(a)]
+    refs = [a for a in args.inputs if not _is_bundle(a)]
+    if refs and args.group is not None:
+        raise DebriefError(message("group_and_ids", lang))
+    records: list[SessionRecord] = []
+    scenarios: dict[str, Scenario] = {}
+    groups: list[GroupInfo] = []
+    if bundles:
+        records, scenarios, groups = from_bundles(bundles, group=args.group, lang=lang)
+    if refs or (args.group is not None and not bundles):
+        with open_store(args.db) as store:
+            more, known, found = from_store(store, group=args.group if not bundles else None, refs=refs, lang=lang)
+        records += more
+        scenarios.update(known)
+        groups += [g for g in found if g not in groups]
+    return records, scenarios, groups
+
+
+def build_sheet(args: argparse.Namespace, lang: str) -> Sheet | None:
+    """The sheet data, or None for a guide asked for without records."""
+    if not args.inputs and args.group is None:
+        if args.sheet == "guide":
+            return None
+        raise DebriefError(message("no_sessions", lang))
+    material = assemble(*_collect(args, lang), lang=lang)
+    for warning in material.warnings:
+        print_err(warning)
+    return fold(material, lang=lang, names=args.names)
+
+
+def _default_name(sheet: Sheet | None, kind: str, fmt: str) -> Path:
+    label = (sheet.group_label or sheet.scenario_id) if sheet else "algemeen"
+    slug = re.sub(r"[^A-Za-z0-9._-]+", "-", label).strip("-") or "blad"
+    return Path(f"{PREFIX[kind]}-{slug}.{EXTENSIONS[fmt]}")
+
+
+def _write(target: Path, data: bytes, lang: str) -> None:
+    tmp = target.with_name(target.name + ".tmp")
+    try:
+        tmp.write_bytes(data)
+        tmp.replace(target)  # never leave half a sheet under the real name
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise DebriefError(message("cannot_write", lang, path=target, problem=exc.strerror or exc)) from None
+
+
+def run(args: argparse.Namespace, lang: str) -> int:
+    """Build and write one sheet; bad input becomes a one-line UserError (exit 2)."""
+    try:
+        kind, fmt = args.sheet, args.format
+        if fmt == "pdf" and args.output == "-":
+            raise DebriefError(message("pdf_stdout", lang))
+        sheet = build_sheet(args, lang)
+        if fmt == "md":
+            data = render_markdown(sheet, kind, lang).encode("utf-8")
+        else:
+            html = render_html(sheet, kind, lang)
+            data = render_pdf(html, lang) if fmt == "pdf" else html.encode("utf-8")
+        if args.output == "-":
+            sys.stdout.buffer.write(data)
+            sys.stdout.flush()
+            return 0
+        target = Path(args.output) if args.output else _default_name(sheet, kind, fmt)
+        _write(target, data, lang)
+    except DebriefError as exc:
+        raise UserError(str(exc)) from None
+    print_err(message("written", lang, path=target))
+    return 0
