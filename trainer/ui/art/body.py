@@ -104,6 +104,12 @@ def torso(pen: Pen, fig: Figure) -> None:
         pen.poly(colour, [(cx - w0, y + thick / 2), (cx + w0, y + thick / 2), (cx + w1, y - thick / 2),
                           (cx - w1, y - thick / 2)])
 
+    if fig.facing == "back":
+        pen.line(dark, (cx, sy - h * 0.02), (cx, fig.hem_y + h * 0.01), h * 0.003)  # the back seam
+        if kind in ("uniform", "werkkleding"):
+            band(sy - h * 0.115, h * 0.016, pal.REFLECT)
+        return
+
     if kind == "casual":
         tee = (228, 226, 220) if fig.app.clothing_color not in ("wit", "geel") else (70, 78, 92)
         pen.poly(tee, [(cx - fig.neck_w * 0.62, sy + h * 0.01), (cx + fig.neck_w * 0.62, sy + h * 0.01),

@@ -95,7 +95,7 @@ def build_figure(app: Appearance, mood: str, facing: str = "front") -> Figure:
     sh, ch, wa, hi, aw, tw = (v * k for v in _BUILD.get(str(app.build), _BUILD["gemiddeld"]))
     if child:
         sh, ch, wa, hi = sh * 0.92, ch * 0.95, wa * 1.02, hi * 0.95
-    neck = h * (0.032 if child else 0.042)
+    neck = h * (0.03 if child else 0.037)
     if elderly:
         neck *= 0.55
     if mood == "bang":
@@ -109,7 +109,11 @@ def build_figure(app: Appearance, mood: str, facing: str = "front") -> Figure:
     shift = h * 0.014 if mood in ("nerveus", "onverschillig") else 0.0
     look = {"nerveus": (0.22, 0.0), "bang": (0.0, 0.05), "onverschillig": (-0.15, 0.0)}.get(mood, (0.0, 0.0))
 
-    arms, crossed, phone_arm = _pose_arms(app, mood, h, sh, wa, hi, aw, shoulder_y, waist_y, hip_y, shift)
+    # Seen from behind, the arms simply hang: a gesture in front of the body would not be seen.
+    pose = "kalm" if facing == "back" else mood
+    if facing == "back":
+        app = app.model_copy(update={"accessories": [a for a in app.accessories if a != "telefoon"]})
+    arms, crossed, phone_arm = _pose_arms(app, pose, h, sh, wa, hi, aw, shoulder_y, waist_y, hip_y, shift)
     if phone_arm is not None and mood == "onverschillig":
         look = (0.0, -0.35)
     legs = _pose_legs(h, hi, hip_y, shift, mood)
@@ -126,7 +130,7 @@ def _pose_arms(app: Appearance, mood: str, h: float, sh: float, wa: float, hi: f
                sy: float, waist_y: float, hip_y: float, shift: float) -> tuple[tuple[Arm, Arm], bool, int | None]:
     ua, fa = h * 0.165, h * 0.145
     sx = sh - aw * 0.45
-    jy = sy - aw * 0.35
+    jy = sy - aw * 0.55  # the round of the upper arm meets the shoulder line
     has_phone = "telefoon" in app.accessories
     arms: list[Arm] = []
     crossed = False

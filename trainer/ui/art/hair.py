@@ -27,6 +27,14 @@ def garment_rgb(fig: Figure) -> RGB:
     return pal.POLICE_NAVY if str(fig.app.clothing) == "uniform" else pal.colour(fig.app.clothing_color)
 
 
+def covering_rgb(fig: Figure) -> RGB | None:
+    """The colour of a headscarf or hood, which is all one sees of the head from behind."""
+    hw = str(fig.app.headwear)
+    if hw == "hoofddoek":
+        return pal.SCARF.get(fig.app.clothing_color, (150, 130, 140))
+    return garment_rgb(fig) if hw == "capuchon" else None
+
+
 def covers_hair(fig: Figure) -> bool:
     return str(fig.app.headwear) in ("hoofddoek", "capuchon")
 
@@ -146,7 +154,8 @@ def headwear_back(pen: Pen, fig: Figure, f: HeadFrame) -> None:
     elif hw == "capuchon":
         c = garment_rgb(fig)
         pen.smooth(c, f.shape(mirror([(-1.55, -1.75), (-1.38, -0.7), (-1.32, 0.45), (-0.9, 1.22), (-0.3, 1.4)])))
-        pen.smooth(pal.shade(c, 0.55), f.shape(mirror([(-1.0, -1.1), (-1.08, 0.2), (-0.72, 0.98), (-0.2, 1.1)])))
+        if fig.facing != "back":
+            pen.smooth(pal.shade(c, 0.55), f.shape(mirror([(-1.0, -1.1), (-1.08, 0.2), (-0.72, 0.98), (-0.2, 1.1)])))
 
 
 def headwear_front(pen: Pen, fig: Figure, f: HeadFrame) -> None:

@@ -38,6 +38,13 @@ def draw_head(pen: Pen, fig: Figure, f: HeadFrame) -> None:
         cx, cy = f.at(0.0, -0.92)
         pen.ellipse(shadow, cx, cy, f.a * 0.46, f.b * 0.16)
     if fig.facing == "back":
+        cover = hair.covering_rgb(fig)
+        if cover is not None:  # a scarf or hood is all one sees of the head from behind
+            pen.smooth(cover, f.shape(_FACE))
+            pen.polyline(pal.shade(cover, 0.85), f.shape([(-0.5, 0.9), (0.0, 0.2), (0.1, -0.9)]), f.b * 0.04,
+                         smooth=True)
+            hair.headphones(pen, fig, f)
+            return
         pen.smooth(skin, f.shape(_FACE))
         for s in (-1.0, 1.0):
             x, y = f.at(s * 0.98, -0.05)

@@ -94,7 +94,7 @@ def feature_ink(tone: int) -> RGB:
 
 def lip(tone: int) -> RGB:
     base = skin(tone)
-    return mix(shade(base, 0.72), (150, 60, 60), 0.25 if tone <= 3 else 0.12)
+    return mix(shade(base, 0.72 if tone <= 3 else 0.58), (150, 60, 60), 0.25 if tone <= 3 else 0.1)
 
 
 def hair_colour(name: str, age: int) -> RGB:

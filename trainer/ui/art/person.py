@@ -49,10 +49,10 @@ def portrait_surface(app: Appearance, mood: str, size: int) -> pygame.Surface:
     ss = 2
     side = size * ss
     big = pygame.Surface((side, side), pygame.SRCALPHA)
-    span = fig.hh * 2.55  # centimetres visible across the square
+    span = fig.hh * 2.3  # centimetres visible across the square
     scale = side / span
     hx, hy = fig.head
-    top = hy + fig.hh * 0.5 + fig.hh * 0.42  # room above the crown for hair and headwear
+    top = hy + fig.hh * 0.5 + fig.hh * 0.36  # room above the crown for hair and headwear
     pen = Pen(big, scale, (side / 2 - hx * scale, top * scale))
     draw_person(pen, fig)
     return downsample(big, (size, size))

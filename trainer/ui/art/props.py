@@ -43,7 +43,12 @@ def front(pen: Pen, fig: Figure) -> None:
     """Props drawn after the body: straps, the bag, the phone, the dog and its lead."""
     acc = fig.app.accessories
     h, sy = fig.height, fig.shoulder_y
-    if "rugzak" in acc:
+    if "rugzak" in acc and fig.facing == "back":
+        c = _pack_colour(fig)
+        pen.rect(c, -fig.chest_half * 0.72, sy - h * 0.24, fig.chest_half * 1.44, h * 0.23, radius=h * 0.03)
+        pen.rect(pal.shade(c, 0.8), -fig.chest_half * 0.55, sy - h * 0.2, fig.chest_half * 1.1, h * 0.07,
+                 radius=h * 0.015)
+    elif "rugzak" in acc:
         c = pal.shade(_pack_colour(fig), 0.8)
         for s in (-1.0, 1.0):
             top = (s * fig.shoulder_half * 0.5, sy + h * 0.006)
@@ -70,7 +75,7 @@ def front(pen: Pen, fig: Figure) -> None:
 
 
 def _bike_front(fig: Figure) -> float:
-    return fig.hip_half * 0.6 + 30.0
+    return fig.hip_half * 0.6 + 10.0
 
 
 def _bike_colour(fig: Figure) -> RGB:
