@@ -46,7 +46,8 @@ def sheet_css() -> Markup:
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~])")
 _MD_ENTITY = re.compile(r"&(?=#?\w+;)")
-_MD_LINE_START = re.compile(r"^([#+=-]|\d+[.)])")
+_MD_LINE_START = re.compile(r"^([#+=-])")
+_MD_NUMBERED = re.compile(r"^(\d+)([.)])")
 
 
 def md_escape(value: Any) -> str:
@@ -55,7 +56,7 @@ def md_escape(value: Any) -> str:
         return str(value)
     text = " ".join(str(value).split())
     text = _MD_ENTITY.sub(r"\\&", _MD_SPECIAL.sub(r"\\\1", text))
-    return _MD_LINE_START.sub(r"\\\1", text)
+    return _MD_NUMBERED.sub(r"\1\\\2", _MD_LINE_START.sub(r"\\\1", text))
 
 
 _CSS_UNSAFE = re.compile(r"[^\w .,:·#()/-]")

@@ -1,0 +1,146 @@
+"""`trainer debrief` as a gespreksleider uses it, through the CLI in a subprocess: good input and bad."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.cli.test_commands import trainer
+from tests.conftest import ROOT
+from tests.debrief.helpers import GROUP, SCENARIO, record_group
+from tests.records.helpers import recorded_session
+from trainer.cli import main
+from trainer.model.loader import load_scenario_text
+from trainer.records import RecordStore
+
+
+def one_line(text: str) -> str:
+    lines = text.strip().splitlines()
+    assert len(lines) == 1, lines
+    return lines[0]
+
+
+def test_group_sheet_is_written(records_db: Path, tmp_path: Path) -> None:
+    record_group(records_db, count=3)
+    out = tmp_path / "blad.html"
+    result = trainer("debrief", "--group", GROUP, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "nabespreking geschreven" in one_line(result.stderr)
+    html = out.read_text(encoding="utf-8")
+    assert "Hittepunt 1" in html and "T01" in html and "Agent" not in html
+
+
+def test_every_sheet_and_format(records_db: Path, tmp_path: Path) -> None:
+    ids = record_group(records_db, count=2)
+    for sheet in ("group", "individual", "guide"):
+        result = trainer("debrief", ids[0][:8], ids[1], "--sheet", sheet, "--format", "md", "-o", "-")
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.startswith("# ")
+    english = trainer("debrief", "--group", GROUP, "--format", "md", "-o", "-", "--lang", "en")
+    assert "## 2. Hot spots" in english.stdout
+
+
+def test_default_file_name(records_db: Path, tmp_path: Path) -> None:
+    record_group(records_db, count=1)
+    result = subprocess.run([sys.executable, "-m", "trainer", "debrief", "--group", GROUP, "--sheet", "individual"],
+                            capture_output=True, text=True, timeout=60, cwd=tmp_path,
+                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / f"persoonlijk-{GROUP}.html").is_file()
+
+
+def test_guide_needs_no_records(tmp_path: Path) -> None:
+    result = trainer("debrief", "--sheet", "guide", "-o", str(tmp_path / "gids.html"))
+    assert result.returncode == 0, result.stderr
+    assert "30 min" in (tmp_path / "gids.html").read_text(encoding="utf-8")
+
+
+def test_empty_group_missing_id_and_nothing(records_db: Path) -> None:
+    record_group(records_db, count=1)
+    for args, words in ((("--group", "bestaat-niet"), "geen sessies in groep 'bestaat-niet'"),
+                        (("deadbeef",), "geen sessie 'deadbeef'"),
+                        ((), "geen sessies om te bespreken")):
+        result = trainer("debrief", *args)
+        assert result.returncode == 2, result.stderr
+        assert words in one_line(result.stderr)
+
+
+def test_group_and_ids_together(records_db: Path) -> None:
+    ids = record_group(records_db, count=1)
+    result = trainer("debrief", ids[0], "--group", GROUP)
+    assert result.returncode == 2 and "niet allebei" in one_line(result.stderr)
+
+
+def test_different_scenarios(records_db: Path) -> None:
+    record_group(records_db, count=2)
+    with RecordStore(records_db) as store:
+        recorded_session(store, group=GROUP, finish=True)
+    result = trainer("debrief", "--group", GROUP)
+    assert result.returncode == 2
+    assert "verschillende scenario's (minimaal (1), nachtelijke_verkeerscontrole (2))" in one_line(result.stderr)
+
+
+def test_different_versions(records_db: Path) -> None:
+    record_group(records_db, count=2)
+    text = SCENARIO.read_text(encoding="utf-8").replace("\nversion: 1\n", "\nversion: 2\n")
+    record_group(records_db, count=1, first=20, loaded=load_scenario_text(text, "v2.yaml"))
+    result = trainer("debrief", "--group", GROUP)
+    assert result.returncode == 2
+    line = one_line(result.stderr)
+    assert "verschillende versies van 'nachtelijke_verkeerscontrole'" in line and "v1 #" in line and "v2 #" in line
+
+
+def test_unfinished_session_is_marked(records_db: Path, tmp_path: Path) -> None:
+    record_group(records_db, count=3, unfinished={2: 1})
+    out = tmp_path / "blad.html"
+    result = trainer("debrief", "--group", GROUP, "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "1 sessie(s) niet afgerond (T03)" in result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "Onvolledig blad: 1 sessie is niet afgerond (T03)" in html
+
+
+def test_more_than_twelve_warns_and_still_writes(records_db: Path, tmp_path: Path) -> None:
+    record_group(records_db, count=13)
+    out = tmp_path / "blad.md"
+    result = trainer("debrief", "--group", GROUP, "--format", "md", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    assert "13 sessies; een gesprek werkt het best met hoogstens 12" in result.stderr
+    assert "13 deelnemers" in out.read_text(encoding="utf-8")
+
+
+def test_bundle_is_read_not_imported(records_db: Path, tmp_path: Path) -> None:
+    record_group(records_db, count=2, names=True)
+    bundle = tmp_path / "groep.json"
+    assert trainer("sessions", "export", "--group", GROUP, "-o", str(bundle), "--names").returncode == 0
+    other = tmp_path / "leeg.sqlite3"
+    result = trainer("debrief", str(bundle), "--names", "--format", "md", "-o", "-", "--db", str(other))
+    assert result.returncode == 0, result.stderr
+    assert "Agent A (T01)" in result.stdout and f"groep {GROUP}" in result.stdout
+    assert not other.exists()  # a debrief from a bundle never touches a database
+    plain = trainer("debrief", str(bundle), "--format", "md", "-o", "-")
+    assert "Agent A" not in plain.stdout
+    wrong = trainer("debrief", str(bundle), "--group", "andere")
+    assert wrong.returncode == 2 and "geen sessies van groep 'andere'" in one_line(wrong.stderr)
+    broken = tmp_path / "kapot.json"
+    broken.write_text("{", encoding="utf-8")
+    result = trainer("debrief", str(broken))
+    assert result.returncode == 2 and "geen geldige JSON" in one_line(result.stderr)
+
+
+def test_pdf_to_terminal_refused() -> None:
+    result = trainer("debrief", "--sheet", "guide", "--format", "pdf", "-o", "-")
+    assert result.returncode == 2 and "-o blad.pdf" in one_line(result.stderr)
+
+
+def test_pdf_without_weasyprint(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
+                                tmp_path: Path) -> None:
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    assert main(["debrief", "--sheet", "guide", "--format", "pdf", "-o", str(tmp_path / "x.pdf")]) == 2
+    line = one_line(capsys.readouterr().err)
+    assert "WeasyPrint is niet geïnstalleerd" in line and "--format html" in line
+    assert not (tmp_path / "x.pdf").exists()
