@@ -109,3 +109,21 @@ def test_start_at_a_node_for_instructors() -> None:
     pilot = Pilot(PlayerOptions(trainee="I2", scenario_file=SCENARIO_FILES[0], start_node=node))
     pilot.press("enter")
     assert pilot.app.session is not None and pilot.app.session.node_id == node
+
+
+def test_menu_offers_an_unfinished_session_and_resumes_it(tmp_path: Path) -> None:
+    from trainer.model.loader import load_scenario
+
+    with RecordStore(tmp_path / "r.db") as store:
+        first = Pilot(PlayerOptions(trainee="R9", scenario_file=SCENARIO_FILES[0]), store=store)
+        first.press("enter", "n")  # begin, then address nobody: the session is now under way
+        node = first.app.session.node_id  # type: ignore[union-attr]
+        events = len(first.app.session.events)  # type: ignore[union-attr]
+        # the laptop is closed here; the next start offers the session first in the menu
+        again = Pilot(PlayerOptions(trainee="R9", scenarios=[load_scenario(p) for p in SCENARIO_FILES]), store=store)
+        assert again.screen == "picker"
+        assert again.layout().labels[0].startswith("Verder met")
+        again.press("enter")
+        session = again.app.session
+        assert session is not None and session.node_id == node and len(session.events) == events
+        assert store.sessions(trainee="R9")[0].status == "active"

@@ -31,6 +31,7 @@ from trainer.ui.strings import t
 from trainer.ui.theme import Theme
 
 SIZE = (1280, 720)
+FADE_SECONDS = 0.2
 
 
 class NoDisplayError(Exception):
@@ -205,6 +206,15 @@ class App:
             spec.update(self.frame(), dt)
             self._run_timer()
         SCREENS["pause" if self.paused else self.screen].draw(self.surface, self.frame())
+        self._fade_in()
+
+    def _fade_in(self) -> None:
+        """A short fade from black when the screen changes: softer than a cut, too short to slow anyone."""
+        age = self.clock.now() - self.screen_since
+        if age < FADE_SECONDS and not self.paused:
+            shade = pygame.Surface(self.size, pygame.SRCALPHA)
+            shade.fill((0, 0, 0, int(200 * (1 - age / FADE_SECONDS))))
+            self.surface.blit(shade, (0, 0))
 
     def _run_timer(self) -> None:
         frame = self.frame()
