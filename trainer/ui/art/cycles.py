@@ -143,18 +143,45 @@ def draw_rider(pen: Pen, fig: Figure, m: Map, facing: int, hip: Point, grip: Poi
         pen.limb(col, m(*knee), m(*target), fig.thigh_w * 0.8, fig.thigh_w * 0.62)
         pen.ellipse(shoe if col == trousers else pal.shade(shoe, 0.7), *m(target[0] + 4.0, target[1] - 2.0), 7.0, 3.6)
     depth = fig.chest_half * 1.2
+    ua, fa = h * 0.165, h * 0.15
+    skin = pal.skin(fig.app.skin_tone)
+    phone = "telefoon" in fig.app.accessories
     if "rugzak" in fig.app.accessories:
-        back = (sho[0] - depth * 0.55, sho[1] - torso_len * 0.35)
-        pen.ellipse((60, 66, 78), *m(*back), depth * 0.4, torso_len * 0.32)
+        back = (sho[0] - depth * 0.62, sho[1] - torso_len * 0.34)
+        pen.ellipse((60, 66, 78), *m(*back), depth * 0.5, torso_len * 0.36)
+    if phone:  # one hand steers (the far arm), the other holds the phone
+        far_elbow = ik(sho, grip, ua, fa, -1.0)
+        pen.limb(pal.shade(garment, 0.72), m(*sho), m(*far_elbow), fig.arm_w, fig.arm_w * 0.9)
+        pen.limb(pal.shade(garment, 0.72), m(*far_elbow), m(*grip), fig.arm_w * 0.9, fig.arm_w * 0.75)
+        pen.circle(pal.shade(skin, 0.8), *m(*grip), h * 0.02)
     head_c = (sho[0] + math.sin(lean) * 8.0 + 3.0, sho[1] + (fig.chin_y - fig.shoulder_y) + fig.hh / 2)
     hx, hy = m(*head_c)
     seated = replace(fig, head=(hx, hy), shoulder_y=sho[1] + 4.0, facing="right" if facing > 0 else "left")
-    frame = HeadFrame(hx, hy, fig.hw / 2, fig.hh / 2, 0.65 * facing)
+    frame = HeadFrame(hx, hy, fig.hw / 2, fig.hh / 2, 0.65 * facing, 0.08 if phone else 0.0)
     hair_back(pen, seated, frame)
     low = (hip[0] - depth * 0.1, hip[1] - 4.0)
-    pen.limb(garment, m(*low), m(*sho), depth * (1.1 if kind == "winterjas" else 1.0), depth * 1.05)
+    _side_torso(pen, m, low, sho, depth * (1.1 if kind == "winterjas" else 1.0), garment)
     draw_head(pen, seated, frame)
-    elbow = ik(sho, grip, h * 0.165, h * 0.15, -1.0)
+    hand = (sho[0] + h * 0.13, sho[1] - h * 0.13) if phone else grip
+    elbow = ik(sho, hand, ua, fa, -1.0)
     pen.limb(pal.shade(garment, 0.92), m(*sho), m(*elbow), fig.arm_w, fig.arm_w * 0.9)
-    pen.limb(pal.shade(garment, 0.92), m(*elbow), m(*grip), fig.arm_w * 0.9, fig.arm_w * 0.75)
-    pen.circle(pal.skin(fig.app.skin_tone), *m(*grip), h * 0.02)
+    pen.limb(pal.shade(garment, 0.92), m(*elbow), m(*hand), fig.arm_w * 0.9, fig.arm_w * 0.75)
+    if phone:
+        px, py = m(hand[0] + 1.0, hand[1] + 3.0)
+        pen.rect((30, 32, 38), px - h * 0.014, py - h * 0.02, h * 0.028, h * 0.05, radius=h * 0.004)
+        pen.rect((150, 190, 230), px - h * 0.011, py - h * 0.016, h * 0.022, h * 0.042, radius=h * 0.003)
+    pen.circle(skin, *m(*hand), h * 0.02)
+
+
+def _side_torso(pen: Pen, m: Map, low: Point, sho: Point, depth: float, colour: RGB) -> None:
+    """A torso in profile: straight back, a little chest and belly in front, rounded shoulder."""
+    ux, uy = sho[0] - low[0], sho[1] - low[1]
+    length = math.hypot(ux, uy) or 1.0
+    ux, uy = ux / length, uy / length
+    nx, ny = uy, -ux  # forward
+    shape = [(0.0, -0.5), (0.0, 0.46), (0.4, 0.52), (0.78, 0.54), (0.98, 0.36), (1.06, 0.0), (0.98, -0.42),
+             (0.6, -0.5)]
+    pts = [m(low[0] + ux * t * length + nx * a * depth, low[1] + uy * t * length + ny * a * depth) for t, a in shape]
+    pen.smooth(colour, pts, steps=4)
+    back = [pts[0], pts[-1], pts[-2]]
+    pen.polyline(pal.shade(colour, 0.8), back, depth * 0.06, smooth=True)
