@@ -34,13 +34,19 @@ def person_surface(app: Appearance, mood: str, height_px: int, facing: str) -> p
     """A figure on a transparent surface height_px tall; the feet are centred on the bottom edge."""
     fig = build_figure(app, mood, facing)
     scale = px_per_cm(height_px)
-    left, right = props.extents(fig)
-    half = max(left, right) + 2.0
-    width = max(2, 2 * math.ceil(half * scale))
+    left, right = (e + 2.0 for e in props.extents(fig))
+    width = max(2, 2 * math.ceil(max(left, right) * scale))
+    # Supersample only the drawn span; a dog or a bike makes the centred surface wide on one side only.
+    x0 = max(0, math.floor(width / 2 - left * scale))
+    content = min(width - x0, math.ceil(width / 2 + right * scale) - x0)
     ss = supersample(height_px)
-    big = pygame.Surface((width * ss, height_px * ss), pygame.SRCALPHA)
-    draw_person(Pen(big, scale * ss, (width * ss / 2, height_px * ss)), fig)
-    return downsample(big, (width, height_px))
+    big = pygame.Surface((content * ss, height_px * ss), pygame.SRCALPHA)
+    draw_person(Pen(big, scale * ss, ((width / 2 - x0) * ss, height_px * ss)), fig)
+    if content == width:
+        return downsample(big, (width, height_px))
+    out = pygame.Surface((width, height_px), pygame.SRCALPHA)
+    out.blit(downsample(big, (content, height_px)), (x0, 0))
+    return out
 
 
 def portrait_surface(app: Appearance, mood: str, size: int) -> pygame.Surface:
