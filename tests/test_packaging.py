@@ -23,7 +23,8 @@ def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     py = venv / "bin" / "python"
-    env = {**os.environ, "PIP_DISABLE_PIP_VERSION_CHECK": "1"}
+    env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # only the installed copy may answer
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
     install = subprocess.run([str(py), "-m", "pip", "install", "--quiet", str(source)], capture_output=True,
                              text=True, env=env, timeout=600)
     assert install.returncode == 0, install.stderr[-2000:]
@@ -31,9 +32,9 @@ def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
     code = ("from trainer.paths import bundled_scenarios, scenarios_dir; "
             "files = bundled_scenarios(); print(scenarios_dir()); print(len(files)); "
             "assert files and (scenarios_dir() / 'scenario.schema.json').is_file()")
-    found = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=tmp_path)
+    found = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert found.returncode == 0, found.stderr
     assert str(venv) in found.stdout
     check = subprocess.run([str(venv / "bin" / "trainer"), "check", found.stdout.splitlines()[0]],
-                           capture_output=True, text=True, cwd=tmp_path)
+                           capture_output=True, text=True, cwd=tmp_path, env=env)
     assert check.returncode == 0, check.stdout + check.stderr

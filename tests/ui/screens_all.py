@@ -52,7 +52,7 @@ def all_states(scenarios: list[LoadedScenario], size: tuple[int, int], lang: str
                 yield f"{sc.id}/{node_id}", "dialogue", frame(loaded, session, size, lang)
         # the perspective switch for routes through each candidate
         for event_pages in _perspectives(loaded, lang):
-            for j, page in enumerate(event_pages):
+            for j, _page in enumerate(event_pages):
                 yield (f"{sc.id}/perspective{j}", "perspective",
                        frame(loaded, None, size, lang, UiState(page=j), perspective=event_pages))
             break

@@ -23,11 +23,11 @@ def test_all_text_fits_its_box_and_the_window(size: tuple[int, int], lang: str) 
     for name, screen, frame in all_states(SCENARIO_LIST, size, lang):
         lay = SCREENS[screen].layout(frame)
         window = (0, 0, *size)
-        for text_name, tb, box, font in lay.texts:
+        for text_name, tb, box, _font in lay.texts:
             checked += 1
             if not tb.fits(box):
                 problems.append(f"{name}: '{text_name}' needs {tb.width}x{tb.height}, box {box.size}: {tb.lines[:1]}")
-            if not box.clip(window) == box and box.height > 0:
+            if box.clip(window) != box and box.height > 0:
                 problems.append(f"{name}: '{text_name}' box {box} is outside the window")
         numbered = screen == "dialogue" and bool(frame.view and frame.view.choices)
         for (rect, _), label in zip(lay.buttons, lay.labels, strict=True):

@@ -13,8 +13,7 @@ from tests.ui.screens_all import frame
 from trainer.engine.clock import FakeClock
 from trainer.engine.session import Session
 from trainer.model.loader import load_scenario
-from trainer.ui.frame import UiState
-from trainer.ui.frame import Frame
+from trainer.ui.frame import Frame, UiState
 from trainer.ui.routing import SCREENS
 from trainer.ui.screens.selection import focus_pan
 

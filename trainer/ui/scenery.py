@@ -14,8 +14,10 @@ from trainer.model.scenario import Candidate, CastMember, Scenario
 from trainer.ui import art
 
 PANORAMA_WIDTH = 3.0  # the selection street is three windows wide
-PERSON_HEIGHT = 0.46  # of the window height, for someone of 175 cm near the kerb
-VEHICLE_HEIGHT = 0.30  # cars stand a little further off, so several fit in the street
+# Figure surfaces stand for 215 cm (art.REFERENCE_CM), so people and vehicles share one scale: at 0.56 of the
+# window height someone of 175 cm fills about 0.46 of it, close to the kerb.
+PERSON_HEIGHT = 0.56
+VEHICLE_HEIGHT = 0.40  # cars stand a little further off, so several fit in the street
 
 
 def _dim(surface: pygame.Surface, alpha: int) -> pygame.Surface:
