@@ -17,7 +17,7 @@ PANORAMA_WIDTH = 3.0  # the selection street is three windows wide
 # Figure surfaces stand for 215 cm (art.REFERENCE_CM), so people and vehicles share one scale: at 0.56 of the
 # window height someone of 175 cm fills about 0.46 of it, close to the kerb.
 PERSON_HEIGHT = 0.56
-VEHICLE_HEIGHT = 0.40  # cars stand a little further off, so several fit in the street
+VEHICLE_HEIGHT = 0.32  # cars stand a little further off, so several fit in the street
 
 
 def _dim(surface: pygame.Surface, alpha: int) -> pygame.Surface:
@@ -70,7 +70,7 @@ class Panorama:
             x = int(margin + cand.position * (width - 2 * margin))
             rect = image.get_rect(midbottom=(x, ground))
             self.surface.blit(image, rect)
-            self.rects[cand.id] = rect
+            self.rects[cand.id] = image.get_bounding_rect().move(rect.topleft)  # the drawn pixels: focus and clicks
         self.width = width
 
 
