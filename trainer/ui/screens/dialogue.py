@@ -100,8 +100,11 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         box = lay.rects["portrait"]
         panel(surface, box, alpha=160)
         surface.blit(scenery.portrait(member, box.width), box)
-        draw_text(surface, member.name.get(lang), theme.font(18, bold=True), th.TEXT, (box.left, box.bottom + px(6)))
-        draw_text(surface, member.role.get(lang), theme.small, th.TEXT_DIM, (box.left, box.bottom + px(30)))
+        role = member.role.get(lang)
+        plate = pygame.Rect(box.left, box.bottom + px(4), max(box.width, theme.small.size(role)[0] + px(20)), px(54))
+        panel(surface, plate, alpha=200)
+        draw_text(surface, member.name.get(lang), theme.font(18, bold=True), th.TEXT, (plate.left + px(10), plate.top + px(2)))
+        draw_text(surface, role, theme.small, th.TEXT_DIM, (plate.left + px(10), plate.top + px(28)))
     _draw_meters(surface, frame)
     panel(surface, lay.rects["lines"])
     revealed = None if frame.ui.skip_reveal else int(frame.now * REVEAL_CHARS_PER_SECOND)
