@@ -18,7 +18,7 @@ play: $(STAMP)
 test: $(STAMP) system-deps
 	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
 	$(BIN)/ruff check trainer debrief tests
-	$(BIN)/mypy --strict trainer/model trainer/engine
+	$(BIN)/mypy --strict trainer/model trainer/engine debrief
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
@@ -29,9 +29,9 @@ schema: $(STAMP)
 check: $(STAMP)
 	$(BIN)/trainer check scenarios/
 
-# System packages the tests need (fonts, browser for the debrief later). Installed only when missing.
+# System packages the tests need: Chromium for the debrief sheet tests, Pango for WeasyPrint. Installed only when missing.
 system-deps:
-	@bash .ci/system-deps.sh
+	@bash .ci/system-deps.sh chromium libpango-1.0-0 libpangoft2-1.0-0
 
 clean:
 	rm -rf $(VENV) build *.egg-info

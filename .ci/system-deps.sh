@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the test suite needs, only when they are missing.
-# Nothing is needed yet beyond Python; later issues add chromium and fonts here.
+# The Makefile's system-deps target names them: chromium for the debrief's browser tests, Pango for WeasyPrint.
 set -euo pipefail
 needed=()
 for pkg in "$@"; do

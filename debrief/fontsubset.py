@@ -30,8 +30,8 @@ UNICODES = [
 
 
 def main() -> int:
-    from fontTools import subset
-    from fontTools.ttLib import TTFont
+    from fontTools import subset  # type: ignore[import-untyped]
+    from fontTools.ttLib import TTFont  # type: ignore[import-untyped]
 
     FONTS.mkdir(exist_ok=True)
     for style in STYLES:

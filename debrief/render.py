@@ -121,7 +121,7 @@ def render_markdown(sheet: Sheet | None, kind: str = "group", lang: str = "nl") 
 def render_pdf(html: str, lang: str = "nl") -> bytes:
     """The HTML printed to PDF by WeasyPrint; without it, a one-line error pointing to the browser's print."""
     try:
-        import weasyprint
+        import weasyprint  # type: ignore[import-untyped]
     except (ImportError, OSError) as exc:  # OSError: installed, but its system libraries (Pango) are missing
         raise fail("no_weasyprint", lang, problem=type(exc).__name__) from None
     pdf: bytes = weasyprint.HTML(string=html, base_url=str(TEMPLATES)).write_pdf()

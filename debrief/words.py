@@ -12,11 +12,11 @@ CATALOGUE = Path(__file__).resolve().parent / "words.yaml"
 
 
 @cache
-def catalogue() -> dict[str, dict[str, str]]:
-    """key → {nl: ..., en: ...}; read once per process."""
+def catalogue() -> dict[str, dict[str, Any]]:
+    """key → {nl: ..., en: ...} (and two vocabularies: values, grounds); read once per process."""
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     with CATALOGUE.open(encoding="utf-8") as handle:
-        data: dict[str, dict[str, str]] = yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
+        data: dict[str, dict[str, Any]] = yaml.load(handle, Loader=loader)  # noqa: S506 - a safe loader
     return data
 
 
@@ -29,7 +29,7 @@ class Words:
 
     def __call__(self, key: str, **args: Any) -> str:
         entry = self._data[key]
-        text = entry.get(self.lang) or entry["nl"]
+        text = str(entry.get(self.lang) or entry["nl"])
         return text.format(**args) if args else text
 
     def pair(self, labels: tuple[str, str]) -> str:

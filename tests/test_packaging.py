@@ -38,3 +38,7 @@ def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
     check = subprocess.run([str(venv / "bin" / "trainer"), "check", found.stdout.splitlines()[0]],
                            capture_output=True, text=True, cwd=tmp_path, env=env)
     assert check.returncode == 0, check.stdout + check.stderr
+    guide = subprocess.run([str(venv / "bin" / "trainer"), "debrief", "--sheet", "guide", "-o", "-"],
+                           capture_output=True, text=True, cwd=tmp_path, env=env)
+    assert guide.returncode == 0, guide.stderr  # templates, words and fonts travel with the debrief package
+    assert "data:font/ttf;base64," in guide.stdout and "30 min" in guide.stdout

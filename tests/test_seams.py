@@ -9,7 +9,8 @@ import pytest
 
 
 @pytest.mark.parametrize("module", ["trainer.model", "trainer.engine", "trainer.cli", "trainer.engine.routes",
-                                    "trainer.engine.plan", "debrief"])
+                                    "trainer.engine.plan", "debrief", "debrief.summary", "debrief.render",
+                                    "trainer.commands.debrief_cmd"])
 def test_pure_packages_do_not_import_pygame(module: str) -> None:
     code = f"import sys, {module}; assert 'pygame' not in sys.modules, 'pygame imported'"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)

@@ -114,6 +114,33 @@ def bench_player() -> None:
     ROWS.append(("player: peak RSS after playing every bundled scenario", f"{rss:,.0f} MB", "<= 250 MB", rss <= 250))
 
 
+def bench_debrief() -> None:
+    """The group sheet for 12 sessions, from the records database to the file's bytes (warm: a second sheet)."""
+    import tempfile
+    from pathlib import Path
+
+    from debrief.render import render_html, render_pdf
+    from debrief.sources import assemble, from_store
+    from debrief.summary import fold
+    from tests.debrief.helpers import GROUP, record_group
+    from trainer.records import RecordStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "groep.sqlite3"
+        record_group(db)
+
+        def sheet_html() -> str:
+            with RecordStore(db) as store:
+                material = assemble(*from_store(store, group=GROUP))
+            return render_html(fold(material), "group")
+
+        html = sheet_html()  # warm imports, template compilation and the font cache
+        row("debrief: group sheet, 12 sessions, records -> HTML (median of 20)", _median(sheet_html, 20), "ms", 300)
+        render_pdf(html)
+        row("debrief: group sheet, 12 sessions, records -> PDF via WeasyPrint (median of 5)",
+            _median(lambda: render_pdf(sheet_html()), 5), "s", 3)
+
+
 def main() -> int:
     text = generate(300)
     nodes = len(load_scenario_text(text, "g.yaml").scenario.nodes)
@@ -122,6 +149,7 @@ def main() -> int:
     bench_choose(text)
     bench_coverage(text)
     bench_records()
+    bench_debrief()
     bench_player()
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'result':>12}  {'target':>12}  ok")
