@@ -1,6 +1,8 @@
 """Rendering: golden files (byte-identical), escaping of every typed text, a self-contained page.
 
-Regenerate the goldens only deliberately: DEBRIEF_GOLDEN_UPDATE=1 .venv/bin/python -m pytest tests/debrief
+The records come from the bundled nachtelijke_verkeerscontrole scenario and its plans, so a change there (or in a
+template, the CSS or words.yaml) changes the goldens. Look at the `.new` file a failure leaves, then regenerate
+deliberately: DEBRIEF_GOLDEN_UPDATE=1 .venv/bin/python -m pytest tests/debrief/test_render.py
 """
 
 from __future__ import annotations
