@@ -145,7 +145,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from trainer.commands import run_cmd
 
-        return run_cmd.run(args.scenario, plan=args.plan, auto=args.auto, seed=args.seed,
+        return run_cmd.run(args.scenario, plan=args.plan, seed=args.seed,
                            start_node=args.start_node, lang=lang, record=_recording(args))
     if args.command == "coverage":
         from trainer.commands import coverage_cmd

@@ -31,7 +31,7 @@ class _SteppingClock(FakeClock):
         return self.t
 
 
-def run(scenario_path: str, *, plan: str | None, auto: bool, seed: int, start_node: str | None, lang: str,
+def run(scenario_path: str, *, plan: str | None, seed: int, start_node: str | None, lang: str,
         record: RecordingOptions | None = None) -> int:
     loaded = load_clean(scenario_path, lang)
     with ExitStack() as stack:
@@ -45,23 +45,17 @@ def run(scenario_path: str, *, plan: str | None, auto: bool, seed: int, start_no
         try:
             session = Session(loaded.scenario, seed=seed, lang=lang, clock=_SteppingClock(), start_node=start_node,
                               scenario_hash=loaded.content_hash, listeners=listeners)
-            _play(session, loaded.scenario.id, scenario_path, plan=plan, auto=auto, seed=seed, lang=lang)
+            play(session, plan, seed, lang)
         except RecordsError as exc:
             raise UserError(str(exc)) from None
+        except EngineError as exc:
+            raise UserError(f"{scenario_path}: {exc}") from None
         if record is not None:
             print_err(f"vastgelegd als sessie {recorder.session_id[:8]} in {store.path}")
     return 0
 
 
-def _play(session: Session, scenario_id: str, scenario_path: str, *, plan: str | None, auto: bool, seed: int,
-          lang: str) -> None:
-    try:
-        session_play(session, scenario_id, plan, seed, lang)
-    except EngineError as exc:
-        raise UserError(f"{scenario_path}: {exc}") from None
-
-
-def session_play(session: Session, scenario_id: str, plan: str | None, seed: int, lang: str) -> None:
+def play(session: Session, plan: str | None, seed: int, lang: str) -> None:
     """Play along a plan or at random, then print the transcript (also up to a failing plan step)."""
     try:
         if plan is not None:
@@ -69,9 +63,9 @@ def session_play(session: Session, scenario_id: str, plan: str | None, seed: int
                 loaded_plan = parse_plan(read_scenario_bytes(Path(plan), plan), plan)
             except ScenarioError as exc:
                 raise UserError(exc.diagnostics[0].format(lang)) from None
-            if loaded_plan.plan.scenario != scenario_id:
+            if loaded_plan.plan.scenario != session.scenario.id:
                 raise UserError(f"{plan}: dit plan hoort bij scenario '{loaded_plan.plan.scenario}', "
-                                f"niet bij '{scenario_id}'")
+                                f"niet bij '{session.scenario.id}'")
             follow(session, loaded_plan)
         else:
             autoplay(session, random.Random(seed))
