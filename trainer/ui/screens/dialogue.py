@@ -80,12 +80,12 @@ def layout(frame: Frame) -> Layout:
 
 
 def _portrait_member(frame: Frame) -> CastMember | None:
+    """Who is shown: the last citizen who speaks here, else your colleague if they speak, else nobody
+    (a portrait of someone silent would suggest you are talking to them)."""
     assert frame.scenario is not None
-    for line in reversed(_node(frame).lines):
-        member = scenery.cast_member(frame.scenario, line.speaker)
-        if member is not None and member.kind.value != "agent":
-            return member
-    return next((m for m in frame.scenario.cast if m.kind.value == "burger"), None)
+    speakers = [scenery.cast_member(frame.scenario, line.speaker) for line in reversed(_node(frame).lines)]
+    present = [m for m in speakers if m is not None]
+    return next((m for m in present if m.kind.value != "agent"), present[0] if present else None)
 
 
 def draw(surface: pygame.Surface, frame: Frame) -> None:

@@ -57,8 +57,8 @@ def perspective_pages(scenario: Scenario, events: list, lang: str) -> list[Page]
         node = scenario.nodes[selected.node]
         assert isinstance(node, SelectionNode)
         seen = tuple((c.label.get(lang), c.perspective.get(lang)) for c in node.candidates if c.perspective)[:3]
-        pages.append(Page(t(lang, "perspective_title", name="…"), (("", t(lang, "perspective_none")), *seen), ()))
-    title = pages[0].title if pages else t(lang, "perspective_title", name="…")
+        pages.append(Page(t(lang, "perspective_others"), (("", t(lang, "perspective_none")), *seen), ()))
+    title = pages[0].title if pages else t(lang, "perspective_others")
     for event in made:
         choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
         if choice.perspective is None or event is selected:
