@@ -127,3 +127,19 @@ def test_menu_offers_an_unfinished_session_and_resumes_it(tmp_path: Path) -> Non
         session = again.app.session
         assert session is not None and session.node_id == node and len(session.events) == events
         assert store.sessions(trainee="R9")[0].status == "active"
+
+
+def test_resizing_and_text_size_keep_every_text_in_its_box() -> None:
+    import pygame
+
+    pilot = Pilot(PlayerOptions(trainee="Z1", scenario_file=SCENARIO_FILES[0]))
+    pilot.press("enter")
+    pilot.app.step([pygame.event.Event(pygame.VIDEORESIZE, w=1024, h=600, size=(1024, 600))], 1 / 60)
+    assert pilot.app.size == (1024, 600) and pilot.app.surface.get_size() == (1024, 600)
+    for _ in range(3):
+        pilot.press("f2")
+    assert pilot.app.theme.scale_index == 3
+    pilot.press("tab", "enter")  # look at someone: the card with cues
+    lay = pilot.layout()
+    assert all(tb.fits(box) for _name, tb, box, _font in lay.texts)
+    assert all(rect.clip(pygame.Rect(0, 0, 1024, 600)) == rect for rect, _ in lay.buttons)
