@@ -28,7 +28,8 @@ def _dim(surface: pygame.Surface, alpha: int) -> pygame.Surface:
     return out
 
 
-@lru_cache(maxsize=16)
+# Surfaces are large (a 1280x720 backdrop is 3.7 MB, a panorama 11 MB): keep only what the current scenario uses.
+@lru_cache(maxsize=4)
 def backdrop(name: str, time_of_day: str, size: tuple[int, int], dim: int = 0) -> pygame.Surface:
     surface = art.render_backdrop(name, time_of_day, size)
     return _dim(surface, dim) if dim else surface
@@ -82,7 +83,7 @@ def panorama(scenario: Scenario, node_id: str, size: tuple[int, int]) -> Panoram
     hit = _PANORAMAS.get(key)
     if hit is not None and hit[0] is scenario:
         return hit[1]
-    if len(_PANORAMAS) > 8:
+    if len(_PANORAMAS) >= 2:
         _PANORAMAS.clear()
     built = Panorama(scenario, node_id, size)
     _PANORAMAS[key] = (scenario, built)
