@@ -143,3 +143,13 @@ def test_resizing_and_text_size_keep_every_text_in_its_box() -> None:
     lay = pilot.layout()
     assert all(tb.fits(box) for _name, tb, box, _font in lay.texts)
     assert all(rect.clip(pygame.Rect(0, 0, 1024, 600)) == rect for rect, _ in lay.buttons)
+
+
+def test_resume_from_the_command_line(tmp_path: Path) -> None:
+    with RecordStore(tmp_path / "r.db") as store:
+        first = Pilot(PlayerOptions(trainee="C1", scenario_file=SCENARIO_FILES[0]), store=store)
+        first.press("enter", "n")
+        row = store.sessions(trainee="C1")[0]
+        again = Pilot(PlayerOptions(trainee="C1", resume_id=row.id[:8]), store=store)
+        assert again.app.session is not None and again.app.session.node_id == first.app.session.node_id  # type: ignore[union-attr]
+        assert again.screen == "dialogue"
