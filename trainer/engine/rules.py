@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from trainer.model.scenario import AddEffect, FlagCondition, MeterCondition, Scenario, SetEffect
+from trainer.model.scenario import AddEffect, FlagCondition, Line, MeterCondition, Scenario, SetEffect
 
 
 @dataclass
@@ -70,6 +70,11 @@ EFFECTS: dict[type, Callable[[Any, GameState], None]] = {SetEffect: _set, AddEff
 def holds(conditions: Sequence[Any], state: GameState) -> bool:
     """True when every condition holds."""
     return all(CONDITIONS[type(c)](c, state) for c in conditions)
+
+
+def visible(lines: Sequence[Line], state: GameState) -> tuple[Line, ...]:
+    """The lines of a node shown in this state: those without conditions and those whose conditions hold."""
+    return tuple(line for line in lines if not line.when or holds(line.when, state))
 
 
 def apply(effects: Sequence[Any], state: GameState) -> None:

@@ -25,7 +25,7 @@ from trainer.engine.events import (
     TimedOut,
 )
 from trainer.engine.machine import ADVANCE, DONE, REFLECTION, REGISTRATION, machine_for, trigger_name
-from trainer.engine.rules import GameState, apply, holds
+from trainer.engine.rules import GameState, apply, holds, visible
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.graph import NOBODY, node_choices
 from trainer.model.loader import content_hash
@@ -124,6 +124,7 @@ class Session:
             phase=self.phase, node_id=node_id, node=node, choices=self.choices(), timer_seconds=timer,
             can_advance=can_advance, question=self.next_question(),
             flags=dict(self.state.flags), meters=dict(self.state.meters),
+            lines=visible(getattr(node, "lines", ()), self.state),
         )
 
     def next_question(self) -> Any:

@@ -14,6 +14,7 @@ from trainer.engine.events import (
     SessionStarted,
     TimedOut,
 )
+from trainer.engine.rules import GameState, apply, visible
 from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.text import Text
@@ -51,6 +52,7 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
         return text.get(lang) if text is not None else ""
 
     out: list[str] = []
+    state = GameState.initial(scenario)  # followed along, so conditional lines show as they did
     for event in events:
         stamp = f"[{event.t:7.1f}s]"
         if isinstance(event, SessionStarted):
@@ -63,7 +65,7 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
                 for cand in node.candidates:
                     cues = "; ".join(t(c.text) for c in cand.cues)
                     out.append(f"  • {t(cand.label)}: {cues}")
-            for line in getattr(node, "lines", []):
+            for line in visible(getattr(node, "lines", []), state):
                 speaker = w["narrator"] if line.speaker == "verteller" else names.get(line.speaker, line.speaker)
                 out.append(f"  {speaker}: {t(line.text)}")
             for info in getattr(node, "info", []):
@@ -72,6 +74,7 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
             out.append(f"{stamp} ⏱ {w['timeout']}: {event.default}")
         elif isinstance(event, ChoiceMade):
             choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
+            apply(choice.effects, state)
             assessment = _label(ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
             out.append(f"{stamp} → {w['you']}: {t(choice.text)}  [{event.step} · {assessment} · {event.seconds:.1f} s]")
             if choice.perspective is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from trainer.model.scenario import ChoiceBase, EndingNode, ReflectionQuestion, SceneNode, SelectionNode
+from trainer.model.scenario import ChoiceBase, EndingNode, Line, ReflectionQuestion, SceneNode, SelectionNode
 from trainer.model.vocabulary import Step
 
 
@@ -37,3 +37,4 @@ class View:
     question: ReflectionQuestion | None
     flags: dict[str, bool]
     meters: dict[str, int]
+    lines: tuple[Line, ...] = ()  # the node's lines shown in the current state

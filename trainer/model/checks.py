@@ -118,6 +118,7 @@ class _Checker:
             for i, line in enumerate(getattr(node, "lines", [])):
                 if line.speaker != NARRATOR:
                     self.cast_ref(line.speaker, (*base, "lines", i, "speaker"))
+                self.check_conditions(line.when, (*base, "lines", i, "when"))
             if isinstance(node, SelectionNode):
                 self.check_selection(node_id, node)
             elif isinstance(node, SceneNode):
@@ -180,20 +181,23 @@ class _Checker:
         for i, value in enumerate(choice.values):
             if value not in known_values:
                 self.add("C123", (*path, "values", i), name=value, known=", ".join(DEFAULT_VALUES[:6]) + ", ...")
-        for i, cond in enumerate(choice.when):
-            cpath = (*path, "when", i)
-            if isinstance(cond, FlagCondition):
-                self.flag_ref(cond.flag, (*cpath, "flag"))
-            elif isinstance(cond, MeterCondition):
-                self.meter_ref(cond.meter, (*cpath, "meter"))
-                if cond.at_least is None and cond.at_most is None:
-                    self.add("C128", cpath, name=cond.meter)
+        self.check_conditions(choice.when, (*path, "when"))
         for i, eff in enumerate(choice.effects):
             epath = (*path, "effects", i)
             if isinstance(eff, AddEffect):
                 self.meter_ref(eff.add, (*epath, "add"))
             elif isinstance(eff, SetEffect):
                 self.check_set(eff, epath)
+
+    def check_conditions(self, conditions: list[Any], path: Path) -> None:
+        for i, cond in enumerate(conditions):
+            cpath = (*path, i)
+            if isinstance(cond, FlagCondition):
+                self.flag_ref(cond.flag, (*cpath, "flag"))
+            elif isinstance(cond, MeterCondition):
+                self.meter_ref(cond.meter, (*cpath, "meter"))
+                if cond.at_least is None and cond.at_most is None:
+                    self.add("C128", cpath, name=cond.meter)
 
     def check_set(self, eff: SetEffect, path: Path) -> None:
         is_bool = isinstance(eff.to, bool)

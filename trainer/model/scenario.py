@@ -153,6 +153,7 @@ class SelectionChoice(ChoiceBase):
 class Line(Strict):
     speaker: Identifier = Field(description="een cast-id, of 'verteller'")
     text: Text
+    when: list[Condition] = Field(default_factory=list, description="alleen tonen als alle voorwaarden gelden")
 
 
 class InfoItem(Strict):

@@ -27,7 +27,8 @@ def _script(frame: Frame) -> list[tuple[str, str]]:
     """(speaker name, text) for each line of the node."""
     assert frame.scenario is not None
     out = []
-    for line in _node(frame).lines:
+    assert frame.view is not None
+    for line in frame.view.lines:
         member = scenery.cast_member(frame.scenario, line.speaker)
         name = member.name.get(frame.lang) if member else t(frame.lang, "narrator")
         out.append((name, line.text.get(frame.lang)))
@@ -83,7 +84,8 @@ def _portrait_member(frame: Frame) -> CastMember | None:
     """Who is shown: the last citizen who speaks here, else your colleague if they speak, else nobody
     (a portrait of someone silent would suggest you are talking to them)."""
     assert frame.scenario is not None
-    speakers = [scenery.cast_member(frame.scenario, line.speaker) for line in reversed(_node(frame).lines)]
+    assert frame.view is not None
+    speakers = [scenery.cast_member(frame.scenario, line.speaker) for line in reversed(frame.view.lines)]
     present = [m for m in speakers if m is not None]
     return next((m for m in present if m.kind.value != "agent"), present[0] if present else None)
 
@@ -145,7 +147,7 @@ def _draw_meters(surface: pygame.Surface, frame: Frame) -> None:
     assert frame.view is not None and frame.scenario is not None
     px = frame.theme.px
     x = px(20)
-    present = {line.speaker for line in _node(frame).lines}
+    present = {line.speaker for line in frame.view.lines}
     portrait = _portrait_member(frame)
     if portrait is not None:
         present.add(portrait.id)

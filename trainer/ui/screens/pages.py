@@ -30,7 +30,7 @@ def ending(frame: Frame) -> Page:
     assert frame.view is not None and isinstance(frame.view.node, EndingNode)
     node, lang = frame.view.node, frame.lang
     outcome = OUTCOME_LABELS[node.outcome][1 if lang == "en" else 0]
-    lines = " ".join(line.text.get(lang) for line in node.lines)
+    lines = " ".join(line.text.get(lang) for line in frame.view.lines)
     paragraphs = [(t(lang, "ending_title") + ": " + outcome, node.summary.get(lang))]
     if lines:
         paragraphs.insert(0, ("", lines))
