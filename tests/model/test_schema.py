@@ -52,3 +52,16 @@ def test_schema_rejects_broken_copies(breakage: str) -> None:
         return
     errors = list(jsonschema.Draft7Validator(_schema()).iter_errors(data))
     assert errors
+
+
+def test_content_hash_ignores_formatting_and_fields_left_at_their_default() -> None:
+    from trainer.model.loader import load_scenario_text
+
+    text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    base = load_scenario_text(text).content_hash
+    assert load_scenario_text("# a comment\n" + text.replace("version: 1", "version:   1")).content_hash == base
+    # writing a default out explicitly (here: an empty `when:` on a line) is the same scenario
+    same = text.replace('text: {nl: "Waarom ik?", en: "Why me?"}', 'text: {nl: "Waarom ik?", en: "Why me?"}\n        when: []')
+    assert same != text and load_scenario_text(same).content_hash == base
+    changed = text.replace('en: "Why me?"', 'en: "Why me, then?"')
+    assert load_scenario_text(changed).content_hash != base

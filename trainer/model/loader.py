@@ -32,8 +32,13 @@ class LoadedScenario:
 
 
 def content_hash(scenario: Scenario) -> str:
-    """SHA-256 of the scenario's canonical JSON: unchanged by comments, order of keys or formatting."""
-    canonical = json.dumps(scenario.model_dump(mode="json", by_alias=True), sort_keys=True, ensure_ascii=False)
+    """SHA-256 of the scenario's canonical JSON: unchanged by comments, order of keys or formatting.
+
+    Values left at their defaults are left out, so a later trainer that adds an optional field (with a default)
+    keeps the hashes of existing scenarios, and their records stay matched to them.
+    """
+    data = scenario.model_dump(mode="json", by_alias=True, exclude_defaults=True)
+    canonical = json.dumps(data, sort_keys=True, ensure_ascii=False)
     return hashlib.sha256(canonical.encode("utf-8")).hexdigest()
 
 
