@@ -6,7 +6,9 @@ Pure: file existence for images is asked through `asset_exists`, supplied by the
 from __future__ import annotations
 
 import difflib
+import typing
 from collections.abc import Callable, Iterator
+from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -256,14 +258,32 @@ class _Checker:
                 short = obj.nl if len(obj.nl) <= 40 else obj.nl[:37] + "..."
                 self.add("C114", path, text=short)
         elif isinstance(obj, BaseModel):
-            for name, info in type(obj).model_fields.items():
-                self.check_english(getattr(obj, name), (*path, info.alias or name))
+            for name, key in _text_bearing_fields(type(obj)):
+                self.check_english(getattr(obj, name), (*path, key))
         elif isinstance(obj, list):
             for i, item in enumerate(obj):
                 self.check_english(item, (*path, i))
         elif isinstance(obj, dict):
             for key, item in obj.items():
                 self.check_english(item, (*path, key))
+
+
+@cache
+def _text_bearing_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(attribute, key) of the fields that can hold Text: the only ones the translation check needs to visit."""
+    return tuple((name, info.alias or name) for name, info in model.model_fields.items()
+                 if _may_hold_text(info.annotation, set()))
+
+
+def _may_hold_text(annotation: Any, seen: set[Any]) -> bool:
+    if annotation is Text:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        if annotation in seen:
+            return False
+        seen.add(annotation)
+        return any(_may_hold_text(info.annotation, seen) for info in annotation.model_fields.values())
+    return any(_may_hold_text(arg, seen) for arg in typing.get_args(annotation))
 
 
 def check(loaded: LoadedScenario, asset_exists: Callable[[str], bool] = lambda _name: False) -> list[Diagnostic]:
