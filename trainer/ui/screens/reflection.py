@@ -55,7 +55,6 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     assert frame.view is not None and frame.view.question is not None
     text_field(surface, lay.rects["field"], frame.ui.fields.get(frame.view.question.id, ""), frame.theme,
                focused=True, now=frame.now)
-    frame.ui.focus = 0
     draw_buttons(surface, frame, lay)
 
 
