@@ -100,6 +100,18 @@ def test_day_and_night_share_one_street_layout(backdrop: str) -> None:
     assert all(lamps == places["nacht"] for lamps in places.values())
 
 
+def test_train_windows_are_light_by_day_and_dark_by_night_while_the_carriage_stays_lit() -> None:
+    size = (1600, 480)
+    day = art.render_backdrop("trein", "middag", size)
+    night = art.render_backdrop("trein", "nacht", size)
+    windows = pygame.Rect(400, 195, 1200, 80)  # the band of windows on the far wall, between the seat backs
+    assert luminance(night, windows) < luminance(day, windows) * 0.7
+    ceiling = pygame.Rect(0, 0, 1600, 60)  # the carriage's own light, unlike a street's night sky
+    assert luminance(night, ceiling) > luminance(day, ceiling) * 0.7
+    floor = pygame.Rect(0, round(480 * art.GROUND_Y_FRACTION) - 10, 1600, 20)  # people stand on the aisle floor
+    assert luminance(day, floor) < luminance(day, windows)
+
+
 def test_ground_line_is_exported() -> None:
     assert 0.7 < art.GROUND_Y_FRACTION < 0.95
 

@@ -177,6 +177,7 @@ class Backdrop(StrEnum):
     AUTO_AAN_DE_STOEPRAND = "auto_aan_de_stoeprand"
     PLEIN = "plein"
     FIETSPAD = "fietspad"
+    TREIN = "trein"
 
 
 class VehicleKind(StrEnum):

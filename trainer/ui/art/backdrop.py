@@ -14,6 +14,9 @@ from trainer.ui.art.views import VIEWS
 GROUND_Y_FRACTION = 0.86
 """Where people and vehicles stand: feet at round(height * GROUND_Y_FRACTION)."""
 
+INDOORS = frozenset({"trein"})
+"""Views lit from inside: no pools of street light on the floor where people stand."""
+
 
 def render(backdrop: str, time_of_day: str, size: tuple[int, int], seed: int) -> pygame.Surface:
     return build_scene(backdrop, time_of_day, size, seed).surface
@@ -32,7 +35,7 @@ def build_scene(backdrop: str, time_of_day: str, size: tuple[int, int], seed: in
     view(scene, time_of_day)
     _foreground_shade(scene)
     if lt.lamps_on:
-        _night_light(scene, lt, random.Random(f"pools:{name}:{seed}"))
+        _night_light(scene, lt, random.Random(f"pools:{name}:{seed}"), pools=name not in INDOORS)
     return scene
 
 
@@ -75,7 +78,7 @@ def _sky(scene: Scene, lt: Light, rng: random.Random) -> None:
             pygame.draw.circle(scene.surface, cloud, (px, py), r * 0.94)
 
 
-def _night_light(scene: Scene, lt: Light, rng: random.Random) -> None:
+def _night_light(scene: Scene, lt: Light, rng: random.Random, pools: bool = True) -> None:
     """Additive light: window halos, lamp heads, pools under the lamps and on the ground where people stand."""
     k = lt.glow
     warm = (int(150 * k), int(110 * k), int(50 * k))
@@ -86,6 +89,8 @@ def _night_light(scene: Scene, lt: Light, rng: random.Random) -> None:
         tall = max(4.0, ground_y - head_y)
         add_glow(scene, x, head_y, tall * 0.7, tall * 0.7, (int(170 * k), int(140 * k), int(80 * k)))
         add_glow(scene, x, ground_y, tall * 2.0, tall * 0.35, warm)
+    if not pools:
+        return
     h, w = scene.h, scene.w
     y = h * GROUND_Y_FRACTION
     spacing = h * 1.3

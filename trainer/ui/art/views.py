@@ -1,4 +1,4 @@
-"""The six street views. Each lays out facades, ground and furniture for any width from a seeded Random.
+"""The street views, and the inside of a train carriage (train.py). Each lays out facades, ground and furniture for any width from a seeded Random.
 
 Facades stand across the street (their base at `fb`); people and vehicles stand nearer, on the ground line.
 """
@@ -15,6 +15,7 @@ from trainer.ui.art import ground, street
 from trainer.ui.art.palette import RGB, mix
 from trainer.ui.art.scene import Scene
 from trainer.ui.art.station import office, skyline, station
+from trainer.ui.art.train import trein
 
 BRANDS: tuple[RGB, ...] = ((40, 90, 140), (160, 52, 50), (44, 110, 82), (196, 146, 44), (92, 64, 122), (34, 34, 38),
                            (206, 108, 44))
@@ -210,4 +211,5 @@ VIEWS: dict[str, tuple[Callable[[Scene, str], None], float]] = {  # the view and
     "auto_aan_de_stoeprand": (auto_aan_de_stoeprand, 0.034),
     "plein": (plein, 0.028),
     "fietspad": (fietspad, 0.03),
+    "trein": (trein, 0.2),  # indoors: the far wall of the carriage is near
 }
