@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -28,7 +29,7 @@ class UserError(Exception):
     """A one-line message for the user; the CLI prints it and exits 2."""
 
 
-def asset_checker(scenario_file: Path) -> object:
+def asset_checker(scenario_file: Path) -> Callable[[str], bool]:
     """Images may sit next to the scenario or in the bundled assets/images folder."""
 
     def exists(name: str) -> bool:
@@ -40,7 +41,7 @@ def asset_checker(scenario_file: Path) -> object:
 
 
 def findings(loaded: LoadedScenario) -> list[Diagnostic]:
-    return check(loaded, asset_checker(Path(loaded.path)))  # type: ignore[arg-type]
+    return check(loaded, asset_checker(Path(loaded.path)))
 
 
 def load_clean(path: str, lang: str) -> LoadedScenario:

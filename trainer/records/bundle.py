@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
@@ -97,14 +98,11 @@ def export_bundle(store: RecordStore, session_ids: list[str], *, with_names: boo
                                        "version": row.scenario_version, "snapshot": json.loads(snapshot)}
         if row.group_label and row.group_label not in groups:
             groups[row.group_label] = store.group_info(row.group_label)
+        fields = {k: v for k, v in asdict(row).items() if k != "event_count"}  # the row is the bundle's record
         sessions.append({
-            "id": row.id, "trainee_code": row.trainee_code,
-            "display_name": row.display_name if with_names else None, "group_label": row.group_label,
-            "scenario_id": row.scenario_id, "scenario_version": row.scenario_version,
-            "content_hash": row.content_hash, "seed": row.seed, "lang": row.lang, "started_at": row.started_at,
-            "ended_at": row.ended_at, "status": row.status,
-            "events": [{"seq": e.seq, "wall_time": e.wall_time, "mono_time": e.mono_time, "type": e.type,
-                        "payload": json.loads(e.payload)} for e in store.events(row.id)],
+            **fields,
+            "display_name": row.display_name if with_names else None,
+            "events": [{**asdict(e), "payload": json.loads(e.payload)} for e in store.events(row.id)],
         })
     body = {"format": FORMAT, "version": VERSION, "min_compatible": MIN_COMPATIBLE, "exported_at": store.wall(),
             "scenarios": sorted(scenarios.values(), key=lambda s: s["content_hash"]),

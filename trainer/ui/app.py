@@ -16,7 +16,7 @@ from trainer.engine.clock import Clock, MonotonicClock, PausableClock
 from trainer.engine.errors import EngineError
 from trainer.engine.events import NodeEntered
 from trainer.engine.session import Session
-from trainer.engine.views import Phase
+from trainer.engine.views import Phase, View
 from trainer.model.diagnostics import ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
 from trainer.model.scenario import SelectionNode
@@ -178,13 +178,12 @@ class App:
         return fr.Frame(self.theme, self.size, self.lang, self.ui, now=self.clock.now() - self.screen_since, view=view,
                         scenario=scenario, timer_left=self.timer_left(view), extra=self.extra)
 
-    def timer_left(self, view: object) -> float | None:
+    def timer_left(self, view: View | None) -> float | None:
+        """Seconds left on the current node's timer, from the view already built for this frame."""
         session = self.session
-        if session is None or view is None or session.phase != Phase.PLAY:
+        if session is None or view is None or view.phase != Phase.PLAY or not view.timer_seconds:
             return None
-        seconds = session.view().timer_seconds
-        if not seconds:
-            return None
+        seconds = view.timer_seconds
         entered = next(e.t for e in reversed(session.events) if isinstance(e, NodeEntered))
         return seconds - (session.elapsed() - entered)
 

@@ -26,14 +26,20 @@ class Page:
     portrait: object | None = None  # a CastMember to show beside the text
 
 
-def layout(frame: Frame, page: Page) -> Layout:
+def card(frame: Frame, out: Layout) -> pygame.Rect:
+    """The centred panel text pages sit on (recorded as rects['box']); returns its padded inside."""
     w, h = frame.size
     px = frame.theme.px
-    out = Layout()
     box = pygame.Rect(0, 0, min(w - px(40), px(980)), h - px(60))
     box.center = (w // 2, h // 2)
     out.rects["box"] = box
-    inner = box.inflate(-px(56), -px(40))
+    return box.inflate(-px(56), -px(40))
+
+
+def layout(frame: Frame, page: Page) -> Layout:
+    px = frame.theme.px
+    out = Layout()
+    inner = card(frame, out)
     title_box = pygame.Rect(inner.left, inner.top, inner.width, px(52))
     tb, font = fit(page.title, frame.theme, 32, title_box, bold=True)
     out.text("title", tb, title_box, font)

@@ -9,6 +9,7 @@ from trainer.ui import theme as th
 from trainer.ui.frame import Answer, Command, Frame, Layout
 from trainer.ui.input import Action, Input
 from trainer.ui.screens.base import draw_buttons
+from trainer.ui.screens.page import card
 from trainer.ui.strings import t
 from trainer.ui.text import draw_block
 from trainer.ui.widgets import fit, panel, text_field
@@ -22,13 +23,9 @@ def typing(frame: Frame) -> bool:
 
 def layout(frame: Frame) -> Layout:
     assert frame.view is not None and frame.view.question is not None
-    w, h = frame.size
     px = frame.theme.px
     out = Layout()
-    box = pygame.Rect(0, 0, min(w - px(40), px(980)), h - px(60))
-    box.center = (w // 2, h // 2)
-    out.rects["box"] = box
-    inner = box.inflate(-px(56), -px(40))
+    inner = card(frame, out)
     q = frame.view.question
     step = STEP_LABELS[q.step][1 if frame.lang == "en" else 0]
     title_box = pygame.Rect(inner.left, inner.top, inner.width, px(44))
