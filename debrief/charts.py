@@ -52,7 +52,7 @@ def wrap(text: str, width: int, lines: int = 2) -> list[str]:
             out.append(current)
         current = word[:width]
         if len(out) == lines - 1:
-            rest = " ".join([current, *words[i + 1:]])
+            rest = " ".join([current, *words[i + 1 :]])
             if len(rest) > width:
                 rest = rest[: width - 1].rstrip() + "…"
             return [*out, rest]
@@ -77,14 +77,20 @@ def choice_chart(point: DecisionPoint, w: Words, uid: str) -> Markup:
     for i, o in enumerate(options):
         y = i * ROW + 1
         label = clip(o.label, LABEL_CHARS)
-        parts.append(f'<text x="0" y="{y + 10}" font-size="8.5" font-weight="700" fill="{INK}">{o.key}</text>'
-                     f'<text x="11" y="{y + 10}" font-size="8.5" fill="{INK}">{escape(label)}</text>')
+        parts.append(
+            f'<text x="0" y="{y + 10}" font-size="8.5" font-weight="700" fill="{INK}">{o.key}</text>'
+            f'<text x="11" y="{y + 10}" font-size="8.5" fill="{INK}">{escape(label)}</text>'
+        )
         length = round(BAR_W * o.count / scale, 1)
         if o.count:
-            parts.append(f'<rect x="{BAR_X}" y="{y + 1.5}" width="{length}" height="11" '
-                         f'fill="{fill(uid, o.assessment)}" stroke="{BAR}" stroke-width="0.8"/>')
-        parts.append(f'<text x="{BAR_X + length + 4}" y="{y + 10}" font-size="8" fill="{INK}">'
-                     f'<tspan font-weight="700">{o.count}</tspan> · {escape(o.assessment_label)}</text>')
+            parts.append(
+                f'<rect x="{BAR_X}" y="{y + 1.5}" width="{length}" height="11" '
+                f'fill="{fill(uid, o.assessment)}" stroke="{BAR}" stroke-width="0.8"/>'
+            )
+        parts.append(
+            f'<text x="{BAR_X + length + 4}" y="{y + 10}" font-size="8" fill="{INK}">'
+            f'<tspan font-weight="700">{o.count}</tspan> · {escape(o.assessment_label)}</text>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -93,17 +99,26 @@ def step_bar(row: StepRow, w: Words, uid: str) -> Markup:
     """One stacked bar for a kader step: in line, debatable, not in line, left to right."""
     total = row.total or 1
     x = 0.0
-    parts = [f'<svg class="stepbar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 14" role="img" '
-             f'aria-label="{escape(row.step)}: {row.in_lijn} · {row.discutabel} · {row.niet_in_lijn}">{patterns(uid)}']
-    for count, assessment in ((row.in_lijn, "in_lijn"), (row.discutabel, "discutabel"),
-                              (row.niet_in_lijn, "niet_in_lijn")):
+    parts = [
+        f'<svg class="stepbar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 14" role="img" '
+        f'aria-label="{escape(row.step)}: {row.in_lijn} · {row.discutabel} · {row.niet_in_lijn}">{patterns(uid)}'
+    ]
+    for count, assessment in (
+        (row.in_lijn, "in_lijn"),
+        (row.discutabel, "discutabel"),
+        (row.niet_in_lijn, "niet_in_lijn"),
+    ):
         if count:
             width = round(198 * count / total, 2)
-            parts.append(f'<rect x="{x + 1:.2f}" y="1" width="{width}" height="12" fill="{fill(uid, assessment)}" '
-                         f'stroke="{BAR}" stroke-width="0.8"/>')
+            parts.append(
+                f'<rect x="{x + 1:.2f}" y="1" width="{width}" height="12" fill="{fill(uid, assessment)}" '
+                f'stroke="{BAR}" stroke-width="0.8"/>'
+            )
             x += width
     if not row.total:
-        parts.append(f'<line x1="1" y1="7" x2="199" y2="7" stroke="{MUTED}" stroke-width="0.6" stroke-dasharray="2 2"/>')
+        parts.append(
+            f'<line x1="1" y1="7" x2="199" y2="7" stroke="{MUTED}" stroke-width="0.6" stroke-dasharray="2 2"/>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))
 
@@ -115,27 +130,39 @@ def meter_range(row: MeterRow) -> Markup:
     def x(value: float) -> float:
         return round(4 + 192 * (value - row.low) / span, 2)
 
-    parts = [f'<svg class="range" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 16" role="img" '
-             f'aria-label="{escape(row.label)}">',
-             f'<line x1="4" y1="8" x2="196" y2="8" stroke="{MUTED}" stroke-width="0.6"/>']
+    parts = [
+        f'<svg class="range" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 16" role="img" '
+        f'aria-label="{escape(row.label)}">',
+        f'<line x1="4" y1="8" x2="196" y2="8" stroke="{MUTED}" stroke-width="0.6"/>',
+    ]
     if row.final_min is not None and row.final_max is not None and row.median is not None:
         low, high = x(row.final_min), x(row.final_max)
-        parts.append(f'<rect x="{low - 1.5}" y="4" width="{high - low + 3}" height="8" fill="#dbe5ee" '
-                     f'stroke="{BAR}" stroke-width="0.6"/>')
+        parts.append(
+            f'<rect x="{low - 1.5}" y="4" width="{high - low + 3}" height="8" fill="#dbe5ee" '
+            f'stroke="{BAR}" stroke-width="0.6"/>'
+        )
         m = x(row.median)
         parts.append(f'<path d="M{m} 2.5L{m + 4} 8L{m} 13.5L{m - 4} 8Z" fill="{BAR}"/>')
     s = x(row.start)
-    parts.append(f'<line x1="{s}" y1="0.5" x2="{s}" y2="15.5" stroke="{INK}" stroke-width="1.2" '
-                 f'stroke-dasharray="2 1"/></svg>')
+    parts.append(
+        f'<line x1="{s}" y1="0.5" x2="{s}" y2="15.5" stroke="{INK}" stroke-width="1.2" '
+        f'stroke-dasharray="2 1"/></svg>'
+    )
     return Markup("".join(parts))
 
 
 def legend(w: Words, uid: str, labels: Sequence[str]) -> Markup:
     """Three swatches with their words, for the per-step bars."""
-    parts = [f'<svg class="legend" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 330 14" {FONT}>{patterns(uid)}']
-    for i, (assessment, label) in enumerate(zip(("in_lijn", "discutabel", "niet_in_lijn"), labels, strict=True)):
+    parts = [
+        f'<svg class="legend" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 330 14" {FONT}>{patterns(uid)}'
+    ]
+    for i, (assessment, label) in enumerate(
+        zip(("in_lijn", "discutabel", "niet_in_lijn"), labels, strict=True)
+    ):
         x = i * 110
-        parts.append(f'<rect x="{x + 1}" y="2" width="16" height="10" fill="{fill(uid, assessment)}" stroke="{BAR}" '
-                     f'stroke-width="0.8"/><text x="{x + 22}" y="11" font-size="9" fill="{INK}">{escape(label)}</text>')
+        parts.append(
+            f'<rect x="{x + 1}" y="2" width="16" height="10" fill="{fill(uid, assessment)}" stroke="{BAR}" '
+            f'stroke-width="0.8"/><text x="{x + 22}" y="11" font-size="9" fill="{INK}">{escape(label)}</text>'
+        )
     parts.append("</svg>")
     return Markup("".join(parts))

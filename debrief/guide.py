@@ -53,9 +53,12 @@ def plan(w: Words, sheet: Sheet | None) -> Plan:
     rows = tuple(PlanRow(w(key), short, long, w(f"g_how_{key}")) for key, short, long in PLAN)
     hot: tuple[HotBrief, ...] = ()
     if sheet is not None:
-        hot = tuple(HotBrief(h.point.title, tuple((f"{o.key} · {o.label}", ", ".join(o.chosen_by))
-                                                  for o in h.point.chosen))
-                    for h in sheet.hittepunten)
+        hot = tuple(
+            HotBrief(
+                h.point.title, tuple((f"{o.key} · {o.label}", ", ".join(o.chosen_by)) for o in h.point.chosen)
+            )
+            for h in sheet.hittepunten
+        )
     count = max(len(hot), 1) if sheet is not None else 3
     minutes = {key: (short, long) for key, short, long in PLAN}["s_hittepunten"]
     return Plan(rows, hot, minutes[0] // count, minutes[1] // count)

@@ -36,33 +36,59 @@ def for_point(point: DecisionPoint, w: Words, limit: int = LIMIT) -> tuple[Promp
     if trigger is not None:
         used.add(trigger.key)
         said = "grounds" if trigger.grounds else "said"
-        out.append(Prompt(
-            w(f"p_trigger_obs_{said}", option=_name(trigger), k=trigger.count, n=n,
-              grounds=", ".join(trigger.grounds)),
-            w(f"p_trigger_thought_{said}", trigger=", ".join(trigger.real_trigger)),
-            w("p_trigger_q_appearance" if trigger.appearance_trigger else "p_trigger_q_facts"),
-        ))
+        out.append(
+            Prompt(
+                w(
+                    f"p_trigger_obs_{said}",
+                    option=_name(trigger),
+                    k=trigger.count,
+                    n=n,
+                    grounds=", ".join(trigger.grounds),
+                ),
+                w(f"p_trigger_thought_{said}", trigger=", ".join(trigger.real_trigger)),
+                w("p_trigger_q_appearance" if trigger.appearance_trigger else "p_trigger_q_facts"),
+            )
+        )
     if len(chosen) >= 2:
         listing = ", ".join(f"{_name(o)} {o.count}×" for o in chosen[:3])
         a, b = chosen[0], chosen[1]
-        thought = (w("p_split_thought_differ", a=a.key, assess_a=a.assessment_label, b=b.key,
-                     assess_b=b.assessment_label)
-                   if a.assessment != b.assessment else w("p_split_thought_same"))
+        thought = (
+            w(
+                "p_split_thought_differ",
+                a=a.key,
+                assess_a=a.assessment_label,
+                b=b.key,
+                assess_b=b.assessment_label,
+            )
+            if a.assessment != b.assessment
+            else w("p_split_thought_same")
+        )
         out.append(Prompt(w("p_split_obs", listing=listing, n=n), thought, w("p_split_q")))
     away = next((o for o in chosen if o.assessment != "in_lijn" and o.key not in used), None)
     if away is not None:
         used.add(away.key)
-        out.append(Prompt(
-            w("p_away_obs", option=_name(away), k=away.count, n=n),
-            w(f"p_away_thought_{away.assessment}"),
-            w("p_away_q"),
-        ))
+        out.append(
+            Prompt(
+                w("p_away_obs", option=_name(away), k=away.count, n=n),
+                w(f"p_away_thought_{away.assessment}"),
+                w("p_away_q"),
+            )
+        )
     if point.timeouts:
-        out.append(Prompt(w("p_timeout_obs", t=point.timeouts, n=n), w("p_timeout_thought"), w("p_timeout_q")))
+        out.append(
+            Prompt(w("p_timeout_obs", t=point.timeouts, n=n), w("p_timeout_thought"), w("p_timeout_q"))
+        )
     unchosen = next((o for o in point.options if not o.count and o.assessment == "in_lijn"), None)
     if unchosen is not None:
-        out.append(Prompt(w("p_unchosen_obs", option=_name(unchosen)), w("p_unchosen_thought"), w("p_unchosen_q")))
+        out.append(
+            Prompt(w("p_unchosen_obs", option=_name(unchosen)), w("p_unchosen_thought"), w("p_unchosen_q"))
+        )
     if len(chosen) == 1 and n > 1:
-        out.append(Prompt(w("p_unanimous_obs", option=_name(chosen[0]), n=n), w("p_unanimous_thought"),
-                          w("p_unanimous_q")))
+        out.append(
+            Prompt(
+                w("p_unanimous_obs", option=_name(chosen[0]), n=n),
+                w("p_unanimous_thought"),
+                w("p_unanimous_q"),
+            )
+        )
     return tuple(out[:limit])

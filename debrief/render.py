@@ -32,10 +32,16 @@ FAMILY = "Trainer Sans"
 def font_css() -> Markup:
     """@font-face rules with the shipped Noto Sans subsets inlined as base64."""
     rules = []
-    for style, weight, slant in (("Regular", 400, "normal"), ("Bold", 700, "normal"), ("Italic", 400, "italic")):
+    for style, weight, slant in (
+        ("Regular", 400, "normal"),
+        ("Bold", 700, "normal"),
+        ("Italic", 400, "italic"),
+    ):
         data = base64.b64encode((FONTS / f"NotoSans-{style}.latin.ttf").read_bytes()).decode("ascii")
-        rules.append(f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; font-style: {slant}; '
-                     f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}')
+        rules.append(
+            f'@font-face {{ font-family: "{FAMILY}"; font-weight: {weight}; font-style: {slant}; '
+            f'src: url(data:font/ttf;base64,{data}) format("truetype"); }}'
+        )
     return Markup("\n".join(rules))
 
 
@@ -87,8 +93,12 @@ def _num(context: Context, value: float, digits: int = 0) -> str:
 @cache
 def environment(markdown: bool) -> Environment:
     env = Environment(
-        loader=FileSystemLoader(TEMPLATES), autoescape=not markdown, undefined=StrictUndefined,
-        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+        loader=FileSystemLoader(TEMPLATES),
+        autoescape=not markdown,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
         finalize=_finalize if markdown else None,
     )
     env.filters["clip"] = clip
@@ -105,8 +115,15 @@ def text_bar(count: int, total: int, width: int = 12) -> Markup:
 
 def _context(sheet: Sheet | None, lang: str) -> dict[str, Any]:
     w = Words(sheet.lang if sheet else lang)
-    return {"s": sheet, "w": w, "charts": charts, "guide": guide.plan(w, sheet), "css": sheet_css(),
-            "fonts": font_css(), "bar": text_bar}
+    return {
+        "s": sheet,
+        "w": w,
+        "charts": charts,
+        "guide": guide.plan(w, sheet),
+        "css": sheet_css(),
+        "fonts": font_css(),
+        "bar": text_bar,
+    }
 
 
 def render_html(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:

@@ -46,12 +46,16 @@ class Run:
 
 def choice_index(scenario: Scenario) -> dict[tuple[str, str], ChoiceBase]:
     """(node, choice id) → the authored choice, for every decision point."""
-    return {(node_id, cid): choice for node_id in scenario.nodes
-            for cid, _step, choice, _path in node_choices(scenario, node_id)}
+    return {
+        (node_id, cid): choice
+        for node_id in scenario.nodes
+        for cid, _step, choice, _path in node_choices(scenario, node_id)
+    }
 
 
-def read_run(scenario: Scenario, index: dict[tuple[str, str], ChoiceBase], record: SessionRecord,
-             lang: str) -> Run:
+def read_run(
+    scenario: Scenario, index: dict[tuple[str, str], ChoiceBase], record: SessionRecord, lang: str
+) -> Run:
     run = Run(record, state=GameState.initial(scenario))
     assert run.state is not None
     for event in record.events:

@@ -42,7 +42,9 @@ TENSIONS: tuple[tuple[str, str], ...] = (
 )
 
 
-def endings(scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: Words) -> tuple[EndingRow, ...]:
+def endings(
+    scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: Words
+) -> tuple[EndingRow, ...]:
     order = story_order(scenario)
     reached: dict[str, list[str]] = {}
     unfinished = []
@@ -55,8 +57,16 @@ def endings(scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: W
     for node_id, who in sorted(reached.items(), key=lambda kv: (-len(kv[1]), order[kv[0]])):
         node = scenario.nodes[node_id]
         assert isinstance(node, EndingNode)
-        rows.append(EndingRow(node.title.get(w.lang), w.pair(OUTCOME_LABELS[node.outcome]), len(who), tuple(who),
-                              node.summary.get(w.lang), node.perspective.get(w.lang) if node.perspective else ""))
+        rows.append(
+            EndingRow(
+                node.title.get(w.lang),
+                w.pair(OUTCOME_LABELS[node.outcome]),
+                len(who),
+                tuple(who),
+                node.summary.get(w.lang),
+                node.perspective.get(w.lang) if node.perspective else "",
+            )
+        )
     if unfinished:
         rows.append(EndingRow(w("unfinished"), "-", len(unfinished), tuple(unfinished), "", ""))
     return tuple(rows)
@@ -70,12 +80,17 @@ def times(scenario: Scenario, runs: Sequence[Run], w: Words) -> TimeStats:
         for node_id, count in run.timeouts.items():
             where[node_id] = where.get(node_id, 0) + count
     order = story_order(scenario)
-    points = tuple(f"{point_title(scenario, n, w.lang, 30)} ({c}×)"
-                   for n, c in sorted(where.items(), key=lambda kv: order[kv[0]]))
+    points = tuple(
+        f"{point_title(scenario, n, w.lang, 30)} ({c}×)"
+        for n, c in sorted(where.items(), key=lambda kv: order[kv[0]])
+    )
     return TimeStats(
-        median_total=statistics.median(totals) if totals else None, min_total=min(totals, default=None),
-        max_total=max(totals, default=None), median_decision=statistics.median(decisions) if decisions else None,
-        timeouts=sum(where.values()), timeout_points=points,
+        median_total=statistics.median(totals) if totals else None,
+        min_total=min(totals, default=None),
+        max_total=max(totals, default=None),
+        median_decision=statistics.median(decisions) if decisions else None,
+        timeouts=sum(where.values()),
+        timeout_points=points,
     )
 
 
@@ -88,20 +103,31 @@ def meters(scenario: Scenario, runs: Sequence[Run], w: Words) -> tuple[MeterRow,
         if meter.cast in cast:
             person = cast[meter.cast]
             who = person.name.get(w.lang)
-        rows.append(MeterRow(
-            label=meter.label.get(w.lang), kind=meter.kind.value, who=who, start=meter.start, low=meter.min,
-            high=meter.max, median=statistics.median(finals) if finals else None,
-            final_min=min(finals, default=None), final_max=max(finals, default=None),
-            up=sum(f > meter.start for f in finals), down=sum(f < meter.start for f in finals),
-            same=sum(f == meter.start for f in finals),
-        ))
+        rows.append(
+            MeterRow(
+                label=meter.label.get(w.lang),
+                kind=meter.kind.value,
+                who=who,
+                start=meter.start,
+                low=meter.min,
+                high=meter.max,
+                median=statistics.median(finals) if finals else None,
+                final_min=min(finals, default=None),
+                final_max=max(finals, default=None),
+                up=sum(f > meter.start for f in finals),
+                down=sum(f < meter.start for f in finals),
+                same=sum(f == meter.start for f in finals),
+            )
+        )
     kinds = {MeterKind.SPANNING.value: 0, MeterKind.VERTROUWEN.value: 1, MeterKind.ANDERS.value: 2}
     return tuple(sorted(rows, key=lambda r: kinds[r.kind]))
 
 
 def flags(scenario: Scenario, runs: Sequence[Run], w: Words) -> tuple[tuple[str, int], ...]:
-    counts = [(name.replace("_", " "), sum(bool(r.state and r.state.flags.get(name)) for r in runs))
-              for name in scenario.state.flags]
+    counts = [
+        (name.replace("_", " "), sum(bool(r.state and r.state.flags.get(name)) for r in runs))
+        for name in scenario.state.flags
+    ]
     return tuple((label, n) for label, n in counts if n)
 
 
@@ -109,8 +135,14 @@ def steps(runs: Sequence[Run], w: Words) -> tuple[StepRow, ...]:
     rows = []
     for step in STEP_ORDER:
         made = [c.assessment for r in runs for c in r.choices if c.step == step.value]
-        rows.append(StepRow(w.pair(STEP_LABELS[step]), made.count("in_lijn"), made.count("discutabel"),
-                            made.count("niet_in_lijn")))
+        rows.append(
+            StepRow(
+                w.pair(STEP_LABELS[step]),
+                made.count("in_lijn"),
+                made.count("discutabel"),
+                made.count("niet_in_lijn"),
+            )
+        )
     return tuple(rows)
 
 
@@ -118,8 +150,9 @@ def _grounds(values: Sequence[str], w: Words) -> tuple[str, ...]:
     return tuple(w.ground(g) for g in values)
 
 
-def registrations(scenario: Scenario, runs: Sequence[Run], labels: Sequence[str],
-                  w: Words) -> tuple[RegistrationRow, ...]:
+def registrations(
+    scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: Words
+) -> tuple[RegistrationRow, ...]:
     rows = []
     for label, run in zip(labels, runs, strict=True):
         selection = next((c for c in run.choices if isinstance(scenario.nodes[c.node], SelectionNode)), None)
@@ -149,21 +182,32 @@ def registrations(scenario: Scenario, runs: Sequence[Run], labels: Sequence[str]
                 # the selection's own trigger is listed with the option; name only what a later choice added
                 own = set(selection.real_trigger) if selection else set()
                 more = [g for g in hidden if g not in own]
-                mismatches.append(w("mismatch_hidden", grounds=", ".join(_grounds(more, w))) if more
-                                  else w("mismatch_hidden_short"))
+                mismatches.append(
+                    w("mismatch_hidden", grounds=", ".join(_grounds(more, w)))
+                    if more
+                    else w("mismatch_hidden_short")
+                )
             if reg.legal_basis != basis_used:
                 mismatches.append(w("mismatch_basis"))
             if outcome and reg.outcome != outcome:
                 mismatches.append(w("mismatch_outcome"))
-        rows.append(RegistrationRow(
-            who=label, key=key, selected=selected, used=_grounds(used, w), trigger=_grounds(trigger, w),
-            registered=_grounds(reg.grounds, w) if reg else (),
-            basis_used=w.pair(LEGAL_BASIS_LABELS[LegalBasis(basis_used)]),
-            basis_registered=w.pair(LEGAL_BASIS_LABELS[LegalBasis(reg.legal_basis)]) if reg else "",
-            outcome=w.pair(OUTCOME_LABELS[Outcome(outcome)]) if outcome else "",
-            outcome_registered=w.pair(OUTCOME_LABELS[Outcome(reg.outcome)]) if reg else "",
-            reason=reg.reason if reg else "", mismatches=tuple(mismatches), registered_at_all=reg is not None,
-        ))
+        rows.append(
+            RegistrationRow(
+                who=label,
+                key=key,
+                selected=selected,
+                used=_grounds(used, w),
+                trigger=_grounds(trigger, w),
+                registered=_grounds(reg.grounds, w) if reg else (),
+                basis_used=w.pair(LEGAL_BASIS_LABELS[LegalBasis(basis_used)]),
+                basis_registered=w.pair(LEGAL_BASIS_LABELS[LegalBasis(reg.legal_basis)]) if reg else "",
+                outcome=w.pair(OUTCOME_LABELS[Outcome(outcome)]) if outcome else "",
+                outcome_registered=w.pair(OUTCOME_LABELS[Outcome(reg.outcome)]) if reg else "",
+                reason=reg.reason if reg else "",
+                mismatches=tuple(mismatches),
+                registered_at_all=reg is not None,
+            )
+        )
     return tuple(rows)
 
 
@@ -178,11 +222,16 @@ def legal_bases(runs: Sequence[Run], w: Words) -> tuple[tuple[str, int], ...]:
     return tuple((w.pair(LEGAL_BASIS_LABELS[LegalBasis(b)]), n) for b, n in ranked)
 
 
-def reflections(scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: Words) -> tuple[Reflection, ...]:
+def reflections(
+    scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: Words
+) -> tuple[Reflection, ...]:
     out = []
     for q in scenario.reflection:
-        answers = tuple((label, run.answers[q.id].strip()) for label, run in zip(labels, runs, strict=True)
-                        if run.answers.get(q.id, "").strip())
+        answers = tuple(
+            (label, run.answers[q.id].strip())
+            for label, run in zip(labels, runs, strict=True)
+            if run.answers.get(q.id, "").strip()
+        )
         out.append(Reflection(q.text.get(w.lang), w.pair(STEP_LABELS[q.step]), answers))
     return tuple(out)
 
@@ -203,8 +252,12 @@ def perspectives(scenario: Scenario, runs: Sequence[Run], w: Words) -> tuple[Per
         if isinstance(node, SelectionNode):
             for cand in node.candidates:
                 picked = sum(node_id in r.first and r.first[node_id].choice == cand.id for r in runs)
-                add(f"{node_id}.{cand.id}", cand.label.get(lang), cand.perspective.get(lang) if cand.perspective else "",
-                    picked)
+                add(
+                    f"{node_id}.{cand.id}",
+                    cand.label.get(lang),
+                    cand.perspective.get(lang) if cand.perspective else "",
+                    picked,
+                )
         elif isinstance(node, EndingNode) and node.perspective is not None:
             add(node_id, node.title.get(lang), node.perspective.get(lang), reached)
     return tuple(seen.values())
@@ -231,5 +284,7 @@ def route(run: Run, points: Sequence[DecisionPoint]) -> tuple[RouteStep, ...]:
     for choice in run.choices:
         point = by_node[choice.node]
         option = next(o for o in point.options if o.choice_id == choice.choice)
-        steps_.append(RouteStep(point.title, option, choice.seconds, choice.timed_out, option.count, point.reached))
+        steps_.append(
+            RouteStep(point.title, option, choice.seconds, choice.timed_out, option.count, point.reached)
+        )
     return tuple(steps_)

@@ -226,7 +226,9 @@ class Sheet:
     legal_bases: tuple[tuple[str, int], ...]
     reflections: tuple[Reflection, ...]
     perspectives: tuple[Perspective, ...]
-    tensions: tuple[tuple[str, int, str, int], ...]  # known value pairs, each with how often the group chose it
+    tensions: tuple[
+        tuple[str, int, str, int], ...
+    ]  # known value pairs, each with how often the group chose it
     routes: tuple[tuple[RouteStep, ...], ...]  # per participant, in participant order
 
     @property

@@ -63,8 +63,9 @@ def _finished(status: str, events: Sequence[Event]) -> bool:
     return status == "finished" and bool(events) and isinstance(events[-1], SessionFinished)
 
 
-def from_store(store: RecordStore, *, group: str | None = None, refs: Iterable[str] = (),
-               lang: str = "nl") -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
+def from_store(
+    store: RecordStore, *, group: str | None = None, refs: Iterable[str] = (), lang: str = "nl"
+) -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
     """Sessions of a group, or by id (a unique prefix will do), with their scenario versions."""
     try:
         if group is not None:
@@ -78,8 +79,18 @@ def from_store(store: RecordStore, *, group: str | None = None, refs: Iterable[s
             if row.content_hash not in scenarios:
                 scenarios[row.content_hash] = store.scenario_snapshot(row.content_hash)
             events = tuple(recorded_events(store, row))
-            records.append(SessionRecord(row.id, row.trainee_code, row.display_name, row.group_label,
-                                         row.content_hash, row.started_at, _finished(row.status, events), events))
+            records.append(
+                SessionRecord(
+                    row.id,
+                    row.trainee_code,
+                    row.display_name,
+                    row.group_label,
+                    row.content_hash,
+                    row.started_at,
+                    _finished(row.status, events),
+                    events,
+                )
+            )
             if row.group_label and row.group_label not in groups:
                 info = store.group_info(row.group_label)
                 groups[row.group_label] = GroupInfo(**info) if info else GroupInfo(row.group_label)
@@ -88,8 +99,9 @@ def from_store(store: RecordStore, *, group: str | None = None, refs: Iterable[s
     return records, scenarios, list(groups.values())
 
 
-def from_bundles(paths: Iterable[Path], *, group: str | None = None,
-                 lang: str = "nl") -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
+def from_bundles(
+    paths: Iterable[Path], *, group: str | None = None, lang: str = "nl"
+) -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
     """Sessions from export files (optionally only those of one group), read without importing them."""
     records: list[SessionRecord] = []
     scenarios: dict[str, Scenario] = {}
@@ -115,17 +127,31 @@ def from_bundles(paths: Iterable[Path], *, group: str | None = None,
                 events = tuple(event_from_dict(e.payload) for e in session.events)
             except EngineError as exc:
                 raise fail("no_fit", lang, session=session.id[:8], problem=str(exc)) from None
-            records.append(SessionRecord(session.id, session.trainee_code, session.display_name,
-                                         session.group_label, session.content_hash, session.started_at,
-                                         _finished(session.status, events), events))
+            records.append(
+                SessionRecord(
+                    session.id,
+                    session.trainee_code,
+                    session.display_name,
+                    session.group_label,
+                    session.content_hash,
+                    session.started_at,
+                    _finished(session.status, events),
+                    events,
+                )
+            )
         for g in bundle.groups:
             groups.setdefault(g.label, GroupInfo(g.label, g.date, g.leader, g.location))
     used = {r.group_label for r in records}
     return records, scenarios, [g for label, g in sorted(groups.items()) if label in used]
 
 
-def assemble(records: Sequence[SessionRecord], scenarios: dict[str, Scenario], groups: Sequence[GroupInfo],
-             *, lang: str = "nl") -> Material:
+def assemble(
+    records: Sequence[SessionRecord],
+    scenarios: dict[str, Scenario],
+    groups: Sequence[GroupInfo],
+    *,
+    lang: str = "nl",
+) -> Material:
     """One conversation's material, or a DebriefError saying in one line why these sessions do not make one."""
     unique: dict[str, SessionRecord] = {}
     for record in records:
@@ -137,13 +163,19 @@ def assemble(records: Sequence[SessionRecord], scenarios: dict[str, Scenario], g
     for s in sessions:
         by_scenario.setdefault(scenarios[s.content_hash].id, set()).add(s.content_hash)
     if len(by_scenario) > 1:
-        found = ", ".join(f"{sid} ({sum(scenarios[x.content_hash].id == sid for x in sessions)})"
-                          for sid in sorted(by_scenario))
+        found = ", ".join(
+            f"{sid} ({sum(scenarios[x.content_hash].id == sid for x in sessions)})"
+            for sid in sorted(by_scenario)
+        )
         raise fail("mixed_scenarios", lang, found=found)
-    (scenario_id, hashes), = by_scenario.items()
+    ((scenario_id, hashes),) = by_scenario.items()
     if len(hashes) > 1:
-        found = ", ".join(sorted(f"v{scenarios[h].version} #{h[:8]} ({sum(x.content_hash == h for x in sessions)})"
-                                 for h in hashes))
+        found = ", ".join(
+            sorted(
+                f"v{scenarios[h].version} #{h[:8]} ({sum(x.content_hash == h for x in sessions)})"
+                for h in hashes
+            )
+        )
         raise fail("mixed_versions", lang, scenario=scenario_id, found=found)
     (digest,) = hashes
     warnings = []

@@ -47,20 +47,35 @@ def fold(material: Material, *, lang: str = "nl", names: bool = False) -> Sheet:
     people = [_participant(scenario, run, w, names) for run in runs]
     labels = [p.label for p in people]
     order = story_order(scenario)
-    points = [p for p in (_point(scenario, node_id, i, runs, labels, w)
-                          for node_id, i in sorted(order.items(), key=lambda kv: kv[1])) if p is not None and p.reached]
+    points = [
+        p
+        for p in (
+            _point(scenario, node_id, i, runs, labels, w)
+            for node_id, i in sorted(order.items(), key=lambda kv: kv[1])
+        )
+        if p is not None and p.reached
+    ]
     hot = [_hittepunt(p, len(runs), w) for p in hittepunten.select(points)]
     group = material.group
     first_start = min((r.started_at for r in material.sessions), default="")
     return Sheet(
-        lang=w.lang, scenario_id=scenario.id, version=scenario.version, content_hash=material.content_hash,
-        title=scenario.title.get(lang), summary=scenario.summary.get(lang), place=scenario.setting.place.get(lang),
-        time_of_day=w(f"time_{scenario.setting.time_of_day.value}"), briefing=scenario.briefing.text.get(lang),
-        group_label=group.label if group else None, date=(group.date if group and group.date else first_start[:10]),
-        leader=group.leader if group else None, location=group.location if group else None,
+        lang=w.lang,
+        scenario_id=scenario.id,
+        version=scenario.version,
+        content_hash=material.content_hash,
+        title=scenario.title.get(lang),
+        summary=scenario.summary.get(lang),
+        place=scenario.setting.place.get(lang),
+        time_of_day=w(f"time_{scenario.setting.time_of_day.value}"),
+        briefing=scenario.briefing.text.get(lang),
+        group_label=group.label if group else None,
+        date=(group.date if group and group.date else first_start[:10]),
+        leader=group.leader if group else None,
+        location=group.location if group else None,
         participants=tuple(people),
-        learning_goals=tuple((w.pair(STEP_LABELS[s]), getattr(scenario.learning_goals, s.value).get(lang))
-                             for s in STEP_ORDER),
+        learning_goals=tuple(
+            (w.pair(STEP_LABELS[s]), getattr(scenario.learning_goals, s.value).get(lang)) for s in STEP_ORDER
+        ),
         timeline=tuple(points),
         selections=_selections(points),
         hittepunten=tuple(hot),
@@ -85,7 +100,10 @@ def _participant(scenario: Scenario, run: Run, w: Words, names: bool) -> Partici
         label = f"{record.display_name} ({record.trainee_code})"
     ending = scenario.nodes[run.ending.node] if run.ending else None
     return Participant(
-        code=record.trainee_code, label=label, session=record.id[:8], finished=record.finished,
+        code=record.trainee_code,
+        label=label,
+        session=record.id[:8],
+        finished=record.finished,
         ending=ending.title.get(w.lang) if isinstance(ending, EndingNode) else None,
         outcome=w.pair(OUTCOME_LABELS[ending.outcome]) if isinstance(ending, EndingNode) else None,
     )
@@ -98,8 +116,9 @@ def _candidate_of(scenario: Scenario, node_id: str, choice_id: str) -> Candidate
     return None
 
 
-def _point(scenario: Scenario, node_id: str, order: int, runs: Sequence[Run], labels: Sequence[str],
-           w: Words) -> DecisionPoint | None:
+def _point(
+    scenario: Scenario, node_id: str, order: int, runs: Sequence[Run], labels: Sequence[str], w: Words
+) -> DecisionPoint | None:
     authored = list(node_choices(scenario, node_id))
     if not authored:
         return None
@@ -115,41 +134,61 @@ def _point(scenario: Scenario, node_id: str, order: int, runs: Sequence[Run], la
             label = w("nobody")
         else:
             label = clip(choice.text.get(lang), LABEL_LIMIT)
-        options.append(Option(
-            key=chr(ord("A") + i) if i < 26 else str(i + 1), choice_id=cid, label=label,
-            text=choice.text.get(lang), step=w.pair(STEP_LABELS[step]), assessment=choice.assessment.value,
-            assessment_label=w(f"short_{choice.assessment.value}"),
-            rationale=choice.rationale.get(lang) if choice.rationale else "",
-            legal_basis=w.pair(LEGAL_BASIS_LABELS[choice.legal_basis]) if choice.legal_basis else "",
-            grounds=tuple(w.ground(g.value) for g in choice.grounds),
-            real_trigger=tuple(w.ground(g.value) for g in choice.real_trigger),
-            prohibited_trigger=any(g not in OBJECTIVE_GROUNDS for g in choice.real_trigger),
-            appearance_trigger=any(g in APPEARANCE for g in choice.real_trigger),
-            values=tuple(w.value(v) for v in choice.values),
-            perspective=choice.perspective.get(lang) if choice.perspective else "",
-            conditional=bool(choice.when), count=len(chosen), timeouts=sum(c.timed_out for _, c in chosen),
-            chosen_by=tuple(who for who, _ in chosen),
-        ))
+        options.append(
+            Option(
+                key=chr(ord("A") + i) if i < 26 else str(i + 1),
+                choice_id=cid,
+                label=label,
+                text=choice.text.get(lang),
+                step=w.pair(STEP_LABELS[step]),
+                assessment=choice.assessment.value,
+                assessment_label=w(f"short_{choice.assessment.value}"),
+                rationale=choice.rationale.get(lang) if choice.rationale else "",
+                legal_basis=w.pair(LEGAL_BASIS_LABELS[choice.legal_basis]) if choice.legal_basis else "",
+                grounds=tuple(w.ground(g.value) for g in choice.grounds),
+                real_trigger=tuple(w.ground(g.value) for g in choice.real_trigger),
+                prohibited_trigger=any(g not in OBJECTIVE_GROUNDS for g in choice.real_trigger),
+                appearance_trigger=any(g in APPEARANCE for g in choice.real_trigger),
+                values=tuple(w.value(v) for v in choice.values),
+                perspective=choice.perspective.get(lang) if choice.perspective else "",
+                conditional=bool(choice.when),
+                count=len(chosen),
+                timeouts=sum(c.timed_out for _, c in chosen),
+                chosen_by=tuple(who for who, _ in chosen),
+            )
+        )
     counts = [o.count for o in options]
     n = len(made)
     offered = sum(1 for _ in authored)
     d = hittepunten.disagreement(counts, offered)
-    k = hittepunten.distance(sum(o.count for o in options if o.assessment == "niet_in_lijn"),
-                             sum(o.count for o in options if o.assessment == "discutabel"), n)
+    k = hittepunten.distance(
+        sum(o.count for o in options if o.assessment == "niet_in_lijn"),
+        sum(o.count for o in options if o.assessment == "discutabel"),
+        n,
+    )
     steps = tuple(dict.fromkeys(w.pair(STEP_LABELS[s]) for _c, s, _ch, _p in authored))
     seconds = [c.seconds for _, c in made]
     return DecisionPoint(
-        node_id=node_id, order=order, selection=isinstance(scenario.nodes[node_id], SelectionNode),
-        title=point_title(scenario, node_id, lang), steps=steps, reached=n, options=tuple(options),
+        node_id=node_id,
+        order=order,
+        selection=isinstance(scenario.nodes[node_id], SelectionNode),
+        title=point_title(scenario, node_id, lang),
+        steps=steps,
+        reached=n,
+        options=tuple(options),
         timeouts=sum(o.timeouts for o in options),
         median_seconds=statistics.median(seconds) if seconds else None,
-        disagreement=d, distance=k, heat=hittepunten.heat(d, k, n, len(runs)),
+        disagreement=d,
+        distance=k,
+        heat=hittepunten.heat(d, k, n, len(runs)),
     )
 
 
 def _hittepunt(point: DecisionPoint, group: int, w: Words) -> Hittepunt:
-    reasons = tuple(w(key, d=w.number(point.disagreement, 2), k=w.number(point.distance, 2))
-                    for key in hittepunten.reason_keys(point.disagreement, point.distance))
+    reasons = tuple(
+        w(key, d=w.number(point.disagreement, 2), k=w.number(point.distance, 2))
+        for key in hittepunten.reason_keys(point.disagreement, point.distance)
+    )
     chosen = sorted(point.chosen, key=lambda o: -o.count)
     sides = tuple(ValueSide(f"{o.key} · {o.label}", o.values, o.count) for o in chosen if o.values)
     return Hittepunt(point, reasons, prompts.for_point(point, w), sides)
@@ -159,5 +198,7 @@ def _selections(points: Sequence[DecisionPoint]) -> tuple[SelectionRow, ...]:
     first = next((p for p in points if p.selection), None)
     if first is None:
         return ()
-    return tuple(SelectionRow(f"{o.key} · {o.label}", o.assessment_label, o.chosen_by, o.grounds, o.real_trigger)
-                 for o in first.options)
+    return tuple(
+        SelectionRow(f"{o.key} · {o.label}", o.assessment_label, o.chosen_by, o.grounds, o.real_trigger)
+        for o in first.options
+    )

@@ -32,7 +32,10 @@ def test_checks_clean_with_no_warnings(path: Path) -> None:
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
 def test_first_line_points_editors_to_the_schema(path: Path) -> None:
-    assert path.read_text(encoding="utf-8").splitlines()[0] == "# yaml-language-server: $schema=scenario.schema.json"
+    assert (
+        path.read_text(encoding="utf-8").splitlines()[0]
+        == "# yaml-language-server: $schema=scenario.schema.json"
+    )
 
 
 @pytest.mark.parametrize("path", SCENARIO_FILES, ids=lambda p: p.stem)
@@ -60,8 +63,10 @@ def test_every_route_covers_all_steps_and_every_ending_and_choice_is_reachable(p
 def test_every_ending_has_a_plan(path: Path) -> None:
     scenario = load_scenario(path).scenario
     endings = {n for n, node in scenario.nodes.items() if node.type == "ending"}
-    planned = {parse_plan(p.read_text(encoding="utf-8"), str(p)).plan.expect.ending
-               for p in PLANS.glob(f"{scenario.id}/*.yaml")}
+    planned = {
+        parse_plan(p.read_text(encoding="utf-8"), str(p)).plan.expect.ending
+        for p in PLANS.glob(f"{scenario.id}/*.yaml")
+    }
     assert endings <= planned, f"endings without a plan: {sorted(endings - planned)}"
 
 

@@ -17,4 +17,6 @@ def test_the_guides_example_scenario_checks_clean() -> None:
     for text in examples:
         loaded = load_scenario_text(text, "README-voorbeeld.yaml")
         assert [d.format() for d in findings(loaded) if d.severity == "error"] == []
-        assert loaded.scenario.id not in {p.stem for p in SCENARIOS.glob("*.yaml")}, "example id clashes with a bundled scenario"
+        assert loaded.scenario.id not in {p.stem for p in SCENARIOS.glob("*.yaml")}, (
+            "example id clashes with a bundled scenario"
+        )

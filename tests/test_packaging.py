@@ -18,27 +18,49 @@ pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git t
 def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
     source = tmp_path / "src"
     # Copy the working tree without .venv or caches, as a clean checkout would have it.
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(".venv", ".git", "*.egg-info", "build",
-                                                                 "__pycache__", ".pytest_cache", ".mypy_cache"))
+    shutil.copytree(
+        ROOT,
+        source,
+        ignore=shutil.ignore_patterns(
+            ".venv", ".git", "*.egg-info", "build", "__pycache__", ".pytest_cache", ".mypy_cache"
+        ),
+    )
     venv = tmp_path / "venv"
     subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
     py = venv / "bin" / "python"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # only the installed copy may answer
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
-    install = subprocess.run([str(py), "-m", "pip", "install", "--quiet", str(source)], capture_output=True,
-                             text=True, env=env, timeout=600)
+    install = subprocess.run(
+        [str(py), "-m", "pip", "install", "--quiet", str(source)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=600,
+    )
     assert install.returncode == 0, install.stderr[-2000:]
     shutil.rmtree(source)  # the installed copy must not lean on the source tree
-    code = ("from trainer.paths import bundled_scenarios, scenarios_dir; "
-            "files = bundled_scenarios(); print(scenarios_dir()); print(len(files)); "
-            "assert files and (scenarios_dir() / 'scenario.schema.json').is_file()")
+    code = (
+        "from trainer.paths import bundled_scenarios, scenarios_dir; "
+        "files = bundled_scenarios(); print(scenarios_dir()); print(len(files)); "
+        "assert files and (scenarios_dir() / 'scenario.schema.json').is_file()"
+    )
     found = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert found.returncode == 0, found.stderr
     assert str(venv) in found.stdout
-    check = subprocess.run([str(venv / "bin" / "trainer"), "check", found.stdout.splitlines()[0]],
-                           capture_output=True, text=True, cwd=tmp_path, env=env)
+    check = subprocess.run(
+        [str(venv / "bin" / "trainer"), "check", found.stdout.splitlines()[0]],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
     assert check.returncode == 0, check.stdout + check.stderr
-    guide = subprocess.run([str(venv / "bin" / "trainer"), "debrief", "--sheet", "guide", "-o", "-"],
-                           capture_output=True, text=True, cwd=tmp_path, env=env)
+    guide = subprocess.run(
+        [str(venv / "bin" / "trainer"), "debrief", "--sheet", "guide", "-o", "-"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
     assert guide.returncode == 0, guide.stderr  # templates, words and fonts travel with the debrief package
     assert "data:font/ttf;base64," in guide.stdout and "30 min" in guide.stdout

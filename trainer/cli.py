@@ -21,8 +21,12 @@ class _Parser(argparse.ArgumentParser):
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(prog="trainer", description="Scenariotrainer professioneel controleren")
-    parser.add_argument("--lang", choices=["nl", "en"], default=os.environ.get("TRAINER_LANG", "nl"),
-                        help="taal van meldingen en tekst (nl of en)")
+    parser.add_argument(
+        "--lang",
+        choices=["nl", "en"],
+        default=os.environ.get("TRAINER_LANG", "nl"),
+        help="taal van meldingen en tekst (nl of en)",
+    )
     sub = parser.add_subparsers(dest="command", parser_class=_Parser)
 
     # --lang may also follow the subcommand (`trainer check X --lang en`); SUPPRESS keeps the global value.
@@ -37,8 +41,11 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser = add_parser  # type: ignore[method-assign]
 
     db = _Parser(add_help=False)
-    db.add_argument("--db", default=os.environ.get("TRAINER_DB"),
-                    help="database met verslagen (standaard: TRAINER_DB of de gebruikersmap)")
+    db.add_argument(
+        "--db",
+        default=os.environ.get("TRAINER_DB"),
+        help="database met verslagen (standaard: TRAINER_DB of de gebruikersmap)",
+    )
     recording = _Parser(add_help=False, parents=[db])
     recording.add_argument("--no-record", action="store_true", help="niets vastleggen")
     recording.add_argument("--trainee", help="pseudonieme code van de trainee")
@@ -103,11 +110,21 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("--max-routes", type=int, default=2000)
 
     debrief = sub.add_parser("debrief", help="nabespreking: een gespreksblad uit de verslagen", parents=[db])
-    debrief.add_argument("inputs", nargs="*", metavar="SESSIE|EXPORT.json",
-                         help="sessie-id's (of het begin ervan) of exportbestanden van trainer sessions export")
-    debrief.add_argument("--group", help="alle sessies van deze groep (met exportbestanden: alleen deze groep daaruit)")
-    debrief.add_argument("--sheet", choices=["group", "individual", "guide"], default="group",
-                         help="groepsblad (standaard), persoonlijke bladen of de handleiding voor de gespreksleider")
+    debrief.add_argument(
+        "inputs",
+        nargs="*",
+        metavar="SESSIE|EXPORT.json",
+        help="sessie-id's (of het begin ervan) of exportbestanden van trainer sessions export",
+    )
+    debrief.add_argument(
+        "--group", help="alle sessies van deze groep (met exportbestanden: alleen deze groep daaruit)"
+    )
+    debrief.add_argument(
+        "--sheet",
+        choices=["group", "individual", "guide"],
+        default="group",
+        help="groepsblad (standaard), persoonlijke bladen of de handleiding voor de gespreksleider",
+    )
     debrief.add_argument("--format", choices=["html", "md", "pdf"], default="html")
     debrief.add_argument("-o", "--output", help="doelbestand, of - voor de terminal")
     debrief.add_argument("--names", action="store_true", help="weergavenamen tonen (alleen met toestemming)")
@@ -145,8 +162,14 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "run":
         from trainer.commands import run_cmd
 
-        return run_cmd.run(args.scenario, plan=args.plan, seed=args.seed,
-                           start_node=args.start_node, lang=lang, record=_recording(args))
+        return run_cmd.run(
+            args.scenario,
+            plan=args.plan,
+            seed=args.seed,
+            start_node=args.start_node,
+            lang=lang,
+            record=_recording(args),
+        )
     if args.command == "coverage":
         from trainer.commands import coverage_cmd
 
@@ -157,11 +180,19 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.command is None:
             args = build_parser().parse_args(["play"])
         if args.text:
-            return play_cmd.run(args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume)
+            return play_cmd.run(
+                args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume
+            )
         from trainer.commands import window_cmd
 
-        return window_cmd.run(args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume,
-                              fullscreen=args.fullscreen)
+        return window_cmd.run(
+            args.scenario,
+            args.start_node,
+            lang,
+            record=_recording(args),
+            resume_id=args.resume,
+            fullscreen=args.fullscreen,
+        )
     if args.command == "storyboard":
         from trainer.commands import storyboard_cmd
 

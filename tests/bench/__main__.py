@@ -56,8 +56,12 @@ def bench_choose(text: str) -> None:
 def bench_coverage(text: str) -> None:
     scenario = load_scenario_text(text, "gegenereerd.yaml").scenario
     result = coverage(scenario)
-    row(f"coverage, generated 300-node scenario ({len(result.routes)} routes, {result.states_seen} states)",
-        _median(lambda: coverage(scenario), 5), "s", 2)
+    row(
+        f"coverage, generated 300-node scenario ({len(result.routes)} routes, {result.states_seen} states)",
+        _median(lambda: coverage(scenario), 5),
+        "s",
+        2,
+    )
 
 
 def bench_records() -> None:
@@ -78,19 +82,30 @@ def bench_records() -> None:
         with RecordStore(Path(tmp) / "a.db") as store:
             ids = []
             for seed in range(12):
-                recorder = Recorder(store, loaded.scenario, loaded.content_hash, trainee=f"T{seed}", group="bench")
+                recorder = Recorder(
+                    store, loaded.scenario, loaded.content_hash, trainee=f"T{seed}", group="bench"
+                )
 
                 def timed(event: object, recorder: Recorder = recorder) -> None:
                     start = time.perf_counter()
                     recorder(event)  # type: ignore[arg-type]
                     samples.append(time.perf_counter() - start)
 
-                session = Session(loaded.scenario, seed=seed, clock=FakeClock(), listeners=[timed],
-                                  scenario_hash=loaded.content_hash)
+                session = Session(
+                    loaded.scenario,
+                    seed=seed,
+                    clock=FakeClock(),
+                    listeners=[timed],
+                    scenario_hash=loaded.content_hash,
+                )
                 autoplay(session, random.Random(seed))
                 ids.append(recorder.session_id)
-            row(f"one recorded event, WAL + synchronous=FULL (median of {len(samples)})",
-                statistics.median(samples), "ms", 1)
+            row(
+                f"one recorded event, WAL + synchronous=FULL (median of {len(samples)})",
+                statistics.median(samples),
+                "ms",
+                1,
+            )
             bundle = Path(tmp) / "groep.json"
             runs = []
             for attempt in range(5):
@@ -108,10 +123,17 @@ def bench_player() -> None:
     from tests.bench.ui_bench import frame_cpu, launch_and_memory
 
     with tempfile.TemporaryDirectory() as tmp:
-        row("player: CPU per frame, selection panning, six persons, 1280x720 (mean of 600)", frame_cpu(tmp) / 1000, "ms", 4)
+        row(
+            "player: CPU per frame, selection panning, six persons, 1280x720 (mean of 600)",
+            frame_cpu(tmp) / 1000,
+            "ms",
+            4,
+        )
     launch, rss = launch_and_memory()
     row("player: launch to first frame (all bundled scenarios loaded)", launch, "s", 1.5)
-    ROWS.append(("player: peak RSS after playing every bundled scenario", f"{rss:,.0f} MB", "<= 250 MB", rss <= 250))
+    ROWS.append(
+        ("player: peak RSS after playing every bundled scenario", f"{rss:,.0f} MB", "<= 250 MB", rss <= 250)
+    )
 
 
 def bench_debrief() -> None:
@@ -135,10 +157,19 @@ def bench_debrief() -> None:
             return render_html(fold(material), "group")
 
         html = sheet_html()  # warm imports, template compilation and the font cache
-        row("debrief: group sheet, 12 sessions, records -> HTML (median of 20)", _median(sheet_html, 20), "ms", 300)
+        row(
+            "debrief: group sheet, 12 sessions, records -> HTML (median of 20)",
+            _median(sheet_html, 20),
+            "ms",
+            300,
+        )
         render_pdf(html)
-        row("debrief: group sheet, 12 sessions, records -> PDF via WeasyPrint (median of 5)",
-            _median(lambda: render_pdf(sheet_html()), 5), "s", 3)
+        row(
+            "debrief: group sheet, 12 sessions, records -> PDF via WeasyPrint (median of 5)",
+            _median(lambda: render_pdf(sheet_html()), 5),
+            "s",
+            3,
+        )
 
 
 def main() -> int:

@@ -59,14 +59,24 @@ print(json.dumps({"first_frame": first, "peak_rss_mb": resource.getrusage(resour
 
 
 def frame_cpu(tmp: str) -> float:
-    out = subprocess.run([sys.executable, "-c", FRAME_SCRIPT, str(ROOT), tmp], capture_output=True, text=True,
-                         check=True, env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    out = subprocess.run(
+        [sys.executable, "-c", FRAME_SCRIPT, str(ROOT), tmp],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"},
+    )
     return float(json.loads(out.stdout.strip().splitlines()[-1])["cpu_ms_per_frame"])
 
 
 def launch_and_memory() -> tuple[float, float]:
     start = time.time()
-    out = subprocess.run([sys.executable, "-c", LAUNCH_SCRIPT, str(ROOT)], capture_output=True, text=True, check=True,
-                         env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    out = subprocess.run(
+        [sys.executable, "-c", LAUNCH_SCRIPT, str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"},
+    )
     data = json.loads(out.stdout.strip().splitlines()[-1])
     return data["first_frame"] - start, data["peak_rss_mb"]

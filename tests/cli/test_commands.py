@@ -13,8 +13,9 @@ MINIMAL = str(FIXTURES / "minimal.yaml")
 
 
 def trainer(*args: str, stdin: str | None = None) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True, text=True, input=stdin,
-                          timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", *args], capture_output=True, text=True, input=stdin, timeout=60
+    )
 
 
 def test_check_clean_file_exits_0() -> None:
@@ -25,8 +26,10 @@ def test_check_clean_file_exits_0() -> None:
 
 def test_check_json_format_for_tools(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(Path(MINIMAL).read_text(encoding="utf-8").replace("goto: afhandelen", "goto: afhandele", 1),
-                   encoding="utf-8")
+    bad.write_text(
+        Path(MINIMAL).read_text(encoding="utf-8").replace("goto: afhandelen", "goto: afhandele", 1),
+        encoding="utf-8",
+    )
     result = trainer("check", "--format", "json", str(bad))
     assert result.returncode == 1
     found = json.loads(result.stdout)
@@ -36,8 +39,10 @@ def test_check_json_format_for_tools(tmp_path: Path) -> None:
 
 def test_check_english_messages(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(Path(MINIMAL).read_text(encoding="utf-8").replace("step: uitleggen", "step: uitleg", 1),
-                   encoding="utf-8")
+    bad.write_text(
+        Path(MINIMAL).read_text(encoding="utf-8").replace("step: uitleggen", "step: uitleg", 1),
+        encoding="utf-8",
+    )
     result = trainer("--lang", "en", "check", str(bad))
     assert result.returncode == 1
     assert "error S003: invalid value 'uitleg'" in result.stdout
@@ -50,7 +55,10 @@ def test_run_auto_prints_a_transcript_to_the_end() -> None:
 
 
 def test_run_auto_is_deterministic_per_seed() -> None:
-    assert trainer("run", MINIMAL, "--auto", "--seed", "9").stdout == trainer("run", MINIMAL, "--auto", "--seed", "9").stdout
+    assert (
+        trainer("run", MINIMAL, "--auto", "--seed", "9").stdout
+        == trainer("run", MINIMAL, "--auto", "--seed", "9").stdout
+    )
 
 
 def test_run_plan_and_a_plan_that_does_not_fit(tmp_path: Path) -> None:
@@ -59,11 +67,15 @@ def test_run_plan_and_a_plan_that_does_not_fit(tmp_path: Path) -> None:
         "scenario: minimaal\nchoices: [fietser_zonder_licht, timeout, rustig, bespreken]\n"
         "answers: {waarom: 'Geen licht.'}\n"
         "registration: {grounds: [voertuig], legal_basis: rvv_35, outcome: waarschuwing, reason: licht}\n"
-        "expect: {ending: einde_waarschuwing, meters: {spanning: 5}, flags: {gefilmd: true}}\n", encoding="utf-8")
+        "expect: {ending: einde_waarschuwing, meters: {spanning: 5}, flags: {gefilmd: true}}\n",
+        encoding="utf-8",
+    )
     ok = trainer("run", MINIMAL, "--plan", str(plan))
     assert ok.returncode == 0, ok.stderr
     assert "Tijd om" in ok.stdout and "Geen licht." in ok.stdout
-    plan.write_text("scenario: minimaal\nchoices:\n  - fietser_zonder_licht\n  - bestaat_niet\n", encoding="utf-8")
+    plan.write_text(
+        "scenario: minimaal\nchoices:\n  - fietser_zonder_licht\n  - bestaat_niet\n", encoding="utf-8"
+    )
     bad = trainer("run", MINIMAL, "--plan", str(plan))
     assert bad.returncode == 2
     assert bad.stderr.strip().splitlines() == [bad.stderr.strip()]
@@ -72,16 +84,23 @@ def test_run_plan_and_a_plan_that_does_not_fit(tmp_path: Path) -> None:
 
 def test_run_plan_with_failed_expectation(tmp_path: Path) -> None:
     plan = tmp_path / "plan.yaml"
-    plan.write_text("scenario: minimaal\nchoices: [niemand, eerlijk, vriendelijk_wijzen, groeten]\n"
-                    "expect:\n  ending: einde_waarschuwing\n", encoding="utf-8")
+    plan.write_text(
+        "scenario: minimaal\nchoices: [niemand, eerlijk, vriendelijk_wijzen, groeten]\n"
+        "expect:\n  ending: einde_waarschuwing\n",
+        encoding="utf-8",
+    )
     result = trainer("run", MINIMAL, "--plan", str(plan))
-    assert result.returncode == 2 and f"{plan}:4:11:" in result.stderr and "einde_geen_controle" in result.stderr
+    assert (
+        result.returncode == 2 and f"{plan}:4:11:" in result.stderr and "einde_geen_controle" in result.stderr
+    )
 
 
 def test_run_refuses_scenario_with_errors(tmp_path: Path) -> None:
     bad = tmp_path / "bad.yaml"
-    bad.write_text(Path(MINIMAL).read_text(encoding="utf-8").replace("goto: afhandelen", "goto: nergens", 1),
-                   encoding="utf-8")
+    bad.write_text(
+        Path(MINIMAL).read_text(encoding="utf-8").replace("goto: afhandelen", "goto: nergens", 1),
+        encoding="utf-8",
+    )
     result = trainer("run", str(bad), "--auto")
     assert result.returncode == 2 and "C101" in result.stderr and "Traceback" not in result.stderr
 
@@ -103,7 +122,11 @@ def test_coverage_table() -> None:
 
 
 def test_coverage_names_unreachable_choices_and_step_gaps(tmp_path: Path) -> None:
-    text = Path(MINIMAL).read_text(encoding="utf-8").replace("{meter: spanning, at_least: 4}", "{meter: spanning, at_least: 11}")
+    text = (
+        Path(MINIMAL)
+        .read_text(encoding="utf-8")
+        .replace("{meter: spanning, at_least: 4}", "{meter: spanning, at_least: 11}")
+    )
     path = tmp_path / "s.yaml"
     path.write_text(text, encoding="utf-8")
     result = trainer("coverage", str(path))
@@ -116,7 +139,10 @@ def test_usage_errors_are_one_line_exit_2() -> None:
 
 
 def test_play_in_the_terminal_to_the_end() -> None:
-    answers = "\n".join(["1", "1", "1", "", "1", "", "Omdat hij geen licht had.", "5", "2", "4", "geen licht"]) + "\n"
+    answers = (
+        "\n".join(["1", "1", "1", "", "1", "", "Omdat hij geen licht had.", "5", "2", "4", "geen licht"])
+        + "\n"
+    )
     result = trainer("play", "--text", MINIMAL, "--trainee", "A17", "--group", "ochtend", stdin=answers)
     assert result.returncode == 0, result.stderr
     assert "EINDE: Waarschuwing" in result.stdout and "Registratie" in result.stdout

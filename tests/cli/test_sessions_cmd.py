@@ -64,9 +64,15 @@ def test_import_of_a_tampered_bundle_is_one_line_exit_2(tmp_path: Path) -> None:
     trainer("sessions", "export", "--group", "nope", "-o", str(bundle))
     sid = trainer("sessions", "list").stdout.splitlines()[1].split()[0]
     assert trainer("sessions", "export", sid, "-o", str(bundle)).returncode == 0
-    bundle.write_text(bundle.read_text(encoding="utf-8").replace('"in_lijn"', '"discutabel"', 1), encoding="utf-8")
+    bundle.write_text(
+        bundle.read_text(encoding="utf-8").replace('"in_lijn"', '"discutabel"', 1), encoding="utf-8"
+    )
     result = trainer("sessions", "import", str(bundle), "--db", str(tmp_path / "b.db"))
-    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and str(bundle) in result.stderr
+    assert (
+        result.returncode == 2
+        and len(result.stderr.strip().splitlines()) == 1
+        and str(bundle) in result.stderr
+    )
 
 
 def test_purge_asks_for_confirmation_without_yes() -> None:

@@ -21,9 +21,17 @@ from trainer.records.recorder import Recorder
 
 SCENARIO = SCENARIOS / "nachtelijke_verkeerscontrole.yaml"
 ROUTES = (
-    "oude_auto_aanhouding", "achterlicht_waarschuwing", "oude_auto_waarschuwing", "langzame_auto_vriendelijk",
-    "niemand_belofte_teruggenomen", "oude_auto_boete_timeout", "bestelbus_weggestuurd_timeout",
-    "achterlicht_boete", "oude_auto_marco_neemt_over", "niemand_timeout", "oude_auto_waarschuwing",
+    "oude_auto_aanhouding",
+    "achterlicht_waarschuwing",
+    "oude_auto_waarschuwing",
+    "langzame_auto_vriendelijk",
+    "niemand_belofte_teruggenomen",
+    "oude_auto_boete_timeout",
+    "bestelbus_weggestuurd_timeout",
+    "achterlicht_boete",
+    "oude_auto_marco_neemt_over",
+    "niemand_timeout",
+    "oude_auto_waarschuwing",
     "langzame_auto_vriendelijk",
 )
 GROUP = "ochtend-2026-11"
@@ -60,8 +68,13 @@ def load_plan(route: str) -> LoadedPlan:
     return parse_plan(path.read_text(encoding="utf-8"), str(path))
 
 
-def play(session: Session, plan: LoadedPlan, *, stop_after: int | None = None,
-         answers: Mapping[str, str] | None = None) -> None:
+def play(
+    session: Session,
+    plan: LoadedPlan,
+    *,
+    stop_after: int | None = None,
+    answers: Mapping[str, str] | None = None,
+) -> None:
     """Follow the plan's choices (all, or the first `stop_after`), answers and registration."""
     choices = list(plan.plan.choices)
     done = 0
@@ -90,23 +103,49 @@ def play(session: Session, plan: LoadedPlan, *, stop_after: int | None = None,
             session.register(reg.grounds, reg.legal_basis, outcome, reg.reason)
 
 
-def record_group(db: Path, *, count: int = 12, group: str | None = GROUP, unfinished: Mapping[int, int] | None = None,
-                 answers: Mapping[int, Mapping[str, str]] | None = None, first: int = 0,
-                 loaded: LoadedScenario | None = None, names: bool = False) -> list[str]:
+def record_group(
+    db: Path,
+    *,
+    count: int = 12,
+    group: str | None = GROUP,
+    unfinished: Mapping[int, int] | None = None,
+    answers: Mapping[int, Mapping[str, str]] | None = None,
+    first: int = 0,
+    loaded: LoadedScenario | None = None,
+    names: bool = False,
+) -> list[str]:
     """Record `count` sessions into `db`; `unfinished` maps a session number to the choices it stops after."""
     loaded = loaded or load_scenario(SCENARIO)
     ids = []
     with RecordStore(db, wall=fixed_wall()) as store:
         if group is not None:
             with store.transaction() as conn:
-                store.ensure_group(conn, group, date="2026-11-20", leader="IBT Noord", location="Politieacademie Apeldoorn")
+                store.ensure_group(
+                    conn, group, date="2026-11-20", leader="IBT Noord", location="Politieacademie Apeldoorn"
+                )
         for i in range(first, first + count):
             sid = session_id(i)
-            recorder = Recorder(store, loaded.scenario, loaded.content_hash, trainee=f"T{i + 1:02d}", group=group,
-                                session_id=sid, display_name=f"Agent {chr(ord('A') + i % 26)}" if names else None)
-            session = Session(loaded.scenario, seed=i, clock=SteppingClock(2.5 + (i * 7) % 11),
-                              listeners=[recorder], scenario_hash=loaded.content_hash)
-            play(session, load_plan(ROUTES[i % len(ROUTES)]), stop_after=(unfinished or {}).get(i),
-                 answers=(answers or {}).get(i))
+            recorder = Recorder(
+                store,
+                loaded.scenario,
+                loaded.content_hash,
+                trainee=f"T{i + 1:02d}",
+                group=group,
+                session_id=sid,
+                display_name=f"Agent {chr(ord('A') + i % 26)}" if names else None,
+            )
+            session = Session(
+                loaded.scenario,
+                seed=i,
+                clock=SteppingClock(2.5 + (i * 7) % 11),
+                listeners=[recorder],
+                scenario_hash=loaded.content_hash,
+            )
+            play(
+                session,
+                load_plan(ROUTES[i % len(ROUTES)]),
+                stop_after=(unfinished or {}).get(i),
+                answers=(answers or {}).get(i),
+            )
             ids.append(sid)
     return ids

@@ -46,9 +46,14 @@ def test_every_sheet_and_format(records_db: Path, tmp_path: Path) -> None:
 
 def test_default_file_name(records_db: Path, tmp_path: Path) -> None:
     record_group(records_db, count=1)
-    result = subprocess.run([sys.executable, "-m", "trainer", "debrief", "--group", GROUP, "--sheet", "individual"],
-                            capture_output=True, text=True, timeout=60, cwd=tmp_path,
-                            env={**os.environ, "PYTHONPATH": str(ROOT)})
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "debrief", "--group", GROUP, "--sheet", "individual"],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
     assert result.returncode == 0, result.stderr
     assert (tmp_path / f"persoonlijk-{GROUP}.html").is_file()
 
@@ -61,9 +66,11 @@ def test_guide_needs_no_records(tmp_path: Path) -> None:
 
 def test_empty_group_missing_id_and_nothing(records_db: Path) -> None:
     record_group(records_db, count=1)
-    for args, words in ((("--group", "bestaat-niet"), "geen sessies in groep 'bestaat-niet'"),
-                        (("deadbeef",), "geen sessie 'deadbeef'"),
-                        ((), "geen sessies om te bespreken")):
+    for args, words in (
+        (("--group", "bestaat-niet"), "geen sessies in groep 'bestaat-niet'"),
+        (("deadbeef",), "geen sessie 'deadbeef'"),
+        ((), "geen sessies om te bespreken"),
+    ):
         result = trainer("debrief", *args)
         assert result.returncode == 2, result.stderr
         assert words in one_line(result.stderr)
@@ -81,7 +88,9 @@ def test_different_scenarios(records_db: Path) -> None:
         recorded_session(store, group=GROUP, finish=True)
     result = trainer("debrief", "--group", GROUP)
     assert result.returncode == 2
-    assert "verschillende scenario's (minimaal (1), nachtelijke_verkeerscontrole (2))" in one_line(result.stderr)
+    assert "verschillende scenario's (minimaal (1), nachtelijke_verkeerscontrole (2))" in one_line(
+        result.stderr
+    )
 
 
 def test_different_versions(records_db: Path) -> None:
@@ -91,7 +100,11 @@ def test_different_versions(records_db: Path) -> None:
     result = trainer("debrief", "--group", GROUP)
     assert result.returncode == 2
     line = one_line(result.stderr)
-    assert "verschillende versies van 'nachtelijke_verkeerscontrole'" in line and "v1 #" in line and "v2 #" in line
+    assert (
+        "verschillende versies van 'nachtelijke_verkeerscontrole'" in line
+        and "v1 #" in line
+        and "v2 #" in line
+    )
 
 
 def test_unfinished_session_is_marked(records_db: Path, tmp_path: Path) -> None:
@@ -137,8 +150,9 @@ def test_pdf_to_terminal_refused() -> None:
     assert result.returncode == 2 and "-o blad.pdf" in one_line(result.stderr)
 
 
-def test_pdf_without_weasyprint(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str],
-                                tmp_path: Path) -> None:
+def test_pdf_without_weasyprint(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     monkeypatch.setitem(sys.modules, "weasyprint", None)
     assert main(["debrief", "--sheet", "guide", "--format", "pdf", "-o", str(tmp_path / "x.pdf")]) == 2
     line = one_line(capsys.readouterr().err)

@@ -46,7 +46,9 @@ def test_golden(golden_db: Path, name: str, kind: str, fmt: str, lang: str) -> N
     expected = path.read_bytes().decode("utf-8")
     if text != expected:
         path.with_suffix(path.suffix + ".new").write_bytes(text.encode("utf-8"))
-    assert text == expected, f"{name} differs from its golden; see {name}.new (DEBRIEF_GOLDEN_UPDATE=1 to accept)"
+    assert text == expected, (
+        f"{name} differs from its golden; see {name}.new (DEBRIEF_GOLDEN_UPDATE=1 to accept)"
+    )
 
 
 def test_typed_markup_is_text_in_html(golden_db: Path) -> None:
@@ -54,7 +56,9 @@ def test_typed_markup_is_text_in_html(golden_db: Path) -> None:
         html = _render(golden_db, kind, "html", "nl")
         assert "<script>" not in html and "<b>pipe" not in html
         assert "&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt;" in html
-    assert "&amp;amp;" in _render(golden_db, "individual", "html", "nl")  # the full answer, entity kept as text
+    assert "&amp;amp;" in _render(
+        golden_db, "individual", "html", "nl"
+    )  # the full answer, entity kept as text
 
 
 def test_typed_markup_is_text_in_markdown(golden_db: Path) -> None:
@@ -73,14 +77,27 @@ def test_markdown_escape() -> None:
 def test_html_is_self_contained(group_db: Path) -> None:
     html = _render(group_db, "group", "html", "nl")
     assert "@font-face" in html and "data:font/ttf;base64," in html
-    external = re.findall(r"""(?:src|href)\s*=\s*["']?(?!data:)[a-z]+:""", html) + re.findall(r"url\((?!data:|#)", html)
+    external = re.findall(r"""(?:src|href)\s*=\s*["']?(?!data:)[a-z]+:""", html) + re.findall(
+        r"url\((?!data:|#)", html
+    )
     assert external == []
     assert html.count("<svg") >= 3 and "<title" in html  # charts carry their own text
-    for word in ("Casus", "Hittepunten", "Werkte het?", "Deugde het?", "Deed het deugd?", "Vertrouwen, en voor wie?",
-                 "Waarden in spanning", "Wat nemen we mee?", "We bekijken afwegingen, geen personen"):
+    for word in (
+        "Casus",
+        "Hittepunten",
+        "Werkte het?",
+        "Deugde het?",
+        "Deed het deugd?",
+        "Vertrouwen, en voor wie?",
+        "Waarden in spanning",
+        "Wat nemen we mee?",
+        "We bekijken afwegingen, geen personen",
+    ):
         assert word in html, word
-    order = [html.index(f'id="{s}"') for s in ("casus", "hittepunten", "werkte", "deugde", "deed", "vertrouwen",
-                                                "waarden", "mee")]
+    order = [
+        html.index(f'id="{s}"')
+        for s in ("casus", "hittepunten", "werkte", "deugde", "deed", "vertrouwen", "waarden", "mee")
+    ]
     assert order == sorted(order)
 
 

@@ -22,7 +22,9 @@ class Driver:
     def _after(self) -> None:
         if self.roundtrip:
             data = json.loads(json.dumps(save(self.session)))
-            self.session = restore(self.session.scenario, data, clock=self.clock, listeners=self.session.listeners)
+            self.session = restore(
+                self.session.scenario, data, clock=self.clock, listeners=self.session.listeners
+            )
 
     def wait(self, seconds: float) -> Driver:
         self.clock.advance(seconds)
@@ -31,9 +33,11 @@ class Driver:
     def __getattr__(self, name: str) -> Any:
         attr = getattr(self.session, name)
         if name in ("choose", "timeout", "advance", "answer", "register"):
+
             def call(*args: Any, **kwargs: Any) -> Any:
                 result = attr(*args, **kwargs)
                 self._after()
                 return result
+
             return call
         return attr

@@ -90,8 +90,13 @@ CASES: list[Case] = [
     Case("L002", 6, 13, raw=BASE.encode("utf-8").replace(b"author: testsuite", b"author: test\xffsuite")),
     Case("L003", 6, 13, (("author: testsuite", "author: test: suite"),)),
     Case("L004", 14, 1, (("  place: {nl", "\tplace: {nl"),)),
-    Case("L005", 7, 1, (("author: testsuite", "author: testsuite\nauthor: nogmaals"),),
-         args=(("key", "author"), ("first_line", 6))),
+    Case(
+        "L005",
+        7,
+        1,
+        (("author: testsuite", "author: testsuite\nauthor: nogmaals"),),
+        args=(("key", "author"), ("first_line", 6)),
+    ),
     Case("L006", 6, 9, (("author: testsuite", 'author: !!python/object/apply:os.system ["true"]'),)),
     Case("L007", 6, 69, (("author: testsuite", "author: " + "[" * 70 + "]" * 70),)),
     Case("L008", 1, 1, raw=b""),
@@ -99,23 +104,55 @@ CASES: list[Case] = [
     Case("L010", 6, 1, (("author: testsuite", "[author]: testsuite"),)),
     Case("L011", 1, 1, target="directory"),
     Case("L012", 7, 19, (("duration_minutes: 5", "duration_minutes: !!int vijf"),)),
-    Case("C126", 72, 35, (("        rationale: {nl: Geen reden gegeven., en: No reason given.}",
-                           "        rationale: {nl: Geen reden gegeven., en: No reason given.}\n"
-                           "        when: [{flag: gefilmd, is: false}]"),)),
-    Case("C127", 44, 13, (("      - id: fietser_zonder_licht", "      - id: niemand"),), also=frozenset({"C119"})),
+    Case(
+        "C126",
+        72,
+        35,
+        (
+            (
+                "        rationale: {nl: Geen reden gegeven., en: No reason given.}",
+                "        rationale: {nl: Geen reden gegeven., en: No reason given.}\n"
+                "        when: [{flag: gefilmd, is: false}]",
+            ),
+        ),
+    ),
+    Case(
+        "C127",
+        44,
+        13,
+        (("      - id: fietser_zonder_licht", "      - id: niemand"),),
+        also=frozenset({"C119"}),
+    ),
     Case("C128", 102, 16, (("when: [{meter: spanning, at_least: 4}]", "when: [{meter: spanning}]"),)),
     # --- schema ---
     Case("S001", 154, 5, (("    outcome: geen_controle\n", ""),), args=(("field", "outcome"),)),
-    Case("S002", 56, 11, (("legal_basis: rvv_35", "legal_bases: rvv_35"),),
-         args=(("field", "legal_bases"), ("suggestion", Both("bedoel je 'legal_basis'?", "did you mean 'legal_basis'?")))),
+    Case(
+        "S002",
+        56,
+        11,
+        (("legal_basis: rvv_35", "legal_bases: rvv_35"),),
+        args=(
+            ("field", "legal_bases"),
+            ("suggestion", Both("bedoel je 'legal_basis'?", "did you mean 'legal_basis'?")),
+        ),
+    ),
     Case("S003", 15, 16, (("time_of_day: nacht", "time_of_day: nachts"),)),
     Case("S004", 7, 19, (("duration_minutes: 5", "duration_minutes: vijf"),)),
     Case("S005", 30, 29, (("skin_tone: 5", "skin_tone: 7"),)),
     Case("S006", 2, 5, (("id: minimaal", "id: Minimaal"),)),
     # S007 cannot be caused by a file: see test_s007_unknown_pydantic_error_kind below.
     # --- semantic checks ---
-    Case("C101", 125, 15, (("goto: afscheid", "goto: afsheid"),), also=frozenset({"C106", "C108"}),
-         args=(("target", "afsheid"), ("suggestion", Both("bedoel je 'afscheid'?", "did you mean 'afscheid'?")))),
+    Case(
+        "C101",
+        125,
+        15,
+        (("goto: afscheid", "goto: afsheid"),),
+        also=frozenset({"C106", "C108"}),
+        args=(
+            ("target", "afsheid"),
+            ("suggestion", Both("bedoel je 'afscheid'?", "did you mean 'afscheid'?")),
+        ),
+    ),
     Case("C102", 107, 18, (("      - speaker: collega", "      - speaker: collgea"),)),
     Case("C103", 102, 23, (("when: [{meter: spanning, at_least: 4}]", "when: [{flag: gefilmt}]"),)),
     Case("C104", 85, 25, (("{add: spanning, by: 3}", "{add: spaning, by: 3}"),)),
@@ -123,29 +160,83 @@ CASES: list[Case] = [
     Case("C106", 158, 3, (("reflection:\n", EXTRA_SCENE),), args=(("node", "vergeten"),)),
     Case("C107", 134, 3, (("    next: reflectie_keuze\n", ""),), also=frozenset({"C106", "C108"})),
     Case("C108", 158, 3, (("reflection:\n", EXTRA_ENDING),), args=(("node", "los_einde"),)),
-    Case("C109", 115, 3, (("goto: einde_geen_controle", "goto: geen_uitleg_nodig"),), also=frozenset({"C108"}),
-         args=(("members", "afscheid, geen_uitleg_nodig"),)),
-    Case("C110", 148, 3, (("        step: reflecteren\n        assessment: in_lijn\n        goto: einde_waarschuwing",
-                           "        step: bejegenen\n        assessment: in_lijn\n        goto: einde_waarschuwing"),),
-         args=(("steps", "reflecteren"),)),
+    Case(
+        "C109",
+        115,
+        3,
+        (("goto: einde_geen_controle", "goto: geen_uitleg_nodig"),),
+        also=frozenset({"C108"}),
+        args=(("members", "afscheid, geen_uitleg_nodig"),),
+    ),
+    Case(
+        "C110",
+        148,
+        3,
+        (
+            (
+                "        step: reflecteren\n        assessment: in_lijn\n        goto: einde_waarschuwing",
+                "        step: bejegenen\n        assessment: in_lijn\n        goto: einde_waarschuwing",
+            ),
+        ),
+        args=(("steps", "reflecteren"),),
+    ),
     Case("C111", 80, 9, (("        rationale: {nl: Geen reden gegeven., en: No reason given.}\n", ""),)),
     Case("C112", 53, 11, (("          grounds: [voertuig]\n", ""),)),
     Case("C113", 72, 5, (("timer: {seconds: 20, default: vaag}", "timer: {seconds: 20}"),)),
-    Case("C114", 5, 10, (("summary: {nl: Een korte controle., en: A short stop.}", "summary: Een korte controle."),)),
+    Case(
+        "C114",
+        5,
+        10,
+        (("summary: {nl: Een korte controle., en: A short stop.}", "summary: Een korte controle."),),
+    ),
     Case("C115", 97, 13, (("      - id: boete_houding", "      - id: rustig"),)),
     Case("C116", 37, 8, (("start: straat", "start: straaat"),)),
     Case("C117", 35, 75, (("start: 2, min: 0, max: 10", "start: 12, min: 0, max: 10"),)),
     Case("C118", 85, 62, (("{set: gefilmd}", "{set: gefilmd, to: 3}"),)),
-    Case("C119", 162, 9, ((REFLECTION, REFLECTION + '  - id: waarom\n    step: reflecteren\n'
-                                        '    text: {nl: "Nog een vraag?", en: "Another question?"}\n'),)),
+    Case(
+        "C119",
+        162,
+        9,
+        (
+            (
+                REFLECTION,
+                REFLECTION + "  - id: waarom\n    step: reflecteren\n"
+                '    text: {nl: "Nog een vraag?", en: "Another question?"}\n',
+            ),
+        ),
+    ),
     Case("C120", 54, 23, (("grounds: [voertuig]", "grounds: [voertuig, uiterlijk]"),)),
-    Case("C121", 91, 7, (("        values: [proportionaliteit]\n",
-                          "        values: [proportionaliteit]\n        when: [{flag: gefilmd}]\n"),)),
-    Case("C122", 128, 5, (("  afscheid:\n    type: scene\n", "  afscheid:\n    type: scene\n    next: einde_geen_controle\n"),),
-         also=frozenset({"C110"})),
+    Case(
+        "C121",
+        91,
+        7,
+        (
+            (
+                "        values: [proportionaliteit]\n",
+                "        values: [proportionaliteit]\n        when: [{flag: gefilmd}]\n",
+            ),
+        ),
+    ),
+    Case(
+        "C122",
+        128,
+        5,
+        (
+            (
+                "  afscheid:\n    type: scene\n",
+                "  afscheid:\n    type: scene\n    next: einde_geen_controle\n",
+            ),
+        ),
+        also=frozenset({"C110"}),
+    ),
     Case("C123", 95, 18, (("values: [proportionaliteit]", "values: [proportionaliteitt]"),)),
     Case("C124", 35, 15, (("start: 2, min: 0, max: 10", "start: 2, min: 10, max: 0"),)),
-    Case("C125", 137, 5, (("    next: reflectie_keuze\n", "    next: reflectie_keuze\n    timer: {seconds: 10}\n"),)),
+    Case(
+        "C125",
+        137,
+        5,
+        (("    next: reflectie_keuze\n", "    next: reflectie_keuze\n    timer: {seconds: 10}\n"),),
+    ),
 ]
 
 NOT_BY_FILE = {"S007", "L013"}  # L013 is about a folder: see test_malformed
@@ -196,7 +287,9 @@ def test_code_and_position(case: Case, tmp_path: Path) -> None:
 def test_severity_word_matches_catalogue(case: Case, tmp_path: Path) -> None:
     path = case.write(tmp_path)
     [diag] = [d for d in diagnose(path) if d.code == case.code]
-    expected = {"error": ("fout", "error"), "warning": ("waarschuwing", "warning")}[MESSAGES[case.code].severity]
+    expected = {"error": ("fout", "error"), "warning": ("waarschuwing", "warning")}[
+        MESSAGES[case.code].severity
+    ]
     assert f": {expected[0]} {case.code}: " in diag.format("nl")
     assert f": {expected[1]} {case.code}: " in diag.format("en")
 
@@ -205,7 +298,7 @@ ENGLISH = {
     "L005": "error L005: key 'author' appears twice (first on line 6) (hint: remove or rename one of them)",
     "C101": "error C101: reference to unknown node 'afsheid'",
     "C106": "warning C106: node 'vergeten' cannot be reached from the start "
-            "(hint: point a choice or 'next:' to it, or remove it)",
+    "(hint: point a choice or 'next:' to it, or remove it)",
     "C116": "error C116: start node 'straaat' does not exist",
     "S003": "error S003: invalid value 'nachts': choose from ochtend, middag, avond, nacht",
 }
@@ -239,8 +332,12 @@ def test_english_message_has_no_dutch_fragments(code: str, tmp_path: Path) -> No
 
 MULTILINE = [
     # A block scalar (`|`) without English: the C114 warning quotes the Dutch text, newlines and all.
-    Case("C114", 5, 10, (("summary: {nl: Een korte controle., en: A short stop.}",
-                          "summary: |\n  Een korte\n  controle."),)),
+    Case(
+        "C114",
+        5,
+        10,
+        (("summary: {nl: Een korte controle., en: A short stop.}", "summary: |\n  Een korte\n  controle."),),
+    ),
     # A quoted value with an escaped newline is quoted as-is in S003.
     Case("S003", 15, 16, (("time_of_day: nacht", 'time_of_day: "nacht\\nlaat"'),)),
 ]
@@ -284,4 +381,6 @@ def test_s007_unknown_pydantic_error_kind() -> None:
     assert diag.code == "S007"
     assert (diag.file, diag.line, diag.column) == ("probe.yaml", 3, 9)
     assert "size must be even" in diag.message()
-    assert re.fullmatch(r"probe\.yaml:3:9: fout S007: ongeldige invoer: .*size must be even.*\(tip: .*\)", diag.format())
+    assert re.fullmatch(
+        r"probe\.yaml:3:9: fout S007: ongeldige invoer: .*size must be even.*\(tip: .*\)", diag.format()
+    )

@@ -21,10 +21,16 @@ from trainer.model.messages import MESSAGES
 BASE = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
 BASE_LINES = BASE.splitlines(keepends=True)
 FILE = "fuzz.yaml"
-CATCH_ALL = re.compile(r"(onverwacht|unexpected): [A-Z]\w*")  # L003 made by load_scenario_text's `except Exception`
+CATCH_ALL = re.compile(
+    r"(onverwacht|unexpected): [A-Z]\w*"
+)  # L003 made by load_scenario_text's `except Exception`
 
-FUZZ = settings(max_examples=200, deadline=None, database=None,
-                suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+FUZZ = settings(
+    max_examples=200,
+    deadline=None,
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 # Characters that matter to YAML, plus a few that matter to humans and to the reader.
 SIGNIFICANT = list(":-?,[]{}#&*!|>'\"%@`\t \n") + ["\x00", "\x7f", "\ufeff", "é", "\u2028", "\r"]
@@ -45,7 +51,9 @@ def assert_well_formed(text: str, diagnostics: list[Diagnostic]) -> None:
             formatted = d.format(lang)
             assert formatted.startswith(f"{FILE}:{d.line}:{d.column}: ")
             assert f" {d.code}: " in formatted
-        assert not CATCH_ALL.search(d.message("nl") + d.message("en")), f"the loader's catch-all was needed: {d.format()}"
+        assert not CATCH_ALL.search(d.message("nl") + d.message("en")), (
+            f"the loader's catch-all was needed: {d.format()}"
+        )
 
 
 def load_or_error(text: str) -> LoadedScenario | None:
@@ -88,7 +96,7 @@ def mutated_minimal(draw: st.DrawFn) -> str:
             lines[i], lines[j] = lines[j], lines[i]
         elif op == "change" and lines[i]:
             k = draw(st.integers(min_value=0, max_value=len(lines[i]) - 1))
-            lines[i] = lines[i][:k] + draw(chars) + lines[i][k + 1:]
+            lines[i] = lines[i][:k] + draw(chars) + lines[i][k + 1 :]
         elif op == "insert" and lines[i]:
             k = draw(st.integers(min_value=0, max_value=len(lines[i])))
             lines[i] = lines[i][:k] + draw(st.text(alphabet=chars, min_size=1, max_size=8)) + lines[i][k:]

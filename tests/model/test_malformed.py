@@ -30,14 +30,27 @@ def edited(old: str, new: str) -> str:
 
 
 def trainer(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
-           "PYTHONIOENCODING": "utf-8"}
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(ROOT), os.environ.get("PYTHONPATH", "")]),
+        "PYTHONIOENCODING": "utf-8",
+    }
     env.pop("TRAINER_LANG", None)
-    return subprocess.run([sys.executable, "-m", "trainer", *args], capture_output=True, text=True,
-                          encoding="utf-8", errors="replace", cwd=cwd, env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "trainer", *args],
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        errors="replace",
+        cwd=cwd,
+        env=env,
+        timeout=120,
+    )
 
 
-def one_finding(result: subprocess.CompletedProcess[str], path: Path, code: str, exit_code: int) -> tuple[int, int]:
+def one_finding(
+    result: subprocess.CompletedProcess[str], path: Path, code: str, exit_code: int
+) -> tuple[int, int]:
     """Assert the output is one diagnostic line for `path` plus the summary; return its (line, column)."""
     everything = result.stdout + result.stderr
     assert "Traceback" not in everything, everything
@@ -76,8 +89,13 @@ BAD: list[Bad] = [
     Bad("syntax_error", lambda: edited("author: testsuite", "author: test: suite"), "L003", 2, (6, 13)),
     Bad("unclosed_quote", lambda: edited("author: testsuite", 'author: "testsuite'), "L003", 2, None),
     Bad("tab_indentation", lambda: edited("  place: {nl", "\tplace: {nl"), "L004", 2, (14, 1)),
-    Bad("duplicate_key", lambda: edited("    time_limit: 60\n", "    time_limit: 60\n    time_limit: 30\n"),
-        "L005", 2, (43, 5)),
+    Bad(
+        "duplicate_key",
+        lambda: edited("    time_limit: 60\n", "    time_limit: 60\n    time_limit: 30\n"),
+        "L005",
+        2,
+        (43, 5),
+    ),
     Bad("unknown_key", lambda: edited("legal_basis: rvv_35", "legal_bases: rvv_35"), "S002", 1, (56, 11)),
     Bad("wrong_type", lambda: edited("duration_minutes: 5", "duration_minutes: [5]"), "S004", 1, (7, 19)),
     Bad("alias_bomb", billion_laughs, "L007", 2, None),
@@ -124,7 +142,9 @@ def test_malformed_file(bad: Bad, tmp_path: Path) -> None:
 def test_python_tags_are_refused_and_never_run(tag_value: str, tmp_path: Path) -> None:
     target = tmp_path / "SOMEFILE"
     path = tmp_path / "tag.yaml"
-    path.write_text(edited("author: testsuite", "author: " + tag_value.format(target=target)), encoding="utf-8")
+    path.write_text(
+        edited("author: testsuite", "author: " + tag_value.format(target=target)), encoding="utf-8"
+    )
     result = trainer("check", str(path), cwd=tmp_path)
     assert one_finding(result, path, "L006", 2) == (6, 9)
     assert "python/" in result.stdout
@@ -135,8 +155,10 @@ def test_python_tags_are_refused_and_never_run(tag_value: str, tmp_path: Path) -
 def test_python_tag_in_a_nested_value_is_refused(tmp_path: Path) -> None:
     target = tmp_path / "SOMEFILE"
     path = tmp_path / "nested_tag.yaml"
-    path.write_text(edited("grounds: [voertuig]", f'grounds: [!!python/object/apply:os.system ["touch {target}"]]'),
-                    encoding="utf-8")
+    path.write_text(
+        edited("grounds: [voertuig]", f'grounds: [!!python/object/apply:os.system ["touch {target}"]]'),
+        encoding="utf-8",
+    )
     assert one_finding(trainer("check", str(path), cwd=tmp_path), path, "L006", 2) == (55, 21)
     assert not target.exists()
 
@@ -168,7 +190,7 @@ def test_invalid_utf8_in_the_middle_points_at_its_line(tmp_path: Path) -> None:
     path.write_bytes(raw)
     line, column = one_finding(trainer("check", str(path)), path, "L002", 2)
     assert line == 92
-    assert raw.splitlines()[line - 1][column - 1:column] == b"\xe9"
+    assert raw.splitlines()[line - 1][column - 1 : column] == b"\xe9"
 
 
 def test_nul_byte_in_valid_utf8_points_at_its_character(tmp_path: Path) -> None:

@@ -20,7 +20,9 @@ def _schema() -> dict:  # type: ignore[type-arg]
 
 def test_committed_schema_matches_the_models() -> None:
     committed = (SCENARIOS / SCHEMA_FILE).read_text(encoding="utf-8")
-    assert committed == schema_text(), "scenario.schema.json is out of date: run `trainer schema` and commit it"
+    assert committed == schema_text(), (
+        "scenario.schema.json is out of date: run `trainer schema` and commit it"
+    )
 
 
 def test_schema_is_draft_07() -> None:
@@ -59,9 +61,13 @@ def test_content_hash_ignores_formatting_and_fields_left_at_their_default() -> N
 
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     base = load_scenario_text(text).content_hash
-    assert load_scenario_text("# a comment\n" + text.replace("version: 1", "version:   1")).content_hash == base
+    assert (
+        load_scenario_text("# a comment\n" + text.replace("version: 1", "version:   1")).content_hash == base
+    )
     # writing a default out explicitly (here: an empty `when:` on a line) is the same scenario
-    same = text.replace('text: {nl: "Waarom ik?", en: "Why me?"}', 'text: {nl: "Waarom ik?", en: "Why me?"}\n        when: []')
+    same = text.replace(
+        'text: {nl: "Waarom ik?", en: "Why me?"}', 'text: {nl: "Waarom ik?", en: "Why me?"}\n        when: []'
+    )
     assert same != text and load_scenario_text(same).content_hash == base
     changed = text.replace('en: "Why me?"', 'en: "Why me, then?"')
     assert load_scenario_text(changed).content_hash != base

@@ -17,8 +17,14 @@ def minimal() -> LoadedScenario:
     return load_scenario(FIXTURES / "minimal.yaml")
 
 
-def recorded_session(store: RecordStore, *, trainee: str = "A17", group: str | None = "ochtend",
-                     choices: tuple[str, ...] = ROUTE, finish: bool = False) -> tuple[Session, Recorder]:
+def recorded_session(
+    store: RecordStore,
+    *,
+    trainee: str = "A17",
+    group: str | None = "ochtend",
+    choices: tuple[str, ...] = ROUTE,
+    finish: bool = False,
+) -> tuple[Session, Recorder]:
     loaded = minimal()
     clock = FakeClock()
     recorder = Recorder(store, loaded.scenario, loaded.content_hash, trainee=trainee, group=group)

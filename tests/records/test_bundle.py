@@ -79,17 +79,22 @@ def _tamper(path: Path, edit) -> None:  # type: ignore[no-untyped-def]
     path.write_text(json.dumps(data), encoding="utf-8")
 
 
-@pytest.mark.parametrize("case, message", [
-    ("truncated", "geen geldige JSON"),
-    ("not_json", "geen geldige JSON"),
-    ("other_format", "geen export"),
-    ("newer", "nieuwere trainer"),
-    ("changed_choice", "controlegetal"),
-    ("changed_choice_and_checksum", "past niet bij het scenario"),
-    ("missing_field", "onverwachte inhoud"),
-    ("binary", "geen UTF-8"),
-])
-def test_bad_bundles_are_refused_with_one_line_and_nothing_imported(tmp_path: Path, case: str, message: str) -> None:
+@pytest.mark.parametrize(
+    "case, message",
+    [
+        ("truncated", "geen geldige JSON"),
+        ("not_json", "geen geldige JSON"),
+        ("other_format", "geen export"),
+        ("newer", "nieuwere trainer"),
+        ("changed_choice", "controlegetal"),
+        ("changed_choice_and_checksum", "past niet bij het scenario"),
+        ("missing_field", "onverwachte inhoud"),
+        ("binary", "geen UTF-8"),
+    ],
+)
+def test_bad_bundles_are_refused_with_one_line_and_nothing_imported(
+    tmp_path: Path, case: str, message: str
+) -> None:
     path, _ = _export(tmp_path, sessions=2)
     text = path.read_text(encoding="utf-8")
     if case == "truncated":
@@ -110,6 +115,7 @@ def test_bad_bundles_are_refused_with_one_line_and_nothing_imported(tmp_path: Pa
         def edit(d):  # type: ignore[no-untyped-def]
             d["sessions"][1]["events"][4]["payload"].update(assessment="in_lijn")  # 'vaag' is niet_in_lijn
             d["checksum"] = _checksum({k: v for k, v in d.items() if k != "checksum"})
+
         _tamper(path, edit)
     elif case == "missing_field":
         _tamper(path, lambda d: d["sessions"][0].pop("seed"))

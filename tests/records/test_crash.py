@@ -55,8 +55,9 @@ def test_sigkill_at_random_moments_loses_no_committed_event(tmp_path: Path) -> N
     rng = random.Random(2026)
     for trial in range(TRIALS):
         db = tmp_path / f"trial{trial}.db"
-        child = subprocess.Popen([sys.executable, "-c", CHILD, str(db), str(ROOT), str(trial)],
-                                 stdout=subprocess.PIPE, text=True)
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(db), str(ROOT), str(trial)], stdout=subprocess.PIPE, text=True
+        )
         assert child.stdout is not None
         first = child.stdout.readline()  # recording has begun (start-up time varies by machine)
         time.sleep(rng.random() * 0.8)
@@ -74,11 +75,14 @@ def test_sigkill_at_random_moments_loses_no_committed_event(tmp_path: Path) -> N
             for row in rows.values():
                 recorded = [json.loads(e.payload) for e in store.events(row.id)]
                 expected = [e.to_dict() for e in _resimulate(row.seed).events]
-                assert recorded == expected[: len(recorded)], f"trial {trial}: record differs from what happened"
+                assert recorded == expected[: len(recorded)], (
+                    f"trial {trial}: record differs from what happened"
+                )
                 if row.status == "active":
                     resumed = resume(store, row, clock=FakeClock())
-                    reference = Session.from_events(minimal().scenario,
-                                                    [event_from_dict(e) for e in expected[: len(resumed.events)]])
+                    reference = Session.from_events(
+                        minimal().scenario, [event_from_dict(e) for e in expected[: len(resumed.events)]]
+                    )
                     assert (resumed.node_id, resumed.phase) == (reference.node_id, reference.phase)
                     assert resumed.state.meters == reference.state.meters
                     assert resumed.state.flags == reference.state.flags

@@ -26,7 +26,12 @@ def test_every_event_is_stored_with_sequence_times_and_payload(tmp_path: Path) -
         assert [json.loads(r.payload) for r in rows] == [e.to_dict() for e in session.events]
         assert all(r.wall_time.endswith("+00:00") for r in rows)
         row = store.session(recorder.session_id[:6])
-        assert (row.trainee_code, row.group_label, row.status, row.scenario_id) == ("A17", "ochtend", "active", "minimaal")
+        assert (row.trainee_code, row.group_label, row.status, row.scenario_id) == (
+            "A17",
+            "ochtend",
+            "active",
+            "minimaal",
+        )
 
 
 def test_database_settings_are_wal_full_sync_and_versioned(tmp_path: Path) -> None:
@@ -111,7 +116,7 @@ def test_corrupted_pages_are_refused(tmp_path: Path) -> None:
         store._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     data = bytearray(good.read_bytes())
     for offset in range(4096 * 2, len(data), 4096):
-        data[offset + 100: offset + 400] = b"\xff" * 300
+        data[offset + 100 : offset + 400] = b"\xff" * 300
     good.write_bytes(bytes(data))
     with pytest.raises(RecordsError, match="r.db"), RecordStore(good) as store:
         store.sessions()

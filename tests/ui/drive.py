@@ -16,7 +16,9 @@ def by_keys(pilot: Pilot, rng: random.Random) -> list[str]:
         screen = pilot.screen
         seen.append(screen)
         if screen == "selection":
-            count = len(pilot.layout().rects) and len([k for k in pilot.layout().rects if k.startswith("cand:")])
+            count = len(pilot.layout().rects) and len(
+                [k for k in pilot.layout().rects if k.startswith("cand:")]
+            )
             if rng.random() < 0.2:
                 pilot.press("n")
             else:
@@ -51,7 +53,9 @@ def by_mouse(pilot: Pilot, rng: random.Random) -> list[str]:
         seen.append(screen)
         lay = pilot.layout()
         if screen == "selection":
-            people = [r for k, r in lay.rects.items() if k.startswith("cand:") and 0 < r.centerx < pilot.app.size[0]]
+            people = [
+                r for k, r in lay.rects.items() if k.startswith("cand:") and 0 < r.centerx < pilot.app.size[0]
+            ]
             if not people or rng.random() < 0.15:
                 pilot.click(lay.rects["nobody"].center)
                 continue
@@ -69,7 +73,9 @@ def by_mouse(pilot: Pilot, rng: random.Random) -> list[str]:
         elif screen == "done":
             return seen
         elif lay.buttons:
-            pilot.click(rng.choice(lay.buttons)[0].center if screen == "dialogue" else lay.buttons[0][0].center)
+            pilot.click(
+                rng.choice(lay.buttons)[0].center if screen == "dialogue" else lay.buttons[0][0].center
+            )
         else:
             raise AssertionError(f"nothing to click on {screen}")
     raise AssertionError("no ending within the step budget")

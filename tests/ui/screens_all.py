@@ -13,21 +13,57 @@ from trainer.ui.screens import pages
 from trainer.ui.theme import Theme
 
 
-def frame(loaded: LoadedScenario | None, session: Session | None, size: tuple[int, int], lang: str,
-          ui: UiState | None = None, **extra: object) -> Frame:
+def frame(
+    loaded: LoadedScenario | None,
+    session: Session | None,
+    size: tuple[int, int],
+    lang: str,
+    ui: UiState | None = None,
+    **extra: object,
+) -> Frame:
     view = session.view() if session is not None else None
     timer = float(view.timer_seconds) if view is not None and view.timer_seconds else None
-    return Frame(Theme(height=size[1]), size, lang, ui or UiState(skip_reveal=True), now=30.0, view=view,
-                 scenario=loaded.scenario if loaded else None, timer_left=timer, extra=dict(extra))
+    return Frame(
+        Theme(height=size[1]),
+        size,
+        lang,
+        ui or UiState(skip_reveal=True),
+        now=30.0,
+        view=view,
+        scenario=loaded.scenario if loaded else None,
+        timer_left=timer,
+        extra=dict(extra),
+    )
 
 
-def all_states(scenarios: list[LoadedScenario], size: tuple[int, int], lang: str) -> Iterator[tuple[str, str, Frame]]:
-    yield "start", "start", frame(None, None, size, lang, UiState(fields={"code": "A17", "group": "ochtend-2026-11"}))
+def all_states(
+    scenarios: list[LoadedScenario], size: tuple[int, int], lang: str
+) -> Iterator[tuple[str, str, Frame]]:
+    yield (
+        "start",
+        "start",
+        frame(None, None, size, lang, UiState(fields={"code": "A17", "group": "ochtend-2026-11"})),
+    )
     for i in range(len(scenarios)):
-        yield f"picker{i}", "picker", frame(None, None, size, lang, UiState(focus=i), scenarios=scenarios,
-                                            resume=[("abc", "nachtelijke_verkeerscontrole", "2026-11-22 10:00")])
+        yield (
+            f"picker{i}",
+            "picker",
+            frame(
+                None,
+                None,
+                size,
+                lang,
+                UiState(focus=i),
+                scenarios=scenarios,
+                resume=[("abc", "nachtelijke_verkeerscontrole", "2026-11-22 10:00")],
+            ),
+        )
     yield "done", "done", frame(None, None, size, lang)
-    yield "findings", "findings", frame(None, None, size, lang, findings=["a.yaml:1:1: fout L003: " + "x" * 150] * 12)
+    yield (
+        "findings",
+        "findings",
+        frame(None, None, size, lang, findings=["a.yaml:1:1: fout L003: " + "x" * 150] * 12),
+    )
     for loaded in scenarios:
         sc = loaded.scenario
         yield f"{sc.id}/briefing", "briefing", frame(loaded, None, size, lang)
@@ -43,18 +79,27 @@ def all_states(scenarios: list[LoadedScenario], size: tuple[int, int], lang: str
                 yield f"{sc.id}/{node_id}", "ending", frame(loaded, session, size, lang)
                 session.advance()
                 for q in sc.reflection:
-                    yield f"{sc.id}/reflect/{q.id}", "reflection", frame(loaded, session, size, lang,
-                                                                          UiState(fields={q.id: "Omdat " * 60}))
+                    yield (
+                        f"{sc.id}/reflect/{q.id}",
+                        "reflection",
+                        frame(loaded, session, size, lang, UiState(fields={q.id: "Omdat " * 60})),
+                    )
                     session.answer(q.id, "…")
-                yield f"{sc.id}/registration/{node_id}", "registration", frame(loaded, session, size, lang,
-                                                                               UiState(fields={"reason": "x " * 200}))
+                yield (
+                    f"{sc.id}/registration/{node_id}",
+                    "registration",
+                    frame(loaded, session, size, lang, UiState(fields={"reason": "x " * 200})),
+                )
             else:
                 yield f"{sc.id}/{node_id}", "dialogue", frame(loaded, session, size, lang)
         # the perspective switch for routes through each candidate
         for event_pages in _perspectives(loaded, lang):
             for j, _page in enumerate(event_pages):
-                yield (f"{sc.id}/perspective{j}", "perspective",
-                       frame(loaded, None, size, lang, UiState(page=j), perspective=event_pages))
+                yield (
+                    f"{sc.id}/perspective{j}",
+                    "perspective",
+                    frame(loaded, None, size, lang, UiState(page=j), perspective=event_pages),
+                )
             break
 
 

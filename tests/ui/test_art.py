@@ -108,7 +108,9 @@ def test_train_windows_are_light_by_day_and_dark_by_night_while_the_carriage_sta
     assert luminance(night, windows) < luminance(day, windows) * 0.7
     ceiling = pygame.Rect(0, 0, 1600, 60)  # the carriage's own light, unlike a street's night sky
     assert luminance(night, ceiling) > luminance(day, ceiling) * 0.7
-    floor = pygame.Rect(0, round(480 * art.GROUND_Y_FRACTION) - 10, 1600, 20)  # people stand on the aisle floor
+    floor = pygame.Rect(
+        0, round(480 * art.GROUND_Y_FRACTION) - 10, 1600, 20
+    )  # people stand on the aisle floor
     assert luminance(day, floor) < luminance(day, windows)
 
 
@@ -119,7 +121,9 @@ def test_ground_line_is_exported() -> None:
 # --- people --------------------------------------------------------------------------------------
 
 
-def _renders_standing(appearance: Appearance, demeanour: Demeanour = Demeanour.KALM, height: int = 200) -> pygame.Surface:
+def _renders_standing(
+    appearance: Appearance, demeanour: Demeanour = Demeanour.KALM, height: int = 200
+) -> pygame.Surface:
     surface = art.render_person(appearance, demeanour, height)
     assert surface.get_height() == height
     assert surface.get_flags() & pygame.SRCALPHA
@@ -158,7 +162,9 @@ def test_every_demeanour_has_its_own_posture(demeanour: Demeanour) -> None:
     assert (posed != calm) == (demeanour is not Demeanour.KALM)
 
 
-@pytest.mark.parametrize("accessory", get_args(get_args(Appearance.model_fields["accessories"].annotation)[0]))
+@pytest.mark.parametrize(
+    "accessory", get_args(get_args(Appearance.model_fields["accessories"].annotation)[0])
+)
 def test_every_accessory(accessory: str) -> None:
     _renders_standing(person(accessories=[accessory]))
 
@@ -218,7 +224,9 @@ def test_portrait_size_and_alpha(size: int) -> None:
 def test_portrait_expressions_differ_and_are_cached() -> None:
     faces = {pixels(art.render_portrait(person(), mood, 200)) for mood in Demeanour}
     assert len(faces) == len(Demeanour)
-    assert art.render_portrait(person(), Demeanour.BANG, 200) is art.render_portrait(person(), Demeanour.BANG, 200)
+    assert art.render_portrait(person(), Demeanour.BANG, 200) is art.render_portrait(
+        person(), Demeanour.BANG, 200
+    )
 
 
 def test_group_overlaps_and_keeps_heights() -> None:

@@ -26,7 +26,9 @@ def test_all_text_fits_its_box_and_the_window(size: tuple[int, int], lang: str) 
         for text_name, tb, box, _font in lay.texts:
             checked += 1
             if not tb.fits(box):
-                problems.append(f"{name}: '{text_name}' needs {tb.width}x{tb.height}, box {box.size}: {tb.lines[:1]}")
+                problems.append(
+                    f"{name}: '{text_name}' needs {tb.width}x{tb.height}, box {box.size}: {tb.lines[:1]}"
+                )
             if box.clip(window) != box and box.height > 0:
                 problems.append(f"{name}: '{text_name}' box {box} is outside the window")
         numbered = screen == "dialogue" and bool(frame.view and frame.view.choices)
@@ -51,5 +53,7 @@ def test_wrap_keeps_every_word_and_respects_the_width() -> None:
     text = "Goedenavond mevrouw, politie. Mijn collega staat achter de auto. Onoverzichtelijkheidsbeleid " * 3
     tb = block(text, font, 300)
     assert all(font.size(line)[0] <= 300 for line in tb.lines)
-    assert " ".join(tb.lines).split() == text.split() or "".join(tb.lines).replace(" ", "") == text.replace(" ", "")
+    assert " ".join(tb.lines).split() == text.split() or "".join(tb.lines).replace(" ", "") == text.replace(
+        " ", ""
+    )
     assert tb.fits(pygame.Rect(0, 0, 300, tb.height)) and not tb.fits(pygame.Rect(0, 0, 300, tb.height - 1))

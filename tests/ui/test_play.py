@@ -91,7 +91,9 @@ def test_f5_reload_shows_findings_instead_of_crashing(tmp_path: Path) -> None:
     path = tmp_path / "s.yaml"
     text = SCENARIO_FILES[0].read_text(encoding="utf-8")
     path.write_text(text, encoding="utf-8")
-    pilot = Pilot(PlayerOptions(trainee="I1", scenario_file=path), check=lambda loaded: error_lines(loaded, "nl"))
+    pilot = Pilot(
+        PlayerOptions(trainee="I1", scenario_file=path), check=lambda loaded: error_lines(loaded, "nl")
+    )
     pilot.press("enter")
     path.write_text(text.replace("goto:", "gooto:", 1), encoding="utf-8")
     pilot.press("f5")
@@ -120,7 +122,9 @@ def test_menu_offers_an_unfinished_session_and_resumes_it(tmp_path: Path) -> Non
         node = first.app.session.node_id  # type: ignore[union-attr]
         events = len(first.app.session.events)  # type: ignore[union-attr]
         # the laptop is closed here; the next start offers the session first in the menu
-        again = Pilot(PlayerOptions(trainee="R9", scenarios=[load_scenario(p) for p in SCENARIO_FILES]), store=store)
+        again = Pilot(
+            PlayerOptions(trainee="R9", scenarios=[load_scenario(p) for p in SCENARIO_FILES]), store=store
+        )
         assert again.screen == "picker"
         assert again.layout().labels[0].startswith("Verder met")
         again.press("enter")

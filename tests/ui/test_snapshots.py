@@ -37,11 +37,28 @@ def _states() -> dict[str, tuple[str, object]]:
         registration.answer(q.id, "…")
     return {
         "briefing": ("briefing", frame(loaded, None, SIZE, "nl")),
-        "selection": ("selection", _inspecting(frame(loaded, selection, SIZE, "nl",
-                                                     UiState(focus=1, inspected=inspected.id, skip_reveal=True)))),
-        "dialogue_en": ("dialogue", frame(loaded, Session(sc, clock=FakeClock(), start_node=first_scene), SIZE, "en")),
-        "registration": ("registration", frame(loaded, registration, SIZE, "nl",
-                                               UiState(ticks={"grounds:voertuig"}, radio={"basis": "wvw_160"}))),
+        "selection": (
+            "selection",
+            _inspecting(
+                frame(
+                    loaded, selection, SIZE, "nl", UiState(focus=1, inspected=inspected.id, skip_reveal=True)
+                )
+            ),
+        ),
+        "dialogue_en": (
+            "dialogue",
+            frame(loaded, Session(sc, clock=FakeClock(), start_node=first_scene), SIZE, "en"),
+        ),
+        "registration": (
+            "registration",
+            frame(
+                loaded,
+                registration,
+                SIZE,
+                "nl",
+                UiState(ticks={"grounds:voertuig"}, radio={"basis": "wvw_160"}),
+            ),
+        ),
     }
 
 
@@ -80,4 +97,6 @@ def test_snapshot(name: str, request: pytest.FixtureRequest) -> None:
     if share > TOLERANCE:
         pygame.image.save(surface, str(reference.with_suffix(".new.png")))
         pygame.image.save(marked, str(reference.with_suffix(".diff.png")))
-    assert share <= TOLERANCE, f"{name}: {share:.2%} of pixels differ; see {reference.with_suffix('.diff.png')}"
+    assert share <= TOLERANCE, (
+        f"{name}: {share:.2%} of pixels differ; see {reference.with_suffix('.diff.png')}"
+    )

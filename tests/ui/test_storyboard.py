@@ -16,8 +16,12 @@ from trainer.model.loader import load_scenario
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
 def test_storyboard_renders_every_node(path: Path, tmp_path: Path) -> None:
     out = tmp_path / "board"
-    result = subprocess.run([sys.executable, "-m", "trainer", "storyboard", str(path), "-o", str(out), "--size", "640x360"],
-                            capture_output=True, text=True, timeout=300)
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "storyboard", str(path), "-o", str(out), "--size", "640x360"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert result.returncode == 0, result.stderr
     scenario = load_scenario(path).scenario
     for node_id in scenario.nodes:
@@ -33,6 +37,13 @@ def test_storyboard_renders_every_node(path: Path, tmp_path: Path) -> None:
 def test_storyboard_of_a_broken_file_is_one_line_exit_2(tmp_path: Path) -> None:
     bad = tmp_path / "kapot.yaml"
     bad.write_text("id: [", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "trainer", "storyboard", str(bad), "-o", str(tmp_path / "o")],
-                            capture_output=True, text=True)
-    assert result.returncode == 2 and len(result.stderr.strip().splitlines()) == 1 and "kapot.yaml" in result.stderr
+    result = subprocess.run(
+        [sys.executable, "-m", "trainer", "storyboard", str(bad), "-o", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+    )
+    assert (
+        result.returncode == 2
+        and len(result.stderr.strip().splitlines()) == 1
+        and "kapot.yaml" in result.stderr
+    )

@@ -67,6 +67,8 @@ _CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
 def valid_code(code: str, what: str = "trainee-code") -> str:
     """Trainee codes and group labels: short, no spaces, nothing that looks like a full name by accident."""
     if not _CODE.match(code):
-        raise UserError(f"ongeldige {what} '{code}' (tip: letters, cijfers, . _ -, hoogstens 32 tekens, "
-                        "bijv. A17 of ochtend-2026-11)")
+        raise UserError(
+            f"ongeldige {what} '{code}' (tip: letters, cijfers, . _ -, hoogstens 32 tekens, "
+            "bijv. A17 of ochtend-2026-11)"
+        )
     return code

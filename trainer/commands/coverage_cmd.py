@@ -8,10 +8,34 @@ from trainer.model.graph import missing_steps
 from trainer.model.vocabulary import STEP_ORDER
 
 _W = {
-    "nl": ("Route", "Einde", "Keuzes", "Stappen", "ontbreekt", "Routes", "Einden bereikt", "niet bereikt",
-           "Keuzes die geen route bereikt", "geen", "afgekapt bij", "Routes die een stap missen"),
-    "en": ("Route", "Ending", "Choices", "Steps", "missing", "Routes", "Endings reached", "not reached",
-           "Choices no route reaches", "none", "truncated at", "Routes missing a step"),
+    "nl": (
+        "Route",
+        "Einde",
+        "Keuzes",
+        "Stappen",
+        "ontbreekt",
+        "Routes",
+        "Einden bereikt",
+        "niet bereikt",
+        "Keuzes die geen route bereikt",
+        "geen",
+        "afgekapt bij",
+        "Routes die een stap missen",
+    ),
+    "en": (
+        "Route",
+        "Ending",
+        "Choices",
+        "Steps",
+        "missing",
+        "Routes",
+        "Endings reached",
+        "not reached",
+        "Choices no route reaches",
+        "none",
+        "truncated at",
+        "Routes missing a step",
+    ),
 }
 
 
@@ -23,8 +47,14 @@ def run(path: str, max_routes: int, lang: str) -> int:
     letters = "".join(s.value[0].upper() for s in STEP_ORDER)
     print(f"{w[0]:>5}  {w[1]:<28} {w[2]:>6}  {w[3]} ({letters})")
     for i, route in enumerate(cov.routes, 1):
-        marks = "".join(s.value[0].upper() if s not in missing_steps(route.steps) else "·" for s in STEP_ORDER)
-        gap = f"  {w[4]}: {', '.join(s.value for s in missing_steps(route.steps))}" if missing_steps(route.steps) else ""
+        marks = "".join(
+            s.value[0].upper() if s not in missing_steps(route.steps) else "·" for s in STEP_ORDER
+        )
+        gap = (
+            f"  {w[4]}: {', '.join(s.value for s in missing_steps(route.steps))}"
+            if missing_steps(route.steps)
+            else ""
+        )
         print(f"{i:>5}  {route.ending:<28} {len(route.choices):>6}  {marks}{gap}")
     total = f"{len(cov.routes)}" + ("" if cov.routes_complete else f" ({w[10]} {max_routes})")
     print(f"\n{w[5]}: {total}")

@@ -25,7 +25,9 @@ def _is_bundle(arg: str) -> bool:
     return arg.lower().endswith(".json") or Path(arg).is_file()
 
 
-def _collect(args: argparse.Namespace, lang: str) -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
+def _collect(
+    args: argparse.Namespace, lang: str
+) -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
     bundles = [Path(a) for a in args.inputs if _is_bundle(a)]
     refs = [a for a in args.inputs if not _is_bundle(a)]
     if refs and args.group is not None:
@@ -37,7 +39,9 @@ def _collect(args: argparse.Namespace, lang: str) -> tuple[list[SessionRecord], 
         records, scenarios, groups = from_bundles(bundles, group=args.group, lang=lang)
     if refs or (args.group is not None and not bundles):
         with open_store(args.db) as store:
-            more, known, found = from_store(store, group=args.group if not bundles else None, refs=refs, lang=lang)
+            more, known, found = from_store(
+                store, group=args.group if not bundles else None, refs=refs, lang=lang
+            )
         records += more
         scenarios.update(known)
         groups += [g for g in found if g not in groups]

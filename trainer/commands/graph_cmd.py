@@ -12,7 +12,10 @@ from trainer.model.vocabulary import OUTCOME_LABELS, STEP_ORDER, Assessment, Ste
 _STEP_LETTER = {Step.SELECTEREN: "S", Step.UITLEGGEN: "U", Step.BEJEGENEN: "B", Step.REFLECTEREN: "R"}
 _MARK = {Assessment.IN_LIJN: "✓", Assessment.DISCUTABEL: "~", Assessment.NIET_IN_LIJN: "✗"}
 _COLOURS = {  # Okabe-Ito: distinguishable with colour blindness; the letters carry the meaning too
-    "selecteren": "#E69F00", "uitleggen": "#56B4E9", "bejegenen": "#009E73", "reflecteren": "#CC79A7",
+    "selecteren": "#E69F00",
+    "uitleggen": "#56B4E9",
+    "bejegenen": "#009E73",
+    "reflecteren": "#CC79A7",
     "einde": "#999999",
 }
 
@@ -40,7 +43,11 @@ def mermaid(scenario: Scenario, lang: str) -> str:
     for node_id, node in scenario.nodes.items():
         label, cls = _label(scenario, node_id, lang)
         text = label.replace("\\n", "<br/>").replace('"', "'")
-        shape = ('(["', '"])') if isinstance(node, EndingNode) else (('{{"', '"}}') if isinstance(node, SelectionNode) else ('["', '"]'))
+        shape = (
+            ('(["', '"])')
+            if isinstance(node, EndingNode)
+            else (('{{"', '"}}') if isinstance(node, SelectionNode) else ('["', '"]'))
+        )
         out.append(f"    {node_id}{shape[0]}{text}{shape[1]}" + (f":::{cls}" if cls else ""))
     for edges in graph.out.values():
         for e in edges:
@@ -48,7 +55,9 @@ def mermaid(scenario: Scenario, lang: str) -> str:
                 out.append(f"    {e.source} --> {e.target}")
             else:
                 letter = _STEP_LETTER[e.step] if e.step else ""
-                out.append(f'    {e.source} -- "{letter} {_MARK[e.choice.assessment]} {e.choice_id}" --> {e.target}')
+                out.append(
+                    f'    {e.source} -- "{letter} {_MARK[e.choice.assessment]} {e.choice_id}" --> {e.target}'
+                )
     out.append(f"    start((start)) --> {scenario.start}")
     for cls, colour in _COLOURS.items():
         out.append(f"    classDef {cls} fill:{colour},stroke:#333,color:#000")
@@ -60,7 +69,11 @@ def dot(scenario: Scenario, lang: str) -> str:
     out = [f'digraph "{scenario.id}" {{', '    rankdir=TB; node [fontname="Helvetica", style=filled];']
     for node_id, node in scenario.nodes.items():
         label, cls = _label(scenario, node_id, lang)
-        shape = "doubleoctagon" if isinstance(node, EndingNode) else ("hexagon" if isinstance(node, SelectionNode) else "box")
+        shape = (
+            "doubleoctagon"
+            if isinstance(node, EndingNode)
+            else ("hexagon" if isinstance(node, SelectionNode) else "box")
+        )
         colour = _COLOURS.get(cls, "#FFFFFF")
         out.append(f'    "{node_id}" [label="{label}", shape={shape}, fillcolor="{colour}"];')
     for edges in graph.out.values():
@@ -70,7 +83,9 @@ def dot(scenario: Scenario, lang: str) -> str:
             else:
                 letter = _STEP_LETTER[e.step] if e.step else ""
                 style = ", style=dashed" if e.choice.assessment != Assessment.IN_LIJN else ""
-                out.append(f'    "{e.source}" -> "{e.target}" [label="{letter} {_MARK[e.choice.assessment]} {e.choice_id}"{style}];')
+                out.append(
+                    f'    "{e.source}" -> "{e.target}" [label="{letter} {_MARK[e.choice.assessment]} {e.choice_id}"{style}];'
+                )
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -30,18 +30,44 @@ from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
 
 _T = {
-    "nl": {"pick": "Kies een scenario", "number": "Nummer", "choose": "Wat doe je nu?", "late": "Te laat: de tijd was om.",
-           "continue": "[Enter] verder", "answer": "Jouw antwoord", "grounds": "Gronden (nummers, komma's)",
-           "basis": "Grondslag (nummer)", "outcome": "Afloop (nummer)", "reason": "Reden in eigen woorden",
-           "bye": "Afgesloten.", "seconds": "seconden", "none": "Geen scenario's gevonden.",
-           "trainee": "Jouw trainee-code (pseudoniem, bijv. A17)", "group": "Groep (Enter: geen)",
-           "unfinished": "Je hebt een onafgemaakte sessie. Verdergaan?", "new": "Nieuwe sessie beginnen"},
-    "en": {"pick": "Choose a scenario", "number": "Number", "choose": "What do you do now?", "late": "Too late: time was up.",
-           "continue": "[Enter] continue", "answer": "Your answer", "grounds": "Grounds (numbers, commas)",
-           "basis": "Legal basis (number)", "outcome": "Outcome (number)", "reason": "Reason in your own words",
-           "bye": "Closed.", "seconds": "seconds", "none": "No scenarios found.",
-           "trainee": "Your trainee code (pseudonym, e.g. A17)", "group": "Group (Enter: none)",
-           "unfinished": "You have an unfinished session. Continue it?", "new": "Start a new session"},
+    "nl": {
+        "pick": "Kies een scenario",
+        "number": "Nummer",
+        "choose": "Wat doe je nu?",
+        "late": "Te laat: de tijd was om.",
+        "continue": "[Enter] verder",
+        "answer": "Jouw antwoord",
+        "grounds": "Gronden (nummers, komma's)",
+        "basis": "Grondslag (nummer)",
+        "outcome": "Afloop (nummer)",
+        "reason": "Reden in eigen woorden",
+        "bye": "Afgesloten.",
+        "seconds": "seconden",
+        "none": "Geen scenario's gevonden.",
+        "trainee": "Jouw trainee-code (pseudoniem, bijv. A17)",
+        "group": "Groep (Enter: geen)",
+        "unfinished": "Je hebt een onafgemaakte sessie. Verdergaan?",
+        "new": "Nieuwe sessie beginnen",
+    },
+    "en": {
+        "pick": "Choose a scenario",
+        "number": "Number",
+        "choose": "What do you do now?",
+        "late": "Too late: time was up.",
+        "continue": "[Enter] continue",
+        "answer": "Your answer",
+        "grounds": "Grounds (numbers, commas)",
+        "basis": "Legal basis (number)",
+        "outcome": "Outcome (number)",
+        "reason": "Reason in your own words",
+        "bye": "Closed.",
+        "seconds": "seconds",
+        "none": "No scenarios found.",
+        "trainee": "Your trainee code (pseudonym, e.g. A17)",
+        "group": "Group (Enter: none)",
+        "unfinished": "You have an unfinished session. Continue it?",
+        "new": "Start a new session",
+    },
 }
 
 
@@ -58,15 +84,25 @@ def _pick(options: list[str], prompt: str, *, many: bool = False) -> list[int]:
     while True:
         raw = _ask(prompt)
         try:
-            picked = [int(part) - 1 for part in raw.replace(" ", "").split(",") if part] if many else [int(raw) - 1]
+            picked = (
+                [int(part) - 1 for part in raw.replace(" ", "").split(",") if part]
+                if many
+                else [int(raw) - 1]
+            )
         except ValueError:
             continue
         if all(0 <= p < len(options) for p in picked) and (picked or many):
             return picked
 
 
-def run(path: str | None, start_node: str | None, lang: str, *, record: RecordingOptions | None = None,
-        resume_id: str | None = None) -> int:
+def run(
+    path: str | None,
+    start_node: str | None,
+    lang: str,
+    *,
+    record: RecordingOptions | None = None,
+    resume_id: str | None = None,
+) -> int:
     t = _T["en" if lang == "en" else "nl"]
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
@@ -84,8 +120,14 @@ def run(path: str | None, start_node: str | None, lang: str, *, record: Recordin
     return 0
 
 
-def _new_session(path: str | None, start_node: str | None, lang: str, store: RecordStore | None,
-                 record: RecordingOptions | None, t: dict[str, str]) -> Session:
+def _new_session(
+    path: str | None,
+    start_node: str | None,
+    lang: str,
+    store: RecordStore | None,
+    record: RecordingOptions | None,
+    t: dict[str, str],
+) -> Session:
     listeners = []
     if store is not None and record is not None:
         trainee = valid_code(record.trainee or _ask(t["trainee"]))
@@ -101,8 +143,14 @@ def _new_session(path: str | None, start_node: str | None, lang: str, store: Rec
     loaded = _choose_scenario(path, lang, t)
     if store is not None:
         listeners.append(Recorder(store, loaded.scenario, loaded.content_hash, trainee=trainee, group=group))
-    return Session(loaded.scenario, lang=lang, clock=MonotonicClock(), start_node=start_node,
-                   scenario_hash=loaded.content_hash, listeners=listeners)
+    return Session(
+        loaded.scenario,
+        lang=lang,
+        clock=MonotonicClock(),
+        start_node=start_node,
+        scenario_hash=loaded.content_hash,
+        listeners=listeners,
+    )
 
 
 def _choose_scenario(path: str | None, lang: str, t: dict[str, str]) -> LoadedScenario:
@@ -112,7 +160,10 @@ def _choose_scenario(path: str | None, lang: str, t: dict[str, str]) -> LoadedSc
     if not files:
         raise UserError(t["none"])
     loaded_all = [load_clean(str(f), lang) for f in files]
-    index = _pick([f"{ls.scenario.title.get(lang)} ({ls.scenario.duration_minutes} min)" for ls in loaded_all], t["pick"])[0]
+    index = _pick(
+        [f"{ls.scenario.title.get(lang)} ({ls.scenario.duration_minutes} min)" for ls in loaded_all],
+        t["pick"],
+    )[0]
     return loaded_all[index]
 
 
@@ -143,8 +194,13 @@ def _play_loop(session: Session, lang: str, t: dict[str, str]) -> None:
         elif view.phase == Phase.REGISTRATION:
             print(f"\n{scenario.registration.intro.get(lang)}")
             k = 1 if lang == "en" else 0
-            grounds = [list(Ground)[i].value for i in _pick([GROUND_LABELS[g][k] for g in Ground], t["grounds"], many=True)]
-            basis = list(LegalBasis)[_pick([LEGAL_BASIS_LABELS[b][k] for b in LegalBasis], t["basis"])[0]].value
+            grounds = [
+                list(Ground)[i].value
+                for i in _pick([GROUND_LABELS[g][k] for g in Ground], t["grounds"], many=True)
+            ]
+            basis = list(LegalBasis)[
+                _pick([LEGAL_BASIS_LABELS[b][k] for b in LegalBasis], t["basis"])[0]
+            ].value
             outcome = list(Outcome)[_pick([OUTCOME_LABELS[o][k] for o in Outcome], t["outcome"])[0]].value
             session.register(grounds, basis, outcome, _ask(t["reason"]))
     for line in transcript(scenario, session.events[shown:], lang):

@@ -31,20 +31,38 @@ class _SteppingClock(FakeClock):
         return self.t
 
 
-def run(scenario_path: str, *, plan: str | None, seed: int, start_node: str | None, lang: str,
-        record: RecordingOptions | None = None) -> int:
+def run(
+    scenario_path: str,
+    *,
+    plan: str | None,
+    seed: int,
+    start_node: str | None,
+    lang: str,
+    record: RecordingOptions | None = None,
+) -> int:
     loaded = load_clean(scenario_path, lang)
     with ExitStack() as stack:
         listeners = []
         if record is not None:
             store = stack.enter_context(open_store(record.db))
-            recorder = Recorder(store, loaded.scenario, loaded.content_hash,
-                                trainee=valid_code(record.trainee or HEADLESS_TRAINEE),
-                                group=valid_code(record.group, "groepslabel") if record.group else None)
+            recorder = Recorder(
+                store,
+                loaded.scenario,
+                loaded.content_hash,
+                trainee=valid_code(record.trainee or HEADLESS_TRAINEE),
+                group=valid_code(record.group, "groepslabel") if record.group else None,
+            )
             listeners.append(recorder)
         try:
-            session = Session(loaded.scenario, seed=seed, lang=lang, clock=_SteppingClock(), start_node=start_node,
-                              scenario_hash=loaded.content_hash, listeners=listeners)
+            session = Session(
+                loaded.scenario,
+                seed=seed,
+                lang=lang,
+                clock=_SteppingClock(),
+                start_node=start_node,
+                scenario_hash=loaded.content_hash,
+                listeners=listeners,
+            )
             play(session, plan, seed, lang)
         except RecordsError as exc:
             raise UserError(str(exc)) from None
@@ -64,8 +82,10 @@ def play(session: Session, plan: str | None, seed: int, lang: str) -> None:
             except ScenarioError as exc:
                 raise UserError(exc.diagnostics[0].format(lang)) from None
             if loaded_plan.plan.scenario != session.scenario.id:
-                raise UserError(f"{plan}: dit plan hoort bij scenario '{loaded_plan.plan.scenario}', "
-                                f"niet bij '{session.scenario.id}'")
+                raise UserError(
+                    f"{plan}: dit plan hoort bij scenario '{loaded_plan.plan.scenario}', "
+                    f"niet bij '{session.scenario.id}'"
+                )
             follow(session, loaded_plan)
         else:
             autoplay(session, random.Random(seed))

@@ -28,25 +28,42 @@ def _bundled_hashes() -> set[str]:
     return hashes
 
 
-def list_sessions(store: RecordStore, group: str | None, trainee: str | None, status: str | None, lang: str) -> int:
+def list_sessions(
+    store: RecordStore, group: str | None, trainee: str | None, status: str | None, lang: str
+) -> int:
     rows = store.sessions(group=group, trainee=trainee, status=status)
     head = ("id", "trainee", "groep" if lang != "en" else "group", "scenario", "status", "start", "#")
     print(f"{head[0]:<8}  {head[1]:<12} {head[2]:<16} {head[3]:<30} {head[4]:<9} {head[5]:<19} {head[6]:>4}")
     for r in rows:
         status_word = {"active": "open", "finished": "klaar" if lang != "en" else "done"}[r.status]
-        print(f"{r.id[:8]:<8}  {r.trainee_code:<12} {(r.group_label or '-'):<16} "
-              f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} {r.started_at[:19]:<19} {r.event_count:>4}")
-    print(f"{len(rows)} sessie(s) in {store.path}" if lang != "en" else f"{len(rows)} session(s) in {store.path}")
+        print(
+            f"{r.id[:8]:<8}  {r.trainee_code:<12} {(r.group_label or '-'):<16} "
+            f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} {r.started_at[:19]:<19} {r.event_count:>4}"
+        )
+    print(
+        f"{len(rows)} sessie(s) in {store.path}"
+        if lang != "en"
+        else f"{len(rows)} session(s) in {store.path}"
+    )
     return 0
 
 
 def show(store: RecordStore, ref: str) -> int:
     row = store.session(ref)
-    for label, value in (("id", row.id), ("trainee", row.trainee_code), ("naam", row.display_name or "-"),
-                         ("groep", row.group_label or "-"), ("scenario", f"{row.scenario_id} v{row.scenario_version}"),
-                         ("inhoudshash", row.content_hash), ("seed", row.seed), ("taal", row.lang),
-                         ("start", row.started_at), ("einde", row.ended_at or "-"), ("status", row.status),
-                         ("gebeurtenissen", row.event_count)):
+    for label, value in (
+        ("id", row.id),
+        ("trainee", row.trainee_code),
+        ("naam", row.display_name or "-"),
+        ("groep", row.group_label or "-"),
+        ("scenario", f"{row.scenario_id} v{row.scenario_version}"),
+        ("inhoudshash", row.content_hash),
+        ("seed", row.seed),
+        ("taal", row.lang),
+        ("start", row.started_at),
+        ("einde", row.ended_at or "-"),
+        ("status", row.status),
+        ("gebeurtenissen", row.event_count),
+    ):
         print(f"{label:<15} {value}")
     events = recorded_events(store, row)
     choices = [e for e in events if isinstance(e, ChoiceMade)]
@@ -101,7 +118,9 @@ def purge(store: RecordStore, older_than: int | None, trainee: str | None, yes: 
     if not yes:
         if not sys.stdin.isatty():
             raise UserError(f"{len(ids)} sessie(s) zouden worden verwijderd; bevestig met --yes")
-        answer = input(f"{len(ids)} sessie(s) definitief verwijderen uit {store.path}? [j/N] ").strip().lower()
+        answer = (
+            input(f"{len(ids)} sessie(s) definitief verwijderen uit {store.path}? [j/N] ").strip().lower()
+        )
         if answer not in ("j", "ja", "y", "yes"):
             print("niets verwijderd")
             return 0

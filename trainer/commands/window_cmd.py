@@ -17,8 +17,15 @@ def error_lines(loaded: LoadedScenario, lang: str) -> list[str]:
     return [d.format(lang) for d in findings(loaded) if d.severity == "error"]
 
 
-def run(path: str | None, start_node: str | None, lang: str, *, record: RecordingOptions | None,
-        resume_id: str | None, fullscreen: bool) -> int:
+def run(
+    path: str | None,
+    start_node: str | None,
+    lang: str,
+    *,
+    record: RecordingOptions | None,
+    resume_id: str | None,
+    fullscreen: bool,
+) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from trainer.ui.app import App, NoDisplayError, PlayerOptions  # pygame only when a window is wanted
 
@@ -26,10 +33,14 @@ def run(path: str | None, start_node: str | None, lang: str, *, record: Recordin
     if path is not None and not Path(path).is_file():
         raise UserError(f"{path}: bestand niet gevonden (tip: geef een .yaml-scenario op)")
     options = PlayerOptions(
-        lang=lang, trainee=valid_code(record.trainee) if record and record.trainee else None,
+        lang=lang,
+        trainee=valid_code(record.trainee) if record and record.trainee else None,
         group=valid_code(record.group, "groepslabel") if record and record.group else None,
-        scenario_file=Path(path) if path else None, start_node=start_node, resume_id=resume_id,
-        fullscreen=fullscreen, scenarios=scenarios,
+        scenario_file=Path(path) if path else None,
+        start_node=start_node,
+        resume_id=resume_id,
+        fullscreen=fullscreen,
+        scenarios=scenarios,
     )
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
@@ -39,6 +50,8 @@ def run(path: str | None, start_node: str | None, lang: str, *, record: Recordin
         except RecordsError as exc:
             raise UserError(str(exc)) from None
         except NoDisplayError as exc:
-            raise UserError(f"geen beeldscherm om een venster op te openen ({exc}) "
-                            "(tip: speel in de terminal met 'trainer play --text')") from None
+            raise UserError(
+                f"geen beeldscherm om een venster op te openen ({exc}) "
+                "(tip: speel in de terminal met 'trainer play --text')"
+            ) from None
     return 0

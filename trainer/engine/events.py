@@ -100,8 +100,17 @@ class SessionFinished(Event):
 
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
-    for cls in (SessionStarted, NodeEntered, ChoiceMade, TimedOut, EndingReached, ReflectionStarted, ReflectionAnswered,
-                RegistrationMade, SessionFinished)
+    for cls in (
+        SessionStarted,
+        NodeEntered,
+        ChoiceMade,
+        TimedOut,
+        EndingReached,
+        ReflectionStarted,
+        ReflectionAnswered,
+        RegistrationMade,
+        SessionFinished,
+    )
 }
 
 

@@ -49,19 +49,34 @@ def build_machine(scenario: Scenario) -> BuiltMachine:
     transitions: list[dict[str, Any]] = []
     for node_id, node in scenario.nodes.items():
         for cid, _step, choice, _path in node_choices(scenario, node_id):
-            spec: dict[str, Any] = {"trigger": trigger_name(node_id, cid), "source": node_id, "dest": choice.goto}
+            spec: dict[str, Any] = {
+                "trigger": trigger_name(node_id, cid),
+                "source": node_id,
+                "dest": choice.goto,
+            }
             if choice.when:
                 spec["conditions"] = [_condition(choice.when)]
             transitions.append(spec)
         if isinstance(node, SceneNode) and node.next and not node.choices:
-            transitions.append({"trigger": trigger_name(node_id, ADVANCE), "source": node_id, "dest": node.next})
+            transitions.append(
+                {"trigger": trigger_name(node_id, ADVANCE), "source": node_id, "dest": node.next}
+            )
         if isinstance(node, EndingNode):
-            transitions.append({"trigger": trigger_name(node_id, ADVANCE), "source": node_id, "dest": REFLECTION})
-    transitions.append({"trigger": trigger_name(REFLECTION, ADVANCE), "source": REFLECTION, "dest": REGISTRATION})
+            transitions.append(
+                {"trigger": trigger_name(node_id, ADVANCE), "source": node_id, "dest": REFLECTION}
+            )
+    transitions.append(
+        {"trigger": trigger_name(REFLECTION, ADVANCE), "source": REFLECTION, "dest": REGISTRATION}
+    )
     transitions.append({"trigger": trigger_name(REGISTRATION, ADVANCE), "source": REGISTRATION, "dest": DONE})
     machine = Machine(
-        model=None, states=states, transitions=transitions, initial=scenario.start,
-        auto_transitions=False, send_event=False, ignore_invalid_triggers=False,
+        model=None,
+        states=states,
+        transitions=transitions,
+        initial=scenario.start,
+        auto_transitions=False,
+        send_event=False,
+        ignore_invalid_triggers=False,
     )
     return BuiltMachine(machine, dict(machine.events))
 

@@ -85,13 +85,21 @@ def follow(session: Session, loaded: LoadedPlan) -> None:
                 continue
             if index >= len(plan.choices):
                 legal = ", ".join(c.id for c in view.choices)
-                raise _fail(smap, ("choices",), f"het plan heeft geen keuze meer bij '{view.node_id}' (mogelijk: {legal})")
+                raise _fail(
+                    smap,
+                    ("choices",),
+                    f"het plan heeft geen keuze meer bij '{view.node_id}' (mogelijk: {legal})",
+                )
             wanted = plan.choices[index]
             try:
                 session.timeout() if wanted == TIMEOUT else session.choose(wanted)
             except EngineError:
                 legal = ", ".join(c.id for c in view.choices) + (f", {TIMEOUT}" if view.timer_seconds else "")
-                raise _fail(smap, ("choices", index), f"keuze '{wanted}' kan niet bij '{view.node_id}' (mogelijk: {legal})") from None
+                raise _fail(
+                    smap,
+                    ("choices", index),
+                    f"keuze '{wanted}' kan niet bij '{view.node_id}' (mogelijk: {legal})",
+                ) from None
             index += 1
         elif phase == Phase.ENDING:
             session.advance()
@@ -106,31 +114,53 @@ def follow(session: Session, loaded: LoadedPlan) -> None:
             except EngineError as exc:
                 raise _fail(smap, ("registration",), str(exc)) from None
     if index < len(plan.choices):
-        raise _fail(smap, ("choices", index), f"het scenario is afgelopen, maar het plan heeft nog {len(plan.choices) - index} keuze(s)")
+        raise _fail(
+            smap,
+            ("choices", index),
+            f"het scenario is afgelopen, maar het plan heeft nog {len(plan.choices) - index} keuze(s)",
+        )
     check_expectations(session, loaded)
 
 
 def _ending_outcome(session: Session) -> str:
-    return next((e.outcome for e in reversed(session.events) if isinstance(e, EndingReached)), "geen_controle")
+    return next(
+        (e.outcome for e in reversed(session.events) if isinstance(e, EndingReached)), "geen_controle"
+    )
 
 
 def check_expectations(session: Session, loaded: LoadedPlan) -> None:
     expect, smap = loaded.plan.expect, loaded.source
     ending = next((e for e in reversed(session.events) if isinstance(e, EndingReached)), None)
     if expect.ending is not None and (ending is None or ending.node != expect.ending):
-        raise _fail(smap, ("expect", "ending"), f"verwacht einde '{expect.ending}', gekregen '{ending.node if ending else '-'}'")
+        raise _fail(
+            smap,
+            ("expect", "ending"),
+            f"verwacht einde '{expect.ending}', gekregen '{ending.node if ending else '-'}'",
+        )
     if expect.outcome is not None and (ending is None or ending.outcome != expect.outcome):
-        raise _fail(smap, ("expect", "outcome"), f"verwachte afloop '{expect.outcome}', gekregen '{ending.outcome if ending else '-'}'")
+        raise _fail(
+            smap,
+            ("expect", "outcome"),
+            f"verwachte afloop '{expect.outcome}', gekregen '{ending.outcome if ending else '-'}'",
+        )
     if expect.route is not None:
         route = [e.node for e in session.events if isinstance(e, NodeEntered)]
         if route != expect.route:
             raise _fail(smap, ("expect", "route"), f"route verschilt: {' → '.join(route)}")
     for name, value in expect.meters.items():
         if session.state.meters.get(name) != value:
-            raise _fail(smap, ("expect", "meters", name), f"meter '{name}' is {session.state.meters.get(name)}, verwacht {value}")
+            raise _fail(
+                smap,
+                ("expect", "meters", name),
+                f"meter '{name}' is {session.state.meters.get(name)}, verwacht {value}",
+            )
     for name, flag in expect.flags.items():
         if session.state.flags.get(name) != flag:
-            raise _fail(smap, ("expect", "flags", name), f"vlag '{name}' is {session.state.flags.get(name)}, verwacht {flag}")
+            raise _fail(
+                smap,
+                ("expect", "flags", name),
+                f"vlag '{name}' is {session.state.flags.get(name)}, verwacht {flag}",
+            )
 
 
 def _fail(smap: SourceMap, path: tuple[str | int, ...], message: str) -> PlanFailure:

@@ -63,7 +63,9 @@ def _moves(scenario: Scenario, node_id: str, state: GameState) -> list[tuple[str
     return [m for m in moves if m[1] in scenario.nodes]
 
 
-def coverage(scenario: Scenario, *, max_routes: int = 2000, max_visits: int = 2, max_states: int = 200_000) -> Coverage:
+def coverage(
+    scenario: Scenario, *, max_routes: int = 2000, max_visits: int = 2, max_states: int = 200_000
+) -> Coverage:
     result = Coverage()
     for node_id in scenario.nodes:
         result.all_choices.update((node_id, cid) for cid, *_ in node_choices(scenario, node_id))
@@ -93,7 +95,9 @@ def _explore_states(scenario: Scenario, result: Coverage, max_states: int) -> No
 
 def _enumerate_routes(scenario: Scenario, result: Coverage, max_routes: int, max_visits: int) -> None:
     # Explicit stack of (node, state, nodes so far, choices so far, steps mask, visit counts).
-    stack: list[tuple[str, GameState, tuple[str, ...], tuple[str, ...], int, dict[str, int]]] = [(scenario.start, GameState.initial(scenario), (scenario.start,), (), 0, {scenario.start: 1})]
+    stack: list[tuple[str, GameState, tuple[str, ...], tuple[str, ...], int, dict[str, int]]] = [
+        (scenario.start, GameState.initial(scenario), (scenario.start,), (), 0, {scenario.start: 1})
+    ]
     while stack:
         node_id, state, nodes, choices, mask, visits = stack.pop()
         if isinstance(scenario.nodes[node_id], EndingNode):
@@ -105,5 +109,13 @@ def _enumerate_routes(scenario: Scenario, result: Coverage, max_routes: int, max
         for cid, target, bit, nxt in reversed(_moves(scenario, node_id, state)):
             if visits.get(target, 0) >= max_visits:
                 continue
-            stack.append((target, nxt, (*nodes, target), (*choices, cid) if cid else choices, mask | bit,
-                          {**visits, target: visits.get(target, 0) + 1}))
+            stack.append(
+                (
+                    target,
+                    nxt,
+                    (*nodes, target),
+                    (*choices, cid) if cid else choices,
+                    mask | bit,
+                    {**visits, target: visits.get(target, 0) + 1},
+                )
+            )

@@ -117,13 +117,19 @@ class Session:
             timer = node.time_limit
         elif isinstance(node, SceneNode) and node.timer is not None:
             timer = node.timer.seconds
-        can_advance = (isinstance(node, SceneNode) and not node.choices and node.next is not None) or isinstance(
-            node, EndingNode
-        )
+        can_advance = (
+            isinstance(node, SceneNode) and not node.choices and node.next is not None
+        ) or isinstance(node, EndingNode)
         return View(
-            phase=self.phase, node_id=node_id, node=node, choices=self.choices(), timer_seconds=timer,
-            can_advance=can_advance, question=self.next_question(),
-            flags=dict(self.state.flags), meters=dict(self.state.meters),
+            phase=self.phase,
+            node_id=node_id,
+            node=node,
+            choices=self.choices(),
+            timer_seconds=timer,
+            can_advance=can_advance,
+            question=self.next_question(),
+            flags=dict(self.state.flags),
+            meters=dict(self.state.meters),
             lines=visible(getattr(node, "lines", ()), self.state),
         )
 
@@ -206,11 +212,22 @@ class Session:
             raise EngineError(f"keuze '{choice_id}' is hier niet mogelijk")
         cid, step, choice, _ = next(o for o in self._options[source] if o[0] == choice_id)
         apply(choice.effects, self.state)
-        self._emit(ChoiceMade(
-            t, source, cid, step.value, choice.assessment.value, choice.goto, round(t - self._entered_at, 3),
-            timed_out, tuple(g.value for g in choice.grounds), tuple(g.value for g in choice.real_trigger),
-            choice.legal_basis.value if choice.legal_basis else None, tuple(choice.values),
-        ))
+        self._emit(
+            ChoiceMade(
+                t,
+                source,
+                cid,
+                step.value,
+                choice.assessment.value,
+                choice.goto,
+                round(t - self._entered_at, 3),
+                timed_out,
+                tuple(g.value for g in choice.grounds),
+                tuple(g.value for g in choice.real_trigger),
+                choice.legal_basis.value if choice.legal_basis else None,
+                tuple(choice.values),
+            )
+        )
         self._enter(choice.goto, t)
 
     def _enter(self, node_id: str, t: float) -> None:
@@ -245,10 +262,18 @@ class Session:
         if not events or not isinstance(events[0], SessionStarted):
             raise EngineError("het verslag begint niet met de start van een sessie")
         first = events[0]
-        session = cls(scenario, seed=first.seed, lang=first.lang, clock=clock, start_node=first.start_node,
-                      scenario_hash=scenario_hash)
+        session = cls(
+            scenario,
+            seed=first.seed,
+            lang=first.lang,
+            clock=clock,
+            start_node=first.start_node,
+            scenario_hash=scenario_hash,
+        )
         if first.content_hash != session.content_hash:
-            raise EngineError("het verslag hoort bij een andere versie van het scenario (inhoudshash verschilt)")
+            raise EngineError(
+                "het verslag hoort bij een andere versie van het scenario (inhoudshash verschilt)"
+            )
         session._replay(events)
         session.listeners = list(listeners)
         return session
@@ -263,7 +288,9 @@ class Session:
             try:
                 self._replay_command(recorded)
             except EngineError as exc:
-                raise EngineError(f"gebeurtenis {i + 1} ({recorded.type}) is niet na te spelen: {exc}") from None
+                raise EngineError(
+                    f"gebeurtenis {i + 1} ({recorded.type}) is niet na te spelen: {exc}"
+                ) from None
             finally:
                 self._replay_t = None
             if i >= len(self.events) or self.events[i] != recorded:

@@ -28,14 +28,38 @@ from trainer.model.vocabulary import (
 )
 
 _WORDS = {
-    "nl": {"you": "Jij", "choice": "Keuze", "timeout": "Tijd om, standaardkeuze", "ending": "EINDE",
-           "perspective": "Perspectief", "registration": "Registratie", "grounds": "gronden",
-           "basis": "grondslag", "outcome": "afloop", "reason": "reden", "narrator": "Verteller",
-           "reflection": "Reflectie", "started": "Scenario", "none": "geen"},
-    "en": {"you": "You", "choice": "Choice", "timeout": "Time is up, default choice", "ending": "ENDING",
-           "perspective": "Perspective", "registration": "Registration", "grounds": "grounds",
-           "basis": "legal basis", "outcome": "outcome", "reason": "reason", "narrator": "Narrator",
-           "reflection": "Reflection", "started": "Scenario", "none": "none"},
+    "nl": {
+        "you": "Jij",
+        "choice": "Keuze",
+        "timeout": "Tijd om, standaardkeuze",
+        "ending": "EINDE",
+        "perspective": "Perspectief",
+        "registration": "Registratie",
+        "grounds": "gronden",
+        "basis": "grondslag",
+        "outcome": "afloop",
+        "reason": "reden",
+        "narrator": "Verteller",
+        "reflection": "Reflectie",
+        "started": "Scenario",
+        "none": "geen",
+    },
+    "en": {
+        "you": "You",
+        "choice": "Choice",
+        "timeout": "Time is up, default choice",
+        "ending": "ENDING",
+        "perspective": "Perspective",
+        "registration": "Registration",
+        "grounds": "grounds",
+        "basis": "legal basis",
+        "outcome": "outcome",
+        "reason": "reason",
+        "narrator": "Narrator",
+        "reflection": "Reflection",
+        "started": "Scenario",
+        "none": "none",
+    },
 }
 
 
@@ -66,7 +90,9 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
                     cues = "; ".join(t(c.text) for c in cand.cues)
                     out.append(f"  • {t(cand.label)}: {cues}")
             for line in visible(getattr(node, "lines", []), state):
-                speaker = w["narrator"] if line.speaker == "verteller" else names.get(line.speaker, line.speaker)
+                speaker = (
+                    w["narrator"] if line.speaker == "verteller" else names.get(line.speaker, line.speaker)
+                )
                 out.append(f"  {speaker}: {t(line.text)}")
             for info in getattr(node, "info", []):
                 out.append(f"  [{info.kind.value.upper()}] {t(info.title)}: {t(info.text)}")
@@ -76,7 +102,9 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
             choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
             apply(choice.effects, state)
             assessment = _label(ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
-            out.append(f"{stamp} → {w['you']}: {t(choice.text)}  [{event.step} · {assessment} · {event.seconds:.1f} s]")
+            out.append(
+                f"{stamp} → {w['you']}: {t(choice.text)}  [{event.step} · {assessment} · {event.seconds:.1f} s]"
+            )
             if choice.perspective is not None:
                 out.append(f"           ({w['perspective']}: {t(choice.perspective)})")
         elif isinstance(event, EndingReached):
@@ -93,7 +121,8 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
             basis = _label(LEGAL_BASIS_LABELS[LegalBasis(event.legal_basis)], lang)
             outcome = _label(OUTCOME_LABELS[Outcome(event.outcome)], lang)
             grounds = ", ".join(event.grounds) or w["none"]
-            out.append(f"{stamp} {w['registration']}: {w['grounds']} {grounds}; {w['basis']} {basis}; "
-                       f"{w['outcome']} {outcome}; {w['reason']}: {event.reason}")
+            out.append(
+                f"{stamp} {w['registration']}: {w['grounds']} {grounds}; {w['basis']} {basis}; "
+                f"{w['outcome']} {outcome}; {w['reason']}: {event.reason}"
+            )
     return out
-

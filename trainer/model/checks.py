@@ -32,9 +32,20 @@ from trainer.model.yaml_source import Path
 
 NARRATOR = "verteller"
 DEFAULT_VALUES: tuple[str, ...] = (
-    "privacy", "veiligheid", "proportionaliteit", "daadkracht", "rechtvaardigheid", "gelijkwaardigheid",
-    "vertrouwen", "effectiviteit", "rechtmatigheid", "transparantie",
-    "moedig", "betrouwbaar", "verbindend", "integer",
+    "privacy",
+    "veiligheid",
+    "proportionaliteit",
+    "daadkracht",
+    "rechtvaardigheid",
+    "gelijkwaardigheid",
+    "vertrouwen",
+    "effectiviteit",
+    "rechtmatigheid",
+    "transparantie",
+    "moedig",
+    "betrouwbaar",
+    "verbindend",
+    "integer",
 )
 
 
@@ -75,21 +86,33 @@ class _Checker:
         for i, member in enumerate(self.sc.cast):
             if member.id == NARRATOR:
                 self.add("C127", ("cast", i, "id"), name=member.id)
-        for label, ids in (("cast", [c.id for c in self.sc.cast]), ("reflection", [q.id for q in self.sc.reflection])):
+        for label, ids in (
+            ("cast", [c.id for c in self.sc.cast]),
+            ("reflection", [q.id for q in self.sc.reflection]),
+        ):
             seen: set[str] = set()
             for i, item_id in enumerate(ids):
                 if item_id in seen:
                     self.add("C119", (label, i, "id"), name=item_id)
                 seen.add(item_id)
         if self.sc.start not in self.sc.nodes:
-            self.add("C116", ("start",), target=self.sc.start, suggestion=_suggest(self.sc.start, self.sc.nodes))
+            self.add(
+                "C116", ("start",), target=self.sc.start, suggestion=_suggest(self.sc.start, self.sc.nodes)
+            )
 
     def check_state(self) -> None:
         for name, meter in self.meters.items():
             if meter.min > meter.max:
                 self.add("C124", ("state", "meters", name), name=name, min=meter.min, max=meter.max)
             elif not meter.min <= meter.start <= meter.max:
-                self.add("C117", ("state", "meters", name, "start"), name=name, start=meter.start, min=meter.min, max=meter.max)
+                self.add(
+                    "C117",
+                    ("state", "meters", name, "start"),
+                    name=name,
+                    start=meter.start,
+                    min=meter.min,
+                    max=meter.max,
+                )
             if meter.cast is not None:
                 self.cast_ref(meter.cast, ("state", "meters", name, "cast"))
 
@@ -128,8 +151,13 @@ class _Checker:
             seen: set[str] = set()
             for cid, _step, choice, path in node_choices(self.sc, node_id):
                 if cid in seen:
-                    self.add("C115" if isinstance(node, SceneNode) else "C119", (*path, "id") if isinstance(node, SceneNode) else path,
-                             choice=cid, node=node_id, name=cid)
+                    self.add(
+                        "C115" if isinstance(node, SceneNode) else "C119",
+                        (*path, "id") if isinstance(node, SceneNode) else path,
+                        choice=cid,
+                        node=node_id,
+                        name=cid,
+                    )
                 seen.add(cid)
                 self.check_choice(cid, choice, path)
 
@@ -143,12 +171,19 @@ class _Checker:
             if not cand.address.grounds:
                 self.add("C112", (*base, "candidates", i, "address"), choice=cand.id)
         if node.default is not None and node.default not in {c.id for c in node.candidates} | {NOBODY}:
-            self.add("C101", (*base, "default"), target=node.default,
-                     suggestion=_suggest(node.default, [c.id for c in node.candidates] + [NOBODY]))
+            self.add(
+                "C101",
+                (*base, "default"),
+                target=node.default,
+                suggestion=_suggest(node.default, [c.id for c in node.candidates] + [NOBODY]),
+            )
         default = next((c.address for c in node.candidates if c.id == node.default), node.nobody)
         if default.when:
-            self.add("C126", (*base, "default") if node.default else (*base, "nobody", "when"),
-                     choice=node.default or NOBODY)
+            self.add(
+                "C126",
+                (*base, "default") if node.default else (*base, "nobody", "when"),
+                choice=node.default or NOBODY,
+            )
 
     def check_scene(self, node_id: str, node: SceneNode) -> None:
         base: Path = ("nodes", node_id)
@@ -165,10 +200,19 @@ class _Checker:
             if not node.choices:
                 self.add("C125", (*base, "timer"), at_key=True, node=node_id)
             elif node.timer.default is None:
-                self.add("C113", (*base, "timer"), at_key=True, suggestion=Both(f" (bijv. {ids[0]})", f" (e.g. {ids[0]})"))
+                self.add(
+                    "C113",
+                    (*base, "timer"),
+                    at_key=True,
+                    suggestion=Both(f" (bijv. {ids[0]})", f" (e.g. {ids[0]})"),
+                )
             elif node.timer.default not in ids:
-                self.add("C101", (*base, "timer", "default"), target=node.timer.default,
-                         suggestion=_suggest(node.timer.default, ids))
+                self.add(
+                    "C101",
+                    (*base, "timer", "default"),
+                    target=node.timer.default,
+                    suggestion=_suggest(node.timer.default, ids),
+                )
             elif node.choices[ids.index(node.timer.default)].when:
                 self.add("C126", (*base, "timer", "default"), choice=node.timer.default)
 
@@ -182,7 +226,9 @@ class _Checker:
         known_values = set(DEFAULT_VALUES) | set(self.sc.values)
         for i, value in enumerate(choice.values):
             if value not in known_values:
-                self.add("C123", (*path, "values", i), name=value, known=", ".join(DEFAULT_VALUES[:6]) + ", ...")
+                self.add(
+                    "C123", (*path, "values", i), name=value, known=", ".join(DEFAULT_VALUES[:6]) + ", ..."
+                )
         self.check_conditions(choice.when, (*path, "when"))
         for i, eff in enumerate(choice.effects):
             epath = (*path, "effects", i)
@@ -271,8 +317,11 @@ class _Checker:
 @cache
 def _text_bearing_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
     """(attribute, key) of the fields that can hold Text: the only ones the translation check needs to visit."""
-    return tuple((name, info.alias or name) for name, info in model.model_fields.items()
-                 if _may_hold_text(info.annotation, set()))
+    return tuple(
+        (name, info.alias or name)
+        for name, info in model.model_fields.items()
+        if _may_hold_text(info.annotation, set())
+    )
 
 
 def _may_hold_text(annotation: Any, seen: set[Any]) -> bool:
@@ -286,7 +335,9 @@ def _may_hold_text(annotation: Any, seen: set[Any]) -> bool:
     return any(_may_hold_text(arg, seen) for arg in typing.get_args(annotation))
 
 
-def check(loaded: LoadedScenario, asset_exists: Callable[[str], bool] = lambda _name: False) -> list[Diagnostic]:
+def check(
+    loaded: LoadedScenario, asset_exists: Callable[[str], bool] = lambda _name: False
+) -> list[Diagnostic]:
     """All semantic findings for a loaded scenario, in file order."""
     return _Checker(loaded, asset_exists).run()
 

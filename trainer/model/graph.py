@@ -63,7 +63,8 @@ class Graph:
         graph = cls(scenario)
         for node_id, node in scenario.nodes.items():
             edges = [
-                Edge(node_id, ch.goto, cid, step, ch, path) for cid, step, ch, path in node_choices(scenario, node_id)
+                Edge(node_id, ch.goto, cid, step, ch, path)
+                for cid, step, ch, path in node_choices(scenario, node_id)
             ]
             if isinstance(node, SceneNode) and node.next:
                 edges.append(Edge(node_id, node.next, None, None, None, ("nodes", node_id, "next")))

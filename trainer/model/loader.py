@@ -68,10 +68,22 @@ def _load_text(text: str, file: str) -> LoadedScenario:
     except ScenarioError:
         raise
     except (RecursionError, MemoryError):
-        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": Both("te diep genest of te groot", "nested too deeply or too large")})]) from None
+        raise ScenarioError(
+            [
+                Diagnostic(
+                    "L007",
+                    file,
+                    1,
+                    1,
+                    {"reason": Both("te diep genest of te groot", "nested too deeply or too large")},
+                )
+            ]
+        ) from None
     except Exception as exc:  # the loader's contract: nothing but ScenarioError escapes
         name = type(exc).__name__
-        raise ScenarioError([Diagnostic("L003", file, 1, 1, {"problem": Both(f"onverwacht: {name}", f"unexpected: {name}")})]) from None
+        raise ScenarioError(
+            [Diagnostic("L003", file, 1, 1, {"problem": Both(f"onverwacht: {name}", f"unexpected: {name}")})]
+        ) from None
 
 
 _OS_REASONS = {
@@ -92,10 +104,18 @@ def read_scenario_bytes(path: FsPath, file: str) -> str:
         reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
         raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": reason})]) from None
     except ValueError:  # e.g. a NUL byte in the path
-        raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": Both("ongeldige bestandsnaam", "invalid file name")})]) from None
+        raise ScenarioError(
+            [Diagnostic("L001", file, 1, 1, {"reason": Both("ongeldige bestandsnaam", "invalid file name")})]
+        ) from None
     if len(raw) > MAX_BYTES:
         size = MAX_BYTES // 1024 // 1024
-        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": Both(f"groter dan {size} MB", f"larger than {size} MB")})])
+        raise ScenarioError(
+            [
+                Diagnostic(
+                    "L007", file, 1, 1, {"reason": Both(f"groter dan {size} MB", f"larger than {size} MB")}
+                )
+            ]
+        )
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:

@@ -124,13 +124,17 @@ class ChoiceBase(Strict):
     assessment: Assessment
     rationale: Text | None = Field(default=None, description="verplicht tenzij in_lijn: waarom?")
     legal_basis: LegalBasis | None = None
-    grounds: list[Ground] = Field(default_factory=list, description="bij selectiekeuzes: de gebruikte gronden")
+    grounds: list[Ground] = Field(
+        default_factory=list, description="bij selectiekeuzes: de gebruikte gronden"
+    )
     real_trigger: list[Ground] = Field(
         default_factory=list,
         description="wat de keuze werkelijk uitlokte, als dat afwijkt van de gronden (de les zit in het verschil)",
     )
     values: list[Identifier] = Field(default_factory=list, description="waarden in het geding")
-    when: list[Condition] = Field(default_factory=list, description="alleen zichtbaar als alle voorwaarden gelden")
+    when: list[Condition] = Field(
+        default_factory=list, description="alleen zichtbaar als alle voorwaarden gelden"
+    )
     effects: list[Effect] = Field(default_factory=list)
     perspective: Text | None = Field(default=None, description="wat de gecontroleerde denkt of voelt")
     goto: Identifier = Field(description="het volgende knooppunt")
@@ -153,7 +157,9 @@ class SelectionChoice(ChoiceBase):
 class Line(Strict):
     speaker: Identifier = Field(description="een cast-id, of 'verteller'")
     text: Text
-    when: list[Condition] = Field(default_factory=list, description="alleen tonen als alle voorwaarden gelden")
+    when: list[Condition] = Field(
+        default_factory=list, description="alleen tonen als alle voorwaarden gelden"
+    )
 
 
 class InfoItem(Strict):
@@ -179,7 +185,9 @@ class Vehicle(Strict):
     """A vehicle the candidate's cast sits in or on (a car stop, a cyclist)."""
 
     kind: VehicleKind
-    color: Literal["blauw", "zwart", "grijs", "rood", "groen", "geel", "wit", "bruin", "paars", "zilver"] = "grijs"
+    color: Literal["blauw", "zwart", "grijs", "rood", "groen", "geel", "wit", "bruin", "paars", "zilver"] = (
+        "grijs"
+    )
     damage: list[Literal["achterlicht", "koplamp", "deuk", "geen_licht"]] = Field(
         default_factory=list, description="zichtbare gebreken, bijv. een kapot achterlicht"
     )
@@ -191,7 +199,9 @@ class Candidate(Strict):
     id: Identifier
     cast: list[Identifier] = Field(min_length=1)
     label: Text
-    position: float = Field(strict=True, ge=0.0, le=1.0, description="plaats in het brede straatbeeld: 0 links, 1 rechts")
+    position: float = Field(
+        strict=True, ge=0.0, le=1.0, description="plaats in het brede straatbeeld: 0 links, 1 rechts"
+    )
     vehicle: Vehicle | None = Field(default=None, description="als de kandidaat in of op een voertuig zit")
     cues: list[Cue] = Field(min_length=1)
     perspective: Text | None = Field(default=None, description="wat deze persoon echt aan het doen was")
@@ -252,7 +262,9 @@ class Appearance(Strict):
     hair_color: Literal["zwart", "bruin", "blond", "rood", "grijs", "wit"] = "bruin"
     headwear: Headwear = Headwear.GEEN
     clothing: Clothing = Clothing.CASUAL
-    clothing_color: Literal["blauw", "zwart", "grijs", "rood", "groen", "geel", "wit", "bruin", "paars"] = "blauw"
+    clothing_color: Literal["blauw", "zwart", "grijs", "rood", "groen", "geel", "wit", "bruin", "paars"] = (
+        "blauw"
+    )
     accessories: list[Literal["bril", "tas", "rugzak", "telefoon", "fiets", "hond", "koptelefoon"]] = Field(
         default_factory=list
     )
@@ -270,7 +282,9 @@ class CastMember(Strict):
 class Setting(Strict):
     place: Text
     time_of_day: TimeOfDay
-    backdrop: str = Field(description="een getekende achtergrond (bijv. woonstraat) of een afbeelding in assets/")
+    backdrop: str = Field(
+        description="een getekende achtergrond (bijv. woonstraat) of een afbeelding in assets/"
+    )
 
 
 class Briefing(Strict):
@@ -312,7 +326,9 @@ class Scenario(Strict):
     briefing: Briefing
     cast: list[CastMember] = Field(min_length=1)
     state: State = Field(default_factory=State)
-    values: list[Identifier] = Field(default_factory=list, description="extra waarden naast de standaardlijst")
+    values: list[Identifier] = Field(
+        default_factory=list, description="extra waarden naast de standaardlijst"
+    )
     start: Identifier
     nodes: dict[Identifier, Node] = Field(min_length=1)
     reflection: list[ReflectionQuestion] = Field(min_length=1)

@@ -35,8 +35,14 @@ _TYPE_NAMES = {
     "model_attributes_type": _MAPPING,
 }
 _RANGE_TYPES = {
-    "greater_than_equal", "less_than_equal", "greater_than", "less_than", "too_short", "too_long",
-    "string_too_short", "string_too_long",
+    "greater_than_equal",
+    "less_than_equal",
+    "greater_than",
+    "less_than",
+    "too_short",
+    "too_long",
+    "string_too_short",
+    "string_too_long",
 }
 
 
@@ -138,7 +144,9 @@ def _expected_options(ctx: dict[str, Any]) -> list[str]:
     return [part.strip(" '\"") for part in raw.replace(" or ", ",").split(",") if part.strip(" '\"")]
 
 
-def to_diagnostics(exc: ValidationError, root: type[BaseModel], data: Any, smap: SourceMap) -> list[Diagnostic]:
+def to_diagnostics(
+    exc: ValidationError, root: type[BaseModel], data: Any, smap: SourceMap
+) -> list[Diagnostic]:
     """One diagnostic per distinct problem position, in file order."""
     found: dict[tuple[int, int, str], Diagnostic] = {}
     for err in exc.errors(include_url=False):
@@ -149,25 +157,38 @@ def to_diagnostics(exc: ValidationError, root: type[BaseModel], data: Any, smap:
             name = str(loc[-1]) if kind == "missing" else str(ctx.get("discriminator", "type")).strip("'")
             parent = path[:-1] if kind == "missing" else path
             close = difflib.get_close_matches(name, _present_keys(data, parent), n=1, cutoff=0.6)
-            typo = Both(f"; er staat wel '{close[0]}': een tikfout?", f"; there is '{close[0]}': a typo?") if close else ""
+            typo = (
+                Both(f"; er staat wel '{close[0]}': een tikfout?", f"; there is '{close[0]}': a typo?")
+                if close
+                else ""
+            )
             d = smap.diag("S001", parent, field=name, suggestion=typo)
         elif kind == "extra_forbidden":
             model = _parent_model(root, loc, data)
             options = field_names(model) if model else []
             allowed = ", ".join(options)
             hint = _did_you_mean(loc[-1], options) or (
-                Both(f"toegestaan: {allowed}", f"allowed: {allowed}") if options
-                else Both("verwijder dit veld", "remove this field"))
+                Both(f"toegestaan: {allowed}", f"allowed: {allowed}")
+                if options
+                else Both("verwijder dit veld", "remove this field")
+            )
             d = smap.diag("S002", path, at_key=True, field=loc[-1], suggestion=hint)
         elif kind in ("literal_error", "enum", "union_tag_invalid"):
             shown = ctx.get("tag", value)
             options = _expected_options(ctx)
-            hint = _did_you_mean(shown, options) or Both("let op hoofdletters en spelling", "mind capitals and spelling")
+            hint = _did_you_mean(shown, options) or Both(
+                "let op hoofdletters en spelling", "mind capitals and spelling"
+            )
             d = smap.diag("S003", path, value=_show(shown), expected=", ".join(options), suggestion=hint)
         elif kind in _TYPE_NAMES:
-            hint = (Both("zet tekst tussen aanhalingstekens als hij een dubbele punt bevat",
-                         "put text in quotes when it contains a colon") if isinstance(value, dict)
-                    else Both("zie scenarios/README.md", "see scenarios/README.md"))
+            hint = (
+                Both(
+                    "zet tekst tussen aanhalingstekens als hij een dubbele punt bevat",
+                    "put text in quotes when it contains a colon",
+                )
+                if isinstance(value, dict)
+                else Both("zie scenarios/README.md", "see scenarios/README.md")
+            )
             d = smap.diag("S004", path, value=_show(value), expected=_TYPE_NAMES[kind], suggestion=hint)
         elif kind == "string_pattern_mismatch":
             d = smap.diag("S006", path, value=_show(value))
@@ -207,4 +228,3 @@ def _range_detail(kind: str, ctx: dict[str, Any]) -> Both | str:
         return Both(nl.format(**ctx), en.format(**ctx))
     except KeyError:
         return kind
-

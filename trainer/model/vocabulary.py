@@ -63,7 +63,10 @@ OBJECTIVE_GROUNDS: frozenset[Ground] = frozenset(
 GROUND_LABELS: dict[Ground, tuple[str, str]] = {
     Ground.GEDRAG: ("gedrag", "behaviour"),
     Ground.OMSTANDIGHEDEN: ("omstandigheden (tijd, plaats)", "circumstances (time, place)"),
-    Ground.INFORMATIE: ("informatie (melding, MEOS, eerdere controles)", "information (report, MEOS, earlier stops)"),
+    Ground.INFORMATIE: (
+        "informatie (melding, MEOS, eerdere controles)",
+        "information (report, MEOS, earlier stops)",
+    ),
     Ground.SIGNALEMENT: ("specifiek signalement", "specific suspect description"),
     Ground.VOERTUIG: ("voertuig- of verkeersfeiten", "vehicle or traffic facts"),
     Ground.UITERLIJK: ("uiterlijk", "appearance"),
@@ -104,19 +107,43 @@ class LegalBasis(StrEnum):
 
 
 LEGAL_BASIS_LABELS: dict[LegalBasis, tuple[str, str]] = {
-    LegalBasis.WVW_160: ("Wegenverkeerswet 1994 art. 160 (verkeerscontrole)", "Road Traffic Act art. 160 (traffic check)"),
-    LegalBasis.POLITIEWET_8: ("Politiewet 2012 art. 8 + WID (identiteit vorderen)", "Police Act art. 8 + WID (demand ID)"),
-    LegalBasis.POLITIEWET_7_3: ("Politiewet 2012 art. 7 lid 3 (veiligheidsfouillering)", "Police Act art. 7(3) (safety search)"),
+    LegalBasis.WVW_160: (
+        "Wegenverkeerswet 1994 art. 160 (verkeerscontrole)",
+        "Road Traffic Act art. 160 (traffic check)",
+    ),
+    LegalBasis.POLITIEWET_8: (
+        "Politiewet 2012 art. 8 + WID (identiteit vorderen)",
+        "Police Act art. 8 + WID (demand ID)",
+    ),
+    LegalBasis.POLITIEWET_7_3: (
+        "Politiewet 2012 art. 7 lid 3 (veiligheidsfouillering)",
+        "Police Act art. 7(3) (safety search)",
+    ),
     LegalBasis.VW_50: ("Vreemdelingenwet 2000 art. 50 lid 1", "Aliens Act art. 50(1)"),
-    LegalBasis.WWM_50: ("Wet wapens en munitie art. 50-52 (redelijk vermoeden)", "Weapons Act art. 50-52 (reasonable suspicion)"),
+    LegalBasis.WWM_50: (
+        "Wet wapens en munitie art. 50-52 (redelijk vermoeden)",
+        "Weapons Act art. 50-52 (reasonable suspicion)",
+    ),
     LegalBasis.WWM_PREVENTIEF: (
         "Wet wapens en munitie + Gemeentewet 151b (preventief fouilleren)",
         "Weapons Act + Municipalities Act 151b (preventive search)",
     ),
-    LegalBasis.SV_52: ("Wetboek van Strafvordering art. 52 (staandehouding verdachte)", "Code of Criminal Procedure art. 52 (stop a suspect)"),
-    LegalBasis.SV_53: ("Wetboek van Strafvordering art. 53-54 (aanhouding)", "Code of Criminal Procedure art. 53-54 (arrest)"),
-    LegalBasis.SR_184: ("Wetboek van Strafrecht art. 184 (niet voldoen aan een bevel)", "Criminal Code art. 184 (failing to obey an order)"),
-    LegalBasis.WAHV: ("Wet Mulder (WAHV): administratieve verkeersboete", "WAHV (Mulder Act): administrative traffic fine"),
+    LegalBasis.SV_52: (
+        "Wetboek van Strafvordering art. 52 (staandehouding verdachte)",
+        "Code of Criminal Procedure art. 52 (stop a suspect)",
+    ),
+    LegalBasis.SV_53: (
+        "Wetboek van Strafvordering art. 53-54 (aanhouding)",
+        "Code of Criminal Procedure art. 53-54 (arrest)",
+    ),
+    LegalBasis.SR_184: (
+        "Wetboek van Strafrecht art. 184 (niet voldoen aan een bevel)",
+        "Criminal Code art. 184 (failing to obey an order)",
+    ),
+    LegalBasis.WAHV: (
+        "Wet Mulder (WAHV): administratieve verkeersboete",
+        "WAHV (Mulder Act): administrative traffic fine",
+    ),
     LegalBasis.RVV_35: ("RVV 1990 art. 35 (verlichting fiets)", "Traffic Rules art. 35 (bicycle lights)"),
     LegalBasis.APV: ("Algemene plaatselijke verordening", "Local bye-law (APV)"),
     LegalBasis.GEEN: ("geen (bevoegdheid niet gebruikt)", "none (no power used)"),

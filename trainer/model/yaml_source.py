@@ -121,10 +121,20 @@ class _Builder:
     def build(self, node: yaml.Node, path: Path) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
-            raise self.fail("L007", node, reason=Both(f"meer dan {MAX_NODES} waarden, mogelijk een alias-bom",
-                                                      f"more than {MAX_NODES} values, possibly an alias bomb"))
+            raise self.fail(
+                "L007",
+                node,
+                reason=Both(
+                    f"meer dan {MAX_NODES} waarden, mogelijk een alias-bom",
+                    f"more than {MAX_NODES} values, possibly an alias bomb",
+                ),
+            )
         if len(path) > MAX_DEPTH:
-            raise self.fail("L007", node, reason=Both(f"meer dan {MAX_DEPTH} niveaus diep", f"more than {MAX_DEPTH} levels deep"))
+            raise self.fail(
+                "L007",
+                node,
+                reason=Both(f"meer dan {MAX_DEPTH} niveaus diep", f"more than {MAX_DEPTH} levels deep"),
+            )
         self.smap.values.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -174,7 +184,10 @@ class _Builder:
 
 
 _PROBLEMS_NL = (
-    ("mapping values are not allowed", "onverwachte dubbele punt: staat er een ':' in tekst zonder aanhalingstekens, of klopt de inspringing niet?"),
+    (
+        "mapping values are not allowed",
+        "onverwachte dubbele punt: staat er een ':' in tekst zonder aanhalingstekens, of klopt de inspringing niet?",
+    ),
     ("could not find expected ':'", "dubbele punt ':' verwacht"),
     ("cannot start any token", "een teken dat hier niet mag (bijv. @ of ` aan het begin van een tekst)"),
     ("did not find expected key", "sleutel verwacht: klopt de inspringing?"),
@@ -198,7 +211,7 @@ def _dutch(problem: str) -> str:
 
 def show_tag(tag: str) -> str:
     """A tag as an author wrote it: `!!python/object`, not `tag:yaml.org,2002:python/object`."""
-    return "!!" + tag[len("tag:yaml.org,2002:"):] if tag.startswith("tag:yaml.org,2002:") else tag
+    return "!!" + tag[len("tag:yaml.org,2002:") :] if tag.startswith("tag:yaml.org,2002:") else tag
 
 
 def _describe_key(node: yaml.Node) -> Both:
@@ -232,8 +245,22 @@ def _syntax_error(file: str, exc: yaml.YAMLError, text: str) -> ScenarioError:
         line = data.count(b"\n", 0, offset) + 1
         start = data.rfind(b"\n", 0, offset) + 1
         col = len(data[start:offset].decode("utf-8", "ignore")) + 1
-        return ScenarioError([Diagnostic("L003", file, line, col, {"problem": Both(
-            "onzichtbaar stuurteken: is dit wel een tekstbestand?", "invisible control character: is this a text file?")})])
+        return ScenarioError(
+            [
+                Diagnostic(
+                    "L003",
+                    file,
+                    line,
+                    col,
+                    {
+                        "problem": Both(
+                            "onzichtbaar stuurteken: is dit wel een tekstbestand?",
+                            "invisible control character: is this a text file?",
+                        )
+                    },
+                )
+            ]
+        )
     lines = text.splitlines()
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip())]
@@ -250,10 +277,14 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     except yaml.YAMLError as exc:
         raise _syntax_error(file, exc, text) from None
     except RecursionError:
-        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": Both("te diep genest", "nested too deeply")})]) from None
+        raise ScenarioError(
+            [Diagnostic("L007", file, 1, 1, {"reason": Both("te diep genest", "nested too deeply")})]
+        ) from None
     except Exception as exc:  # e.g. a lone surrogate given through the API: still only ScenarioError
         name = type(exc).__name__
-        raise ScenarioError([Diagnostic("L003", file, 1, 1, {"problem": Both(f"onverwacht: {name}", f"unexpected: {name}")})]) from None
+        raise ScenarioError(
+            [Diagnostic("L003", file, 1, 1, {"problem": Both(f"onverwacht: {name}", f"unexpected: {name}")})]
+        ) from None
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL and root.value in _NULLS):
         raise ScenarioError([Diagnostic("L008", file, 1, 1)])
     return _Builder(smap).build(root, ()), smap

@@ -94,20 +94,36 @@ def export_bundle(store: RecordStore, session_ids: list[str], *, with_names: boo
         snapshot = store.snapshot_text(row.content_hash)
         if snapshot is None:
             raise RecordsError(f"{store.path}: sessie {row.id[:8]} mist haar scenarioversie")
-        scenarios[row.content_hash] = {"content_hash": row.content_hash, "scenario_id": row.scenario_id,
-                                       "version": row.scenario_version, "snapshot": json.loads(snapshot)}
+        scenarios[row.content_hash] = {
+            "content_hash": row.content_hash,
+            "scenario_id": row.scenario_id,
+            "version": row.scenario_version,
+            "snapshot": json.loads(snapshot),
+        }
         if row.group_label and row.group_label not in groups:
             groups[row.group_label] = store.group_info(row.group_label)
-        fields = {k: v for k, v in asdict(row).items() if k != "event_count"}  # the row is the bundle's record
-        sessions.append({
-            **fields,
-            "display_name": row.display_name if with_names else None,
-            "events": [{**asdict(e), "payload": json.loads(e.payload)} for e in store.events(row.id)],
-        })
-    body = {"format": FORMAT, "version": VERSION, "min_compatible": MIN_COMPATIBLE, "exported_at": store.wall(),
-            "scenarios": sorted(scenarios.values(), key=lambda s: s["content_hash"]),
-            "groups": [g for g in groups.values() if g is not None], "sessions": sessions}
-    return json.dumps({**body, "checksum": _checksum(body)}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+        fields = {
+            k: v for k, v in asdict(row).items() if k != "event_count"
+        }  # the row is the bundle's record
+        sessions.append(
+            {
+                **fields,
+                "display_name": row.display_name if with_names else None,
+                "events": [{**asdict(e), "payload": json.loads(e.payload)} for e in store.events(row.id)],
+            }
+        )
+    body = {
+        "format": FORMAT,
+        "version": VERSION,
+        "min_compatible": MIN_COMPATIBLE,
+        "exported_at": store.wall(),
+        "scenarios": sorted(scenarios.values(), key=lambda s: s["content_hash"]),
+        "groups": [g for g in groups.values() if g is not None],
+        "sessions": sessions,
+    }
+    return (
+        json.dumps({**body, "checksum": _checksum(body)}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    )
 
 
 def read_bundle(path: Path) -> Bundle:
@@ -123,8 +139,10 @@ def read_bundle(path: Path) -> Bundle:
     except UnicodeDecodeError:
         raise RecordsError(f"{path}: geen UTF-8-tekst; is dit wel een export?") from None
     except json.JSONDecodeError as exc:
-        raise RecordsError(f"{path}:{exc.lineno}:{exc.colno}: geen geldige JSON ({exc.msg}); "
-                           "is het bestand afgekapt? (tip: exporteer opnieuw)") from None
+        raise RecordsError(
+            f"{path}:{exc.lineno}:{exc.colno}: geen geldige JSON ({exc.msg}); "
+            "is het bestand afgekapt? (tip: exporteer opnieuw)"
+        ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise RecordsError(f"{path}: dit is geen export van de trainer")
     if not isinstance(data.get("min_compatible"), int) or data["min_compatible"] > VERSION:
@@ -134,11 +152,15 @@ def read_bundle(path: Path) -> Bundle:
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
-        raise RecordsError(f"{path}: onverwachte inhoud bij '{where}' ({err['type']}); bestand beschadigd?") from None
+        raise RecordsError(
+            f"{path}: onverwachte inhoud bij '{where}' ({err['type']}); bestand beschadigd?"
+        ) from None
     body = {k: v for k, v in data.items() if k != "checksum"}
     if _checksum(body) != bundle.checksum:
-        raise RecordsError(f"{path}: controlegetal klopt niet: het bestand is beschadigd of gewijzigd "
-                           "(tip: exporteer opnieuw op de andere laptop)")
+        raise RecordsError(
+            f"{path}: controlegetal klopt niet: het bestand is beschadigd of gewijzigd "
+            "(tip: exporteer opnieuw op de andere laptop)"
+        )
     return bundle
 
 
@@ -150,7 +172,9 @@ def _validate_sessions(path: Path, bundle: Bundle) -> dict[str, Scenario]:
         except ValidationError:
             raise RecordsError(f"{path}: scenario '{entry.scenario_id}' in de export is onleesbaar") from None
         if content_hash(scenario) != entry.content_hash:
-            raise RecordsError(f"{path}: scenario '{entry.scenario_id}' past niet bij zijn inhoudshash (gewijzigd?)")
+            raise RecordsError(
+                f"{path}: scenario '{entry.scenario_id}' past niet bij zijn inhoudshash (gewijzigd?)"
+            )
         scenarios[entry.content_hash] = scenario
     for session in bundle.sessions:
         where = f"{path}: sessie {session.id[:8]}"
@@ -166,21 +190,29 @@ def _validate_sessions(path: Path, bundle: Bundle) -> dict[str, Scenario]:
     return scenarios
 
 
-def import_bundle(store: RecordStore, path: Path, *, known_hashes: set[str], force: bool = False) -> tuple[int, int]:
+def import_bundle(
+    store: RecordStore, path: Path, *, known_hashes: set[str], force: bool = False
+) -> tuple[int, int]:
     """Import a bundle; returns (sessions added or extended, sessions already present)."""
     bundle = read_bundle(path)
     scenarios = _validate_sessions(path, bundle)
     known = known_hashes | store.known_hashes()
     unknown = sorted({s.scenario_id for s in bundle.sessions if s.content_hash not in known})
     if unknown and not force:
-        raise RecordsError(f"{path}: onbekende versie van scenario {', '.join(unknown)} op deze laptop "
-                           "(tip: installeer dezelfde scenarioversie, of importeer toch met --force)")
+        raise RecordsError(
+            f"{path}: onbekende versie van scenario {', '.join(unknown)} op deze laptop "
+            "(tip: installeer dezelfde scenarioversie, of importeer toch met --force)"
+        )
     added = same = 0
     groups = {g.label: g for g in bundle.groups}
     with store.transaction() as conn:
         for session in bundle.sessions:
-            existing = conn.execute("SELECT COUNT(*) FROM events WHERE session_id = ?", (session.id,)).fetchone()[0]
-            present = conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session.id,)).fetchone() is not None
+            existing = conn.execute(
+                "SELECT COUNT(*) FROM events WHERE session_id = ?", (session.id,)
+            ).fetchone()[0]
+            present = (
+                conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session.id,)).fetchone() is not None
+            )
             if present and existing >= len(session.events):
                 same += 1
                 continue
@@ -188,18 +220,41 @@ def import_bundle(store: RecordStore, path: Path, *, known_hashes: set[str], for
             group_id = None
             if session.group_label:
                 g = groups.get(session.group_label)
-                group_id = store.ensure_group(conn, session.group_label, date=g.date if g else None,
-                                              leader=g.leader if g else None, location=g.location if g else None)
+                group_id = store.ensure_group(
+                    conn,
+                    session.group_label,
+                    date=g.date if g else None,
+                    leader=g.leader if g else None,
+                    location=g.location if g else None,
+                )
             store.remember_scenario(conn, scenarios[session.content_hash], session.content_hash)
             conn.execute(
                 "INSERT INTO sessions(id, trainee_code, group_id, scenario_id, scenario_version, content_hash, seed, "
                 "lang, started_at, ended_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT(id) DO UPDATE SET ended_at = excluded.ended_at, status = excluded.status",
-                (session.id, session.trainee_code, group_id, session.scenario_id, session.scenario_version,
-                 session.content_hash, session.seed, session.lang, session.started_at, session.ended_at,
-                 session.status))
+                (
+                    session.id,
+                    session.trainee_code,
+                    group_id,
+                    session.scenario_id,
+                    session.scenario_version,
+                    session.content_hash,
+                    session.seed,
+                    session.lang,
+                    session.started_at,
+                    session.ended_at,
+                    session.status,
+                ),
+            )
             for event in session.events[existing:]:
-                store.insert_event(conn, session.id, event.seq, event.mono_time, event.type,
-                                   canonical_json(event.payload), wall=event.wall_time)
+                store.insert_event(
+                    conn,
+                    session.id,
+                    event.seq,
+                    event.mono_time,
+                    event.type,
+                    canonical_json(event.payload),
+                    wall=event.wall_time,
+                )
             added += 1
     return added, same

@@ -21,9 +21,18 @@ class Recorder:
     first event, so a session in the database always has its start.
     """
 
-    def __init__(self, store: RecordStore, scenario: Scenario, content_hash: str, *, trainee: str,
-                 group: str | None = None, display_name: str | None = None, session_id: str | None = None,
-                 next_seq: int = 0) -> None:
+    def __init__(
+        self,
+        store: RecordStore,
+        scenario: Scenario,
+        content_hash: str,
+        *,
+        trainee: str,
+        group: str | None = None,
+        display_name: str | None = None,
+        session_id: str | None = None,
+        next_seq: int = 0,
+    ) -> None:
         self.store = store
         self.scenario = scenario
         self.content_hash = content_hash
@@ -40,8 +49,10 @@ class Recorder:
                 self._start(conn, event)
             self.store.insert_event(conn, self.session_id, self.seq, event.t, event.type, payload)
             if isinstance(event, SessionFinished):
-                conn.execute("UPDATE sessions SET status = 'finished', ended_at = ? WHERE id = ?",
-                             (self.store.wall(), self.session_id))
+                conn.execute(
+                    "UPDATE sessions SET status = 'finished', ended_at = ? WHERE id = ?",
+                    (self.store.wall(), self.session_id),
+                )
         self.seq += 1
 
     def _start(self, conn: sqlite3.Connection, event: SessionStarted) -> None:
@@ -51,7 +62,15 @@ class Recorder:
         conn.execute(
             "INSERT INTO sessions(id, trainee_code, group_id, scenario_id, scenario_version, content_hash, seed, "
             "lang, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
-            (self.session_id, self.trainee, group_id, event.scenario_id, event.scenario_version,
-             event.content_hash, event.seed, event.lang, self.store.wall()),
+            (
+                self.session_id,
+                self.trainee,
+                group_id,
+                event.scenario_id,
+                event.scenario_version,
+                event.content_hash,
+                event.seed,
+                event.lang,
+                self.store.wall(),
+            ),
         )
-

@@ -21,17 +21,25 @@ def recorded_events(store: RecordStore, row: SessionRow) -> list[Event]:
         try:
             events.append(event_from_dict(json.loads(ev.payload)))
         except (ValueError, EngineError) as exc:
-            raise RecordsError(f"{store.path}: sessie {row.id[:8]}, gebeurtenis {ev.seq} is onleesbaar ({exc})") from None
+            raise RecordsError(
+                f"{store.path}: sessie {row.id[:8]}, gebeurtenis {ev.seq} is onleesbaar ({exc})"
+            ) from None
     return events
 
 
-def rebuild(store: RecordStore, row: SessionRow, *, clock: Clock | None = None,
-            listeners: Iterable[Listener] = ()) -> tuple[Scenario, Session]:
+def rebuild(
+    store: RecordStore, row: SessionRow, *, clock: Clock | None = None, listeners: Iterable[Listener] = ()
+) -> tuple[Scenario, Session]:
     """The session as the record left it, replayed through the engine with the recorded scenario version."""
     scenario = store.scenario_snapshot(row.content_hash)
     try:
-        session = Session.from_events(scenario, recorded_events(store, row), clock=clock, listeners=listeners,
-                                      scenario_hash=row.content_hash)
+        session = Session.from_events(
+            scenario,
+            recorded_events(store, row),
+            clock=clock,
+            listeners=listeners,
+            scenario_hash=row.content_hash,
+        )
     except EngineError as exc:
         raise RecordsError(f"{store.path}: sessie {row.id[:8]} is niet na te spelen: {exc}") from None
     return scenario, session
@@ -40,13 +48,22 @@ def rebuild(store: RecordStore, row: SessionRow, *, clock: Clock | None = None,
 def resume(store: RecordStore, row: SessionRow, *, clock: Clock | None = None) -> Session:
     """Continue an unfinished session; new events are recorded after the existing ones."""
     if row.status == "finished":
-        raise RecordsError(f"{store.path}: sessie {row.id[:8]} is al afgerond (tip: trainer sessions replay {row.id[:8]})")
+        raise RecordsError(
+            f"{store.path}: sessie {row.id[:8]} is al afgerond (tip: trainer sessions replay {row.id[:8]})"
+        )
     scenario, session = rebuild(store, row, clock=clock)
-    recorder = Recorder(store, scenario, row.content_hash, trainee=row.trainee_code, group=row.group_label,
-                        session_id=row.id, next_seq=row.event_count)
+    recorder = Recorder(
+        store,
+        scenario,
+        row.content_hash,
+        trainee=row.trainee_code,
+        group=row.group_label,
+        session_id=row.id,
+        next_seq=row.event_count,
+    )
     # A kill between two events of one step (a choice and the node it leads to) leaves the step's tail
     # unrecorded; the replay regenerated it, so record it now, before the host shows anything.
-    for event in session.events[row.event_count:]:
+    for event in session.events[row.event_count :]:
         recorder(event)
     session.subscribe(recorder)
     return session

@@ -85,15 +85,21 @@ class RecordStore:
         if exists and self.path.stat().st_size > 0:
             with self.path.open("rb") as handle:
                 if handle.read(16) != SQLITE_HEADER:
-                    raise self._fail("geen SQLite-database", "kies een ander bestand; dit bestand blijft ongewijzigd")
+                    raise self._fail(
+                        "geen SQLite-database", "kies een ander bestand; dit bestand blijft ongewijzigd"
+                    )
         elif not exists:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
-                raise self._fail(f"map kan niet worden gemaakt ({exc.strerror})", "kies een andere plek met --db") from None
+                raise self._fail(
+                    f"map kan niet worden gemaakt ({exc.strerror})", "kies een andere plek met --db"
+                ) from None
         mode = "rw" if exists else "rwc"
         try:
-            conn = sqlite3.connect(f"file:{self.path}?mode={mode}", uri=True, isolation_level=None, timeout=10)
+            conn = sqlite3.connect(
+                f"file:{self.path}?mode={mode}", uri=True, isolation_level=None, timeout=10
+            )
         except sqlite3.Error as exc:
             raise self._fail(f"kan niet openen ({exc})", "controleer pad en rechten") from None
         try:
@@ -102,12 +108,16 @@ class RecordStore:
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
             conn.execute("PRAGMA busy_timeout=10000")
-            conn.execute("PRAGMA secure_delete=ON")  # purged personal data is overwritten, not left in free pages
+            conn.execute(
+                "PRAGMA secure_delete=ON"
+            )  # purged personal data is overwritten, not left in free pages
             self._migrate(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise self._fail(f"database beschadigd of onleesbaar ({exc})",
-                             "herstel een back-up of importeer een export; dit bestand blijft ongewijzigd") from None
+            raise self._fail(
+                f"database beschadigd of onleesbaar ({exc})",
+                "herstel een back-up of importeer een export; dit bestand blijft ongewijzigd",
+            ) from None
         except RecordsError:
             conn.close()
             raise
@@ -120,11 +130,15 @@ class RecordStore:
         if app_id != APPLICATION_ID and (app_id != 0 or tables > 0):
             raise self._fail("database van een ander programma", "kies een ander bestand met --db")
         if version > SCHEMA_VERSION:
-            raise self._fail(f"gemaakt door een nieuwere trainer (schema {version}, deze kent {SCHEMA_VERSION})",
-                             "werk de trainer bij")
+            raise self._fail(
+                f"gemaakt door een nieuwere trainer (schema {version}, deze kent {SCHEMA_VERSION})",
+                "werk de trainer bij",
+            )
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
-            raise self._fail(f"database beschadigd ({result})", "herstel een back-up; dit bestand blijft ongewijzigd")
+            raise self._fail(
+                f"database beschadigd ({result})", "herstel een back-up; dit bestand blijft ongewijzigd"
+            )
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
@@ -165,73 +179,120 @@ class RecordStore:
                 self._conn.execute("ROLLBACK")
                 raise
         except sqlite3.DatabaseError as exc:
-            raise self._fail(f"schrijven mislukt ({exc})", "controleer schijfruimte en of het bestand beschadigd is") from None
+            raise self._fail(
+                f"schrijven mislukt ({exc})", "controleer schijfruimte en of het bestand beschadigd is"
+            ) from None
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise self._fail(f"lezen mislukt ({exc})", "herstel een back-up of importeer een export") from None
+            raise self._fail(
+                f"lezen mislukt ({exc})", "herstel een back-up of importeer een export"
+            ) from None
 
     # --- writing (inside a transaction) ---
 
     def ensure_trainee(self, conn: sqlite3.Connection, code: str, display_name: str | None = None) -> None:
-        conn.execute("INSERT INTO trainees(code, display_name, created_at) VALUES (?, ?, ?) "
-                     "ON CONFLICT(code) DO UPDATE SET display_name = COALESCE(excluded.display_name, display_name)",
-                     (code, display_name, self.wall()))
+        conn.execute(
+            "INSERT INTO trainees(code, display_name, created_at) VALUES (?, ?, ?) "
+            "ON CONFLICT(code) DO UPDATE SET display_name = COALESCE(excluded.display_name, display_name)",
+            (code, display_name, self.wall()),
+        )
 
-    def ensure_group(self, conn: sqlite3.Connection, label: str, *, date: str | None = None,
-                     leader: str | None = None, location: str | None = None) -> int:
-        conn.execute("INSERT INTO groups(label, date, leader, location, created_at) VALUES (?, ?, ?, ?, ?) "
-                     "ON CONFLICT(label) DO UPDATE SET date = COALESCE(excluded.date, date), "
-                     "leader = COALESCE(excluded.leader, leader), location = COALESCE(excluded.location, location)",
-                     (label, date, leader, location, self.wall()))
+    def ensure_group(
+        self,
+        conn: sqlite3.Connection,
+        label: str,
+        *,
+        date: str | None = None,
+        leader: str | None = None,
+        location: str | None = None,
+    ) -> int:
+        conn.execute(
+            "INSERT INTO groups(label, date, leader, location, created_at) VALUES (?, ?, ?, ?, ?) "
+            "ON CONFLICT(label) DO UPDATE SET date = COALESCE(excluded.date, date), "
+            "leader = COALESCE(excluded.leader, leader), location = COALESCE(excluded.location, location)",
+            (label, date, leader, location, self.wall()),
+        )
         return int(conn.execute("SELECT id FROM groups WHERE label = ?", (label,)).fetchone()[0])
 
     def remember_scenario(self, conn: sqlite3.Connection, scenario: Scenario, content_hash: str) -> None:
         snapshot = canonical_json(scenario.model_dump(mode="json", by_alias=True, exclude_defaults=False))
-        conn.execute("INSERT OR IGNORE INTO scenario_versions(content_hash, scenario_id, version, snapshot) "
-                     "VALUES (?, ?, ?, ?)", (content_hash, scenario.id, scenario.version, snapshot))
+        conn.execute(
+            "INSERT OR IGNORE INTO scenario_versions(content_hash, scenario_id, version, snapshot) "
+            "VALUES (?, ?, ?, ?)",
+            (content_hash, scenario.id, scenario.version, snapshot),
+        )
 
-    def insert_event(self, conn: sqlite3.Connection, session_id: str, seq: int, mono: float, kind: str,
-                     payload: str, wall: str | None = None) -> None:
-        conn.execute("INSERT INTO events(session_id, seq, wall_time, mono_time, type, payload) VALUES (?, ?, ?, ?, ?, ?)",
-                     (session_id, seq, wall or self.wall(), mono, kind, payload))
+    def insert_event(
+        self,
+        conn: sqlite3.Connection,
+        session_id: str,
+        seq: int,
+        mono: float,
+        kind: str,
+        payload: str,
+        wall: str | None = None,
+    ) -> None:
+        conn.execute(
+            "INSERT INTO events(session_id, seq, wall_time, mono_time, type, payload) VALUES (?, ?, ?, ?, ?, ?)",
+            (session_id, seq, wall or self.wall(), mono, kind, payload),
+        )
 
     # --- reading ---
 
-    def sessions(self, *, group: str | None = None, trainee: str | None = None,
-                 status: str | None = None) -> list[SessionRow]:
+    def sessions(
+        self, *, group: str | None = None, trainee: str | None = None, status: str | None = None
+    ) -> list[SessionRow]:
         where, params = [], []
-        for clause, value in (("g.label = ?", group), ("s.trainee_code = ?", trainee), ("s.status = ?", status)):
+        for clause, value in (
+            ("g.label = ?", group),
+            ("s.trainee_code = ?", trainee),
+            ("s.status = ?", status),
+        ):
             if value is not None:
                 where.append(clause)
                 params.append(value)
-        sql = _SESSION_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.started_at, s.id"
+        sql = (
+            _SESSION_SELECT
+            + (" WHERE " + " AND ".join(where) if where else "")
+            + " ORDER BY s.started_at, s.id"
+        )
         return [SessionRow(*row) for row in self._read(sql, tuple(params))]
 
     def session(self, ref: str) -> SessionRow:
         """A session by id or by a unique prefix of it (as `sessions list` shows)."""
-        rows = self._read(_SESSION_SELECT + " WHERE s.id LIKE ? ORDER BY s.id LIMIT 2", (ref.replace("%", "") + "%",))
+        rows = self._read(
+            _SESSION_SELECT + " WHERE s.id LIKE ? ORDER BY s.id LIMIT 2", (ref.replace("%", "") + "%",)
+        )
         if not rows:
             raise RecordsError(f"{self.path}: geen sessie '{ref}' (tip: trainer sessions list)")
         if len(rows) > 1 and rows[0][0] != ref:
-            raise RecordsError(f"{self.path}: '{ref}' past op meer sessies (tip: geef meer tekens van het id)")
+            raise RecordsError(
+                f"{self.path}: '{ref}' past op meer sessies (tip: geef meer tekens van het id)"
+            )
         return SessionRow(*rows[0])
 
     def events(self, session_id: str) -> list[EventRow]:
-        rows = self._read("SELECT seq, wall_time, mono_time, type, payload FROM events WHERE session_id = ? "
-                          "ORDER BY seq", (session_id,))
+        rows = self._read(
+            "SELECT seq, wall_time, mono_time, type, payload FROM events WHERE session_id = ? ORDER BY seq",
+            (session_id,),
+        )
         return [EventRow(*row) for row in rows]
 
     def scenario_snapshot(self, content_hash: str) -> Scenario:
         rows = self._read("SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (content_hash,))
         if not rows:
-            raise RecordsError(f"{self.path}: scenarioversie {content_hash[:12]} ontbreekt (tip: importeer de export opnieuw)")
+            raise RecordsError(
+                f"{self.path}: scenarioversie {content_hash[:12]} ontbreekt (tip: importeer de export opnieuw)"
+            )
         try:
             return Scenario.model_validate(json.loads(rows[0][0]))
         except ValueError as exc:
-            raise RecordsError(f"{self.path}: scenarioversie {content_hash[:12]} is onleesbaar ({type(exc).__name__})") from None
+            raise RecordsError(
+                f"{self.path}: scenarioversie {content_hash[:12]} is onleesbaar ({type(exc).__name__})"
+            ) from None
 
     def snapshot_text(self, content_hash: str) -> str | None:
         rows = self._read("SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (content_hash,))
@@ -249,11 +310,14 @@ class RecordStore:
 
     # --- purging ---
 
-    def purge_ids(self, *, older_than_days: int | None = None, trainee: str | None = None,
-                  now: datetime | None = None) -> list[str]:
+    def purge_ids(
+        self, *, older_than_days: int | None = None, trainee: str | None = None, now: datetime | None = None
+    ) -> list[str]:
         """Ids of the sessions a purge with these criteria removes."""
         if older_than_days is not None:
-            cutoff = ((now or datetime.now(UTC)) - timedelta(days=older_than_days)).isoformat(timespec="milliseconds")
+            cutoff = ((now or datetime.now(UTC)) - timedelta(days=older_than_days)).isoformat(
+                timespec="milliseconds"
+            )
             return [r[0] for r in self._read("SELECT id FROM sessions WHERE started_at < ?", (cutoff,))]
         return [r[0] for r in self._read("SELECT id FROM sessions WHERE trainee_code = ?", (trainee,))]
 
@@ -262,6 +326,8 @@ class RecordStore:
         with self.transaction() as conn:
             conn.executemany("DELETE FROM sessions WHERE id = ?", [(i,) for i in ids])
             conn.execute("DELETE FROM trainees WHERE code NOT IN (SELECT trainee_code FROM sessions)")
-            conn.execute("DELETE FROM groups WHERE id NOT IN (SELECT group_id FROM sessions WHERE group_id IS NOT NULL)")
+            conn.execute(
+                "DELETE FROM groups WHERE id NOT IN (SELECT group_id FROM sessions WHERE group_id IS NOT NULL)"
+            )
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.execute("VACUUM")

@@ -54,8 +54,14 @@ class PlayerOptions:
 
 
 class App:
-    def __init__(self, options: PlayerOptions, *, store: RecordStore | None = None, clock: Clock | None = None,
-                 check: Callable[[LoadedScenario], list[str]] | None = None) -> None:
+    def __init__(
+        self,
+        options: PlayerOptions,
+        *,
+        store: RecordStore | None = None,
+        clock: Clock | None = None,
+        check: Callable[[LoadedScenario], list[str]] | None = None,
+    ) -> None:
         self.options = options
         self.store = store
         self.check = check  # error lines for a loaded file (the CLI's checker), shown on F5
@@ -116,8 +122,10 @@ class App:
     def _unfinished(self) -> list[tuple[str, str, str]]:
         if self.store is None or self.trainee is None:
             return []
-        return [(r.id, r.scenario_id, r.started_at[:16].replace("T", " "))
-                for r in self.store.sessions(trainee=self.trainee, status="active")]
+        return [
+            (r.id, r.scenario_id, r.started_at[:16].replace("T", " "))
+            for r in self.store.sessions(trainee=self.trainee, status="active")
+        ]
 
     def _load_file(self, path: Path) -> bool:
         """Load (or reload) a scenario file; findings go on screen instead of crashing."""
@@ -143,10 +151,23 @@ class App:
         assert self.loaded is not None
         listeners = []
         if self.store is not None and self.trainee is not None:
-            listeners.append(Recorder(self.store, self.loaded.scenario, self.loaded.content_hash,
-                                      trainee=self.trainee, group=self.group))
-        self.session = Session(self.loaded.scenario, lang=self.lang, clock=self.clock, listeners=listeners,
-                               start_node=start_node or self.options.start_node, scenario_hash=self.loaded.content_hash)
+            listeners.append(
+                Recorder(
+                    self.store,
+                    self.loaded.scenario,
+                    self.loaded.content_hash,
+                    trainee=self.trainee,
+                    group=self.group,
+                )
+            )
+        self.session = Session(
+            self.loaded.scenario,
+            lang=self.lang,
+            clock=self.clock,
+            listeners=listeners,
+            start_node=start_node or self.options.start_node,
+            scenario_hash=self.loaded.content_hash,
+        )
         self._follow_session()
 
     def _resume(self, session_id: str) -> None:
@@ -167,16 +188,37 @@ class App:
             self.extra["perspective"] = pages.perspective_pages(session.scenario, session.events, self.lang)
             name = "perspective" if self.extra["perspective"] else "done"
         else:
-            name = {Phase.ENDING: "ending", Phase.REFLECTION: "reflection", Phase.REGISTRATION: "registration"}[phase]
+            name = {
+                Phase.ENDING: "ending",
+                Phase.REFLECTION: "reflection",
+                Phase.REGISTRATION: "registration",
+            }[phase]
         self._go(name)
 
     # --- one frame ---
 
     def frame(self) -> fr.Frame:
-        view = self.session.view() if self.session is not None and self.screen not in ("done", "perspective") else None
-        scenario = self.session.scenario if self.session is not None else (self.loaded.scenario if self.loaded else None)
-        return fr.Frame(self.theme, self.size, self.lang, self.ui, now=self.clock.now() - self.screen_since, view=view,
-                        scenario=scenario, timer_left=self.timer_left(view), extra=self.extra)
+        view = (
+            self.session.view()
+            if self.session is not None and self.screen not in ("done", "perspective")
+            else None
+        )
+        scenario = (
+            self.session.scenario
+            if self.session is not None
+            else (self.loaded.scenario if self.loaded else None)
+        )
+        return fr.Frame(
+            self.theme,
+            self.size,
+            self.lang,
+            self.ui,
+            now=self.clock.now() - self.screen_since,
+            view=view,
+            scenario=scenario,
+            timer_left=self.timer_left(view),
+            extra=self.extra,
+        )
 
     def timer_left(self, view: View | None) -> float | None:
         """Seconds left on the current node's timer, from the view already built for this frame."""

@@ -16,10 +16,20 @@ from trainer.ui.app import App, PlayerOptions
 FRAME = 1 / 60
 
 KEY_NAMES = {
-    "enter": pygame.K_RETURN, "esc": pygame.K_ESCAPE, "tab": pygame.K_TAB, "space": pygame.K_SPACE,
-    "left": pygame.K_LEFT, "right": pygame.K_RIGHT, "up": pygame.K_UP, "down": pygame.K_DOWN,
-    "backspace": pygame.K_BACKSPACE, "f5": pygame.K_F5, "f1": pygame.K_F1, "f2": pygame.K_F2,
-    "n": pygame.K_n, "i": pygame.K_i,
+    "enter": pygame.K_RETURN,
+    "esc": pygame.K_ESCAPE,
+    "tab": pygame.K_TAB,
+    "space": pygame.K_SPACE,
+    "left": pygame.K_LEFT,
+    "right": pygame.K_RIGHT,
+    "up": pygame.K_UP,
+    "down": pygame.K_DOWN,
+    "backspace": pygame.K_BACKSPACE,
+    "f5": pygame.K_F5,
+    "f1": pygame.K_F1,
+    "f2": pygame.K_F2,
+    "n": pygame.K_n,
+    "i": pygame.K_i,
 }
 
 
@@ -47,7 +57,9 @@ class Pilot:
         for key in keys:
             code = KEY_NAMES.get(key) or pygame.key.key_code(key)
             mod = pygame.KMOD_SHIFT if shift else 0
-            self._send(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=key if len(key) == 1 else ""))
+            self._send(
+                pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode=key if len(key) == 1 else "")
+            )
             self._send(pygame.event.Event(pygame.KEYUP, key=code, mod=mod))
 
     def type(self, text: str) -> None:

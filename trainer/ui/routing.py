@@ -37,8 +37,13 @@ def _perspective(frame: Frame) -> page.Page:
 
 
 def _module(mod: Any) -> ScreenSpec:
-    return ScreenSpec(mod.layout, mod.draw, mod.handle, getattr(mod, "typing", lambda _f: False),
-                      getattr(mod, "update", lambda _f, _dt: None))
+    return ScreenSpec(
+        mod.layout,
+        mod.draw,
+        mod.handle,
+        getattr(mod, "typing", lambda _f: False),
+        getattr(mod, "update", lambda _f, _dt: None),
+    )
 
 
 SCREENS: dict[str, ScreenSpec] = {

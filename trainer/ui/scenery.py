@@ -46,7 +46,9 @@ def portrait(member: CastMember, size: int) -> pygame.Surface:
 def candidate_image(scenario: Scenario, candidate: Candidate, height: int) -> pygame.Surface:
     members = [m for m in (cast_member(scenario, cid) for cid in candidate.cast) if m is not None]
     if candidate.vehicle is not None:
-        return art.render_vehicle(candidate.vehicle, [m.appearance for m in members], int(height * VEHICLE_HEIGHT / PERSON_HEIGHT))
+        return art.render_vehicle(
+            candidate.vehicle, [m.appearance for m in members], int(height * VEHICLE_HEIGHT / PERSON_HEIGHT)
+        )
     if len(members) > 1:
         return art.render_group([(m.appearance, m.demeanour) for m in members], height)
     return art.render_person(members[0].appearance, members[0].demeanour, height)
@@ -71,7 +73,9 @@ class Panorama:
             x = int(margin + cand.position * (width - 2 * margin))
             rect = image.get_rect(midbottom=(x, ground))
             self.surface.blit(image, rect)
-            self.rects[cand.id] = image.get_bounding_rect().move(rect.topleft)  # the drawn pixels: focus and clicks
+            self.rects[cand.id] = image.get_bounding_rect().move(
+                rect.topleft
+            )  # the drawn pixels: focus and clicks
         self.width = width
 
 

@@ -17,10 +17,14 @@ from trainer.ui.screens.selection import focus_pan
 from trainer.ui.theme import Theme
 
 
-def _frame(scenario: Scenario, session: Session | None, size: tuple[int, int], lang: str, ui: UiState) -> Frame:
+def _frame(
+    scenario: Scenario, session: Session | None, size: tuple[int, int], lang: str, ui: UiState
+) -> Frame:
     view = session.view() if session is not None else None
     timer = float(view.timer_seconds) if view is not None and view.timer_seconds else None
-    return Frame(Theme(height=size[1]), size, lang, ui, now=60.0, view=view, scenario=scenario, timer_left=timer)
+    return Frame(
+        Theme(height=size[1]), size, lang, ui, now=60.0, view=view, scenario=scenario, timer_left=timer
+    )
 
 
 def _shot(surface: pygame.Surface, screen: str, frame: Frame, path: Path) -> None:
@@ -28,7 +32,9 @@ def _shot(surface: pygame.Surface, screen: str, frame: Frame, path: Path) -> Non
     pygame.image.save(surface, str(path))
 
 
-def render(scenario: Scenario, out: Path, *, size: tuple[int, int] = (1280, 720), lang: str = "nl") -> list[dict[str, str]]:
+def render(
+    scenario: Scenario, out: Path, *, size: tuple[int, int] = (1280, 720), lang: str = "nl"
+) -> list[dict[str, str]]:
     """Write PNGs into `out`; returns one row per picture for the index."""
     out.mkdir(parents=True, exist_ok=True)
     surface = pygame.Surface(size)
@@ -43,21 +49,46 @@ def render(scenario: Scenario, out: Path, *, size: tuple[int, int] = (1280, 720)
         session = Session(scenario, clock=FakeClock(), start_node=node_id, lang=lang)
         steps = sorted({s.value for _c, s, _ch, _p in node_choices(scenario, node_id)})
         if isinstance(node, SelectionNode):
-            add(node_id, "selection", _frame(scenario, session, size, lang, UiState(skip_reveal=True)), node_id,
-                "selectie · " + ", ".join(steps))
+            add(
+                node_id,
+                "selection",
+                _frame(scenario, session, size, lang, UiState(skip_reveal=True)),
+                node_id,
+                "selectie · " + ", ".join(steps),
+            )
             for i, cand in enumerate(sorted(node.candidates, key=lambda c: c.position)):
                 ui = UiState(focus=i, inspected=cand.id, skip_reveal=True)
                 frame = _frame(scenario, session, size, lang, ui)
                 ui.pan = focus_pan(frame)
-                add(f"{node_id}__{cand.id}", "selection", frame, f"{node_id} · {cand.id}", cand.label.get(lang))
+                add(
+                    f"{node_id}__{cand.id}",
+                    "selection",
+                    frame,
+                    f"{node_id} · {cand.id}",
+                    cand.label.get(lang),
+                )
         elif isinstance(node, EndingNode):
-            add(node_id, "ending", _frame(scenario, session, size, lang, UiState()), node_id,
-                f"einde · {node.outcome.value}")
+            add(
+                node_id,
+                "ending",
+                _frame(scenario, session, size, lang, UiState()),
+                node_id,
+                f"einde · {node.outcome.value}",
+            )
         else:
-            add(node_id, "dialogue", _frame(scenario, session, size, lang, UiState(skip_reveal=True)), node_id,
-                ", ".join(steps) or "verder")
-    reflection = Session(scenario, clock=FakeClock(), start_node=next(n for n, x in scenario.nodes.items()
-                                                                     if isinstance(x, EndingNode)), lang=lang)
+            add(
+                node_id,
+                "dialogue",
+                _frame(scenario, session, size, lang, UiState(skip_reveal=True)),
+                node_id,
+                ", ".join(steps) or "verder",
+            )
+    reflection = Session(
+        scenario,
+        clock=FakeClock(),
+        start_node=next(n for n, x in scenario.nodes.items() if isinstance(x, EndingNode)),
+        lang=lang,
+    )
     reflection.advance()
     add("zz_reflectie", "reflection", _frame(scenario, reflection, size, lang, UiState()), "reflectie")
     for question in scenario.reflection:
@@ -67,7 +98,9 @@ def render(scenario: Scenario, out: Path, *, size: tuple[int, int] = (1280, 720)
     return rows
 
 
-def render_headless(scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str) -> list[dict[str, str]]:
+def render_headless(
+    scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str
+) -> list[dict[str, str]]:
     """`render` with pygame set up for drawing without a window."""
     pygame.display.init()
     pygame.font.init()
@@ -78,7 +111,7 @@ def index_html(scenario: Scenario, rows: list[dict[str, str]], lang: str) -> str
     cards = "\n".join(
         f'<figure><a href="{html.escape(r["file"])}"><img src="{html.escape(r["file"])}" loading="lazy" '
         f'alt="{html.escape(r["caption"])}"></a><figcaption><b>{html.escape(r["caption"])}</b>'
-        f'<br>{html.escape(r["detail"])}</figcaption></figure>'
+        f"<br>{html.escape(r['detail'])}</figcaption></figure>"
         for r in rows
     )
     title = html.escape(scenario.title.get(lang))

@@ -62,8 +62,15 @@ def rendered(text: str, font: pygame.font.Font, colour: Colour) -> pygame.Surfac
     return font.render(text, True, colour)
 
 
-def draw_block(surface: pygame.Surface, tb: TextBlock, font: pygame.font.Font, colour: Colour, topleft: tuple[int, int],
-               *, max_chars: int | None = None) -> None:
+def draw_block(
+    surface: pygame.Surface,
+    tb: TextBlock,
+    font: pygame.font.Font,
+    colour: Colour,
+    topleft: tuple[int, int],
+    *,
+    max_chars: int | None = None,
+) -> None:
     """Draw wrapped lines; `max_chars` reveals only the first characters (typewriter effect)."""
     x, y = topleft
     left = max_chars if max_chars is not None else 1 << 30
@@ -77,8 +84,15 @@ def draw_block(surface: pygame.Surface, tb: TextBlock, font: pygame.font.Font, c
         y += tb.line_height
 
 
-def draw_text(surface: pygame.Surface, text: str, font: pygame.font.Font, colour: Colour, pos: tuple[int, int],
-              *, anchor: str = "topleft") -> pygame.Rect:
+def draw_text(
+    surface: pygame.Surface,
+    text: str,
+    font: pygame.font.Font,
+    colour: Colour,
+    pos: tuple[int, int],
+    *,
+    anchor: str = "topleft",
+) -> pygame.Rect:
     image = rendered(text, font, colour)
     rect = image.get_rect(**{anchor: pos})
     surface.blit(image, rect)

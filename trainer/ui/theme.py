@@ -50,7 +50,12 @@ class Theme:
         return max(1, round(value * self.unit))
 
     def font(self, size: float, *, bold: bool = False, italic: bool = False) -> pygame.font.Font:
-        name = "NotoSans-" + ("Bold" if bold else "") + ("Italic" if italic else "") + ("" if bold or italic else "Regular")
+        name = (
+            "NotoSans-"
+            + ("Bold" if bold else "")
+            + ("Italic" if italic else "")
+            + ("" if bold or italic else "Regular")
+        )
         return _font(str(self.font_dir / f"{name}.ttf"), self.px(size))
 
     @property

@@ -52,20 +52,26 @@ def render_backdrop(backdrop: str, time_of_day: str, size: tuple[int, int], seed
     return _backdrops.get_or_make(key, lambda: _backdrop.render(backdrop, str(time_of_day), size, seed))
 
 
-def render_person(appearance: Appearance, demeanour: Demeanour, height_px: int, *, facing: str = "front") -> pygame.Surface:
+def render_person(
+    appearance: Appearance, demeanour: Demeanour, height_px: int, *, facing: str = "front"
+) -> pygame.Surface:
     """A standing figure with per-pixel alpha: height_px tall, feet on the bottom edge, centred horizontally.
 
     facing: 'front', 'left' or 'right' (three-quarter view of the face) or 'back'.
     """
     facing = facing if facing in FACINGS else "front"
     key = (appearance_key(appearance), str(demeanour), int(height_px), facing)
-    return _people.get_or_make(key, lambda: _person.person_surface(appearance, str(demeanour), int(height_px), facing))
+    return _people.get_or_make(
+        key, lambda: _person.person_surface(appearance, str(demeanour), int(height_px), facing)
+    )
 
 
 def render_portrait(appearance: Appearance, demeanour: Demeanour, size: int) -> pygame.Surface:
     """A size x size head-and-shoulders portrait with alpha; the face shows the demeanour."""
     key = (appearance_key(appearance), str(demeanour), int(size))
-    return _portraits.get_or_make(key, lambda: _person.portrait_surface(appearance, str(demeanour), int(size)))
+    return _portraits.get_or_make(
+        key, lambda: _person.portrait_surface(appearance, str(demeanour), int(size))
+    )
 
 
 def render_vehicle(vehicle: Vehicle, occupants: list[Appearance], height_px: int) -> pygame.Surface:
@@ -74,7 +80,9 @@ def render_vehicle(vehicle: Vehicle, occupants: list[Appearance], height_px: int
     Cars and vans show occupants through the side windows; on a bike or scooter the first occupant rides.
     """
     key = (vehicle_key(vehicle), tuple(appearance_key(a) for a in occupants), int(height_px))
-    return _vehicles_cache.get_or_make(key, lambda: _vehicles.vehicle_surface(vehicle, list(occupants), int(height_px)))
+    return _vehicles_cache.get_or_make(
+        key, lambda: _vehicles.vehicle_surface(vehicle, list(occupants), int(height_px))
+    )
 
 
 def render_group(members: list[tuple[Appearance, Demeanour]], height_px: int) -> pygame.Surface:

@@ -23,7 +23,7 @@ PAPER = (206, 210, 216)
 
 
 def _sheet(items: list[pygame.Surface], columns: int, gap: int = 12) -> pygame.Surface:
-    rows = [items[i:i + columns] for i in range(0, len(items), columns)]
+    rows = [items[i : i + columns] for i in range(0, len(items), columns)]
     width = max(sum(s.get_width() for s in row) + gap * (len(row) + 1) for row in rows)
     height = sum(max(s.get_height() for s in row) + gap for row in rows) + gap
     sheet = pygame.Surface((width, height))
@@ -54,21 +54,33 @@ def main(argv: list[str]) -> int:
     thumbs = []
     for view in Backdrop:
         for tod in TimeOfDay:
-            full = _timed(f"backdrop {view.value} {tod.value} 3200x720",
-                          lambda v=view, t=tod: art.render_backdrop(v.value, t.value, (3200, 720)), timings)
+            full = _timed(
+                f"backdrop {view.value} {tod.value} 3200x720",
+                lambda v=view, t=tod: art.render_backdrop(v.value, t.value, (3200, 720)),
+                timings,
+            )
             thumbs.append(pygame.transform.smoothscale(full.subsurface((0, 0, 1600, 720)), (560, 252)))
     pygame.image.save(_sheet(thumbs, 4), out / "backdrops.png")
 
-    people = [_timed(f"person {i} {a.clothing} {d} 360px",
-                     lambda a=a, d=d: art.render_person(a, d, 360), timings) for i, (a, d) in enumerate(PEOPLE)]
+    people = [
+        _timed(f"person {i} {a.clothing} {d} 360px", lambda a=a, d=d: art.render_person(a, d, 360), timings)
+        for i, (a, d) in enumerate(PEOPLE)
+    ]
     pygame.image.save(_sheet(people, 8), out / "people.png")
     portraits = [art.render_portrait(a, d, 200) for a, d in PEOPLE]
     pygame.image.save(_sheet(portraits, 8), out / "portraits.png")
-    vehicles = [_timed(f"vehicle {v.kind} {v.color} 320px",
-                       lambda v=v, o=o: art.render_vehicle(v, [PEOPLE[i][0] for i in o], 320), timings)
-                for v, o in VEHICLES]
+    vehicles = [
+        _timed(
+            f"vehicle {v.kind} {v.color} 320px",
+            lambda v=v, o=o: art.render_vehicle(v, [PEOPLE[i][0] for i in o], 320),
+            timings,
+        )
+        for v, o in VEHICLES
+    ]
     pygame.image.save(_sheet(vehicles, 4), out / "vehicles.png")
-    groups = [art.render_group([PEOPLE[i] for i in idx], 360) for idx in ((2, 3, 8), (5, 13, 9), (0, 1), (14, 7))]
+    groups = [
+        art.render_group([PEOPLE[i] for i in idx], 360) for idx in ((2, 3, 8), (5, 13, 9), (0, 1), (14, 7))
+    ]
     pygame.image.save(_sheet(groups, 4), out / "groups.png")
     pygame.image.save(_street(), out / "street.png")
     print("\n".join(timings))

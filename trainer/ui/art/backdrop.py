@@ -30,7 +30,9 @@ def build_scene(backdrop: str, time_of_day: str, size: tuple[int, int], seed: in
     lt = light(time_of_day)
     surface = pygame.Surface((w, h))
     # One stream for the layout, another for which windows are lit: day and night share the street.
-    scene = Scene(surface, lt, random.Random(f"{name}:{seed}"), random.Random(f"{name}:{seed}:lit"), metres * h)
+    scene = Scene(
+        surface, lt, random.Random(f"{name}:{seed}"), random.Random(f"{name}:{seed}:lit"), metres * h
+    )
     _sky(scene, lt, random.Random(f"sky:{seed}"))
     view(scene, time_of_day)
     _foreground_shade(scene)
@@ -70,8 +72,14 @@ def _sky(scene: Scene, lt: Light, rng: random.Random) -> None:
     for _ in range(max(1, w // 420)):
         cx, cy = rng.random() * w, h * (0.06 + rng.random() * 0.24)
         size = h * (0.03 + rng.random() * 0.03)
-        puffs = [(cx + (i - 2) * size * 0.9 + rng.uniform(-5, 5), cy - size * rng.uniform(0.0, 0.7), size * rng.uniform(0.7, 1.1))
-                 for i in range(5)]
+        puffs = [
+            (
+                cx + (i - 2) * size * 0.9 + rng.uniform(-5, 5),
+                cy - size * rng.uniform(0.0, 0.7),
+                size * rng.uniform(0.7, 1.1),
+            )
+            for i in range(5)
+        ]
         for px, py, r in puffs:
             pygame.draw.circle(scene.surface, shadow, (px, py + r * 0.15), r)
         for px, py, r in puffs:
@@ -83,8 +91,14 @@ def _night_light(scene: Scene, lt: Light, rng: random.Random, pools: bool = True
     k = lt.glow
     warm = (int(150 * k), int(110 * k), int(50 * k))
     for rect, colour in scene.glows:
-        add_glow(scene, rect.centerx, rect.centery, rect.width, rect.height,
-                 (int(colour[0] * k), int(colour[1] * k), int(colour[2] * k)))
+        add_glow(
+            scene,
+            rect.centerx,
+            rect.centery,
+            rect.width,
+            rect.height,
+            (int(colour[0] * k), int(colour[1] * k), int(colour[2] * k)),
+        )
     for x, head_y, ground_y in scene.lamps:
         tall = max(4.0, ground_y - head_y)
         add_glow(scene, x, head_y, tall * 0.7, tall * 0.7, (int(170 * k), int(140 * k), int(80 * k)))

@@ -11,12 +11,21 @@ from trainer.ui.art.hair import garment_rgb
 from trainer.ui.art.palette import RGB
 from trainer.ui.art.pen import Pen, Point, mirror, spline
 
-_TROUSERS: dict[str, RGB] = {"casual": pal.DENIM, "sportief": (58, 60, 68), "net": (52, 54, 62),
-                             "werkkleding": (56, 64, 84), "uniform": (24, 30, 50), "winterjas": (50, 64, 94)}
+_TROUSERS: dict[str, RGB] = {
+    "casual": pal.DENIM,
+    "sportief": (58, 60, 68),
+    "net": (52, 54, 62),
+    "werkkleding": (56, 64, 84),
+    "uniform": (24, 30, 50),
+    "winterjas": (50, 64, 94),
+}
 _SHOES: dict[str, tuple[RGB, RGB]] = {  # upper, sole
-    "casual": ((236, 236, 232), (180, 182, 186)), "sportief": ((226, 228, 232), (120, 126, 136)),
-    "net": ((44, 34, 30), (26, 22, 20)), "werkkleding": ((88, 66, 46), (40, 34, 30)),
-    "uniform": ((22, 22, 26), (12, 12, 14)), "winterjas": ((70, 56, 46), (36, 30, 28)),
+    "casual": ((236, 236, 232), (180, 182, 186)),
+    "sportief": ((226, 228, 232), (120, 126, 136)),
+    "net": ((44, 34, 30), (26, 22, 20)),
+    "werkkleding": ((88, 66, 46), (40, 34, 30)),
+    "uniform": ((22, 22, 26), (12, 12, 14)),
+    "winterjas": ((70, 56, 46), (36, 30, 28)),
 }
 
 
@@ -24,7 +33,9 @@ def clothing(fig: Figure) -> str:
     return str(fig.app.clothing)
 
 
-def shaded(pen: Pen, base: RGB, points: list[Point], steps: int = 5, amount: float = 0.84, keep: float = 0.84) -> None:
+def shaded(
+    pen: Pen, base: RGB, points: list[Point], steps: int = 5, amount: float = 0.84, keep: float = 0.84
+) -> None:
     """Fill a shape in its shade colour, then most of it (anchored on the left) in the base colour."""
     pts = spline(points, True, steps)
     pen.poly(pal.shade(base, amount), pts)
@@ -42,11 +53,23 @@ def legs(pen: Pen, fig: Figure) -> None:
         pen.limb(col, leg.hip, leg.knee, tw, tw * 0.8)
         pen.limb(col, leg.knee, leg.ankle, tw * 0.8, tw * 0.64)
     l0, l1 = fig.legs
-    pen.poly(trousers, [(l0.hip[0] - tw * 0.5, fig.waist_y - h * 0.02), (l1.hip[0] + tw * 0.5, fig.waist_y - h * 0.02),
-                        (l1.hip[0] + tw * 0.5, l1.hip[1]), (l1.hip[0], l1.hip[1] - tw * 0.45),
-                        (l0.hip[0], l0.hip[1] - tw * 0.45), (l0.hip[0] - tw * 0.5, l0.hip[1])])
-    pen.line(pal.shade(trousers, 0.8), (l0.hip[0] * 0.2 + l1.hip[0] * 0.8 - tw * 0.3, l1.hip[1] - tw * 0.2),
-             (l1.hip[0] - tw * 0.2, l1.hip[1] - tw * 0.45), h * 0.003)
+    pen.poly(
+        trousers,
+        [
+            (l0.hip[0] - tw * 0.5, fig.waist_y - h * 0.02),
+            (l1.hip[0] + tw * 0.5, fig.waist_y - h * 0.02),
+            (l1.hip[0] + tw * 0.5, l1.hip[1]),
+            (l1.hip[0], l1.hip[1] - tw * 0.45),
+            (l0.hip[0], l0.hip[1] - tw * 0.45),
+            (l0.hip[0] - tw * 0.5, l0.hip[1]),
+        ],
+    )
+    pen.line(
+        pal.shade(trousers, 0.8),
+        (l0.hip[0] * 0.2 + l1.hip[0] * 0.8 - tw * 0.3, l1.hip[1] - tw * 0.2),
+        (l1.hip[0] - tw * 0.2, l1.hip[1] - tw * 0.45),
+        h * 0.003,
+    )
     if clothing(fig) == "werkkleding":
         for leg in fig.legs:
             y = leg.ankle[1] + h * 0.07
@@ -54,14 +77,24 @@ def legs(pen: Pen, fig: Figure) -> None:
             pen.line(pal.REFLECT, (x - tw * 0.36, y), (x + tw * 0.36, y), h * 0.012)
     if clothing(fig) == "sportief":
         for s, leg in zip((-1.0, 1.0), fig.legs, strict=True):
-            pen.line(pal.shade(trousers, 1.5), (leg.hip[0] + s * tw * 0.42, leg.hip[1]),
-                     (leg.ankle[0] + s * tw * 0.3, leg.ankle[1] + h * 0.01), h * 0.006)
+            pen.line(
+                pal.shade(trousers, 1.5),
+                (leg.hip[0] + s * tw * 0.42, leg.hip[1]),
+                (leg.ankle[0] + s * tw * 0.3, leg.ankle[1] + h * 0.01),
+                h * 0.006,
+            )
     for s, leg in zip((-1.0, 1.0), fig.legs, strict=True):
         x = leg.ankle[0]
         w = h * 0.064 * (0.92 if fig.child else 1.0)
         out = s * w * 0.12
-        shoe = [(x - w * 0.5 + out, -0.4), (x + w * 0.5 + out, -0.4), (x + w * 0.48 + out, h * 0.022),
-                (x + w * 0.2, h * 0.044), (x - w * 0.26, h * 0.044), (x - w * 0.5 + out, h * 0.02)]
+        shoe = [
+            (x - w * 0.5 + out, -0.4),
+            (x + w * 0.5 + out, -0.4),
+            (x + w * 0.48 + out, h * 0.022),
+            (x + w * 0.2, h * 0.044),
+            (x - w * 0.26, h * 0.044),
+            (x - w * 0.5 + out, h * 0.02),
+        ]
         pen.smooth(upper, shoe, steps=3)
         pen.rect(sole, x - w * 0.5 + out, -0.5, w, h * 0.011 + 0.5, radius=h * 0.004)
 
@@ -72,10 +105,16 @@ def _torso_points(fig: Figure) -> list[Point]:
     hem = max(fig.hip_half, fig.waist_half) + extra + (h * 0.006 if clothing(fig) == "net" else 0.0)
     sh = fig.shoulder_half + extra * 0.5
     slope = h * (0.03 if fig.elderly else 0.02)
-    half = [(fig.neck_w * 0.62, sy + h * 0.024), (fig.neck_w * 1.1, sy + h * 0.018), (sh * 0.78, sy + h * 0.004),
-            (sh, sy - slope),
-            (fig.chest_half + extra + 1.0, sy - h * 0.1), (fig.waist_half + extra, fig.waist_y),
-            (hem, fig.hem_y + h * 0.006), (hem * 0.5, fig.hem_y)]
+    half = [
+        (fig.neck_w * 0.62, sy + h * 0.024),
+        (fig.neck_w * 1.1, sy + h * 0.018),
+        (sh * 0.78, sy + h * 0.004),
+        (sh, sy - slope),
+        (fig.chest_half + extra + 1.0, sy - h * 0.1),
+        (fig.waist_half + extra, fig.waist_y),
+        (hem, fig.hem_y + h * 0.006),
+        (hem * 0.5, fig.hem_y),
+    ]
     pts = mirror([(-x, y) for x, y in half])
     dx = fig.shift * 0.5
     return [(x + dx * max(0.0, (sy - y) / (sy - fig.hem_y)), y) for x, y in pts]
@@ -101,8 +140,15 @@ def torso(pen: Pen, fig: Figure) -> None:
 
     def band(y: float, thick: float, colour: RGB) -> None:
         w0, w1 = half_width_at(fig, y + thick / 2), half_width_at(fig, y - thick / 2)
-        pen.poly(colour, [(cx - w0, y + thick / 2), (cx + w0, y + thick / 2), (cx + w1, y - thick / 2),
-                          (cx - w1, y - thick / 2)])
+        pen.poly(
+            colour,
+            [
+                (cx - w0, y + thick / 2),
+                (cx + w0, y + thick / 2),
+                (cx + w1, y - thick / 2),
+                (cx - w1, y - thick / 2),
+            ],
+        )
 
     if fig.facing == "back":
         pen.line(dark, (cx, sy - h * 0.02), (cx, fig.hem_y + h * 0.01), h * 0.003)  # the back seam
@@ -112,21 +158,45 @@ def torso(pen: Pen, fig: Figure) -> None:
 
     if kind == "casual":
         tee = (228, 226, 220) if fig.app.clothing_color not in ("wit", "geel") else (70, 78, 92)
-        pen.poly(tee, [(cx - fig.neck_w * 0.62, sy + h * 0.01), (cx + fig.neck_w * 0.62, sy + h * 0.01),
-                       (cx + h * 0.02, fig.hem_y), (cx - h * 0.02, fig.hem_y)])
+        pen.poly(
+            tee,
+            [
+                (cx - fig.neck_w * 0.62, sy + h * 0.01),
+                (cx + fig.neck_w * 0.62, sy + h * 0.01),
+                (cx + h * 0.02, fig.hem_y),
+                (cx - h * 0.02, fig.hem_y),
+            ],
+        )
         for s in (-1.0, 1.0):
-            pen.line(dark, (cx + s * fig.neck_w * 0.62, sy + h * 0.01), (cx + s * h * 0.02, fig.hem_y), h * 0.005)
+            pen.line(
+                dark, (cx + s * fig.neck_w * 0.62, sy + h * 0.01), (cx + s * h * 0.02, fig.hem_y), h * 0.005
+            )
     elif kind == "sportief":
         pen.line(dark, (cx, sy + h * 0.004), (cx, fig.hem_y + h * 0.004), h * 0.004)
-        pen.poly(pal.shade(base, 0.86), [(cx - fig.neck_w * 0.62, sy + h * 0.018), (cx + fig.neck_w * 0.62, sy + h * 0.018),
-                                         (cx + fig.neck_w * 0.5, sy - h * 0.006), (cx - fig.neck_w * 0.5, sy - h * 0.006)])
+        pen.poly(
+            pal.shade(base, 0.86),
+            [
+                (cx - fig.neck_w * 0.62, sy + h * 0.018),
+                (cx + fig.neck_w * 0.62, sy + h * 0.018),
+                (cx + fig.neck_w * 0.5, sy - h * 0.006),
+                (cx - fig.neck_w * 0.5, sy - h * 0.006),
+            ],
+        )
     elif kind in ("net", "uniform"):
         shirt = pal.POLICE_SHIRT if kind == "uniform" else (240, 240, 236)
         v = sy - h * (0.06 if kind == "uniform" else 0.11)
-        pen.poly(shirt, [(cx - fig.neck_w * 0.6, sy + h * 0.012), (cx + fig.neck_w * 0.6, sy + h * 0.012), (cx, v)])
+        pen.poly(
+            shirt, [(cx - fig.neck_w * 0.6, sy + h * 0.012), (cx + fig.neck_w * 0.6, sy + h * 0.012), (cx, v)]
+        )
         for s in (-1.0, 1.0):
-            pen.poly(pal.shade(base, 0.82), [(cx + s * fig.neck_w * 0.6, sy + h * 0.012), (cx, v),
-                                             (cx + s * fig.neck_w * 0.95, sy - h * 0.05)])
+            pen.poly(
+                pal.shade(base, 0.82),
+                [
+                    (cx + s * fig.neck_w * 0.6, sy + h * 0.012),
+                    (cx, v),
+                    (cx + s * fig.neck_w * 0.95, sy - h * 0.05),
+                ],
+            )
         if kind == "uniform":
             pen.line((20, 24, 36), (cx, v), (cx, fig.hem_y), h * 0.004)
             band(sy - h * 0.115, h * 0.014, pal.REFLECT)
@@ -144,8 +214,15 @@ def torso(pen: Pen, fig: Figure) -> None:
             pen.polyline(dark, [(cx - w, y), (cx, y - h * 0.004), (cx + w, y)], h * 0.003)
             y -= h * 0.05
         pen.line(pal.shade(base, 0.6), (cx, sy + h * 0.01), (cx, fig.hem_y), h * 0.004)
-        pen.poly(pal.shade(base, 0.9), [(cx - fig.neck_w * 0.7, sy + h * 0.028), (cx + fig.neck_w * 0.7, sy + h * 0.028),
-                                        (cx + fig.neck_w * 0.8, sy - h * 0.004), (cx - fig.neck_w * 0.8, sy - h * 0.004)])
+        pen.poly(
+            pal.shade(base, 0.9),
+            [
+                (cx - fig.neck_w * 0.7, sy + h * 0.028),
+                (cx + fig.neck_w * 0.7, sy + h * 0.028),
+                (cx + fig.neck_w * 0.8, sy - h * 0.004),
+                (cx - fig.neck_w * 0.8, sy - h * 0.004),
+            ],
+        )
 
 
 def _sleeve(pen: Pen, fig: Figure, arm: Arm, i: int) -> None:
@@ -155,10 +232,20 @@ def _sleeve(pen: Pen, fig: Figure, arm: Arm, i: int) -> None:
     # A shadow on the body side keeps the arm distinct from a jacket of the same colour.
     off = (0.9 if i == 0 else -0.9, -0.5)
     edge = pal.shade(base, 0.66)
-    pen.limb(edge, (arm.shoulder[0] + off[0] * 0.3, arm.shoulder[1]), (arm.elbow[0] + off[0], arm.elbow[1] + off[1]),
-             w, w * 0.9)
-    pen.limb(edge, (arm.elbow[0] + off[0], arm.elbow[1] + off[1]), (arm.hand[0] + off[0], arm.hand[1] + off[1]),
-             w * 0.88, w * 0.74)
+    pen.limb(
+        edge,
+        (arm.shoulder[0] + off[0] * 0.3, arm.shoulder[1]),
+        (arm.elbow[0] + off[0], arm.elbow[1] + off[1]),
+        w,
+        w * 0.9,
+    )
+    pen.limb(
+        edge,
+        (arm.elbow[0] + off[0], arm.elbow[1] + off[1]),
+        (arm.hand[0] + off[0], arm.hand[1] + off[1]),
+        w * 0.88,
+        w * 0.74,
+    )
     pen.limb(col, arm.shoulder, arm.elbow, w, w * 0.9)
     pen.limb(col, arm.elbow, arm.hand, w * 0.88, w * 0.74)
     kind = clothing(fig)
@@ -168,8 +255,15 @@ def _sleeve(pen: Pen, fig: Figure, arm: Arm, i: int) -> None:
         n = max(1e-6, (dx * dx + dy * dy) ** 0.5)
         ux, uy = dx / n * h * 0.007, dy / n * h * 0.007
         px, py = -dy / n * w * 0.42, dx / n * w * 0.42
-        pen.poly(pal.REFLECT, [(mid[0] + px - ux, mid[1] + py - uy), (mid[0] + px + ux, mid[1] + py + uy),
-                               (mid[0] - px + ux, mid[1] - py + uy), (mid[0] - px - ux, mid[1] - py - uy)])
+        pen.poly(
+            pal.REFLECT,
+            [
+                (mid[0] + px - ux, mid[1] + py - uy),
+                (mid[0] + px + ux, mid[1] + py + uy),
+                (mid[0] - px + ux, mid[1] - py + uy),
+                (mid[0] - px - ux, mid[1] - py - uy),
+            ],
+        )
     if kind == "sportief":
         pen.polyline(pal.lighten(base, 0.7), [arm.shoulder, arm.elbow, arm.hand], h * 0.005)
 
@@ -180,7 +274,13 @@ def _hand(pen: Pen, fig: Figure, arm: Arm) -> None:
     h = fig.height
     c, rim = pal.skin(fig.app.skin_tone), pal.shade(pal.skin_shadow(fig.app.skin_tone), 0.8)
     x, y = arm.hand
-    rx, ry = (h * 0.021, h * 0.021) if arm.fist else (h * 0.02, h * 0.027) if arm.open_palm else (h * 0.019, h * 0.026)
+    rx, ry = (
+        (h * 0.021, h * 0.021)
+        if arm.fist
+        else (h * 0.02, h * 0.027)
+        if arm.open_palm
+        else (h * 0.019, h * 0.026)
+    )
     if not arm.fist and not arm.open_palm:
         y -= h * 0.004
     # A darker rim keeps hands readable against clothing of a similar colour.

@@ -10,9 +10,22 @@ import pygame
 from trainer.ui.art.palette import RGB, WINDOW_LIT, mix, shade
 from trainer.ui.art.scene import Scene
 
-BRICKS: tuple[RGB, ...] = ((150, 70, 54), (128, 60, 48), (116, 76, 58), (146, 98, 72), (176, 140, 100),
-                           (160, 82, 62), (104, 64, 52))
-PAINTED: tuple[RGB, ...] = ((226, 222, 212), (220, 206, 176), (150, 152, 150), (92, 104, 100), (200, 186, 160))
+BRICKS: tuple[RGB, ...] = (
+    (150, 70, 54),
+    (128, 60, 48),
+    (116, 76, 58),
+    (146, 98, 72),
+    (176, 140, 100),
+    (160, 82, 62),
+    (104, 64, 52),
+)
+PAINTED: tuple[RGB, ...] = (
+    (226, 222, 212),
+    (220, 206, 176),
+    (150, 152, 150),
+    (92, 104, 100),
+    (200, 186, 160),
+)
 DOORS: tuple[RGB, ...] = ((40, 72, 58), (40, 52, 84), (124, 42, 40), (30, 30, 34), (112, 76, 52))
 FRAME: RGB = (236, 234, 226)
 ROOF_TILES: tuple[RGB, ...] = ((76, 66, 66), (132, 70, 52), (60, 62, 70))
@@ -24,8 +37,16 @@ def glass_colour(scene: Scene) -> RGB:
     return mix(scene.light.sky_top, (34, 40, 52), 0.55 if not scene.night else 0.35)
 
 
-def window(scene: Scene, x: float, y: float, w: float, h: float, lit_chance: float, frame: RGB = FRAME,
-           cross: bool = True) -> None:
+def window(
+    scene: Scene,
+    x: float,
+    y: float,
+    w: float,
+    h: float,
+    lit_chance: float,
+    frame: RGB = FRAME,
+    cross: bool = True,
+) -> None:
     """A framed window, top-left at (x, y); lit windows glow warm at night."""
     m = scene.m
     f = max(1.0, 0.08 * m)
@@ -37,13 +58,21 @@ def window(scene: Scene, x: float, y: float, w: float, h: float, lit_chance: flo
         if scene.lit_rng.random() < 0.5:  # curtains half drawn
             scene.emit(shade(colour, 0.72), inner[0], inner[1], inner[2] * 0.22, inner[3])
             scene.emit(shade(colour, 0.72), inner[0] + inner[2] * 0.78, inner[1], inner[2] * 0.22, inner[3])
-        scene.glows.append((pygame.Rect(round(x - w * 0.6), round(y - h * 0.4), round(w * 2.2), round(h * 1.8)),
-                            (70, 50, 22)))
+        scene.glows.append(
+            (
+                pygame.Rect(round(x - w * 0.6), round(y - h * 0.4), round(w * 2.2), round(h * 1.8)),
+                (70, 50, 22),
+            )
+        )
     else:
         g = glass_colour(scene)
         scene.emit(g, *inner)
-        pts = [(inner[0] + inner[2] * 0.55, inner[1]), (inner[0] + inner[2], inner[1]),
-               (inner[0] + inner[2], inner[1] + inner[3] * 0.35), (inner[0] + inner[2] * 0.15, inner[1] + inner[3])]
+        pts = [
+            (inner[0] + inner[2] * 0.55, inner[1]),
+            (inner[0] + inner[2], inner[1]),
+            (inner[0] + inner[2], inner[1] + inner[3] * 0.35),
+            (inner[0] + inner[2] * 0.15, inner[1] + inner[3]),
+        ]
         if not scene.night:
             pygame.draw.polygon(scene.surface, mix(g, (255, 255, 255), 0.12), pts)
     if cross:
@@ -58,7 +87,9 @@ def _door(scene: Scene, x: float, base: float, colour: RGB) -> None:
     scene.rect(shade(colour, 0.8), x + 0.12 * m, base - 2.05 * m, 0.76 * m, 0.8 * m)
     window(scene, x, base - 2.5 * m, 1.0 * m, 0.3 * m, 0.6, cross=False)
     scene.rect((150, 150, 146), x - 0.2 * m, base - 0.16 * m, 1.4 * m, 0.16 * m)
-    pygame.draw.circle(scene.surface, scene.t((200, 180, 110)), (x + 0.85 * m, base - 1.1 * m), max(1.0, 0.05 * m))
+    pygame.draw.circle(
+        scene.surface, scene.t((200, 180, 110)), (x + 0.85 * m, base - 1.1 * m), max(1.0, 0.05 * m)
+    )
 
 
 def house(scene: Scene, x: float, w: float, base: float, storeys: int, style: str, facade: RGB) -> float:
@@ -99,12 +130,21 @@ def _top(scene: Scene, x: float, w: float, top: float, style: str, facade: RGB, 
         scene.rect(shade(trim, 0.8), x - 0.1 * m, top - 0.05 * m, w + 0.2 * m, 0.08 * m)
     elif style == "pitched":
         tiles = ROOF_TILES[int(x) % len(ROOF_TILES)]
-        scene.poly(tiles, [(x - 0.2 * m, top), (x + w + 0.2 * m, top), (x + w - 1.4 * m, top - 2.8 * m),
-                           (x + 1.4 * m, top - 2.8 * m)])
+        scene.poly(
+            tiles,
+            [
+                (x - 0.2 * m, top),
+                (x + w + 0.2 * m, top),
+                (x + w - 1.4 * m, top - 2.8 * m),
+                (x + 1.4 * m, top - 2.8 * m),
+            ],
+        )
         if w > 4.5 * m:
             dw = 1.6 * m
             scene.rect(FRAME, cx - dw / 2, top - 1.9 * m, dw, 1.5 * m)
-            window(scene, cx - dw / 2 + 0.15 * m, top - 1.75 * m, dw - 0.3 * m, 1.1 * m, scene.light.lit_windows)
+            window(
+                scene, cx - dw / 2 + 0.15 * m, top - 1.75 * m, dw - 0.3 * m, 1.1 * m, scene.light.lit_windows
+            )
         scene.rect(trim, x - 0.2 * m, top - 0.12 * m, w + 0.4 * m, 0.14 * m)
     elif style == "step":
         steps = 4
@@ -120,9 +160,19 @@ def _top(scene: Scene, x: float, w: float, top: float, style: str, facade: RGB, 
     else:  # neck gable with curved shoulders
         neck = w * 0.34
         h1, h2 = 1.2 * m, 3.4 * m
-        pts = [(x, top), (x, top - 0.3 * m), (cx - neck - 0.6 * m, top - h1 * 0.6), (cx - neck, top - h1),
-               (cx - neck, top - h2), (cx, top - h2 - 0.9 * m), (cx + neck, top - h2), (cx + neck, top - h1),
-               (cx + neck + 0.6 * m, top - h1 * 0.6), (x + w, top - 0.3 * m), (x + w, top)]
+        pts = [
+            (x, top),
+            (x, top - 0.3 * m),
+            (cx - neck - 0.6 * m, top - h1 * 0.6),
+            (cx - neck, top - h1),
+            (cx - neck, top - h2),
+            (cx, top - h2 - 0.9 * m),
+            (cx + neck, top - h2),
+            (cx + neck, top - h1),
+            (cx + neck + 0.6 * m, top - h1 * 0.6),
+            (x + w, top - 0.3 * m),
+            (x + w, top),
+        ]
         scene.poly(facade, pts)
         pygame.draw.lines(scene.surface, scene.t(trim), False, pts[1:-1], max(1, round(0.12 * m)))
         window(scene, cx - 0.5 * m, top - 2.8 * m, 1.0 * m, 1.5 * m, scene.light.lit_windows)
@@ -139,8 +189,9 @@ def shop(scene: Scene, x: float, w: float, base: float, storeys: int, facade: RG
     gx, gy, gw, gh = x + 0.3 * m, front_top + 1.0 * m, w - 1.9 * m, 2.45 * m
     if scene.night:
         scene.emit((255, 240, 208), gx, gy, gw, gh)
-        scene.glows.append((pygame.Rect(round(gx - gw * 0.2), round(gy), round(gw * 1.4), round(gh * 2.4)),
-                            (90, 74, 44)))
+        scene.glows.append(
+            (pygame.Rect(round(gx - gw * 0.2), round(gy), round(gw * 1.4), round(gh * 2.4)), (90, 74, 44))
+        )
     else:
         scene.emit(glass_colour(scene), gx, gy, gw, gh)
     rng = scene.rng
@@ -148,19 +199,30 @@ def shop(scene: Scene, x: float, w: float, base: float, storeys: int, facade: RG
         dw, dh = rng.uniform(0.5, 1.1) * m, rng.uniform(0.6, 1.4) * m
         dx = gx + rng.uniform(0.1, 0.8) * (gw - dw)
         c = mix(brand, (240, 236, 226), rng.uniform(0.2, 0.7))
-        (scene.emit if scene.night else scene.rect)(shade(c, 0.85) if scene.night else c, dx, gy + gh - dh, dw, dh)
+        (scene.emit if scene.night else scene.rect)(
+            shade(c, 0.85) if scene.night else c, dx, gy + gh - dh, dw, dh
+        )
     scene.rect((40, 40, 44), x + w - 1.5 * m, front_top + 1.0 * m, 1.2 * m, 2.6 * m)
     window(scene, x + w - 1.4 * m, front_top + 1.1 * m, 1.0 * m, 1.6 * m, 0.9, cross=False)
     if rng.random() < 0.55:
         stripe = mix(brand, (250, 250, 250), 0.55)
         ax0, ax1, ay = x + 0.1 * m, x + w - 0.1 * m, front_top + 0.9 * m
-        scene.poly(brand, [(ax0, ay), (ax1, ay), (ax1 + 0.3 * m, ay + 0.9 * m), (ax0 - 0.3 * m, ay + 0.9 * m)])
+        scene.poly(
+            brand, [(ax0, ay), (ax1, ay), (ax1 + 0.3 * m, ay + 0.9 * m), (ax0 - 0.3 * m, ay + 0.9 * m)]
+        )
         n = max(2, int(w / (0.5 * m)))
         for i in range(0, n, 2):
             t0, t1 = i / n, (i + 1) / n
-            scene.poly(stripe, [(ax0 + (ax1 - ax0) * t0, ay), (ax0 + (ax1 - ax0) * t1, ay),
-                                (ax0 - 0.3 * m + (ax1 - ax0 + 0.6 * m) * t1, ay + 0.9 * m),
-                                (ax0 - 0.3 * m + (ax1 - ax0 + 0.6 * m) * t0, ay + 0.9 * m)], aa=False)
+            scene.poly(
+                stripe,
+                [
+                    (ax0 + (ax1 - ax0) * t0, ay),
+                    (ax0 + (ax1 - ax0) * t1, ay),
+                    (ax0 - 0.3 * m + (ax1 - ax0 + 0.6 * m) * t1, ay + 0.9 * m),
+                    (ax0 - 0.3 * m + (ax1 - ax0 + 0.6 * m) * t0, ay + 0.9 * m),
+                ],
+                aa=False,
+            )
 
 
 def flat(scene: Scene, x: float, w: float, base: float, storeys: int, facade: RGB) -> None:

@@ -43,8 +43,18 @@ class LRU:
 
 
 def appearance_key(a: Appearance) -> tuple[object, ...]:
-    return (a.skin_tone, a.age, str(a.build), a.height, str(a.hair), a.hair_color, str(a.headwear), str(a.clothing),
-            a.clothing_color, tuple(sorted(a.accessories)))
+    return (
+        a.skin_tone,
+        a.age,
+        str(a.build),
+        a.height,
+        str(a.hair),
+        a.hair_color,
+        str(a.headwear),
+        str(a.clothing),
+        a.clothing_color,
+        tuple(sorted(a.accessories)),
+    )
 
 
 def vehicle_key(v: Vehicle) -> tuple[object, ...]:

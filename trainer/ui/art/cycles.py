@@ -50,7 +50,9 @@ def lamp(pen: Pen, x: float, y: float, r: float, lit: bool, broken: bool, rear: 
     pen.circle(pal.lighten(off, 0.3), x - r * 0.3, y + r * 0.3, r * 0.25)
     if broken:
         crack = (20, 20, 22)
-        pen.polyline(crack, [(x - r * 0.9, y + r * 0.5), (x - r * 0.1, y), (x + r * 0.3, y + r * 0.8)], r * 0.16)
+        pen.polyline(
+            crack, [(x - r * 0.9, y + r * 0.5), (x - r * 0.1, y), (x + r * 0.3, y + r * 0.8)], r * 0.16
+        )
         pen.polyline(crack, [(x - r * 0.1, y), (x + r * 0.2, y - r * 0.9)], r * 0.16)
 
 
@@ -60,12 +62,21 @@ def _wheel(pen: Pen, m: Map, x: float, y: float, r: float, spokes: int) -> None:
     pen.ring((168, 170, 176), cx, cy, r * 0.87, r * 0.04)
     for k in range(spokes):
         ang = math.pi * 2 * k / spokes
-        pen.line((150, 152, 158), (cx, cy), (cx + math.cos(ang) * r * 0.85, cy + math.sin(ang) * r * 0.85), 0.45)
+        pen.line(
+            (150, 152, 158), (cx, cy), (cx + math.cos(ang) * r * 0.85, cy + math.sin(ang) * r * 0.85), 0.45
+        )
     pen.circle((120, 122, 128), cx, cy, r * 0.09)
 
 
-def draw_bicycle(pen: Pen, grip_x: float, facing: int, colour: RGB, lamp_lit: bool = True,
-                 front_broken: bool = False, rear_broken: bool = False) -> None:
+def draw_bicycle(
+    pen: Pen,
+    grip_x: float,
+    facing: int,
+    colour: RGB,
+    lamp_lit: bool = True,
+    front_broken: bool = False,
+    rear_broken: bool = False,
+) -> None:
     """A Dutch city bike; grip_x is where the rider's hand holds the handlebar."""
     m = _mapper(grip_x - facing * BIKE_GRIP[0], facing)
     r = 33.0
@@ -99,8 +110,15 @@ def draw_bicycle(pen: Pen, grip_x: float, facing: int, colour: RGB, lamp_lit: bo
     lamp(pen, rx, ry, 2.2, lamp_lit, rear_broken, rear=True)
 
 
-def draw_scooter(pen: Pen, x0: float, facing: int, colour: RGB, lamp_lit: bool = True,
-                 front_broken: bool = False, rear_broken: bool = False) -> None:
+def draw_scooter(
+    pen: Pen,
+    x0: float,
+    facing: int,
+    colour: RGB,
+    lamp_lit: bool = True,
+    front_broken: bool = False,
+    rear_broken: bool = False,
+) -> None:
     """A step-through scooter; x0 is the rear axle."""
     m = _mapper(x0, facing)
     r = 20.0
@@ -110,12 +128,33 @@ def draw_scooter(pen: Pen, x0: float, facing: int, colour: RGB, lamp_lit: bool =
         pen.circle((150, 152, 158), cx, cy, r * 0.55)
         pen.circle((96, 98, 104), cx, cy, r * 0.2)
     dark = pal.shade(colour, 0.78)
-    pen.smooth(colour, [m(-24.0, 36.0), m(-20.0, 58.0), m(8.0, 70.0), m(62.0, 66.0), m(74.0, 42.0), m(62.0, 27.0),
-                        m(0.0, 28.0)], steps=4)
+    pen.smooth(
+        colour,
+        [
+            m(-24.0, 36.0),
+            m(-20.0, 58.0),
+            m(8.0, 70.0),
+            m(62.0, 66.0),
+            m(74.0, 42.0),
+            m(62.0, 27.0),
+            m(0.0, 28.0),
+        ],
+        steps=4,
+    )
     pen.poly((52, 54, 60), [m(58.0, 24.0), m(104.0, 24.0), m(104.0, 31.0), m(58.0, 31.0)])
-    pen.smooth(colour, [m(98.0, 26.0), m(104.0, 88.0), m(114.0, 98.0), m(124.0, 64.0), m(122.0, 30.0)], steps=4)
-    pen.arc(dark, *m(118.0, r), r + 4.0, r + 4.0, 0.2 if facing > 0 else 0.6, math.pi - (0.6 if facing > 0 else 0.2),
-            4.0, 10)
+    pen.smooth(
+        colour, [m(98.0, 26.0), m(104.0, 88.0), m(114.0, 98.0), m(124.0, 64.0), m(122.0, 30.0)], steps=4
+    )
+    pen.arc(
+        dark,
+        *m(118.0, r),
+        r + 4.0,
+        r + 4.0,
+        0.2 if facing > 0 else 0.6,
+        math.pi - (0.6 if facing > 0 else 0.2),
+        4.0,
+        10,
+    )
     pen.line((70, 72, 76), m(116.0, 96.0), m(112.0, 112.0), 3.6)
     pen.line((40, 42, 46), m(100.0, 113.0), m(122.0, 115.0), 3.2)
     pen.smooth((34, 32, 34), [m(4.0, 69.0), m(10.0, 76.0), m(64.0, 75.0), m(68.0, 68.0)], steps=3)
@@ -126,8 +165,17 @@ def draw_scooter(pen: Pen, x0: float, facing: int, colour: RGB, lamp_lit: bool =
     lamp(pen, tx, ty, 3.0, lamp_lit, rear_broken, rear=True)
 
 
-def draw_rider(pen: Pen, fig: Figure, m: Map, facing: int, hip: Point, grip: Point, foot: Point,
-               foot_far: Point, lean: float) -> None:
+def draw_rider(
+    pen: Pen,
+    fig: Figure,
+    m: Map,
+    facing: int,
+    hip: Point,
+    grip: Point,
+    foot: Point,
+    foot_far: Point,
+    lean: float,
+) -> None:
     """A person seated on a two-wheeler, seen from the side, face turned a little towards the viewer."""
     h = fig.height
     kind = str(fig.app.clothing)
@@ -141,7 +189,9 @@ def draw_rider(pen: Pen, fig: Figure, m: Map, facing: int, hip: Point, grip: Poi
         knee = ik(hip, target, thigh, shin, 1.0)
         pen.limb(col, m(*hip), m(*knee), fig.thigh_w, fig.thigh_w * 0.8)
         pen.limb(col, m(*knee), m(*target), fig.thigh_w * 0.8, fig.thigh_w * 0.62)
-        pen.ellipse(shoe if col == trousers else pal.shade(shoe, 0.7), *m(target[0] + 4.0, target[1] - 2.0), 7.0, 3.6)
+        pen.ellipse(
+            shoe if col == trousers else pal.shade(shoe, 0.7), *m(target[0] + 4.0, target[1] - 2.0), 7.0, 3.6
+        )
     depth = fig.chest_half * 1.2
     ua, fa = h * 0.165, h * 0.15
     skin = pal.skin(fig.app.skin_tone)
@@ -179,9 +229,20 @@ def _side_torso(pen: Pen, m: Map, low: Point, sho: Point, depth: float, colour: 
     length = math.hypot(ux, uy) or 1.0
     ux, uy = ux / length, uy / length
     nx, ny = uy, -ux  # forward
-    shape = [(0.0, -0.5), (0.0, 0.46), (0.4, 0.52), (0.78, 0.54), (0.98, 0.36), (1.06, 0.0), (0.98, -0.42),
-             (0.6, -0.5)]
-    pts = [m(low[0] + ux * t * length + nx * a * depth, low[1] + uy * t * length + ny * a * depth) for t, a in shape]
+    shape = [
+        (0.0, -0.5),
+        (0.0, 0.46),
+        (0.4, 0.52),
+        (0.78, 0.54),
+        (0.98, 0.36),
+        (1.06, 0.0),
+        (0.98, -0.42),
+        (0.6, -0.5),
+    ]
+    pts = [
+        m(low[0] + ux * t * length + nx * a * depth, low[1] + uy * t * length + ny * a * depth)
+        for t, a in shape
+    ]
     pen.smooth(colour, pts, steps=4)
     back = [pts[0], pts[-1], pts[-2]]
     pen.polyline(pal.shade(colour, 0.8), back, depth * 0.06, smooth=True)

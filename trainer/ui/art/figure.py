@@ -118,16 +118,49 @@ def build_figure(app: Appearance, mood: str, facing: str = "front") -> Figure:
         look = (0.0, -0.35)
     legs = _pose_legs(h, hi, hip_y, shift, mood)
     return Figure(
-        app=app, mood=mood, facing=facing, height=h, hh=hh, hw=hw,
-        head=(shift * 0.4, h - hh / 2), neck_w=hw * 0.48, chin_y=chin_y, shoulder_y=shoulder_y,
-        shoulder_half=sh, chest_half=ch, waist_y=waist_y, waist_half=wa, hip_y=hip_y, hip_half=hi,
-        hem_y=hem_y, arm_w=aw, thigh_w=tw, shift=shift, arms=arms, legs=legs, crossed=crossed,
-        phone_arm=phone_arm, look=look, child=child, elderly=elderly,
+        app=app,
+        mood=mood,
+        facing=facing,
+        height=h,
+        hh=hh,
+        hw=hw,
+        head=(shift * 0.4, h - hh / 2),
+        neck_w=hw * 0.48,
+        chin_y=chin_y,
+        shoulder_y=shoulder_y,
+        shoulder_half=sh,
+        chest_half=ch,
+        waist_y=waist_y,
+        waist_half=wa,
+        hip_y=hip_y,
+        hip_half=hi,
+        hem_y=hem_y,
+        arm_w=aw,
+        thigh_w=tw,
+        shift=shift,
+        arms=arms,
+        legs=legs,
+        crossed=crossed,
+        phone_arm=phone_arm,
+        look=look,
+        child=child,
+        elderly=elderly,
     )
 
 
-def _pose_arms(app: Appearance, mood: str, h: float, sh: float, wa: float, hi: float, aw: float,
-               sy: float, waist_y: float, hip_y: float, shift: float) -> tuple[tuple[Arm, Arm], bool, int | None]:
+def _pose_arms(
+    app: Appearance,
+    mood: str,
+    h: float,
+    sh: float,
+    wa: float,
+    hi: float,
+    aw: float,
+    sy: float,
+    waist_y: float,
+    hip_y: float,
+    shift: float,
+) -> tuple[tuple[Arm, Arm], bool, int | None]:
     ua, fa = h * 0.165, h * 0.145
     sx = sh - aw * 0.45
     jy = sy - aw * 0.55  # the round of the upper arm meets the shoulder line
@@ -138,23 +171,43 @@ def _pose_arms(app: Appearance, mood: str, h: float, sh: float, wa: float, hi: f
     for s in (-1.0, 1.0):
         sho = (s * sx + shift * 0.5, jy)
         if mood == "vriendelijk":
-            arm = Arm(sho, (s * (sx + h * 0.03), jy - ua * 0.96), (s * (sx + h * 0.07), jy - ua - fa * 0.62),
-                      open_palm=True)
+            arm = Arm(
+                sho,
+                (s * (sx + h * 0.03), jy - ua * 0.96),
+                (s * (sx + h * 0.07), jy - ua - fa * 0.62),
+                open_palm=True,
+            )
         elif mood == "nerveus":
-            arm = Arm(sho, (s * (sx + h * 0.014), jy - ua * 0.95), (s * h * 0.012 + shift * 0.4, jy - ua - h * 0.045))
+            arm = Arm(
+                sho,
+                (s * (sx + h * 0.014), jy - ua * 0.95),
+                (s * h * 0.012 + shift * 0.4, jy - ua - h * 0.045),
+            )
         elif mood == "geirriteerd":
             crossed = True
             # Forearms stacked: the left one lower with its hand under the right arm, the right one on top.
             lift = 0.0 if s < 0 else h * 0.042
-            arm = Arm(sho, (s * (sx + h * 0.022), jy - h * 0.172 + lift), (-s * (sx - h * 0.006), jy - h * 0.16 + lift))
+            arm = Arm(
+                sho,
+                (s * (sx + h * 0.022), jy - h * 0.172 + lift),
+                (-s * (sx - h * 0.006), jy - h * 0.16 + lift),
+            )
         elif mood == "bang":
             arm = Arm(sho, (s * (sx - h * 0.004), jy - ua * 0.86), (s * h * 0.028, jy - h * 0.085))
         elif mood == "boos":
-            arm = Arm(sho, (s * (sx + h * 0.075), jy - h * 0.135), (s * (wa + h * 0.008), waist_y - h * 0.015),
-                      fist=True)
+            arm = Arm(
+                sho,
+                (s * (sx + h * 0.075), jy - h * 0.135),
+                (s * (wa + h * 0.008), waist_y - h * 0.015),
+                fist=True,
+            )
         elif mood == "onverschillig":
-            arm = Arm(sho, (s * (sx + h * 0.028), jy - ua * 0.96), (s * (hi - h * 0.035), hip_y + h * 0.035),
-                      hand_shown=False)
+            arm = Arm(
+                sho,
+                (s * (sx + h * 0.028), jy - ua * 0.96),
+                (s * (hi - h * 0.035), hip_y + h * 0.035),
+                hand_shown=False,
+            )
         else:  # kalm
             arm = Arm(sho, (s * (sx + h * 0.016), jy - ua), (s * (sx + h * 0.02), jy - ua - fa))
         arms.append(arm)
@@ -176,9 +229,17 @@ def _pose_legs(h: float, hi: float, hip_y: float, shift: float, mood: str) -> tu
     for s in (-1.0, 1.0):
         hip = (s * hi * 0.48 + shift, hip_y - h * 0.02)
         if shift and s > 0:  # the relaxed leg: knee in, foot out
-            legs.append(Leg(hip, (s * stance * 0.8 + shift * 0.4, knee_y + h * 0.005), (s * (stance + h * 0.02), ankle_y)))
+            legs.append(
+                Leg(
+                    hip,
+                    (s * stance * 0.8 + shift * 0.4, knee_y + h * 0.005),
+                    (s * (stance + h * 0.02), ankle_y),
+                )
+            )
         else:
-            legs.append(Leg(hip, (s * stance * 0.92 + shift * 0.8, knee_y), (s * stance + shift * 0.6, ankle_y)))
+            legs.append(
+                Leg(hip, (s * stance * 0.92 + shift * 0.8, knee_y), (s * stance + shift * 0.6, ankle_y))
+            )
     if mood == "bang":  # knees a little together
         legs = [Leg(lg.hip, (lg.knee[0] * 0.85, lg.knee[1]), lg.ankle) for lg in legs]
     return legs[0], legs[1]
@@ -215,5 +276,7 @@ class HeadFrame:
 def head_frame(fig: Figure) -> HeadFrame:
     d = {"left": -1.0, "right": 1.0}.get(fig.facing, 0.0)
     # A lowered face: the stoop of old age, or eyes on a phone.
-    pitch = 0.08 if fig.phone_arm is not None and fig.mood == "onverschillig" else 0.06 if fig.elderly else 0.0
+    pitch = (
+        0.08 if fig.phone_arm is not None and fig.mood == "onverschillig" else 0.06 if fig.elderly else 0.0
+    )
     return HeadFrame(fig.head[0], fig.head[1], fig.hw / 2, fig.hh / 2, d, pitch)

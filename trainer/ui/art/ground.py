@@ -29,8 +29,16 @@ def _rows(y0: float, y1: float, first: float, growth: float) -> list[tuple[float
     return rows
 
 
-def paving(scene: Scene, y0: float, y1: float, colour: RGB, first: float, ratio: float, growth: float = 3.0,
-           stagger: bool = True) -> None:
+def paving(
+    scene: Scene,
+    y0: float,
+    y1: float,
+    colour: RGB,
+    first: float,
+    ratio: float,
+    growth: float = 3.0,
+    stagger: bool = True,
+) -> None:
     """Bricks or tiles: rows of `first` px growing towards the bottom, joints every `ratio` row heights."""
     surf = scene.surface
     base = scene.t(colour)
@@ -38,8 +46,9 @@ def paving(scene: Scene, y0: float, y1: float, colour: RGB, first: float, ratio:
     pygame.draw.rect(surf, base, pygame.Rect(0, round(y0), scene.w, round(y1 - y0) + 1))
     for i, (y, h) in enumerate(_rows(y0, y1, first, growth)):
         if i % 3 == 1:
-            pygame.draw.rect(surf, scene.t(shade(colour, 0.97)),
-                             pygame.Rect(0, round(y), scene.w, max(1, round(h))))
+            pygame.draw.rect(
+                surf, scene.t(shade(colour, 0.97)), pygame.Rect(0, round(y), scene.w, max(1, round(h)))
+            )
         pygame.draw.line(surf, mortar, (0, round(y)), (scene.w, round(y)))
         step = h * ratio
         if step < 3:
@@ -66,7 +75,9 @@ def kerb(scene: Scene, y: float, height: float) -> None:
     scene.rect(shade(KERB, 0.7), 0, y + height * 0.45, scene.w, height * 0.55)
 
 
-def dashes(scene: Scene, y: float, thick: float, dash: float, gap: float, colour: RGB = (236, 236, 230)) -> None:
+def dashes(
+    scene: Scene, y: float, thick: float, dash: float, gap: float, colour: RGB = (236, 236, 230)
+) -> None:
     x = 0.0
     while x < scene.w:
         scene.rect(colour, x, y, dash, thick)
@@ -74,8 +85,12 @@ def dashes(scene: Scene, y: float, thick: float, dash: float, gap: float, colour
 
 
 def grass(scene: Scene, y0: float, y1: float) -> None:
-    vertical_gradient(scene.surface, pygame.Rect(0, round(y0), scene.w, round(y1 - y0) + 1), scene.t(shade(GRASS, 0.88)),
-                      scene.t(GRASS))
+    vertical_gradient(
+        scene.surface,
+        pygame.Rect(0, round(y0), scene.w, round(y1 - y0) + 1),
+        scene.t(shade(GRASS, 0.88)),
+        scene.t(GRASS),
+    )
     rng = scene.rng
     blade = scene.t(shade(GRASS, 0.8))
     for _ in range(scene.w // 4):

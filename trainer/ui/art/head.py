@@ -13,15 +13,29 @@ from trainer.ui.art.figure import Figure, HeadFrame
 from trainer.ui.art.pen import Pen, Point, mirror
 
 _FACE = mirror([(0.0, 1.0), (0.62, 0.93), (0.95, 0.56), (1.0, 0.1), (0.94, -0.3), (0.74, -0.7), (0.4, -0.95)])
-_FACE_CHILD = mirror([(0.0, 1.0), (0.64, 0.94), (0.97, 0.55), (1.0, 0.05), (0.95, -0.35), (0.8, -0.72),
-                      (0.46, -0.96)])
+_FACE_CHILD = mirror(
+    [(0.0, 1.0), (0.64, 0.94), (0.97, 0.55), (1.0, 0.05), (0.95, -0.35), (0.8, -0.72), (0.46, -0.96)]
+)
 
 # Brows as (inner lift, outer lift) in head units, mouth as (curve, width, open).
-_BROWS = {"kalm": (0.0, 0.0), "vriendelijk": (0.04, 0.02), "nerveus": (0.07, -0.01), "geirriteerd": (-0.06, 0.0),
-          "bang": (0.11, -0.02), "boos": (-0.1, 0.03), "onverschillig": (-0.01, -0.01)}
-_MOUTH = {"kalm": (0.05, 0.2, 0.0), "vriendelijk": (0.11, 0.26, 0.0), "nerveus": (-0.015, 0.15, 0.0),
-          "geirriteerd": (-0.03, 0.2, 0.0), "bang": (0.0, 0.12, 0.07), "boos": (-0.07, 0.2, 0.0),
-          "onverschillig": (-0.01, 0.18, 0.0)}
+_BROWS = {
+    "kalm": (0.0, 0.0),
+    "vriendelijk": (0.04, 0.02),
+    "nerveus": (0.07, -0.01),
+    "geirriteerd": (-0.06, 0.0),
+    "bang": (0.11, -0.02),
+    "boos": (-0.1, 0.03),
+    "onverschillig": (-0.01, -0.01),
+}
+_MOUTH = {
+    "kalm": (0.05, 0.2, 0.0),
+    "vriendelijk": (0.11, 0.26, 0.0),
+    "nerveus": (-0.015, 0.15, 0.0),
+    "geirriteerd": (-0.03, 0.2, 0.0),
+    "bang": (0.0, 0.12, 0.07),
+    "boos": (-0.07, 0.2, 0.0),
+    "onverschillig": (-0.01, 0.18, 0.0),
+}
 
 
 def draw_head(pen: Pen, fig: Figure, f: HeadFrame) -> None:
@@ -33,16 +47,27 @@ def draw_head(pen: Pen, fig: Figure, f: HeadFrame) -> None:
     if str(fig.app.headwear) not in ("hoofddoek", "capuchon"):
         nx, ny = fig.head[0], fig.shoulder_y - fig.height * 0.01
         neck_top = f.cy - f.b * 0.6
-        pen.poly(skin, [(nx - fig.neck_w / 2, ny), (nx - fig.neck_w / 2, neck_top), (nx + fig.neck_w / 2, neck_top),
-                            (nx + fig.neck_w / 2, ny)])
+        pen.poly(
+            skin,
+            [
+                (nx - fig.neck_w / 2, ny),
+                (nx - fig.neck_w / 2, neck_top),
+                (nx + fig.neck_w / 2, neck_top),
+                (nx + fig.neck_w / 2, ny),
+            ],
+        )
         cx, cy = f.at(0.0, -0.92)
         pen.ellipse(shadow, cx, cy, f.a * 0.46, f.b * 0.16)
     if fig.facing == "back":
         cover = hair.covering_rgb(fig)
         if cover is not None:  # a scarf or hood is all one sees of the head from behind
             pen.smooth(cover, f.shape(_FACE))
-            pen.polyline(pal.shade(cover, 0.85), f.shape([(-0.5, 0.9), (0.0, 0.2), (0.1, -0.9)]), f.b * 0.04,
-                         smooth=True)
+            pen.polyline(
+                pal.shade(cover, 0.85),
+                f.shape([(-0.5, 0.9), (0.0, 0.2), (0.1, -0.9)]),
+                f.b * 0.04,
+                smooth=True,
+            )
             hair.headphones(pen, fig, f)
             return
         pen.smooth(skin, f.shape(_FACE))
@@ -62,8 +87,12 @@ def draw_head(pen: Pen, fig: Figure, f: HeadFrame) -> None:
             pen.ellipse(shadow, x + s * f.a * 0.02, y, f.a * 0.07, f.b * 0.12)
     pen.smooth(skin, f.shape(_FACE_CHILD if fig.child else _FACE))
     # Light from the upper left: a soft shadow along the right jaw.
-    pen.smooth(pal.mix(skin, shadow, 0.45), f.shape([(0.98, 0.1), (0.94, -0.3), (0.74, -0.7), (0.4, -0.95),
-                                                     (0.5, -0.78), (0.76, -0.42), (0.86, 0.0)]))
+    pen.smooth(
+        pal.mix(skin, shadow, 0.45),
+        f.shape(
+            [(0.98, 0.1), (0.94, -0.3), (0.74, -0.7), (0.4, -0.95), (0.5, -0.78), (0.76, -0.42), (0.86, 0.0)]
+        ),
+    )
     _face(pen, fig, f)
     hair.hair_front(pen, fig, f)
     hair.headwear_front(pen, fig, f)
@@ -97,9 +126,16 @@ def _face(pen: Pen, fig: Figure, f: HeadFrame) -> None:
             top = ey + f.b * eye_ry * wide
             if lid:
                 cover = 0.45 if mood == "onverschillig" else 0.3
-                pen.ellipse(pal.mix(pal.skin(tone), shadow, 0.5), ex, top - f.b * eye_ry * cover * 0.6,
-                            f.a * eye_rx * 1.04, f.b * eye_ry * cover)
-            pen.arc(ink, ex, ey, f.a * eye_rx * 1.02, f.b * eye_ry * wide, 0.15, math.pi - 0.15, f.b * 0.028, 8)
+                pen.ellipse(
+                    pal.mix(pal.skin(tone), shadow, 0.5),
+                    ex,
+                    top - f.b * eye_ry * cover * 0.6,
+                    f.a * eye_rx * 1.04,
+                    f.b * eye_ry * cover,
+                )
+            pen.arc(
+                ink, ex, ey, f.a * eye_rx * 1.02, f.b * eye_ry * wide, 0.15, math.pi - 0.15, f.b * 0.028, 8
+            )
         else:
             ry = eye_ry * (0.55 if lid or ly < -0.2 else 1.0)
             pen.ellipse(ink, ex + lx * f.a * 0.04, ey + ly * f.b * 0.03, f.a * eye_rx, f.b * ry)
@@ -117,8 +153,12 @@ def _face(pen: Pen, fig: Figure, f: HeadFrame) -> None:
     if fig.app.age >= 60:
         line = pal.mix(pal.skin(tone), shadow, 0.8)
         for s in (-1.0, 1.0):
-            pen.polyline(line, [f.feat(s * 0.24, -0.38), f.feat(s * 0.33, -0.52), f.feat(s * 0.3, -0.64)],
-                         f.b * 0.025, smooth=True)
+            pen.polyline(
+                line,
+                [f.feat(s * 0.24, -0.38), f.feat(s * 0.33, -0.52), f.feat(s * 0.3, -0.64)],
+                f.b * 0.025,
+                smooth=True,
+            )
     if mood == "vriendelijk" and detailed:
         for s in (-1.0, 1.0):
             cx, cy = f.feat(s * 0.55, -0.36)
@@ -136,10 +176,14 @@ def _mouth(pen: Pen, fig: Figure, f: HeadFrame, detailed: bool) -> None:
     pts: list[Point] = []
     for i in range(7):
         t = -1 + 2 * i / 6
-        pts.append(f.feat(t * width, y0 - curve * (1 - t * t) + (0.012 * t if fig.mood == "onverschillig" else 0)))
+        pts.append(
+            f.feat(t * width, y0 - curve * (1 - t * t) + (0.012 * t if fig.mood == "onverschillig" else 0))
+        )
     pen.polyline(colour, pts, f.b * (0.045 if detailed else 0.06))
     if detailed and curve > 0.06:
-        lower = [f.feat(t * width * 0.6, y0 - curve * 1.05 - 0.03 * (1 - t * t)) for t in (-1, -0.5, 0, 0.5, 1)]
+        lower = [
+            f.feat(t * width * 0.6, y0 - curve * 1.05 - 0.03 * (1 - t * t)) for t in (-1, -0.5, 0, 0.5, 1)
+        ]
         pen.polyline(pal.mix(colour, pal.skin(fig.app.skin_tone), 0.5), lower, f.b * 0.03)
 
 

@@ -43,10 +43,20 @@ def spline(points: Sequence[Point], closed: bool = True, steps: int = 5) -> list
             t3 = t2 * t
             out.append(
                 (
-                    0.5 * (2 * p1[0] + (p2[0] - p0[0]) * t + (2 * p0[0] - 5 * p1[0] + 4 * p2[0] - p3[0]) * t2
-                           + (3 * p1[0] - p0[0] - 3 * p2[0] + p3[0]) * t3),
-                    0.5 * (2 * p1[1] + (p2[1] - p0[1]) * t + (2 * p0[1] - 5 * p1[1] + 4 * p2[1] - p3[1]) * t2
-                           + (3 * p1[1] - p0[1] - 3 * p2[1] + p3[1]) * t3),
+                    0.5
+                    * (
+                        2 * p1[0]
+                        + (p2[0] - p0[0]) * t
+                        + (2 * p0[0] - 5 * p1[0] + 4 * p2[0] - p3[0]) * t2
+                        + (3 * p1[0] - p0[0] - 3 * p2[0] + p3[0]) * t3
+                    ),
+                    0.5
+                    * (
+                        2 * p1[1]
+                        + (p2[1] - p0[1]) * t
+                        + (2 * p0[1] - 5 * p1[1] + 4 * p2[1] - p3[1]) * t2
+                        + (3 * p1[1] - p0[1] - 3 * p2[1] + p3[1]) * t3
+                    ),
                 )
             )
     if not closed:
@@ -93,8 +103,13 @@ class Pen:
     def rect(self, colour: Colour, x: float, y: float, w: float, h: float, radius: float = 0.0) -> None:
         """Axis-aligned box with its lower-left corner at (x, y)."""
         px, py = self.p(x, y + h)
-        pygame.draw.rect(self.surface, colour, pygame.Rect(round(px), round(py), max(1, round(w * self.s)),
-                                                           max(1, round(h * self.s))), 0, round(radius * self.s))
+        pygame.draw.rect(
+            self.surface,
+            colour,
+            pygame.Rect(round(px), round(py), max(1, round(w * self.s)), max(1, round(h * self.s))),
+            0,
+            round(radius * self.s),
+        )
 
     def line(self, colour: Colour, a: Point, b: Point, width: float) -> None:
         """A thick segment with round caps."""
@@ -114,21 +129,42 @@ class Pen:
         length = math.hypot(dx, dy) or 1e-6
         nx, ny = -dy / length, dx / length
         ra, rb = wa / 2, wb / 2
-        self.poly(colour, [(a[0] + nx * ra, a[1] + ny * ra), (b[0] + nx * rb, b[1] + ny * rb),
-                           (b[0] - nx * rb, b[1] - ny * rb), (a[0] - nx * ra, a[1] - ny * ra)])
+        self.poly(
+            colour,
+            [
+                (a[0] + nx * ra, a[1] + ny * ra),
+                (b[0] + nx * rb, b[1] + ny * rb),
+                (b[0] - nx * rb, b[1] - ny * rb),
+                (a[0] - nx * ra, a[1] - ny * ra),
+            ],
+        )
         self.circle(colour, a[0], a[1], ra)
         self.circle(colour, b[0], b[1], rb)
 
-    def arc(self, colour: Colour, cx: float, cy: float, rx: float, ry: float, a0: float, a1: float,
-            width: float, steps: int = 10) -> None:
+    def arc(
+        self,
+        colour: Colour,
+        cx: float,
+        cy: float,
+        rx: float,
+        ry: float,
+        a0: float,
+        a1: float,
+        width: float,
+        steps: int = 10,
+    ) -> None:
         """An elliptical arc between angles a0..a1 (radians, counter-clockwise from +x): brows, mouths, tyres."""
-        pts = [(cx + rx * math.cos(a0 + (a1 - a0) * i / steps), cy + ry * math.sin(a0 + (a1 - a0) * i / steps))
-               for i in range(steps + 1)]
+        pts = [
+            (cx + rx * math.cos(a0 + (a1 - a0) * i / steps), cy + ry * math.sin(a0 + (a1 - a0) * i / steps))
+            for i in range(steps + 1)
+        ]
         self.polyline(colour, pts, width)
 
     def ring(self, colour: Colour, x: float, y: float, r: float, width: float) -> None:
         px, py = self.p(x, y)
-        pygame.draw.circle(self.surface, colour, (px, py), max(1.0, r * self.s), max(1, round(width * self.s)))
+        pygame.draw.circle(
+            self.surface, colour, (px, py), max(1.0, r * self.s), max(1, round(width * self.s))
+        )
 
 
 def downsample(surface: pygame.Surface, size: tuple[int, int]) -> pygame.Surface:
@@ -143,6 +179,9 @@ def vertical_gradient(surface: pygame.Surface, rect: pygame.Rect, top: RGB, bott
     h = max(1, rect.height - 1)
     for i in range(rect.height):
         t = i / h
-        c = (int(top[0] + (bottom[0] - top[0]) * t), int(top[1] + (bottom[1] - top[1]) * t),
-             int(top[2] + (bottom[2] - top[2]) * t))
+        c = (
+            int(top[0] + (bottom[0] - top[0]) * t),
+            int(top[1] + (bottom[1] - top[1]) * t),
+            int(top[2] + (bottom[2] - top[2]) * t),
+        )
         pygame.draw.line(surface, c, (rect.left, rect.top + i), (rect.right - 1, rect.top + i))

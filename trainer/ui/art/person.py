@@ -72,7 +72,9 @@ def group_surface(members: list[tuple[Appearance, str]], height_px: int) -> pyga
     last = len(members) - 1
     for i, (app, _mood) in enumerate(members):
         # A dog walks on the outer side of the group, a bike stands on the outer side.
-        if ("hond" in app.accessories and i == last and last > 0) or ("fiets" in app.accessories and i == 0 and last > 0):
+        if ("hond" in app.accessories and i == last and last > 0) or (
+            "fiets" in app.accessories and i == 0 and last > 0
+        ):
             figures[i] = pygame.transform.flip(figures[i], True, False)
     scale = px_per_cm(height_px)
     step = 44.0 * scale  # shoulder to shoulder, a little closer than their width

@@ -9,8 +9,11 @@ from trainer.ui.art.figure import Figure
 from trainer.ui.art.palette import RGB
 from trainer.ui.art.pen import Pen
 
-_DOGS: tuple[tuple[RGB, RGB], ...] = (((150, 104, 62), (112, 74, 44)), ((44, 40, 40), (24, 22, 22)),
-                                      ((222, 196, 150), (186, 156, 110)))
+_DOGS: tuple[tuple[RGB, RGB], ...] = (
+    ((150, 104, 62), (112, 74, 44)),
+    ((44, 40, 40), (24, 22, 22)),
+    ((222, 196, 150), (186, 156, 110)),
+)
 DOG_CM = 78.0
 BIKE_CM = 182.0  # from the front tyre to the rear mudguard
 
@@ -34,9 +37,16 @@ def behind(pen: Pen, fig: Figure) -> None:
     if "rugzak" in acc:
         h, sy = fig.height, fig.shoulder_y
         c = _pack_colour(fig)
-        pen.smooth(c, [(-fig.shoulder_half * 0.62, sy - h * 0.02), (-fig.shoulder_half * 0.55, sy + h * 0.035),
-                       (fig.shoulder_half * 0.55, sy + h * 0.035), (fig.shoulder_half * 0.62, sy - h * 0.02)],
-                   steps=3)
+        pen.smooth(
+            c,
+            [
+                (-fig.shoulder_half * 0.62, sy - h * 0.02),
+                (-fig.shoulder_half * 0.55, sy + h * 0.035),
+                (fig.shoulder_half * 0.55, sy + h * 0.035),
+                (fig.shoulder_half * 0.62, sy - h * 0.02),
+            ],
+            steps=3,
+        )
 
 
 def front(pen: Pen, fig: Figure) -> None:
@@ -46,8 +56,14 @@ def front(pen: Pen, fig: Figure) -> None:
     if "rugzak" in acc and fig.facing == "back":
         c = _pack_colour(fig)
         pen.rect(c, -fig.chest_half * 0.72, sy - h * 0.24, fig.chest_half * 1.44, h * 0.23, radius=h * 0.03)
-        pen.rect(pal.shade(c, 0.8), -fig.chest_half * 0.55, sy - h * 0.2, fig.chest_half * 1.1, h * 0.07,
-                 radius=h * 0.015)
+        pen.rect(
+            pal.shade(c, 0.8),
+            -fig.chest_half * 0.55,
+            sy - h * 0.2,
+            fig.chest_half * 1.1,
+            h * 0.07,
+            radius=h * 0.015,
+        )
     elif "rugzak" in acc:
         c = pal.shade(_pack_colour(fig), 0.8)
         for s in (-1.0, 1.0):
@@ -58,8 +74,12 @@ def front(pen: Pen, fig: Figure) -> None:
         leather = (122, 78, 50) if fig.app.clothing_color not in ("bruin", "rood") else (46, 44, 48)
         bx = fig.hip_half + h * 0.015
         by = fig.hip_y + h * 0.02
-        pen.line(pal.shade(leather, 0.8), (-fig.shoulder_half * 0.55, sy + h * 0.004), (bx - h * 0.015, by + h * 0.06),
-                 h * 0.008)
+        pen.line(
+            pal.shade(leather, 0.8),
+            (-fig.shoulder_half * 0.55, sy + h * 0.004),
+            (bx - h * 0.015, by + h * 0.06),
+            h * 0.008,
+        )
         pen.rect(leather, bx - h * 0.05, by - h * 0.02, h * 0.085, h * 0.075, radius=h * 0.012)
         pen.rect(pal.shade(leather, 0.8), bx - h * 0.05, by + h * 0.03, h * 0.085, h * 0.012)
     if fig.phone_arm is not None:

@@ -41,8 +41,11 @@ class Scene:
 
     def rect(self, c: RGB, x: float, y: float, w: float, h: float) -> None:
         """Fill with a day colour (tinted); x, y is the top-left corner."""
-        pygame.draw.rect(self.surface, self.light.tint(c), pygame.Rect(round(x), round(y), max(1, round(w)),
-                                                                        max(1, round(h))))
+        pygame.draw.rect(
+            self.surface,
+            self.light.tint(c),
+            pygame.Rect(round(x), round(y), max(1, round(w)), max(1, round(h))),
+        )
 
     def poly(self, c: RGB, pts: list[tuple[float, float]], aa: bool = True) -> None:
         col = self.light.tint(c)
@@ -69,8 +72,10 @@ def glow_sprite(w: int, h: int, colour: RGB) -> pygame.Surface:
     for i in range(steps):
         t = i / steps
         r = base / 2 * (1.0 - t)
-        k = t ** 2  # outer rings dark, the centre brightest
-        pygame.draw.circle(small, (int(colour[0] * k), int(colour[1] * k), int(colour[2] * k)), (base / 2, base / 2), r)
+        k = t**2  # outer rings dark, the centre brightest
+        pygame.draw.circle(
+            small, (int(colour[0] * k), int(colour[1] * k), int(colour[2] * k)), (base / 2, base / 2), r
+        )
     return pygame.transform.smoothscale(small, (max(2, w), max(2, h)))
 
 

@@ -27,7 +27,9 @@ def skyline(scene: Scene, base: float, rng_heights: tuple[float, float], colour:
         pygame.draw.rect(scene.surface, haze, pygame.Rect(round(x), round(base - h), round(w) + 1, round(h)))
         y = base - h + 1.2 * m
         while y < base:  # faint floors, far away
-            pygame.draw.line(scene.surface, rows, (x + 0.6 * m, y), (x + w - 0.6 * m, y), max(1, round(0.25 * m)))
+            pygame.draw.line(
+                scene.surface, rows, (x + 0.6 * m, y), (x + w - 0.6 * m, y), max(1, round(0.25 * m))
+            )
             if scene.night:
                 for _ in range(int(w / (2 * m))):
                     if lit.random() < 0.18:
@@ -46,7 +48,16 @@ def office(scene: Scene, x: float, w: float, base: float, storeys: int, facade: 
     for s in range(storeys):
         y = top + s * 3.4 * m + 0.7 * m
         for c in range(cols):
-            window(scene, x + c * gap + 0.15 * m, y, gap - 0.3 * m, 2.2 * m, 0.3, frame=shade(facade, 0.8), cross=False)
+            window(
+                scene,
+                x + c * gap + 0.15 * m,
+                y,
+                gap - 0.3 * m,
+                2.2 * m,
+                0.3,
+                frame=shade(facade, 0.8),
+                cross=False,
+            )
     scene.rect(shade(facade, 0.7), x, top - 0.6 * m, w, 0.6 * m)
 
 
@@ -60,7 +71,9 @@ def station(scene: Scene, x0: float, x1: float, base: float, time_of_day: str) -
     inside = (255, 226, 170) if scene.night else glass_colour(scene)
     if scene.night:
         pygame.draw.polygon(scene.surface, mix(inside, (120, 100, 70), 0.35), hall)
-        scene.glows.append((pygame.Rect(round(x0), round(base - h * 1.1), round(w), round(h * 1.4)), (60, 50, 30)))
+        scene.glows.append(
+            (pygame.Rect(round(x0), round(base - h * 1.1), round(w), round(h * 1.4)), (60, 50, 30))
+        )
     else:
         pygame.draw.polygon(scene.surface, inside, hall)
     steel = (86, 94, 104)
@@ -68,8 +81,13 @@ def station(scene: Scene, x0: float, x1: float, base: float, time_of_day: str) -
     for i in range(int(w / (2.4 * m)) + 1):
         x = x0 + i * 2.4 * m
         t = (x - x0) / w
-        pygame.draw.line(scene.surface, col, (x, base), (x, base - h - math.sin(math.pi * t) * 3.2 * m),
-                         max(1, round(0.12 * m)))
+        pygame.draw.line(
+            scene.surface,
+            col,
+            (x, base),
+            (x, base - h - math.sin(math.pi * t) * 3.2 * m),
+            max(1, round(0.12 * m)),
+        )
     for j in range(1, 5):
         y = base - j * 3.0 * m
         pygame.draw.line(scene.surface, col, (x0, y), (x1, y), max(1, round(0.1 * m)))
@@ -125,10 +143,20 @@ def _clock(scene: Scene, x: float, base: float, m: float, time_of_day: str) -> N
     ink = (24, 24, 28)
     for i in range(12):
         a = i / 12 * math.tau
-        pygame.draw.line(scene.surface, ink, (x + math.sin(a) * r * 0.8, cy - math.cos(a) * r * 0.8),
-                         (x + math.sin(a) * r * 0.95, cy - math.cos(a) * r * 0.95), max(1, round(0.06 * m)))
+        pygame.draw.line(
+            scene.surface,
+            ink,
+            (x + math.sin(a) * r * 0.8, cy - math.cos(a) * r * 0.8),
+            (x + math.sin(a) * r * 0.95, cy - math.cos(a) * r * 0.95),
+            max(1, round(0.06 * m)),
+        )
     hours, minutes = CLOCK_TIME.get(time_of_day, (12, 0))
     for frac, length, width in (((hours % 12 + minutes / 60) / 12, 0.5, 0.12), (minutes / 60, 0.78, 0.08)):
         a = frac * math.tau
-        pygame.draw.line(scene.surface, ink, (x, cy), (x + math.sin(a) * r * length, cy - math.cos(a) * r * length),
-                         max(1, round(width * m)))
+        pygame.draw.line(
+            scene.surface,
+            ink,
+            (x, cy),
+            (x + math.sin(a) * r * length, cy - math.cos(a) * r * length),
+            max(1, round(width * m)),
+        )

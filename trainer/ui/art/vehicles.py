@@ -24,30 +24,71 @@ CLEAR = (0, 0, 0, 0)
 # Side profiles (cm, rear at x=0): body below the belt, cabin, windows, axles, wheel radius, lamps.
 _SHAPES: dict[str, dict[str, object]] = {
     "auto": {
-        "length": 430.0, "wheel": 32.0, "axles": (84.0, 346.0),
-        "body": [(2, 34), (0, 72), (8, 94), (120, 99), (300, 97), (392, 86), (424, 76), (430, 52), (426, 30), (0, 30)],
+        "length": 430.0,
+        "wheel": 32.0,
+        "axles": (84.0, 346.0),
+        "body": [
+            (2, 34),
+            (0, 72),
+            (8, 94),
+            (120, 99),
+            (300, 97),
+            (392, 86),
+            (424, 76),
+            (430, 52),
+            (426, 30),
+            (0, 30),
+        ],
         "cabin": [(34, 94), (74, 138), (120, 146), (236, 145), (300, 97)],
-        "windows": [[(62, 101), (86, 133), (122, 139), (176, 139), (176, 101)],
-                    [(184, 101), (184, 139), (232, 138), (284, 101)]],
-        "seams": [180.0, 288.0], "tail": (8.0, 80.0), "head": (418.0, 78.0), "seats": [(212.0, 0.0), (120.0, 0.0)],
+        "windows": [
+            [(62, 101), (86, 133), (122, 139), (176, 139), (176, 101)],
+            [(184, 101), (184, 139), (232, 138), (284, 101)],
+        ],
+        "seams": [180.0, 288.0],
+        "tail": (8.0, 80.0),
+        "head": (418.0, 78.0),
+        "seats": [(212.0, 0.0), (120.0, 0.0)],
         "belt": ((10, 91), (392, 84)),
     },
     "oude_auto": {
-        "length": 456.0, "wheel": 30.0, "axles": (96.0, 360.0),
+        "length": 456.0,
+        "wheel": 30.0,
+        "axles": (96.0, 360.0),
         "body": [(0, 36), (0, 84), (70, 90), (300, 90), (450, 86), (456, 76), (456, 40), (450, 30), (4, 30)],
         "cabin": [(86, 90), (112, 134), (262, 136), (316, 90)],
-        "windows": [[(102, 95), (120, 128), (186, 129), (186, 95)],
-                    [(194, 95), (194, 129), (258, 129), (300, 95)]],
-        "seams": [190.0, 306.0], "tail": (7.0, 74.0), "head": (452.0, 70.0), "seats": [(224.0, -8.0), (140.0, -8.0)],
+        "windows": [
+            [(102, 95), (120, 128), (186, 129), (186, 95)],
+            [(194, 95), (194, 129), (258, 129), (300, 95)],
+        ],
+        "seams": [190.0, 306.0],
+        "tail": (7.0, 74.0),
+        "head": (452.0, 70.0),
+        "seats": [(224.0, -8.0), (140.0, -8.0)],
         "belt": ((6, 84), (448, 82)),
     },
     "bestelbus": {
-        "length": 520.0, "wheel": 34.0, "axles": (100.0, 420.0),
-        "body": [(0, 32), (0, 196), (8, 204), (380, 204), (440, 150), (500, 112), (518, 96), (520, 40), (510, 30),
-                 (0, 30)],
+        "length": 520.0,
+        "wheel": 34.0,
+        "axles": (100.0, 420.0),
+        "body": [
+            (0, 32),
+            (0, 196),
+            (8, 204),
+            (380, 204),
+            (440, 150),
+            (500, 112),
+            (518, 96),
+            (520, 40),
+            (510, 30),
+            (0, 30),
+        ],
         "cabin": [],
         "windows": [[(390, 116), (390, 188), (404, 190), (446, 150), (478, 116)]],
-        "seams": [150.0, 376.0], "tail": (8.0, 96.0), "head": (510.0, 100.0), "seats": [(420.0, 30.0), (398.0, 30.0)], "belt": ((6, 120), (440, 118)),
+        "seams": [150.0, 376.0],
+        "tail": (8.0, 96.0),
+        "head": (510.0, 100.0),
+        "seats": [(420.0, 30.0), (398.0, 30.0)],
+        "belt": ((6, 120), (440, 118)),
     },
 }
 
@@ -69,8 +110,9 @@ def vehicle_surface(vehicle: Vehicle, occupants: list[Appearance], height_px: in
     return downsample(big, (width, height_px))
 
 
-def _car(pen: Pen, shape: dict[str, object], kind: str, colour: RGB, damage: list[str],
-         occupants: list[Appearance]) -> None:
+def _car(
+    pen: Pen, shape: dict[str, object], kind: str, colour: RGB, damage: list[str], occupants: list[Appearance]
+) -> None:
     length = float(shape["length"])  # type: ignore[arg-type]
     r = float(shape["wheel"])  # type: ignore[arg-type]
     axles: tuple[float, float] = shape["axles"]  # type: ignore[assignment]
@@ -94,7 +136,14 @@ def _car(pen: Pen, shape: dict[str, object], kind: str, colour: RGB, damage: lis
         top = 98.0 if kind != "bestelbus" else 196.0
         pen.line(pal.shade(colour, 0.62), (x, 34.0), (x, top), 0.9)
         if kind != "bestelbus" or x > 300:
-            pen.rect(pal.shade(colour, 0.55), x - 22.0, 84.0 if kind != "bestelbus" else 100.0, 12.0, 3.0, radius=1.5)
+            pen.rect(
+                pal.shade(colour, 0.55),
+                x - 22.0,
+                84.0 if kind != "bestelbus" else 100.0,
+                12.0,
+                3.0,
+                radius=1.5,
+            )
     if kind == "bestelbus":
         pen.line(pal.shade(colour, 0.62), (150.0, 190.0), (376.0, 190.0), 0.9)
     for x in axles:  # wheel arches cut clear, then the wheels
@@ -111,7 +160,9 @@ def _car(pen: Pen, shape: dict[str, object], kind: str, colour: RGB, damage: lis
         pen.rect(pal.shade(colour, 0.55), length - 28.0, 30.0, 29.0, 12.0, radius=4.0)
     mirror = [(p[0], p[1]) for p in windows[-1]]
     mx, my = mirror[-1][0] - 4.0, mirror[-1][1] + 2.0
-    pen.smooth(dark, [(mx, my), (mx + 10.0, my + 2.0), (mx + 12.0, my + 10.0), (mx + 2.0, my + 10.0)], steps=2)
+    pen.smooth(
+        dark, [(mx, my), (mx + 10.0, my + 2.0), (mx + 12.0, my + 10.0), (mx + 2.0, my + 10.0)], steps=2
+    )
     lit = "geen_licht" not in damage
     tx, ty = shape["tail"]  # type: ignore[misc]
     hx, hy = shape["head"]  # type: ignore[misc]
@@ -135,18 +186,30 @@ def _wheel(pen: Pen, x: float, r: float, old: bool) -> None:
 
 def _dent(pen: Pen, colour: RGB, x: float, y: float) -> None:
     """A dent: an irregular dark hollow, a bright crease along its top, scrapes through the paint."""
-    pen.smooth(pal.shade(colour, 0.66), [(x - 20, y + 2), (x - 8, y + 9), (x + 10, y + 7), (x + 22, y - 1),
-                                         (x + 6, y - 8), (x - 12, y - 6)], steps=4)
-    pen.smooth(pal.shade(colour, 0.8), [(x - 12, y + 1), (x - 2, y + 5), (x + 12, y + 3), (x + 4, y - 4),
-                                        (x - 8, y - 3)], steps=4)
-    pen.polyline(pal.lighten(colour, 0.5), [(x - 18, y + 4), (x - 6, y + 10), (x + 10, y + 8), (x + 21, y + 1)], 1.0,
-                 smooth=True)
+    pen.smooth(
+        pal.shade(colour, 0.66),
+        [(x - 20, y + 2), (x - 8, y + 9), (x + 10, y + 7), (x + 22, y - 1), (x + 6, y - 8), (x - 12, y - 6)],
+        steps=4,
+    )
+    pen.smooth(
+        pal.shade(colour, 0.8),
+        [(x - 12, y + 1), (x - 2, y + 5), (x + 12, y + 3), (x + 4, y - 4), (x - 8, y - 3)],
+        steps=4,
+    )
+    pen.polyline(
+        pal.lighten(colour, 0.5),
+        [(x - 18, y + 4), (x - 6, y + 10), (x + 10, y + 8), (x + 21, y + 1)],
+        1.0,
+        smooth=True,
+    )
     scrape = pal.mix(colour, (200, 200, 196), 0.6)
     for k in range(3):
         pen.line(scrape, (x - 26 + k * 5, y - 2 + k * 3), (x - 6 + k * 6, y + 1 + k * 3), 0.6)
 
 
-def _occupants(pen: Pen, shape: dict[str, object], windows: list[list[Point]], occupants: list[Appearance]) -> None:
+def _occupants(
+    pen: Pen, shape: dict[str, object], windows: list[list[Point]], occupants: list[Appearance]
+) -> None:
     """People seen through the side windows: drawn on a layer, masked to the glass, with a reflection on top."""
     if not occupants:
         _reflection(pen, windows)
@@ -164,8 +227,14 @@ def _occupants(pen: Pen, shape: dict[str, object], windows: list[list[Point]], o
         head_y = min(124.0 + dy + (app.height - 175) * 0.45, win_top - fig.hh * 0.5)
         if app.age < 13:
             head_y -= 6.0
-        sub = Pen(layer, pen.s, (pen.ox - box.x + (seat_x - fig.head[0]) * pen.s,
-                                 pen.oy - box.y - (head_y - fig.head[1]) * pen.s))
+        sub = Pen(
+            layer,
+            pen.s,
+            (
+                pen.ox - box.x + (seat_x - fig.head[0]) * pen.s,
+                pen.oy - box.y - (head_y - fig.head[1]) * pen.s,
+            ),
+        )
         draw_person(sub, fig)
     layer.blit(_glass_mask(pen, windows, box), (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
     pen.surface.blit(layer, box.topleft)
@@ -194,8 +263,12 @@ def _reflection(pen: Pen, windows: list[list[Point]]) -> None:
         x0 = min(p[0] for p in win)
         x1 = max(p[0] for p in win)
         y0, y1 = min(p[1] for p in win), max(p[1] for p in win)
-        band = [(x0 + (x1 - x0) * 0.55, y1), (x0 + (x1 - x0) * 0.8, y1), (x0 + (x1 - x0) * 0.5, y0),
-                (x0 + (x1 - x0) * 0.25, y0)]
+        band = [
+            (x0 + (x1 - x0) * 0.55, y1),
+            (x0 + (x1 - x0) * 0.8, y1),
+            (x0 + (x1 - x0) * 0.5, y0),
+            (x0 + (x1 - x0) * 0.25, y0),
+        ]
         pygame.draw.polygon(sheen, (255, 255, 255, 40), [(x - box.x, y - box.y) for x, y in pen.pts(band)])
     sheen.blit(_glass_mask(pen, windows, box), (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
     pen.surface.blit(sheen, box.topleft)
@@ -205,7 +278,9 @@ def _same(x: float, y: float) -> Point:
     return (x, y)
 
 
-def _two_wheeler(kind: str, colour: RGB, damage: list[str], occupants: list[Appearance], height_px: int) -> pygame.Surface:
+def _two_wheeler(
+    kind: str, colour: RGB, damage: list[str], occupants: list[Appearance], height_px: int
+) -> pygame.Surface:
     """A bike or scooter with its first occupant riding; a child gets a smaller bike."""
     scale = px_per_cm(height_px)
     rider = occupants[0] if occupants else None

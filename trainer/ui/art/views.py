@@ -17,8 +17,15 @@ from trainer.ui.art.scene import Scene
 from trainer.ui.art.station import office, skyline, station
 from trainer.ui.art.train import trein
 
-BRANDS: tuple[RGB, ...] = ((40, 90, 140), (160, 52, 50), (44, 110, 82), (196, 146, 44), (92, 64, 122), (34, 34, 38),
-                           (206, 108, 44))
+BRANDS: tuple[RGB, ...] = (
+    (40, 90, 140),
+    (160, 52, 50),
+    (44, 110, 82),
+    (196, 146, 44),
+    (92, 64, 122),
+    (34, 34, 38),
+    (206, 108, 44),
+)
 
 
 def _facade(scene: Scene) -> RGB:
@@ -26,8 +33,9 @@ def _facade(scene: Scene) -> RGB:
     return rng.choice(bld.PAINTED) if rng.random() < 0.22 else rng.choice(bld.BRICKS)
 
 
-def _row_of_houses(scene: Scene, fb: float, widths: tuple[float, float], storeys: tuple[int, ...],
-                   styles: tuple[str, ...]) -> None:
+def _row_of_houses(
+    scene: Scene, fb: float, widths: tuple[float, float], storeys: tuple[int, ...], styles: tuple[str, ...]
+) -> None:
     m, rng = scene.m, scene.rng
     x = -rng.uniform(0.5, 3.0) * m
     while x < scene.w:
@@ -58,7 +66,9 @@ def woonstraat(scene: Scene, time_of_day: str) -> None:
     ground.paving(scene, pave + 0.012 * h, h, ground.BRICK_ROAD, 3.0, 2.3, growth=5.0)
     for x in _along(scene, 9.0, 3.0):
         if scene.rng.random() < 0.35:
-            street.parked_bike(scene, x, fb + 0.012 * h, 0.95, scene.rng.choice(((40, 42, 48), (70, 90, 120))))
+            street.parked_bike(
+                scene, x, fb + 0.012 * h, 0.95, scene.rng.choice(((40, 42, 48), (70, 90, 120)))
+            )
     for i, x in enumerate(_along(scene, 15.0, 3.0)):
         street.tree(scene, x, pave, 1.05, scene.rng.uniform(7.0, 9.5), kind=i)
     for x in _along(scene, 24.0, 2.0, 7.0):
@@ -93,12 +103,26 @@ def stationsplein(scene: Scene, time_of_day: str) -> None:
     x = -rng.uniform(0, 4) * m
     while x < x0 - 8 * m:
         bw = min(rng.uniform(12, 20) * m, x0 - 8 * m - x)
-        office(scene, x, bw, fb, rng.randint(4, 7), rng.choice(((176, 170, 160), (120, 126, 134), (150, 110, 90))))
+        office(
+            scene,
+            x,
+            bw,
+            fb,
+            rng.randint(4, 7),
+            rng.choice(((176, 170, 160), (120, 126, 134), (150, 110, 90))),
+        )
         x += bw + rng.uniform(1, 3) * m
     x = x1 + 12 * m
     while x < w:
         bw = rng.uniform(12, 20) * m
-        office(scene, x, bw, fb, rng.randint(4, 8), rng.choice(((176, 170, 160), (120, 126, 134), (96, 100, 110))))
+        office(
+            scene,
+            x,
+            bw,
+            fb,
+            rng.randint(4, 8),
+            rng.choice(((176, 170, 160), (120, 126, 134), (96, 100, 110))),
+        )
         x += bw + rng.uniform(1, 3) * m
     station(scene, x0, x1, fb, time_of_day)
     ground.paving(scene, fb, h, ground.PLAZA, 3.0, 2.0, growth=6.0, stagger=False)
@@ -119,11 +143,20 @@ def auto_aan_de_stoeprand(scene: Scene, time_of_day: str) -> None:
     while x < scene.w:
         if rng.random() < 0.4:
             w = rng.uniform(18, 30) * m
-            bld.flat(scene, x, w, fb, rng.choice((3, 4, 4)), rng.choice(((170, 128, 92), (150, 110, 80), (186, 180, 168))))
+            bld.flat(
+                scene,
+                x,
+                w,
+                fb,
+                rng.choice((3, 4, 4)),
+                rng.choice(((170, 128, 92), (150, 110, 80), (186, 180, 168))),
+            )
         else:
             w = rng.uniform(4.8, 6.2) * m * 4
             for i in range(4):
-                bld.house(scene, x + i * w / 4, w / 4, fb, 2, "pitched", bld.BRICKS[(int(x) // 7) % len(bld.BRICKS)])
+                bld.house(
+                    scene, x + i * w / 4, w / 4, fb, 2, "pitched", bld.BRICKS[(int(x) // 7) % len(bld.BRICKS)]
+                )
         x += w
     pave = 0.7 * h
     ground.paving(scene, fb, pave, ground.TILE, 2.2, 1.1, growth=1.5)
@@ -144,7 +177,9 @@ def plein(scene: Scene, time_of_day: str) -> None:
     ground.paving(scene, fb, h, (170, 150, 132), 2.5, 2.2, growth=7.0)
     cafe = w * 0.18
     for i in range(3):
-        street.terrace(scene, cafe + i * 4.2 * m * 1.3, 0.665 * h, 1.3, rng.choice(((226, 222, 212), (160, 52, 50))))
+        street.terrace(
+            scene, cafe + i * 4.2 * m * 1.3, 0.665 * h, 1.3, rng.choice(((226, 222, 212), (160, 52, 50)))
+        )
     _fountain(scene, w * 0.55, 0.7 * h, 1.4)
     for i, x in enumerate(_along(scene, 26.0, 6.0, 14.0)):
         if abs(x - w * 0.55) > 10 * m:
@@ -158,13 +193,22 @@ def plein(scene: Scene, time_of_day: str) -> None:
 def _fountain(scene: Scene, x: float, base: float, k: float) -> None:
     m = scene.m * k
     stone, water = (176, 172, 164), mix(scene.light.sky_top, (120, 170, 200), 0.5)
-    pygame.draw.ellipse(scene.surface, scene.t(stone), pygame.Rect(round(x - 4 * m), round(base - 1.0 * m),
-                                                                    round(8 * m), round(1.4 * m)))
-    pygame.draw.ellipse(scene.surface, water, pygame.Rect(round(x - 3.6 * m), round(base - 0.9 * m), round(7.2 * m),
-                                                          round(0.8 * m)))
+    pygame.draw.ellipse(
+        scene.surface,
+        scene.t(stone),
+        pygame.Rect(round(x - 4 * m), round(base - 1.0 * m), round(8 * m), round(1.4 * m)),
+    )
+    pygame.draw.ellipse(
+        scene.surface,
+        water,
+        pygame.Rect(round(x - 3.6 * m), round(base - 0.9 * m), round(7.2 * m), round(0.8 * m)),
+    )
     scene.rect(stone, x - 0.25 * m, base - 2.2 * m, 0.5 * m, 1.8 * m)
-    pygame.draw.ellipse(scene.surface, scene.t(stone), pygame.Rect(round(x - 1.1 * m), round(base - 2.45 * m),
-                                                                    round(2.2 * m), round(0.45 * m)))
+    pygame.draw.ellipse(
+        scene.surface,
+        scene.t(stone),
+        pygame.Rect(round(x - 1.1 * m), round(base - 2.45 * m), round(2.2 * m), round(0.45 * m)),
+    )
     spray = mix(water, (255, 255, 255), 0.55)
     for s in (-1, 1):
         pts = []
@@ -200,8 +244,13 @@ def _turbine(scene: Scene, x: float, base: float, m: float) -> None:
     pygame.draw.line(scene.surface, white, (x, base), (x, top), max(1, round(1.6 * m)))
     for i in range(3):
         a = math.radians(20 + i * 120)
-        pygame.draw.line(scene.surface, white, (x, top), (x + math.cos(a) * 38 * m, top + math.sin(a) * 38 * m),
-                         max(1, round(1.2 * m)))
+        pygame.draw.line(
+            scene.surface,
+            white,
+            (x, top),
+            (x + math.cos(a) * 38 * m, top + math.sin(a) * 38 * m),
+            max(1, round(1.2 * m)),
+        )
 
 
 VIEWS: dict[str, tuple[Callable[[Scene, str], None], float]] = {  # the view and its metres-to-pixels factor

@@ -46,8 +46,15 @@ def handle_buttons(inp: Input, frame: Frame, layout: Layout, *, numbered: bool =
 
 def draw_buttons(surface: pygame.Surface, frame: Frame, layout: Layout, *, numbered: bool = False) -> None:
     for i, ((rect, _), label) in enumerate(zip(layout.buttons, layout.labels, strict=True)):
-        button(surface, rect, label, frame.theme, focused=frame.ui.focus == i, hovered=frame.ui.hover == i,
-               key=str(i + 1) if numbered else None)
+        button(
+            surface,
+            rect,
+            label,
+            frame.theme,
+            focused=frame.ui.focus == i,
+            hovered=frame.ui.hover == i,
+            key=str(i + 1) if numbered else None,
+        )
 
 
 def background(surface: pygame.Surface) -> None:

@@ -58,8 +58,10 @@ def layout(frame: Frame) -> Layout:
         avail = choices.height - heading - px(10) - gap * (len(options) - 1)
         width = choices.width - px(34)
         label_width = label_box(pygame.Rect(0, 0, width, 100), frame.theme, numbered=True).width
-        needs = [block(o.choice.text.get(frame.lang), frame.theme.font(BUTTON_TEXT), label_width).height + px(16)
-                 for o in options]
+        needs = [
+            block(o.choice.text.get(frame.lang), frame.theme.font(BUTTON_TEXT), label_width).height + px(16)
+            for o in options
+        ]
         scale = min(1.0, avail / max(1, sum(needs)))
         y = choices.top + heading
         for option, need in zip(options, needs, strict=True):
@@ -103,9 +105,17 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         panel(surface, box, alpha=160)
         surface.blit(scenery.portrait(member, box.width), box)
         role = member.role.get(lang)
-        plate = pygame.Rect(box.left, box.bottom + px(4), max(box.width, theme.small.size(role)[0] + px(20)), px(54))
+        plate = pygame.Rect(
+            box.left, box.bottom + px(4), max(box.width, theme.small.size(role)[0] + px(20)), px(54)
+        )
         panel(surface, plate, alpha=200)
-        draw_text(surface, member.name.get(lang), theme.font(18, bold=True), th.TEXT, (plate.left + px(10), plate.top + px(2)))
+        draw_text(
+            surface,
+            member.name.get(lang),
+            theme.font(18, bold=True),
+            th.TEXT,
+            (plate.left + px(10), plate.top + px(2)),
+        )
         draw_text(surface, role, theme.small, th.TEXT_DIM, (plate.left + px(10), plate.top + px(28)))
     _draw_meters(surface, frame)
     panel(surface, lay.rects["lines"])
@@ -119,12 +129,16 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     choices = lay.rects["choices"]
     panel(surface, choices)
     if frame.view.choices:
-        draw_text(surface, t(lang, "what_now"), theme.heading, th.TEXT, (choices.left + px(24), choices.top + px(6)))
+        draw_text(
+            surface, t(lang, "what_now"), theme.heading, th.TEXT, (choices.left + px(24), choices.top + px(6))
+        )
         draw_buttons(surface, frame, lay, numbered=True)
     else:
         draw_buttons(surface, frame, lay)
     if frame.timer_left is not None and frame.view.timer_seconds:
-        countdown(surface, (frame.size[0] // 2, px(40)), px(30), frame.timer_left, frame.view.timer_seconds, theme)
+        countdown(
+            surface, (frame.size[0] // 2, px(40)), px(30), frame.timer_left, frame.view.timer_seconds, theme
+        )
 
 
 def _draw_info(surface: pygame.Surface, frame: Frame, box: pygame.Rect) -> None:
@@ -155,15 +169,26 @@ def _draw_meters(surface: pygame.Surface, frame: Frame) -> None:
         if spec.kind == MeterKind.ANDERS or (spec.kind == MeterKind.VERTROUWEN and spec.cast not in present):
             continue
         label = spec.label.get(frame.lang)
-        meter(surface, pygame.Rect(x, px(12), px(150), px(34)), label, frame.view.meters.get(name, spec.start),
-              spec.min, spec.max, frame.theme)
+        meter(
+            surface,
+            pygame.Rect(x, px(12), px(150), px(34)),
+            label,
+            frame.view.meters.get(name, spec.start),
+            spec.min,
+            spec.max,
+            frame.theme,
+        )
         x += px(170)
         if x > frame.size[0] * 0.4:
             break
 
 
 def handle(inp: Input, frame: Frame) -> Command | None:
-    if inp.action == Action.CONFIRM and not frame.ui.skip_reveal and frame.now * REVEAL_CHARS_PER_SECOND < _chars(frame):
+    if (
+        inp.action == Action.CONFIRM
+        and not frame.ui.skip_reveal
+        and frame.now * REVEAL_CHARS_PER_SECOND < _chars(frame)
+    ):
         frame.ui.skip_reveal = True  # first Enter shows all text at once
         return None
     return handle_buttons(inp, frame, layout(frame), numbered=True)

@@ -48,7 +48,9 @@ def layout(frame: Frame, page: Page) -> Layout:
         out.rects["portrait"] = pygame.Rect(inner.left, title_box.bottom + px(10), px(150), px(150))
         text_left = inner.left + px(170)
     buttons_top = inner.bottom - px(56)
-    body = pygame.Rect(text_left, title_box.bottom + px(12), inner.right - text_left, buttons_top - title_box.bottom - px(24))
+    body = pygame.Rect(
+        text_left, title_box.bottom + px(12), inner.right - text_left, buttons_top - title_box.bottom - px(24)
+    )
     # Paragraphs share the body's height; each gets its share, shrinking its font if needed.
     count = max(1, len(page.paragraphs))
     y = body.top
@@ -64,15 +66,22 @@ def layout(frame: Frame, page: Page) -> Layout:
         y = share.top + tb.height + px(14)
     width = min(px(300), (inner.width - px(16) * (len(page.buttons) - 1)) // max(1, len(page.buttons)))
     for i, (label, cmd) in enumerate(page.buttons):
-        out.button(pygame.Rect(inner.right - (len(page.buttons) - i) * (width + px(16)) + px(16), buttons_top, width, px(52)),
-                   cmd, label)
+        out.button(
+            pygame.Rect(
+                inner.right - (len(page.buttons) - i) * (width + px(16)) + px(16), buttons_top, width, px(52)
+            ),
+            cmd,
+            label,
+        )
     return out
 
 
 def draw(surface: pygame.Surface, frame: Frame, page: Page) -> None:
     if frame.scenario is not None:
         setting = frame.scenario.setting
-        surface.blit(scenery.backdrop(setting.backdrop, setting.time_of_day.value, frame.size, dim=150), (0, 0))
+        surface.blit(
+            scenery.backdrop(setting.backdrop, setting.time_of_day.value, frame.size, dim=150), (0, 0)
+        )
     else:
         surface.fill(th.INK)
     lay = layout(frame, page)

@@ -56,7 +56,9 @@ def perspective_pages(scenario: Scenario, events: list, lang: str) -> list[Page]
     elif selected is not None:
         node = scenario.nodes[selected.node]
         assert isinstance(node, SelectionNode)
-        seen = tuple((c.label.get(lang), c.perspective.get(lang)) for c in node.candidates if c.perspective)[:3]
+        seen = tuple((c.label.get(lang), c.perspective.get(lang)) for c in node.candidates if c.perspective)[
+            :3
+        ]
         pages.append(Page(t(lang, "perspective_others"), (("", t(lang, "perspective_none")), *seen), ()))
     title = pages[0].title if pages else t(lang, "perspective_others")
     for event in made:
@@ -64,7 +66,14 @@ def perspective_pages(scenario: Scenario, events: list, lang: str) -> list[Page]
         if choice.perspective is None or event is selected:
             continue
         other = person.name.get(lang) if person is not None else t(lang, "them")
-        pages.append(Page(title, ((t(lang, "you_are"), choice.text.get(lang)), (other, choice.perspective.get(lang))), (), person))
+        pages.append(
+            Page(
+                title,
+                ((t(lang, "you_are"), choice.text.get(lang)), (other, choice.perspective.get(lang))),
+                (),
+                person,
+            )
+        )
     for event in events:
         if isinstance(event, EndingReached):
             node = scenario.nodes[event.node]
@@ -80,18 +89,26 @@ def with_buttons(page: Page, lang: str, last: bool) -> Page:
 
 def done(frame: Frame) -> Page:
     lang = frame.lang
-    return Page(t(lang, "done_title"), (("", t(lang, "done_text")),),
-                ((t(lang, "again"), ToMenu()), (t(lang, "quit"), Quit())))
+    return Page(
+        t(lang, "done_title"),
+        (("", t(lang, "done_text")),),
+        ((t(lang, "again"), ToMenu()), (t(lang, "quit"), Quit())),
+    )
 
 
 def findings(frame: Frame) -> Page:
     lang = frame.lang
     lines: list[str] = frame.extra.get("findings", [])
     shown = "\n".join(lines[:8]) + (f"\n(+{len(lines) - 8})" if len(lines) > 8 else "")
-    return Page(t(lang, "findings_title"), (("", shown), ("", t(lang, "findings_help"))), ((t(lang, "quit"), Quit()),))
+    return Page(
+        t(lang, "findings_title"), (("", shown), ("", t(lang, "findings_help"))), ((t(lang, "quit"), Quit()),)
+    )
 
 
 def pause(frame: Frame) -> Page:
     lang = frame.lang
-    return Page(t(lang, "paused"), (("", t(lang, "text_size")),),
-                ((t(lang, "resume"), Unpause()), (t(lang, "again"), ToMenu()), (t(lang, "quit"), Quit())))
+    return Page(
+        t(lang, "paused"),
+        (("", t(lang, "text_size")),),
+        ((t(lang, "resume"), Unpause()), (t(lang, "again"), ToMenu()), (t(lang, "quit"), Quit())),
+    )

@@ -34,7 +34,11 @@ def layout(frame: Frame) -> Layout:
     out.rects["list"] = left
     each = min(px(60), (left.height - px(8) * len(entries)) // max(1, len(entries)))
     for i, (label, cmd) in enumerate(entries):
-        out.button(pygame.Rect(left.left + px(20), left.top + i * (each + px(8)), left.width - px(20), each), cmd, label)
+        out.button(
+            pygame.Rect(left.left + px(20), left.top + i * (each + px(8)), left.width - px(20), each),
+            cmd,
+            label,
+        )
     details = pygame.Rect(left.right + px(30), px(100), w - left.right - px(70), h - px(130))
     out.rects["details"] = details
     loaded = _focused_scenario(frame)
@@ -43,9 +47,13 @@ def layout(frame: Frame) -> Layout:
         summary_box = pygame.Rect(inner.left, inner.top + px(70), inner.width, px(120))
         tb, font = fit(loaded.scenario.summary.get(frame.lang), frame.theme, 17, summary_box)
         out.text("summary", tb, summary_box, font)
-        goal_box = pygame.Rect(inner.left, inner.top + px(230), inner.width, inner.bottom - inner.top - px(230))
-        goals = "\n".join(f"{STEP_LABELS[s][1 if frame.lang == 'en' else 0]}: {getattr(loaded.scenario.learning_goals, s.value).get(frame.lang)}"
-                          for s in STEP_ORDER)
+        goal_box = pygame.Rect(
+            inner.left, inner.top + px(230), inner.width, inner.bottom - inner.top - px(230)
+        )
+        goals = "\n".join(
+            f"{STEP_LABELS[s][1 if frame.lang == 'en' else 0]}: {getattr(loaded.scenario.learning_goals, s.value).get(frame.lang)}"
+            for s in STEP_ORDER
+        )
         tb, font = fit(goals, frame.theme, 15, goal_box, min_size=10)
         out.text("goals", tb, goal_box, font)
     return out
@@ -72,12 +80,26 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     if loaded is None:
         return
     inner = details.inflate(-px(40), -px(40))
-    tb, font = fit(loaded.scenario.title.get(lang), theme, 26, pygame.Rect(inner.left, inner.top, inner.width, px(40)), bold=True)
+    tb, font = fit(
+        loaded.scenario.title.get(lang),
+        theme,
+        26,
+        pygame.Rect(inner.left, inner.top, inner.width, px(40)),
+        bold=True,
+    )
     draw_block(surface, tb, font, th.TEXT, inner.topleft)
-    draw_text(surface, t(lang, "minutes", n=loaded.scenario.duration_minutes), theme.small, th.TEXT_DIM, (inner.left, inner.top + px(40)))
+    draw_text(
+        surface,
+        t(lang, "minutes", n=loaded.scenario.duration_minutes),
+        theme.small,
+        th.TEXT_DIM,
+        (inner.left, inner.top + px(40)),
+    )
     for name, tb, box, font in lay.texts:
         if name == "goals":
-            draw_text(surface, t(lang, "goals"), theme.font(18, bold=True), th.TEXT, (box.left, box.top - px(30)))
+            draw_text(
+                surface, t(lang, "goals"), theme.font(18, bold=True), th.TEXT, (box.left, box.top - px(30))
+            )
         draw_block(surface, tb, font, th.TEXT if name == "summary" else th.TEXT_DIM, box.topleft)
 
 

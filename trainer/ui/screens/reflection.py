@@ -34,12 +34,17 @@ def layout(frame: Frame) -> Layout:
     q_box = pygame.Rect(inner.left, title_box.bottom + px(10), inner.width, px(110))
     tb, font = fit(q.text.get(frame.lang), frame.theme, 22, q_box)
     out.text("question", tb, q_box, font)
-    out.rects["field"] = pygame.Rect(inner.left, q_box.bottom + px(10), inner.width, inner.bottom - q_box.bottom - px(130))
+    out.rects["field"] = pygame.Rect(
+        inner.left, q_box.bottom + px(10), inner.width, inner.bottom - q_box.bottom - px(130)
+    )
     help_box = pygame.Rect(inner.left, out.rects["field"].bottom + px(8), inner.width, px(48))
     tb, font = fit(t(frame.lang, "reflection_help"), frame.theme, 15, help_box, min_size=10)
     out.text("help", tb, help_box, font)
-    out.button(pygame.Rect(inner.right - px(260), inner.bottom - px(56), px(260), px(52)),
-               Answer(q.id, frame.ui.fields.get(q.id, "")), t(frame.lang, "next"))
+    out.button(
+        pygame.Rect(inner.right - px(260), inner.bottom - px(56), px(260), px(52)),
+        Answer(q.id, frame.ui.fields.get(q.id, "")),
+        t(frame.lang, "next"),
+    )
     return out
 
 
@@ -50,8 +55,14 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     for name, tb, box, font in lay.texts:
         draw_block(surface, tb, font, th.TEXT_DIM if name == "help" else th.TEXT, box.topleft)
     assert frame.view is not None and frame.view.question is not None
-    text_field(surface, lay.rects["field"], frame.ui.fields.get(frame.view.question.id, ""), frame.theme,
-               focused=True, now=frame.now)
+    text_field(
+        surface,
+        lay.rects["field"],
+        frame.ui.fields.get(frame.view.question.id, ""),
+        frame.theme,
+        focused=True,
+        now=frame.now,
+    )
     draw_buttons(surface, frame, lay)
 
 

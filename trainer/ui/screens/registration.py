@@ -59,8 +59,15 @@ def layout(frame: Frame) -> Layout:
         for i, (value, label) in enumerate(rows):
             rect = pygame.Rect(left, top + px(36) + i * each, col_w, each - px(2))
             out.rects[f"{group}:{value}"] = rect
-            tb, font = fit(label, frame.theme, 16, pygame.Rect(0, 0, col_w - px(36), rect.height), min_size=11)
-            out.text(f"{group}:{value}", tb, pygame.Rect(rect.left + px(30), rect.top, col_w - px(36), rect.height), font)
+            tb, font = fit(
+                label, frame.theme, 16, pygame.Rect(0, 0, col_w - px(36), rect.height), min_size=11
+            )
+            out.text(
+                f"{group}:{value}",
+                tb,
+                pygame.Rect(rect.left + px(30), rect.top, col_w - px(36), rect.height),
+                font,
+            )
         bottoms.append(top + px(36) + len(rows) * each)
     left = px(20) + 2 * (col_w + px(20))
     out.rects["head:reason"] = pygame.Rect(left, bottoms[2] + px(12), col_w, px(30))
@@ -74,7 +81,9 @@ def layout(frame: Frame) -> Layout:
 def _register(frame: Frame) -> Register:
     ui = frame.ui
     grounds = tuple(v for v in (g.value for g in Ground) if f"grounds:{v}" in ui.ticks)
-    return Register(grounds, ui.radio.get("basis", ""), ui.radio.get("outcome", ""), ui.fields.get("reason", "").strip())
+    return Register(
+        grounds, ui.radio.get("basis", ""), ui.radio.get("outcome", ""), ui.fields.get("reason", "").strip()
+    )
 
 
 def draw(surface: pygame.Surface, frame: Frame) -> None:
@@ -84,21 +93,37 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     draw_text(surface, t(lang, "registration_title"), theme.heading, th.TEXT, (px(20), px(20)))
     heads = {"grounds": "reg_grounds", "basis": "reg_basis", "outcome": "reg_outcome", "reason": "reg_reason"}
     for group, key in heads.items():
-        draw_text(surface, t(lang, key), theme.font(17, bold=True), th.ACCENT, lay.rects[f"head:{group}"].topleft)
+        draw_text(
+            surface, t(lang, key), theme.font(17, bold=True), th.ACCENT, lay.rects[f"head:{group}"].topleft
+        )
     focus = controls(frame)[ui.focus % len(controls(frame))]
     for group, value in controls(frame)[:-2]:
         rect = lay.rects[f"{group}:{value}"]
         ticked = f"grounds:{value}" in ui.ticks if group == "grounds" else ui.radio.get(group) == value
-        check_row(surface, rect, "", theme, ticked=ticked, focused=focus == (group, value), radio=group != "grounds")
+        check_row(
+            surface, rect, "", theme, ticked=ticked, focused=focus == (group, value), radio=group != "grounds"
+        )
         tb, box, font = lay.text_named(f"{group}:{value}")
         draw_block(surface, tb, font, th.TEXT, (box.left, box.centery - tb.height // 2))
-    text_field(surface, lay.rects["reason"], ui.fields.get("reason", ""), theme, focused=focus[0] == "reason", now=frame.now)
+    text_field(
+        surface,
+        lay.rects["reason"],
+        ui.fields.get("reason", ""),
+        theme,
+        focused=focus[0] == "reason",
+        now=frame.now,
+    )
     button(surface, lay.rects["submit"], t(lang, "register"), theme, focused=focus[0] == "submit")
     panel(surface, lay.rects["help"], alpha=160)
     message = ui.message or t(lang, "reg_help")
     tb, font = fit(message, theme, 15, lay.rects["help"].inflate(-px(16), -px(4)), min_size=10)
-    draw_block(surface, tb, font, th.WARN if ui.message else th.TEXT_DIM,
-               (lay.rects["help"].left + px(8), lay.rects["help"].centery - tb.height // 2))
+    draw_block(
+        surface,
+        tb,
+        font,
+        th.WARN if ui.message else th.TEXT_DIM,
+        (lay.rects["help"].left + px(8), lay.rects["help"].centery - tb.height // 2),
+    )
 
 
 def _toggle(frame: Frame, group: str, value: str) -> None:

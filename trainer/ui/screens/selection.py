@@ -48,11 +48,15 @@ def layout(frame: Frame) -> Layout:
     out.rects["card"] = card
     if frame.ui.inspected:
         cand = next(c for c in _candidates(frame) if c.id == frame.ui.inspected)
-        out.rects["address"] = pygame.Rect(card.left + px(16), card.bottom - px(66), card.width - px(32), px(52))
+        out.rects["address"] = pygame.Rect(
+            card.left + px(16), card.bottom - px(66), card.width - px(32), px(52)
+        )
         out.button(out.rects["address"], Choose(cand.id), t(frame.lang, "address"))
         y = card.top + px(56)
         for i, cue in enumerate(cand.cues):
-            box = pygame.Rect(card.left + px(40), y, card.width - px(56), out.rects["address"].top - y - px(8))
+            box = pygame.Rect(
+                card.left + px(40), y, card.width - px(56), out.rects["address"].top - y - px(8)
+            )
             tb, font = fit(cue.text.get(frame.lang), frame.theme, 17, box, min_size=11)
             out.text(f"cue{i}", tb, box, font)
             y += tb.height + px(12)
@@ -77,30 +81,47 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         if is_focus:
             pygame.draw.rect(surface, th.FOCUS, rect.inflate(px(16), px(16)), width=px(4), border_radius=14)
         tag = cand.label.get(lang)
-        tag_img_rect = pygame.Rect(0, 0, min(px(260), max(px(120), theme.small.size(tag)[0] + px(20))), px(30))
+        tag_img_rect = pygame.Rect(
+            0, 0, min(px(260), max(px(120), theme.small.size(tag)[0] + px(20))), px(30)
+        )
         tag_img_rect.midbottom = (rect.centerx, rect.top - px(10))
         panel(surface, tag_img_rect, alpha=235 if is_focus else 180)
         tb, font = fit(tag, theme, 15, tag_img_rect.inflate(-px(12), -px(4)), min_size=10)
-        draw_block(surface, tb, font, th.FOCUS if is_focus else th.TEXT,
-                   (tag_img_rect.left + px(6), tag_img_rect.centery - tb.height // 2))
+        draw_block(
+            surface,
+            tb,
+            font,
+            th.FOCUS if is_focus else th.TEXT,
+            (tag_img_rect.left + px(6), tag_img_rect.centery - tb.height // 2),
+        )
     if frame.ui.inspected:
         _draw_card(surface, frame, lay)
     _draw_prompt(surface, frame)
-    button(surface, lay.rects["nobody"], t(lang, "nobody"), theme, focused=frame.ui.focus == -1,
-           hovered=frame.ui.hover == -1)
+    button(
+        surface,
+        lay.rects["nobody"],
+        t(lang, "nobody"),
+        theme,
+        focused=frame.ui.focus == -1,
+        hovered=frame.ui.hover == -1,
+    )
     help_box = lay.rects["help"]
     panel(surface, help_box, alpha=170)
     tb, font = fit(t(lang, "selection_help"), theme, 15, help_box.inflate(-px(16), -px(6)), min_size=10)
     draw_block(surface, tb, font, th.TEXT_DIM, (help_box.left + px(8), help_box.centery - tb.height // 2))
     if frame.timer_left is not None:
-        countdown(surface, (frame.size[0] // 2, px(44)), px(32), frame.timer_left, _node(frame).time_limit, theme)
+        countdown(
+            surface, (frame.size[0] // 2, px(44)), px(32), frame.timer_left, _node(frame).time_limit, theme
+        )
 
 
 def _draw_prompt(surface: pygame.Surface, frame: Frame) -> None:
     px = frame.theme.px
     box = pygame.Rect(px(16), px(12), int(frame.size[0] * 0.42), px(60))
     panel(surface, box, alpha=200)
-    tb, font = fit(_node(frame).prompt.get(frame.lang), frame.theme, 20, box.inflate(-px(20), -px(8)), bold=True)
+    tb, font = fit(
+        _node(frame).prompt.get(frame.lang), frame.theme, 20, box.inflate(-px(20), -px(8)), bold=True
+    )
     draw_block(surface, tb, font, th.TEXT, (box.left + px(10), box.centery - tb.height // 2))
 
 
@@ -110,13 +131,26 @@ def _draw_card(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
     cand = next(c for c in _candidates(frame) if c.id == frame.ui.inspected)
     card = lay.rects["card"]
     panel(surface, card, alpha=235)
-    tb, font = fit(cand.label.get(lang), theme, 22, pygame.Rect(card.left + px(16), card.top + px(10), card.width - px(32), px(40)), bold=True)
+    tb, font = fit(
+        cand.label.get(lang),
+        theme,
+        22,
+        pygame.Rect(card.left + px(16), card.top + px(10), card.width - px(32), px(40)),
+        bold=True,
+    )
     draw_block(surface, tb, font, th.TEXT, (card.left + px(16), card.top + px(12)))
     for i in range(len(cand.cues)):
         cue_tb, box, cue_font = lay.text_named(f"cue{i}")
         draw_text(surface, "•", theme.font(18, bold=True), th.ACCENT, (card.left + px(18), box.top))
         draw_block(surface, cue_tb, cue_font, th.TEXT, box.topleft)
-    button(surface, lay.rects["address"], t(lang, "address"), theme, focused=frame.ui.focus >= 0, hovered=frame.ui.hover == 0)
+    button(
+        surface,
+        lay.rects["address"],
+        t(lang, "address"),
+        theme,
+        focused=frame.ui.focus >= 0,
+        hovered=frame.ui.hover == 0,
+    )
 
 
 def _focused(frame: Frame) -> Candidate | None:
@@ -167,7 +201,9 @@ def handle(inp: Input, frame: Frame) -> Command | None:
         _look(frame, base - inp.index * PAN_STEP / 2)
     elif inp.action in (Action.NEXT_FOCUS, Action.PREV_FOCUS, Action.UP, Action.DOWN):
         step = 1 if inp.action in (Action.NEXT_FOCUS, Action.DOWN) else -1
-        ui.focus = (ui.focus + step) % (len(cands) + 1) if ui.focus >= 0 else (0 if step > 0 else len(cands) - 1)
+        ui.focus = (
+            (ui.focus + step) % (len(cands) + 1) if ui.focus >= 0 else (0 if step > 0 else len(cands) - 1)
+        )
         if ui.focus == len(cands):
             ui.focus = -1  # the 'nobody' button
         else:
@@ -197,8 +233,11 @@ def handle(inp: Input, frame: Frame) -> Command | None:
         x = inp.pos[0] / frame.size[0]
         ui.pan_velocity = -0.5 if x < EDGE else (0.5 if x > 1 - EDGE else 0.0)
         lay = layout(frame)
-        ui.hover = -1 if lay.rects["nobody"].collidepoint(inp.pos) else (
-            0 if "address" in lay.rects and lay.rects["address"].collidepoint(inp.pos) else None)
+        ui.hover = (
+            -1
+            if lay.rects["nobody"].collidepoint(inp.pos)
+            else (0 if "address" in lay.rects and lay.rects["address"].collidepoint(inp.pos) else None)
+        )
     return None
 
 

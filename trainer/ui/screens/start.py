@@ -43,8 +43,11 @@ def layout(frame: Frame) -> Layout:
         out.rects[name] = pygame.Rect(inner.left, y + px(28), inner.width, px(46))
         y += px(92)
     out.rects["start"] = pygame.Rect(inner.left, min(y, inner.bottom - px(52)), px(240), px(52))
-    out.button(out.rects["start"], StartPlayer(frame.ui.fields.get("code", ""), frame.ui.fields.get("group") or None),
-               t(frame.lang, "start"))
+    out.button(
+        out.rects["start"],
+        StartPlayer(frame.ui.fields.get("code", ""), frame.ui.fields.get("group") or None),
+        t(frame.lang, "start"),
+    )
     return out
 
 
@@ -62,13 +65,30 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         label = ("• " if chosen else "") + ("Nederlands" if code == "nl" else "English")
         button(surface, lay.rects[code], label, theme, focused=ui.focus == LANG and chosen)
     for i, name in enumerate(FIELDS):
-        draw_text(surface, t(lang, "trainee_code" if name == "code" else "group_label"), theme.small, th.TEXT,
-                  lay.rects[f"label:{name}"].topleft)
-        text_field(surface, lay.rects[name], ui.fields.get(name, ""), theme, focused=ui.focus == CODE_FIELD + i,
-                   now=frame.now)
+        draw_text(
+            surface,
+            t(lang, "trainee_code" if name == "code" else "group_label"),
+            theme.small,
+            th.TEXT,
+            lay.rects[f"label:{name}"].topleft,
+        )
+        text_field(
+            surface,
+            lay.rects[name],
+            ui.fields.get(name, ""),
+            theme,
+            focused=ui.focus == CODE_FIELD + i,
+            now=frame.now,
+        )
     button(surface, lay.rects["start"], t(lang, "start"), theme, focused=ui.focus == START)
     if ui.message:
-        draw_text(surface, ui.message, theme.small, th.WARN, (lay.rects["start"].right + px(20), lay.rects["start"].top + px(14)))
+        draw_text(
+            surface,
+            ui.message,
+            theme.small,
+            th.WARN,
+            (lay.rects["start"].right + px(20), lay.rects["start"].top + px(14)),
+        )
 
 
 def handle(inp: Input, frame: Frame) -> Command | None:
