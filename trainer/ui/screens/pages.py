@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-from trainer.engine.events import ChoiceMade, EndingReached
-from trainer.model.graph import NOBODY, node_choices
-from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.scenario import EndingNode, Scenario
 from trainer.model.vocabulary import OUTCOME_LABELS
+from trainer.ui import perspective
 from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
 from trainer.ui.screens.page import Page
 from trainer.ui.strings import t
@@ -38,48 +37,11 @@ def ending(frame: Frame) -> Page:
 
 
 def perspective_pages(scenario: Scenario, events: list, lang: str) -> list[Page]:  # type: ignore[type-arg]
-    """The trainee's own route retold from the stopped person's side, one page per authored perspective."""
-    pages: list[Page] = []
-    made = [e for e in events if isinstance(e, ChoiceMade)]
-    selected = next((e for e in made if isinstance(scenario.nodes.get(e.node), SelectionNode)), None)
-    person = None
-    if selected is not None and selected.choice != NOBODY:
-        node = scenario.nodes[selected.node]
-        assert isinstance(node, SelectionNode)
-        cand = next(c for c in node.candidates if c.id == selected.choice)
-        person = next((c for c in scenario.cast if c.id == cand.cast[0]), None)
-        name = person.name.get(lang) if person else cand.label.get(lang)
-        intro = [("", t(lang, "perspective_intro"))]
-        if cand.perspective is not None:
-            intro.append((cand.label.get(lang), cand.perspective.get(lang)))
-        pages.append(Page(t(lang, "perspective_title", name=name), tuple(intro), (), person))
-    elif selected is not None:
-        node = scenario.nodes[selected.node]
-        assert isinstance(node, SelectionNode)
-        seen = tuple((c.label.get(lang), c.perspective.get(lang)) for c in node.candidates if c.perspective)[
-            :3
-        ]
-        pages.append(Page(t(lang, "perspective_others"), (("", t(lang, "perspective_none")), *seen), ()))
-    title = pages[0].title if pages else t(lang, "perspective_others")
-    for event in made:
-        choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
-        if choice.perspective is None or event is selected:
-            continue
-        other = person.name.get(lang) if person is not None else t(lang, "them")
-        pages.append(
-            Page(
-                title,
-                ((t(lang, "you_are"), choice.text.get(lang)), (other, choice.perspective.get(lang))),
-                (),
-                person,
-            )
-        )
-    for event in events:
-        if isinstance(event, EndingReached):
-            node = scenario.nodes[event.node]
-            if isinstance(node, EndingNode) and node.perspective is not None:
-                pages.append(Page(title, (("", node.perspective.get(lang)),), (), person))
-    return pages
+    """The perspective switch as pages to draw (content shared with `play --text`)."""
+    return [
+        Page(p.title, p.paragraphs, (), p.portrait)
+        for p in perspective.perspective_pages(scenario, events, lang)
+    ]
 
 
 def with_buttons(page: Page, lang: str, last: bool) -> Page:
