@@ -192,6 +192,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             record=_recording(args),
             resume_id=args.resume,
             fullscreen=args.fullscreen,
+            trainee=args.trainee,
+            group=args.group,
         )
     if args.command == "storyboard":
         from trainer.commands import storyboard_cmd

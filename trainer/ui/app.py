@@ -20,7 +20,7 @@ from trainer.engine.views import Phase, View
 from trainer.model.diagnostics import ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
 from trainer.model.scenario import SelectionNode
-from trainer.records import RecordStore
+from trainer.records import RecordsError, RecordStore
 from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
 from trainer.ui import frame as fr
@@ -32,6 +32,10 @@ from trainer.ui.theme import Theme
 
 SIZE = (1280, 720)
 FADE_SECONDS = 0.2
+# Held keys repeat only where repeating is safe: looking around, moving focus, deleting typed text.
+# Enter, Tab and digits never repeat, so a key held a little too long cannot skip a page or a choice.
+REPEAT_KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_BACKSPACE)
+REPEAT_DELAY, REPEAT_INTERVAL = 0.35, 0.07
 
 
 class NoDisplayError(Exception):
@@ -79,6 +83,7 @@ class App:
         self.loaded: LoadedScenario | None = None
         self.session: Session | None = None
         self.extra: dict[str, object] = {}
+        self._held: dict[int, float] = {}  # repeatable key -> clock time of its next repeat
         self.surface = self._open_window()
         self._begin()
 
@@ -102,11 +107,12 @@ class App:
     # --- flow ---
 
     def _begin(self) -> None:
-        if self.trainee is None:
+        # A session id names its trainee: resuming needs no code typed again (the README promises it).
+        if self.options.resume_id and self.store is not None:
+            self._resume(self.options.resume_id)
+        elif self.trainee is None:
             self.ui.fields = {"code": "", "group": self.group or ""}
             self._go("start")
-        elif self.options.resume_id and self.store is not None:
-            self._resume(self.options.resume_id)
         else:
             self._after_start()
 
@@ -119,13 +125,18 @@ class App:
             self.extra["resume"] = self._unfinished()
             self._go("picker")
 
-    def _unfinished(self) -> list[tuple[str, str, str]]:
+    def _unfinished(self) -> list[tuple[str, str, str, str]]:
+        """(session id, scenario id, started, title) of this trainee's unfinished sessions."""
         if self.store is None or self.trainee is None:
             return []
-        return [
-            (r.id, r.scenario_id, r.started_at[:16].replace("T", " "))
-            for r in self.store.sessions(trainee=self.trainee, status="active")
-        ]
+        out = []
+        for r in self.store.sessions(trainee=self.trainee, status="active"):
+            try:  # the title of the version that was played, even if the bundle changed since
+                title = self.store.scenario_snapshot(r.content_hash).title.get(self.lang)
+            except RecordsError:
+                title = r.scenario_id
+            out.append((r.id, r.scenario_id, r.started_at[:16].replace("T", " "), title))
+        return out
 
     def _load_file(self, path: Path) -> bool:
         """Load (or reload) a scenario file; findings go on screen instead of crashing."""
@@ -144,6 +155,7 @@ class App:
 
     def _go(self, screen: str) -> None:
         self.screen = screen
+        self._held.clear()  # a key held on the last screen does not act on this one
         self.ui = fr.UiState(fields=self.ui.fields if screen == "start" else {})
         self.screen_since = self.clock.now()
 
@@ -174,6 +186,7 @@ class App:
         assert self.store is not None
         row = self.store.session(session_id)
         self.session = resume(self.store, row, clock=self.clock)
+        self.trainee, self.group = row.trainee_code, row.group_label
         self._follow_session()
 
     def _follow_session(self) -> None:
@@ -239,15 +252,39 @@ class App:
                 self.theme.height = self.size[1]
                 self.surface = pygame.display.set_mode(self.size, pygame.RESIZABLE)
                 continue
+            self._track_held(event)
             inp = translate(event, typing=spec.typing(self.frame()))
             if inp is not None:
                 self._input(inp)
             spec = SCREENS["pause" if self.paused else self.screen]
+        self._repeat_held()
         if not self.paused:
             spec.update(self.frame(), dt)
             self._run_timer()
         SCREENS["pause" if self.paused else self.screen].draw(self.surface, self.frame())
         self._fade_in()
+
+    def _track_held(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in REPEAT_KEYS:
+            self._held[event.key] = self.clock.now() + REPEAT_DELAY
+        elif event.type == pygame.KEYUP:
+            self._held.pop(event.key, None)
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self._held.clear()  # the key-up went to another window
+
+    def _repeat_held(self) -> None:
+        """Our own key repeat, on the injected clock (so the Pilot can hold a key, and pause stops it)."""
+        now = self.clock.now()
+        for key, due in list(self._held.items()):
+            if now < due or key not in self._held:  # a repeat may have changed screens
+                continue
+            self._held[key] = now + REPEAT_INTERVAL
+            event = pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="")
+            inp = translate(
+                event, typing=SCREENS["pause" if self.paused else self.screen].typing(self.frame())
+            )
+            if inp is not None:
+                self._input(inp)
 
     def _fade_in(self) -> None:
         """A short fade from black when the screen changes: softer than a cut, too short to slow anyone."""

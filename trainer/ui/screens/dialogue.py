@@ -13,7 +13,7 @@ from trainer.ui.input import Action, Input
 from trainer.ui.screens.base import draw_buttons, handle_buttons
 from trainer.ui.strings import t
 from trainer.ui.text import block, draw_block, draw_text
-from trainer.ui.widgets import BUTTON_TEXT, countdown, fit, label_box, meter, panel
+from trainer.ui.widgets import BUTTON_TEXT, clipped, countdown, fit, fit_all, label_box, meter, panel
 
 REVEAL_CHARS_PER_SECOND = 45
 
@@ -58,38 +58,81 @@ def layout(frame: Frame) -> Layout:
         avail = choices.height - heading - px(10) - gap * (len(options) - 1)
         width = choices.width - px(34)
         label_width = label_box(pygame.Rect(0, 0, width, 100), frame.theme, numbered=True).width
-        needs = [
-            block(o.choice.text.get(frame.lang), frame.theme.font(BUTTON_TEXT), label_width).height + px(16)
-            for o in options
-        ]
-        scale = min(1.0, avail / max(1, sum(needs)))
+        texts = [o.choice.text.get(frame.lang) for o in options]
+        # One text size for all options, the largest at which every option fits whole: scaling the boxes
+        # instead cut the longest option short while a short one kept room to spare.
+        size = float(BUTTON_TEXT)
+        while True:
+            font = frame.theme.font(size)
+            needs = [max(px(44), block(text, font, label_width).height + px(16)) for text in texts]
+            if sum(needs) <= avail or size <= 11:
+                break
+            size -= 1
         y = choices.top + heading
-        for option, need in zip(options, needs, strict=True):
-            each = max(px(44), int(need * scale))
-            rect = pygame.Rect(choices.left + px(24), y, width, each)
-            out.button(rect, Choose(option.id), option.choice.text.get(frame.lang))
-            y += each + gap
+        for option, text, need in zip(options, texts, needs, strict=True):
+            rect = pygame.Rect(choices.left + px(24), y, width, need)
+            out.button(rect, Choose(option.id), text)
+            y += need + gap
     elif frame.view.can_advance:
         rect = pygame.Rect(choices.left + px(24), choices.bottom - px(64), choices.width - px(34), px(56))
         out.button(rect, Advance(), t(frame.lang, "continue"))
     text_box = out.rects["lines"].inflate(-px(32), -px(28))
+    texts = [f"{name}: {text}" for name, text in _script(frame)]
+    blocks, font = fit_all(texts, frame.theme, 20, text_box.width, text_box.height, px(6), min_size=11)
     y = text_box.top
-    for i, (name, text) in enumerate(_script(frame)):
+    for i, tb in enumerate(blocks):  # one size for all lines: the last line is not starved
         box = pygame.Rect(text_box.left, y, text_box.width, max(0, text_box.bottom - y))
-        tb, font = fit(f"{name}: {text}", frame.theme, 20, box, min_size=13)
+        tb = clipped(tb, font, box)
         out.text(f"line{i}", tb, box, font)
         y += tb.height + px(6)
+    _layout_top(frame, out)
     return out
 
 
+def _layout_top(frame: Frame, out: Layout) -> None:
+    """The countdown and the meters along the top: meters stop before the countdown, never under it."""
+    assert frame.view is not None and frame.scenario is not None
+    px = frame.theme.px
+    clock = None
+    if frame.timer_left is not None and frame.view.timer_seconds:
+        clock = pygame.Rect(0, 0, px(60), px(60))
+        clock.center = (frame.size[0] // 2, px(40))
+        out.rects["countdown"] = clock
+    x = px(20)
+    limit = (clock.left - px(16)) if clock is not None else int(frame.size[0] * 0.58)
+    for name in _meters_shown(frame):
+        rect = pygame.Rect(x, px(12), px(150), px(34))
+        if rect.right > limit:
+            break
+        out.rects[f"meter:{name}"] = rect
+        x += px(170)
+
+
 def _portrait_member(frame: Frame) -> CastMember | None:
-    """Who is shown: the last citizen who speaks here, else your colleague if they speak, else nobody
-    (a portrait of someone silent would suggest you are talking to them)."""
-    assert frame.scenario is not None
+    """Who is shown: the person whose line is typing now, or the last person who spoke before it.
+
+    The portrait follows the text: while the first speaker's line types, it is theirs, not the node's last
+    speaker's. Narrator lines keep the previous speaker; before anyone speaks nobody is shown (a portrait of
+    someone silent would suggest you are talking to them).
+    """
+    assert frame.scenario is not None and frame.view is not None
+    started = frame.view.lines[: _typing_line(frame) + 1]
+    speakers = [scenery.cast_member(frame.scenario, line.speaker) for line in reversed(started)]
+    return next((m for m in speakers if m is not None), None)
+
+
+def _typing_line(frame: Frame) -> int:
+    """Index of the line the reveal has reached (the last line once everything is shown)."""
     assert frame.view is not None
-    speakers = [scenery.cast_member(frame.scenario, line.speaker) for line in reversed(frame.view.lines)]
-    present = [m for m in speakers if m is not None]
-    return next((m for m in present if m.kind.value != "agent"), present[0] if present else None)
+    last = len(frame.view.lines) - 1
+    if frame.ui.skip_reveal:
+        return last
+    revealed = int(frame.now * REVEAL_CHARS_PER_SECOND)
+    for i, (name, text) in enumerate(_script(frame)):
+        revealed -= len(f"{name}: {text}") + 1
+        if revealed < 0:
+            return i
+    return last
 
 
 def draw(surface: pygame.Surface, frame: Frame) -> None:
@@ -117,7 +160,7 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
             (plate.left + px(10), plate.top + px(2)),
         )
         draw_text(surface, role, theme.small, th.TEXT_DIM, (plate.left + px(10), plate.top + px(28)))
-    _draw_meters(surface, frame)
+    _draw_meters(surface, frame, lay)
     panel(surface, lay.rects["lines"])
     revealed = None if frame.ui.skip_reveal else int(frame.now * REVEAL_CHARS_PER_SECOND)
     for _name, tb, box, font in lay.texts:
@@ -135,10 +178,9 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         draw_buttons(surface, frame, lay, numbered=True)
     else:
         draw_buttons(surface, frame, lay)
-    if frame.timer_left is not None and frame.view.timer_seconds:
-        countdown(
-            surface, (frame.size[0] // 2, px(40)), px(30), frame.timer_left, frame.view.timer_seconds, theme
-        )
+    if "countdown" in lay.rects and frame.timer_left is not None and frame.view.timer_seconds:
+        clock = lay.rects["countdown"]
+        countdown(surface, clock.center, clock.width // 2, frame.timer_left, frame.view.timer_seconds, theme)
 
 
 def _draw_info(surface: pygame.Surface, frame: Frame, box: pygame.Rect) -> None:
@@ -156,31 +198,30 @@ def _draw_info(surface: pygame.Surface, frame: Frame, box: pygame.Rect) -> None:
         y += tb.height + px(10)
 
 
-def _draw_meters(surface: pygame.Surface, frame: Frame) -> None:
-    """Tension and the trust of people in view, small, top left."""
+def _meters_shown(frame: Frame) -> list[str]:
+    """Tension and the trust of people in view."""
     assert frame.view is not None and frame.scenario is not None
-    px = frame.theme.px
-    x = px(20)
     present = {line.speaker for line in frame.view.lines}
     portrait = _portrait_member(frame)
     if portrait is not None:
         present.add(portrait.id)
-    for name, spec in frame.scenario.state.meters.items():
-        if spec.kind == MeterKind.ANDERS or (spec.kind == MeterKind.VERTROUWEN and spec.cast not in present):
-            continue
-        label = spec.label.get(frame.lang)
-        meter(
-            surface,
-            pygame.Rect(x, px(12), px(150), px(34)),
-            label,
-            frame.view.meters.get(name, spec.start),
-            spec.min,
-            spec.max,
-            frame.theme,
-        )
-        x += px(170)
-        if x > frame.size[0] * 0.4:
+    return [
+        name
+        for name, spec in frame.scenario.state.meters.items()
+        if spec.kind != MeterKind.ANDERS and (spec.kind != MeterKind.VERTROUWEN or spec.cast in present)
+    ]
+
+
+def _draw_meters(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
+    """Small, top left, where the layout placed them (clear of the countdown)."""
+    assert frame.view is not None and frame.scenario is not None
+    for name in _meters_shown(frame):
+        rect = lay.rects.get(f"meter:{name}")
+        if rect is None:
             break
+        spec = frame.scenario.state.meters[name]
+        value = frame.view.meters.get(name, spec.start)
+        meter(surface, rect, spec.label.get(frame.lang), value, spec.min, spec.max, frame.theme)
 
 
 def handle(inp: Input, frame: Frame) -> Command | None:

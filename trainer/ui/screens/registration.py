@@ -74,7 +74,17 @@ def layout(frame: Frame) -> Layout:
     out.rects["reason"] = pygame.Rect(left, bottoms[2] + px(44), col_w, h - bottoms[2] - px(44) - px(100))
     out.rects["submit"] = pygame.Rect(w - px(280), h - px(80), px(260), px(56))
     out.button(out.rects["submit"], _register(frame), t(frame.lang, "register"))
-    out.rects["help"] = pygame.Rect(px(20), h - px(74), w - px(320), px(44))
+    help_box = pygame.Rect(px(20), h - px(74), w - px(320), px(44))
+    out.rects["help"] = help_box
+    inner = help_box.inflate(-px(16), -px(4))
+    if frame.ui.message:  # what is still missing, above the key help (which stays visible)
+        half = inner.height // 2
+        message_box = pygame.Rect(inner.left, inner.top, inner.width, half)
+        tb, font = fit(frame.ui.message, frame.theme, 15, message_box, min_size=9)
+        out.text("message", tb, message_box, font)
+        inner = pygame.Rect(inner.left, inner.top + half, inner.width, inner.height - half)
+    tb, font = fit(t(frame.lang, "reg_help"), frame.theme, 15, inner, min_size=9)
+    out.text("help", tb, inner, font)
     return out
 
 
@@ -115,18 +125,15 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     )
     button(surface, lay.rects["submit"], t(lang, "register"), theme, focused=focus[0] == "submit")
     panel(surface, lay.rects["help"], alpha=160)
-    message = ui.message or t(lang, "reg_help")
-    tb, font = fit(message, theme, 15, lay.rects["help"].inflate(-px(16), -px(4)), min_size=10)
-    draw_block(
-        surface,
-        tb,
-        font,
-        th.WARN if ui.message else th.TEXT_DIM,
-        (lay.rects["help"].left + px(8), lay.rects["help"].centery - tb.height // 2),
-    )
+    for name in ("message", "help"):
+        if any(entry[0] == name for entry in lay.texts):
+            tb, box, font = lay.text_named(name)
+            colour = th.WARN if name == "message" else th.TEXT_DIM
+            draw_block(surface, tb, font, colour, (box.left, box.centery - tb.height // 2))
 
 
 def _toggle(frame: Frame, group: str, value: str) -> None:
+    frame.ui.message = None  # the form changed: an old complaint would be stale
     if group == "grounds":
         key = f"grounds:{value}"
         frame.ui.ticks.symmetric_difference_update({key})
@@ -136,8 +143,14 @@ def _toggle(frame: Frame, group: str, value: str) -> None:
 
 def _submit(frame: Frame) -> Command | None:
     command = _register(frame)
-    if not command.legal_basis or not command.outcome:
-        frame.ui.message = t(frame.lang, "reg_incomplete")
+    missing = [
+        key for key, value in (("basis", command.legal_basis), ("outcome", command.outcome)) if not value
+    ]
+    if missing:
+        # Name only what is still missing, so the message is true for the form as it is now.
+        frame.ui.message = t(
+            frame.lang, "reg_incomplete" if len(missing) == 2 else f"reg_missing_{missing[0]}"
+        )
         return None
     return command
 
