@@ -16,6 +16,7 @@ from trainer.ui.text import block, draw_block, draw_text
 from trainer.ui.widgets import BUTTON_TEXT, clipped, countdown, fit, fit_all, label_box, meter, panel
 
 REVEAL_CHARS_PER_SECOND = 45
+INFO_SHARE = 0.5  # of the right column at most, for dispatch and MEOS items; the choices get the rest
 
 
 def _node(frame: Frame) -> SceneNode:
@@ -36,23 +37,32 @@ def _script(frame: Frame) -> list[tuple[str, str]]:
 
 
 def layout(frame: Frame) -> Layout:
+    """Lines left, choices right; when the choices would not fit whole (large text, long options), the
+    choice column widens and the lines take less width."""
+    for split in (0.60, 0.45):
+        out, cramped = _layout(frame, split)
+        if not cramped:
+            return out
+    return _layout(frame, 0.36)[0]
+
+
+def _layout(frame: Frame, split: float) -> tuple[Layout, bool]:
+    """The layout with the lines/choices border at `split` of the width, and whether the choices are cut."""
     w, h = frame.size
     px = frame.theme.px
     out = Layout()
     assert frame.view is not None
     node = _node(frame)
-    right = pygame.Rect(int(w * 0.60), px(70), int(w * 0.40) - px(20), h - px(90))
-    out.rects["lines"] = pygame.Rect(px(20), int(h * 0.50), int(w * 0.60) - px(40), int(h * 0.50) - px(20))
+    right = pygame.Rect(int(w * split), px(70), int(w * (1 - split)) - px(20), h - px(90))
+    out.rects["lines"] = pygame.Rect(px(20), int(h * 0.50), int(w * split) - px(40), int(h * 0.50) - px(20))
     side = min(int(h * 0.50) - px(70) - px(64), int(w * 0.25))
     out.rects["portrait"] = pygame.Rect(px(20), px(70), side, side)
-    info_h = 0
-    if node.info:
-        info_h = int(right.height * 0.42)
-        out.rects["info"] = pygame.Rect(right.left, right.top, right.width, info_h - px(10))
+    info_h = _layout_info(frame, out, right) if node.info else 0
     choices = pygame.Rect(right.left, right.top + info_h, right.width, right.height - info_h)
     out.rects["choices"] = choices
     heading = px(40)
     options = frame.view.choices
+    cramped = False
     if options:
         gap = px(8)
         avail = choices.height - heading - px(10) - gap * (len(options) - 1)
@@ -65,7 +75,8 @@ def layout(frame: Frame) -> Layout:
         while True:
             font = frame.theme.font(size)
             needs = [max(px(44), block(text, font, label_width).height + px(16)) for text in texts]
-            if sum(needs) <= avail or size <= 11:
+            if sum(needs) <= avail or size <= 12:  # 12: the smallest a button draws its label at
+                cramped = sum(needs) > avail
                 break
             size -= 1
         y = choices.top + heading
@@ -86,7 +97,7 @@ def layout(frame: Frame) -> Layout:
         out.text(f"line{i}", tb, box, font)
         y += tb.height + px(6)
     _layout_top(frame, out)
-    return out
+    return out, cramped
 
 
 def _layout_top(frame: Frame, out: Layout) -> None:
@@ -163,12 +174,12 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     _draw_meters(surface, frame, lay)
     panel(surface, lay.rects["lines"])
     revealed = None if frame.ui.skip_reveal else int(frame.now * REVEAL_CHARS_PER_SECOND)
-    for _name, tb, box, font in lay.texts:
+    for _name, tb, box, font in (entry for entry in lay.texts if entry[0].startswith("line")):
         draw_block(surface, tb, font, th.TEXT, box.topleft, max_chars=revealed)
         if revealed is not None:
             revealed -= sum(len(line) + 1 for line in tb.lines)
     if "info" in lay.rects:
-        _draw_info(surface, frame, lay.rects["info"])
+        _draw_info(surface, frame, lay)
     choices = lay.rects["choices"]
     panel(surface, choices)
     if frame.view.choices:
@@ -183,19 +194,41 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         countdown(surface, clock.center, clock.width // 2, frame.timer_left, frame.view.timer_seconds, theme)
 
 
-def _draw_info(surface: pygame.Surface, frame: Frame, box: pygame.Rect) -> None:
-    """Dispatch and MEOS items as a terminal-like card; the kind is written out, not only coloured."""
+def _layout_info(frame: Frame, out: Layout, right: pygame.Rect) -> int:
+    """Dispatch and MEOS items, as tall as their text needs (at most half the column): the rest goes to
+    the choices, which otherwise ran off the window at the largest text size. Returns the height used."""
     px, lang = frame.theme.px, frame.lang
-    panel(surface, box, colour=(12, 30, 40), alpha=235)
+    items = _node(frame).info
+    width = right.width - px(28)
+    texts = [item.text.get(lang) for item in items]
+    most = int(right.height * INFO_SHARE) - px(10) - px(16) - px(36) * len(items)
+    blocks, font = fit_all(texts, frame.theme, 16, width, most, px(10), min_size=11)
+    needed = px(16) + sum(px(26) + tb.height + px(10) for tb in blocks)
+    box = pygame.Rect(
+        right.left, right.top, right.width, min(needed, int(right.height * INFO_SHARE) - px(10))
+    )
+    out.rects["info"] = box
     y = box.top + px(10)
-    for item in _node(frame).info:
-        head = f"{item.kind.value.upper()} · {item.title.get(lang)}"
-        draw_text(surface, head, frame.theme.font(16, bold=True), th.ACCENT, (box.left + px(14), y))
+    for i, (item, tb) in enumerate(zip(items, blocks, strict=True)):
+        head_box = pygame.Rect(box.left + px(14), y, width, px(24))
+        htb, hfont = fit(
+            f"{item.kind.value.upper()} · {item.title.get(lang)}", frame.theme, 16, head_box, bold=True
+        )
+        out.text(f"infohead{i}", htb, head_box, hfont)
         y += px(26)
-        area = pygame.Rect(box.left + px(14), y, box.width - px(28), box.bottom - y - px(6))
-        tb, font = fit(item.text.get(lang), frame.theme, 16, area, min_size=11)
-        draw_block(surface, tb, font, th.TEXT, area.topleft)
+        area = pygame.Rect(box.left + px(14), y, width, max(0, box.bottom - y - px(6)))
+        tb = clipped(tb, font, area)
+        out.text(f"info{i}", tb, area, font)
         y += tb.height + px(10)
+    return box.height + px(10)
+
+
+def _draw_info(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
+    """Dispatch and MEOS items as a terminal-like card; the kind is written out, not only coloured."""
+    panel(surface, lay.rects["info"], colour=(12, 30, 40), alpha=235)
+    for name, tb, box, font in lay.texts:
+        if name.startswith("info"):
+            draw_block(surface, tb, font, th.ACCENT if name.startswith("infohead") else th.TEXT, box.topleft)
 
 
 def _meters_shown(frame: Frame) -> list[str]:

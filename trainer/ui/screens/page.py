@@ -14,8 +14,8 @@ from trainer.ui import theme as th
 from trainer.ui.frame import Command, Frame, Layout
 from trainer.ui.input import Input
 from trainer.ui.screens.base import draw_buttons, handle_buttons
-from trainer.ui.text import draw_block
-from trainer.ui.widgets import fit, panel
+from trainer.ui.text import block, draw_block
+from trainer.ui.widgets import clipped, fit, panel
 
 
 @dataclass(frozen=True)
@@ -51,19 +51,28 @@ def layout(frame: Frame, page: Page) -> Layout:
     body = pygame.Rect(
         text_left, title_box.bottom + px(12), inner.right - text_left, buttons_top - title_box.bottom - px(24)
     )
-    # Paragraphs share the body's height; each gets its share, shrinking its font if needed.
-    count = max(1, len(page.paragraphs))
+    # One text size for all paragraphs, the largest at which they all fit the body: sharing the height
+    # out equally cut a long briefing short while a one-line paragraph kept room to spare.
+    head_h, gap = px(30), px(14)
+    size = 19.0
+    while True:
+        font = frame.theme.font(size)
+        blocks = [block(text, font, body.width) for _heading, text in page.paragraphs]
+        total = sum(tb.height + gap for tb in blocks) + head_h * sum(1 for h, _ in page.paragraphs if h)
+        if total - gap <= body.height or size <= 10:
+            break
+        size -= 1
     y = body.top
-    for i, (heading, text) in enumerate(page.paragraphs):
-        share = pygame.Rect(body.left, y, body.width, (body.bottom - y) // (count - i))
+    for i, ((heading, _text), tb) in enumerate(zip(page.paragraphs, blocks, strict=True)):
         if heading:
-            head_box = pygame.Rect(share.left, share.top, share.width, px(28))
+            head_box = pygame.Rect(body.left, y, body.width, px(28))
             htb, hfont = fit(heading, frame.theme, 18, head_box, bold=True)
             out.text(f"head{i}", htb, head_box, hfont)
-            share = pygame.Rect(share.left, share.top + px(30), share.width, share.height - px(30))
-        tb, font = fit(text, frame.theme, 19, share, min_size=11)
-        out.text(f"para{i}", tb, pygame.Rect(share.left, share.top, share.width, share.height), font)
-        y = share.top + tb.height + px(14)
+            y += head_h
+        box = pygame.Rect(body.left, y, body.width, max(0, body.bottom - y))
+        tb = clipped(tb, font, box)  # only when even the smallest size is too big
+        out.text(f"para{i}", tb, box, font)
+        y += tb.height + gap
     width = min(px(300), (inner.width - px(16) * (len(page.buttons) - 1)) // max(1, len(page.buttons)))
     for i, (label, cmd) in enumerate(page.buttons):
         out.button(

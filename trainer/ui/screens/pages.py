@@ -61,7 +61,10 @@ def done(frame: Frame) -> Page:
 def findings(frame: Frame) -> Page:
     lang = frame.lang
     lines: list[str] = frame.extra.get("findings", [])
-    shown = "\n".join(lines[:8]) + (f"\n(+{len(lines) - 8})" if len(lines) > 8 else "")
+    # The first few in full (each names file:line:column); `trainer check` lists them all.
+    shown = "\n".join(lines[:4]) + (
+        f"\n{t(lang, 'findings_more', n=len(lines) - 4)}" if len(lines) > 4 else ""
+    )
     return Page(
         t(lang, "findings_title"), (("", shown), ("", t(lang, "findings_help"))), ((t(lang, "quit"), Quit()),)
     )

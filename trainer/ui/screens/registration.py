@@ -16,7 +16,7 @@ from trainer.ui import theme as th
 from trainer.ui.frame import Command, Frame, Layout, Register
 from trainer.ui.input import Action, Input
 from trainer.ui.strings import t
-from trainer.ui.text import draw_block, draw_text
+from trainer.ui.text import block, draw_block, draw_text
 from trainer.ui.widgets import button, check_row, fit, panel, text_field
 
 GROUPS = ("grounds", "basis", "outcome")
@@ -46,32 +46,9 @@ def layout(frame: Frame) -> Layout:
     w, h = frame.size
     px = frame.theme.px
     out = Layout()
-    opts = _options(frame.lang)
-    top = px(70)
-    col_w = (w - px(80)) // 3
-    bottoms = []
-    for c, group in enumerate(GROUPS):
-        left = px(20) + c * (col_w + px(20))
-        out.rects[f"head:{group}"] = pygame.Rect(left, top, col_w, px(30))
-        rows = opts[group]
-        avail = (h - px(100) - top - px(40)) if group != "outcome" else px(40) * len(rows)
-        each = min(px(40), avail // len(rows))
-        for i, (value, label) in enumerate(rows):
-            rect = pygame.Rect(left, top + px(36) + i * each, col_w, each - px(2))
-            out.rects[f"{group}:{value}"] = rect
-            tb, font = fit(
-                label, frame.theme, 16, pygame.Rect(0, 0, col_w - px(36), rect.height), min_size=11
-            )
-            out.text(
-                f"{group}:{value}",
-                tb,
-                pygame.Rect(rect.left + px(30), rect.top, col_w - px(36), rect.height),
-                font,
-            )
-        bottoms.append(top + px(36) + len(rows) * each)
-    left = px(20) + 2 * (col_w + px(20))
-    out.rects["head:reason"] = pygame.Rect(left, bottoms[2] + px(12), col_w, px(30))
-    out.rects["reason"] = pygame.Rect(left, bottoms[2] + px(44), col_w, h - bottoms[2] - px(44) - px(100))
+    if not _columns(frame, out):
+        out = Layout()
+        _one_block(frame, out)
     out.rects["submit"] = pygame.Rect(w - px(280), h - px(80), px(260), px(56))
     out.button(out.rects["submit"], _register(frame), t(frame.lang, "register"))
     help_box = pygame.Rect(px(20), h - px(74), w - px(320), px(44))
@@ -88,6 +65,84 @@ def layout(frame: Frame) -> Layout:
     return out
 
 
+def _row(frame: Frame, out: Layout, group: str, value: str, label: str, rect: pygame.Rect) -> None:
+    """One option row: the box at the left, the label after it."""
+    px = frame.theme.px
+    out.rects[f"{group}:{value}"] = rect
+    box = pygame.Rect(rect.left + px(30), rect.top, rect.width - px(36), rect.height)
+    tb, font = fit(label, frame.theme, 16, box, min_size=11)
+    out.text(f"{group}:{value}", tb, box, font)
+
+
+def _columns(frame: Frame, out: Layout) -> bool:
+    """All three blocks side by side, the reason under the outcomes. False if a label would be cut."""
+    w, h = frame.size
+    px = frame.theme.px
+    opts = _options(frame.lang)
+    top = px(70)
+    col_w = (w - px(80)) // 3
+    small = frame.theme.font(11)
+    planned: list[tuple[str, str, str, pygame.Rect]] = []
+    bottoms = []
+    for c, group in enumerate(GROUPS):
+        left = px(20) + c * (col_w + px(20))
+        out.rects[f"head:{group}"] = pygame.Rect(left, top, col_w, px(30))
+        rows = opts[group]
+        avail = (h - px(100) - top - px(40)) if group != "outcome" else px(40) * len(rows)
+        each = min(px(40), avail // len(rows))
+        for i, (value, label) in enumerate(rows):
+            rect = pygame.Rect(left, top + px(36) + i * each, col_w, each - px(2))
+            if not block(label, small, rect.width - px(36)).fits(rect.inflate(-px(36), 0)):
+                return False  # even the smallest text would be cut: use one block at a time
+            planned.append((group, value, label, rect))
+        bottoms.append(top + px(36) + len(rows) * each)
+    for group, value, label, rect in planned:
+        _row(frame, out, group, value, label, rect)
+    left = px(20) + 2 * (col_w + px(20))
+    out.rects["head:reason"] = pygame.Rect(left, bottoms[2] + px(12), col_w, px(30))
+    out.rects["reason"] = pygame.Rect(left, bottoms[2] + px(44), col_w, h - bottoms[2] - px(44) - px(100))
+    return out.rects["reason"].height >= px(60)
+
+
+def _one_block(frame: Frame, out: Layout) -> None:
+    """Large text or a small window: the four blocks as tabs, the focused one shown in full width.
+
+    Tab already moves from block to block, so keys work the same; a click on a tab opens it. The tabs
+    say which blocks are filled in (a tick in the text, not only a colour).
+    """
+    w, h = frame.size
+    px = frame.theme.px
+    opts = _options(frame.lang)
+    current = controls(frame)[frame.ui.focus % len(controls(frame))][0]
+    current = "reason" if current == "submit" else current
+    top = px(64)
+    tab_w = (w - px(40) - px(12) * 3) // 4
+    for i, group in enumerate((*GROUPS, "reason")):
+        out.rects[f"head:{group}"] = pygame.Rect(px(20) + i * (tab_w + px(12)), top, tab_w, px(48))
+    area = pygame.Rect(px(20), top + px(60), w - px(40), h - px(100) - top - px(72))
+    out.rects["block"] = area
+    if current == "reason":
+        out.rects["reason"] = area
+        return
+    rows = opts[current]
+    per_col = (len(rows) + 1) // 2 if len(rows) > 6 else len(rows)
+    cols = (len(rows) + per_col - 1) // per_col
+    col_w = (area.width - px(20) * (cols - 1)) // cols
+    each = min(px(64), area.height // per_col)
+    for i, (value, label) in enumerate(rows):
+        col, row = divmod(i, per_col)
+        rect = pygame.Rect(area.left + col * (col_w + px(20)), area.top + row * each, col_w, each - px(2))
+        _row(frame, out, current, value, label, rect)
+
+
+def _filled(frame: Frame, group: str) -> bool:
+    if group == "grounds":
+        return any(k.startswith("grounds:") for k in frame.ui.ticks)
+    if group == "reason":
+        return bool(frame.ui.fields.get("reason", "").strip())
+    return bool(frame.ui.radio.get(group))
+
+
 def _register(frame: Frame) -> Register:
     ui = frame.ui
     grounds = tuple(v for v in (g.value for g in Ground) if f"grounds:{v}" in ui.ticks)
@@ -102,27 +157,42 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     lay = layout(frame)
     draw_text(surface, t(lang, "registration_title"), theme.heading, th.TEXT, (px(20), px(20)))
     heads = {"grounds": "reg_grounds", "basis": "reg_basis", "outcome": "reg_outcome", "reason": "reg_reason"}
-    for group, key in heads.items():
-        draw_text(
-            surface, t(lang, key), theme.font(17, bold=True), th.ACCENT, lay.rects[f"head:{group}"].topleft
-        )
+    tabs = "block" in lay.rects
     focus = controls(frame)[ui.focus % len(controls(frame))]
+    for group, key in heads.items():
+        head = lay.rects[f"head:{group}"]
+        label = t(lang, key)
+        if tabs:  # a tab: open (outlined, marked) or closed; a tick when filled in
+            is_open = group == focus[0] or (group == "reason" and focus[0] == "submit")
+            panel(surface, head, alpha=255 if is_open else 140, radius=8)
+            if is_open:
+                pygame.draw.rect(surface, th.ACCENT, head, width=px(2), border_radius=8)
+            filled = f" ({t(lang, 'reg_filled')})" if _filled(frame, group) else ""
+            label = ("» " if is_open else "") + label + filled
+            inner = head.inflate(-px(12), -px(4))
+            tb, font = fit(label, theme, 17, inner, bold=True, min_size=10)
+            draw_block(surface, tb, font, th.TEXT, (inner.left, inner.centery - tb.height // 2))
+        else:
+            draw_text(surface, label, theme.font(17, bold=True), th.ACCENT, head.topleft)
     for group, value in controls(frame)[:-2]:
-        rect = lay.rects[f"{group}:{value}"]
+        rect = lay.rects.get(f"{group}:{value}")
+        if rect is None:
+            continue
         ticked = f"grounds:{value}" in ui.ticks if group == "grounds" else ui.radio.get(group) == value
         check_row(
             surface, rect, "", theme, ticked=ticked, focused=focus == (group, value), radio=group != "grounds"
         )
         tb, box, font = lay.text_named(f"{group}:{value}")
         draw_block(surface, tb, font, th.TEXT, (box.left, box.centery - tb.height // 2))
-    text_field(
-        surface,
-        lay.rects["reason"],
-        ui.fields.get("reason", ""),
-        theme,
-        focused=focus[0] == "reason",
-        now=frame.now,
-    )
+    if "reason" in lay.rects:
+        text_field(
+            surface,
+            lay.rects["reason"],
+            ui.fields.get("reason", ""),
+            theme,
+            focused=focus[0] == "reason",
+            now=frame.now,
+        )
     button(surface, lay.rects["submit"], t(lang, "register"), theme, focused=focus[0] == "submit")
     panel(surface, lay.rects["help"], alpha=160)
     for name in ("message", "help"):
@@ -181,6 +251,11 @@ def handle(inp: Input, frame: Frame) -> Command | None:
         lay = layout(frame)
         if lay.rects["submit"].collidepoint(inp.pos):
             return _submit(frame)
+        if "block" in lay.rects:  # a tab opens its block
+            for g in (*GROUPS, "reason"):
+                if lay.rects[f"head:{g}"].collidepoint(inp.pos):
+                    ui.focus = next(i for i, (gg, _) in enumerate(items) if gg == g)
+                    return None
         for i, (g, v) in enumerate(items):
             rect = lay.rects.get(f"{g}:{v}") if g in GROUPS else lay.rects.get(g)
             if rect is not None and rect.collidepoint(inp.pos):
