@@ -71,6 +71,19 @@ def test_a_bystanders_line_is_not_put_under_the_addressed_persons_name() -> None
     assert page.portrait is not None and page.portrait.id == "nadia"
 
 
+def test_a_timed_out_default_is_not_put_in_the_trainees_mouth() -> None:
+    from trainer.ui.perspective import perspective_pages
+
+    sc = load_scenario(FIETSER).scenario
+    node = _node_with(sc, "b_waarschuwing")
+    for timed_out, expected in ((False, "Jij"), (True, "De tijd was om; daarna gebeurde")):
+        events = [_addressing(sc, "sem"), _made(sc, node, "b_waarschuwing", timed_out=timed_out)]
+        page = next(
+            p for p in perspective_pages(sc, events, "nl") if any("Zie je wel" in x for _h, x in p.paragraphs)
+        )
+        assert page.paragraphs[0][0] == expected
+
+
 # --- 4: --resume ID works without --trainee ---
 
 

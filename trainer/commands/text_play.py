@@ -154,7 +154,7 @@ class TextHost(Terminal):
                 self.say("")
                 self.para(cand.label.get(lang), indent="  ")
                 for cue in cand.cues:
-                    self.para(f"- {cue.text.get(lang)}", indent="    ")
+                    self.para(cue.text.get(lang), indent=" " * 6, first="    - ")
         elif isinstance(node, SceneNode):
             self.say("")
             self.lines(view.lines)

@@ -76,7 +76,7 @@ def perspective_pages(scenario: Scenario, events: Sequence[Event], lang: str) ->
         pages.append(
             PerspectivePage(
                 page_title,
-                ((t(lang, "you_are"), choice.text.get(lang)), (heading, text)),
+                ((_yours(event, lang), choice.text.get(lang)), (heading, text)),
                 voice or person,
             )
         )
@@ -88,6 +88,11 @@ def perspective_pages(scenario: Scenario, events: Sequence[Event], lang: str) ->
                 page_title = t(lang, "perspective_title", name=voice.name.get(lang)) if voice else title
                 pages.append(PerspectivePage(page_title, ((heading, text),), voice or person))
     return pages
+
+
+def _yours(event: ChoiceMade, lang: str) -> str:
+    """'Jij', or for a timeout that the default followed: never present a default as the trainee's words."""
+    return t(lang, "perspective_timed_out") if event.timed_out else t(lang, "you_are")
 
 
 def _voiced(fallback: str, text: str, scenario: Scenario, lang: str) -> tuple[str, str, CastMember | None]:

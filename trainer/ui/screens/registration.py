@@ -65,13 +65,23 @@ def layout(frame: Frame) -> Layout:
     return out
 
 
-def _row(frame: Frame, out: Layout, group: str, value: str, label: str, rect: pygame.Rect) -> None:
-    """One option row: the box at the left, the label after it."""
+def _label_box(frame: Frame, rect: pygame.Rect) -> pygame.Rect:
     px = frame.theme.px
-    out.rects[f"{group}:{value}"] = rect
-    box = pygame.Rect(rect.left + px(30), rect.top, rect.width - px(36), rect.height)
-    tb, font = fit(label, frame.theme, 16, box, min_size=11)
-    out.text(f"{group}:{value}", tb, box, font)
+    return pygame.Rect(rect.left + px(30), rect.top, rect.width - px(36), rect.height)
+
+
+def _rows(frame: Frame, out: Layout, rows: list[tuple[str, str, str, pygame.Rect]]) -> None:
+    """Option rows (box at the left, label after it), one text size per block so the rows look alike."""
+    size = 16.0  # one size while it stays readable (13); below that, only the longest rows shrink further
+    while size > 13 and not all(
+        block(label, frame.theme.font(size), _label_box(frame, r).width).fits(_label_box(frame, r))
+        for _g, _v, label, r in rows
+    ):
+        size -= 1
+    for group, value, label, rect in rows:
+        out.rects[f"{group}:{value}"] = rect
+        tb, font = fit(label, frame.theme, size, _label_box(frame, rect), min_size=11)
+        out.text(f"{group}:{value}", tb, _label_box(frame, rect), font)
 
 
 def _columns(frame: Frame, out: Layout) -> bool:
@@ -96,8 +106,8 @@ def _columns(frame: Frame, out: Layout) -> bool:
                 return False  # even the smallest text would be cut: use one block at a time
             planned.append((group, value, label, rect))
         bottoms.append(top + px(36) + len(rows) * each)
-    for group, value, label, rect in planned:
-        _row(frame, out, group, value, label, rect)
+    for group in GROUPS:
+        _rows(frame, out, [row for row in planned if row[0] == group])
     left = px(20) + 2 * (col_w + px(20))
     out.rects["head:reason"] = pygame.Rect(left, bottoms[2] + px(12), col_w, px(30))
     out.rects["reason"] = pygame.Rect(left, bottoms[2] + px(44), col_w, h - bottoms[2] - px(44) - px(100))
@@ -129,10 +139,12 @@ def _one_block(frame: Frame, out: Layout) -> None:
     cols = (len(rows) + per_col - 1) // per_col
     col_w = (area.width - px(20) * (cols - 1)) // cols
     each = min(px(64), area.height // per_col)
+    planned = []
     for i, (value, label) in enumerate(rows):
         col, row = divmod(i, per_col)
         rect = pygame.Rect(area.left + col * (col_w + px(20)), area.top + row * each, col_w, each - px(2))
-        _row(frame, out, current, value, label, rect)
+        planned.append((current, value, label, rect))
+    _rows(frame, out, planned)
 
 
 def _filled(frame: Frame, group: str) -> bool:
