@@ -20,10 +20,10 @@ FIETSER = SCENARIOS / "fietser_zonder_licht.yaml"
 STATION = SCENARIOS / "stationsplein.yaml"
 
 
-def _made(scenario: Scenario, node: str, choice: str) -> ChoiceMade:
+def _made(scenario: Scenario, node: str, choice: str, *, timed_out: bool = False) -> ChoiceMade:
     _cid, step, ch, _p = next(o for o in node_choices(scenario, node) if o[0] == choice)
     return ChoiceMade(
-        1.0, node, choice, step.value, ch.assessment.value, ch.goto, 1.0, False, (), (), None, ()
+        1.0, node, choice, step.value, ch.assessment.value, ch.goto, 1.0, timed_out, (), (), None, ()
     )
 
 
