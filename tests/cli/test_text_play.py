@@ -146,6 +146,8 @@ def test_phases_come_in_the_window_order_and_nothing_evaluative_before_the_refle
         "== Terugblik",
         "Waarom koos je zo?",
         "== Registratie van de controle ==",
+        "== Leerdoelen ==",
+        "Selecteer op feiten.",  # the learning goals only after the reflection
         "== Klaar ==",
     ]
     positions = [joined.index(marker) for marker in order]

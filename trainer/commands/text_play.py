@@ -23,6 +23,7 @@ from trainer.model.vocabulary import (
     LEGAL_BASIS_LABELS,
     OUTCOME_LABELS,
     STEP_LABELS,
+    STEP_ORDER,
     Ground,
     LegalBasis,
     Outcome,
@@ -121,6 +122,7 @@ class TextHost(Terminal):
             elif view.phase == Phase.REGISTRATION:
                 self.registration()
         self.perspective()
+        self.goals()
         self.heading(t(self.lang, "done_title"))
         self.para(t(self.lang, "done_text"))
 
@@ -240,6 +242,13 @@ class TextHost(Terminal):
         outcome = list(Outcome)[self.pick([OUTCOME_LABELS[o][k] for o in Outcome], t(lang, "txt_number"))]
         reason = self.ask(t(lang, "reg_reason"))
         self.session.register(grounds, basis.value, outcome.value, reason)
+
+    def goals(self) -> None:
+        """The learning goals, only now: shown before play they named the intended answers (issue 11)."""
+        goals = self.session.scenario.learning_goals
+        self.heading(t(self.lang, "goals"))
+        for step in STEP_ORDER:
+            self.para(f"{STEP_LABELS[step][self._k]}: {getattr(goals, step.value).get(self.lang)}")
 
     def perspective(self) -> None:
         """The perspective switch, after the reflection and the registration, as in the window."""
