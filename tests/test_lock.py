@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import tomllib
 
+import pytest
 from packaging.requirements import Requirement
 from packaging.utils import canonicalize_name
 from packaging.version import Version
@@ -17,6 +18,8 @@ from packaging.version import Version
 from tests.conftest import ROOT
 
 LOCK = ROOT / "requirements.lock.txt"
+# Without the lock `make` refuses to install at all; the skip serves a deliberate "newest versions" trial run.
+pytestmark = pytest.mark.skipif(not LOCK.exists(), reason="requirements.lock.txt removed: newest-versions trial")
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
 
 
