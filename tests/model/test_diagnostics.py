@@ -384,5 +384,6 @@ def test_s007_unknown_pydantic_error_kind() -> None:
     assert "size must be even" in diag.message("en")
     assert "size must be even" not in diag.message() and "value_error" in diag.message()
     assert re.fullmatch(
-        r"probe\.yaml:3:9: fout S007: ongeldige invoer: deze waarde past hier niet .*\(tip: .*\)", diag.format()
+        r"probe\.yaml:3:9: fout S007: ongeldige invoer: deze waarde past hier niet .*\(tip: .*\)",
+        diag.format(),
     )
