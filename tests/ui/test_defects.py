@@ -269,3 +269,16 @@ def test_key_repeat_never_outlives_its_screen() -> None:
     pilot._send(pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, unicode=""))
     pilot.press("enter")  # the briefing closes while Down is still held
     assert pilot.app._held == {}
+
+
+def test_a_long_briefing_at_the_largest_text_is_read_part_by_part() -> None:
+    pilot = Pilot(
+        PlayerOptions(trainee="L1", scenario_file=SCENARIOS / "grenscontrole_trein.yaml", size=(900, 560))
+    )
+    pilot.press("f2", "f2")
+    title = pilot.layout().texts[0][1].lines
+    assert pilot.screen == "briefing" and "(1/2)" in " ".join(title)
+    pilot.press("enter")  # the next part, not the street
+    assert pilot.screen == "briefing" and "(2/2)" in " ".join(pilot.layout().texts[0][1].lines)
+    pilot.press("enter")
+    assert pilot.screen == "selection"

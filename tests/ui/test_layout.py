@@ -132,3 +132,40 @@ def test_the_largest_text_size_cuts_nothing_a_trainee_plays_through(size: tuple[
             if rect.clip(pygame.Rect(0, 0, *size)) != rect:
                 problems.append(f"{name}: button '{label[:40]}' {rect} is outside the window")
     assert problems == [], "\n".join(problems[:30])
+
+
+@pytest.mark.parametrize("size", [(1280, 720), (900, 560)], ids=lambda s: f"{s[0]}x{s[1]}")
+def test_long_pages_are_split_into_parts_at_the_largest_text_not_shrunk(size: tuple[int, int]) -> None:
+    """A briefing too long for one screen keeps a readable size and loses no word across its parts."""
+    from trainer.ui.screens.page import MIN_PARAGRAPH, NextPart
+    from trainer.ui.text import TextBlock
+
+    split = 0
+    for name, screen, frame in all_states(SCENARIO_LIST, size, "nl"):
+        if screen not in ("briefing", "ending", "perspective"):
+            continue
+        frame.theme.scale_index = 3
+        spec = SCREENS[screen]
+        shown: list[str] = []
+        for part in range(10):
+            frame.ui.part = part
+            lay = spec.layout(frame)
+            paras = [(tb, box, f) for n, tb, box, f in lay.texts if n.startswith("para")]
+            assert all(
+                isinstance(tb, TextBlock) and tb.fits(box) and not tb.truncated for tb, box, _ in paras
+            )
+            assert all(f.get_height() >= frame.theme.font(MIN_PARAGRAPH).get_height() for *_x, f in paras), (
+                name
+            )
+            shown += [w for tb, _b, _f in paras for line in tb.lines for w in line.split()]
+            if not any(isinstance(cmd, NextPart) for _r, cmd in lay.buttons):
+                break
+        split += part > 0
+        from trainer.ui.routing import _perspective  # the page content as the screen builds it
+        from trainer.ui.screens import pages
+
+        content = {"briefing": pages.briefing, "ending": pages.ending, "perspective": _perspective}[screen](
+            frame
+        )
+        assert shown == [w for _h, text in content.paragraphs for w in text.split()], name
+    assert split >= 1  # the long briefings do need more than one part at this size

@@ -361,6 +361,7 @@ class App:
                 total = len(self.extra.get("perspective", []))  # type: ignore[arg-type]
                 if self.ui.page + 1 < total:
                     self.ui.page += 1
+                    self.ui.part = 0
                 else:
                     self._go("done")
             elif session is not None:
