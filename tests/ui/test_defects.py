@@ -282,3 +282,11 @@ def test_a_long_briefing_at_the_largest_text_is_read_part_by_part() -> None:
     assert pilot.screen == "briefing" and "(2/2)" in " ".join(pilot.layout().texts[0][1].lines)
     pilot.press("enter")
     assert pilot.screen == "selection"
+
+
+def test_resume_with_no_record_is_one_line_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    from trainer import cli
+
+    assert cli.main(["play", "--no-record", "--resume", "abc"]) == 2
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "--resume" in err[0] and "Traceback" not in err[0]

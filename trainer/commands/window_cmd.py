@@ -29,6 +29,8 @@ def run(
     group: str | None = None,
 ) -> int:
     """`trainee`/`group` are the command line's, used even with --no-record (no start page to fill in)."""
+    if resume_id is not None and record is None:
+        raise UserError("--resume kan niet samen met --no-record (tip: laat --no-record weg)")
     if record is not None:
         trainee, group = record.trainee or trainee, record.group or group
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
