@@ -212,7 +212,9 @@ def meter(
     surface: pygame.Surface, rect: pygame.Rect, label: str, value: int, low: int, high: int, theme: Theme
 ) -> None:
     """A thin labelled bar: subtle, but with a text label and tick marks so colour is not needed."""
-    draw_text(surface, label, theme.small, th.TEXT_DIM, (rect.left, rect.top))
+    head = pygame.Rect(rect.left, rect.top, rect.width, rect.height - theme.px(10))
+    tb, font = fit(label, theme, 15, head, min_size=10)  # long names shrink rather than overlap
+    draw_block(surface, tb, font, th.TEXT_DIM, head.topleft)
     bar = pygame.Rect(rect.left, rect.bottom - theme.px(8), rect.width, theme.px(8))
     pygame.draw.rect(surface, th.PANEL_LIGHT, bar, border_radius=4)
     share = (value - low) / (high - low) if high > low else 0

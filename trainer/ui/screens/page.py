@@ -99,7 +99,7 @@ def draw(surface: pygame.Surface, frame: Frame, page: Page) -> None:
         draw_block(surface, tb, font, colour, box.topleft)
     if page.meters:
         row = lay.rects["meters"]
-        each = min(frame.theme.px(220), row.width // len(page.meters))
+        each = min(frame.theme.px(300), row.width // len(page.meters))
         for i, (label, value, low, high) in enumerate(page.meters):
             box = pygame.Rect(row.left + i * each, row.top, each - frame.theme.px(20), row.height)
             meter(surface, box, f"{label}: {value}/{high}", value, low, high, frame.theme)
