@@ -208,3 +208,9 @@ def test_nobody_is_addressed_only_by_n_or_the_focused_button() -> None:
     pilot.press("n")
     made = [e for e in pilot.app.session.events if isinstance(e, ChoiceMade)]  # type: ignore[union-attr]
     assert made and made[0].choice == NOBODY
+
+
+def test_keys_on_the_briefing_overlay_leave_the_choices_unfocused() -> None:
+    pilot = _to_dialogue()
+    pilot.press("b", "down", "down", "b")
+    assert pilot.screen == "dialogue" and pilot.app.ui.focus is None

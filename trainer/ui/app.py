@@ -85,6 +85,7 @@ class App:
         self.screen_since = self.clock.now()
         self.paused = False
         self.overlay = "pause"  # which overlay a pause shows: the pause menu or the briefing and info
+        self._under: fr.UiState | None = None  # the screen's own state while an overlay is open
         self.countdown_from: float | None = None  # session time when the node's countdown started
         self.timeout_since: float | None = None  # clock time when "De tijd is om" appeared
         self.running = True
@@ -158,9 +159,13 @@ class App:
 
     def _go(self, screen: str) -> None:
         self.screen = screen
-        self.ui = fr.UiState(fields=self.ui.fields if screen == "start" else {})
+        ui = fr.UiState(fields=self.ui.fields if screen == "start" else {})
         if screen in NO_INITIAL_FOCUS:
-            self.ui.focus = None
+            ui.focus = None
+        if self.paused:
+            self._under = ui  # the new screen shows once the overlay closes
+        else:
+            self.ui = ui
         self.screen_since = self.clock.now()
         self.countdown_from = None
         self.timeout_since = None
@@ -350,8 +355,13 @@ class App:
             self._command(command)
 
     def _toggle_pause(self, overlay: str = "pause") -> None:
+        """Open or close an overlay; it gets its own focus, so keys on it leave the screen below untouched."""
         self.paused = not self.paused
         self.overlay = overlay
+        if self.paused:
+            self._under, self.ui = self.ui, fr.UiState()
+        elif self._under is not None:
+            self.ui, self._under = self._under, None
         self.clock.pause() if self.paused else self.clock.resume()
 
     def _reload(self) -> None:
