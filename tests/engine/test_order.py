@@ -137,3 +137,15 @@ def test_pin_in_a_scenario_file(tmp_path: Path, minimal_path: Path) -> None:
     for seed in range(10):
         shown = [c.id for c in Session(scenario, seed=seed, start_node=node).view().choices]
         assert shown[-1] == "concreet"
+
+
+def test_the_replay_transcript_lists_the_choices_in_the_order_shown(stationsplein: Scenario) -> None:
+    from trainer.engine.transcript import transcript
+
+    node = _first_scene_with_choices(stationsplein)
+    session = Session(stationsplein, seed=4, clock=FakeClock(), start_node=node)
+    lines = transcript(stationsplein, session.events, with_order=True)
+    start = lines.index("  Keuzes zoals getoond:")
+    shown = [c.choice.text.get("nl") for c in session.view().choices]
+    assert lines[start + 1 : start + 1 + len(shown)] == [f"    {i}. {t}" for i, t in enumerate(shown, 1)]
+    assert "  Keuzes zoals getoond:" not in transcript(stationsplein, session.events)

@@ -71,8 +71,14 @@ def _label(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") -> list[str]:
-    """Lines of text: what was shown, what was chosen, how it ended, what was reflected and registered."""
+def transcript(
+    scenario: Scenario, events: Iterable[Event], lang: str = "nl", *, with_order: bool = False
+) -> list[str]:
+    """Lines of text: what was shown, what was chosen, how it ended, what was reflected and registered.
+
+    `with_order` lists each scene's choices in the order the trainee saw them (an instructor's replay);
+    a host that prints its own numbered menu leaves it off.
+    """
     w = _WORDS["en" if lang == "en" else "nl"]
     names = {c.id: c.name.get(lang) for c in scenario.cast}
 
@@ -100,7 +106,7 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
                 out.append(f"  {speaker}: {t(line.text)}")
             for info in getattr(node, "info", []):
                 out.append(f"  [{info.kind.value.upper()}] {t(info.title)}: {t(info.text)}")
-            if isinstance(node, SceneNode) and event.order:
+            if with_order and isinstance(node, SceneNode) and event.order:
                 texts = {cid: t(ch.text) for cid, _s, ch, _p in node_choices(scenario, event.node)}
                 out.append(f"  {w['shown']}:")
                 out.extend(f"    {i}. {texts.get(cid, cid)}" for i, cid in enumerate(event.order, 1))
