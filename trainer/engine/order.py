@@ -8,6 +8,7 @@ pins an option whose place carries meaning ("do nothing" last) with `pin: laatst
 
 from __future__ import annotations
 
+import hashlib
 import random
 from collections.abc import Sequence
 
@@ -26,4 +27,20 @@ def shown_order(options: Sequence[tuple[str, str | None]], rng: random.Random) -
     middle = [cid for cid, pin in options if pin not in (FIRST, LAST)]
     if len(middle) > 1:
         rng.shuffle(middle)
+    return (*first, *middle, *last)
+
+
+def sheet_order(node_id: str, options: Sequence[tuple[str, str | None]]) -> tuple[str, ...]:
+    """A fixed order for a debrief sheet that owes nothing to the author's: pins first/last, the rest by a hash.
+
+    The sheet must be the same for the same records, so no RNG; and it must not list the in-line option
+    first just because the author wrote it first (a group would learn that 'A' is the answer).
+    """
+
+    def rank(cid: str) -> str:
+        return hashlib.sha256(f"{node_id}:{cid}".encode()).hexdigest()
+
+    first = [cid for cid, pin in options if pin == FIRST]
+    last = [cid for cid, pin in options if pin == LAST]
+    middle = sorted((cid for cid, pin in options if pin not in (FIRST, LAST)), key=rank)
     return (*first, *middle, *last)
