@@ -6,6 +6,7 @@ import random
 from pathlib import Path
 
 import pygame
+import pytest
 
 from tests.conftest import FIXTURES, SCENARIOS
 from trainer.engine.clock import FakeClock
@@ -19,6 +20,7 @@ from trainer.ui.pilot import Pilot
 from trainer.ui.screens import pages
 from trainer.ui.screens.info import info_blocks
 from trainer.ui.screens.picker import facts
+from trainer.ui.screens.selection import info_grow_to
 
 MINIMAL = FIXTURES / "minimal.yaml"
 STATIONSPLEIN = SCENARIOS / "stationsplein.yaml"
@@ -155,14 +157,19 @@ def test_a_timed_out_default_is_not_told_as_something_the_trainee_did() -> None:
     assert told[0].meters  # tension and trust appear after play
 
 
-def test_the_info_items_are_on_the_street_screen_in_full() -> None:
-    pilot = Pilot(PlayerOptions(trainee="H6", scenario_file=STATIONSPLEIN))
+@pytest.mark.parametrize(
+    "size,bigger", [((1280, 720), 0), ((900, 560), 2)], ids=["1280x720", "900x560-largest"]
+)
+def test_the_info_items_are_on_the_street_screen_in_full(size: tuple[int, int], bigger: int) -> None:
+    pilot = Pilot(PlayerOptions(trainee="H6", scenario_file=STATIONSPLEIN, size=size))
+    pilot.press(*["f2"] * bigger)
     pilot.press("enter")
     lay = pilot.layout()
     assert "info" in lay.rects
-    node = pilot.app.session.view().node  # type: ignore[union-attr]
-    rows, height = info_blocks(pilot.app.frame(), node.info, lay.rects["info"])  # type: ignore[union-attr]
-    assert height <= lay.rects["info"].height
+    frame = pilot.app.frame()
+    node = frame.view.node  # type: ignore[union-attr]
+    rows, height = info_blocks(frame, node.info, lay.rects["info"], grow_to=info_grow_to(frame))  # type: ignore[union-attr]
+    assert height <= max(lay.rects["info"].height, info_grow_to(frame))
     for (_h, _hf, text, _tf), item in zip(rows, node.info, strict=True):  # type: ignore[union-attr]
         assert " ".join(text.lines).split() == item.text.get("nl").split()  # every word, no ellipsis
 

@@ -16,12 +16,13 @@ LARGEST, SMALLEST = 16, 10
 
 
 def info_blocks(
-    frame: Frame, items: Sequence[InfoItem], box: pygame.Rect
+    frame: Frame, items: Sequence[InfoItem], box: pygame.Rect, *, grow_to: int = 0
 ) -> tuple[list[tuple[TextBlock, pygame.font.Font, TextBlock, pygame.font.Font]], int]:
     """(head, head font, text, text font) per item at the largest size where all of it fits, and the height.
 
-    Every word of a report matters to the choice, so the text shrinks rather than being cut; only if it
-    does not fit at the smallest size is each item given an equal share (and cut with an ellipsis).
+    Every word of a report matters to the choice, so the text shrinks rather than being cut, and at the
+    smallest size the card may grow down to `grow_to` pixels tall (large text, small window). Only beyond
+    that is each item given an equal share and cut with an ellipsis (B shows all of it).
     """
     px, lang = frame.theme.px, frame.lang
     width = box.width - px(28)
@@ -34,7 +35,7 @@ def info_blocks(
             text = block(item.text.get(lang), text_font, width)
             rows.append((head, head_font, text, text_font))
             height += head.height + text.height + px(10)
-        if height <= box.height:
+        if height <= box.height or (size == SMALLEST and height <= grow_to):
             return rows, height
     share = pygame.Rect(0, 0, width, (box.height - px(10)) // max(1, len(items)) - px(34))
     rows = []
@@ -47,10 +48,12 @@ def info_blocks(
     return rows, box.height
 
 
-def draw_info(surface: pygame.Surface, frame: Frame, items: Sequence[InfoItem], box: pygame.Rect) -> None:
+def draw_info(
+    surface: pygame.Surface, frame: Frame, items: Sequence[InfoItem], box: pygame.Rect, *, grow_to: int = 0
+) -> None:
     """Each item's kind and title (the kind written out, not only coloured), then its text."""
     px = frame.theme.px
-    rows, height = info_blocks(frame, items, box)
+    rows, height = info_blocks(frame, items, box, grow_to=grow_to)
     panel(surface, pygame.Rect(box.left, box.top, box.width, height), colour=(12, 30, 40), alpha=235)
     y = box.top + px(10)
     for head, head_font, text, text_font in rows:

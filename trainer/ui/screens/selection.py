@@ -66,7 +66,8 @@ def layout(frame: Frame) -> Layout:
     out.rects["help"] = pygame.Rect(int(w * 0.30) + px(32), h - px(64), w - int(w * 0.30) - px(48), px(44))
     if _node(frame).info:
         # What the officer knows stays on screen, under the prompt and above the people's heads.
-        out.rects["info"] = pygame.Rect(px(16), px(80), int(w * 0.44), int(h * 0.27))
+        prompt = _prompt_rect(frame)
+        out.rects["info"] = pygame.Rect(px(16), prompt.bottom + px(8), int(w * 0.44), int(h * 0.27))
     return out
 
 
@@ -99,7 +100,7 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
             (tag_img_rect.left + px(6), tag_img_rect.centery - tb.height // 2),
         )
     if "info" in lay.rects:
-        draw_info(surface, frame, _node(frame).info, lay.rects["info"])
+        draw_info(surface, frame, _node(frame).info, lay.rects["info"], grow_to=info_grow_to(frame))
     if frame.ui.inspected:
         _draw_card(surface, frame, lay)
     _draw_prompt(surface, frame)
@@ -121,9 +122,19 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         )
 
 
+def info_grow_to(frame: Frame) -> int:
+    """How tall the info card may grow before its text is cut: large text in a small window needs room."""
+    return int(frame.size[1] * 0.6)
+
+
+def _prompt_rect(frame: Frame) -> pygame.Rect:
+    px = frame.theme.px
+    return pygame.Rect(px(16), px(12), int(frame.size[0] * 0.42), px(60))
+
+
 def _draw_prompt(surface: pygame.Surface, frame: Frame) -> None:
     px = frame.theme.px
-    box = pygame.Rect(px(16), px(12), int(frame.size[0] * 0.42), px(60))
+    box = _prompt_rect(frame)
     panel(surface, box, alpha=200)
     tb, font = fit(
         _node(frame).prompt.get(frame.lang), frame.theme, 20, box.inflate(-px(20), -px(8)), bold=True
