@@ -221,3 +221,22 @@ def test_keys_on_the_briefing_overlay_leave_the_choices_unfocused() -> None:
     pilot = _to_dialogue()
     pilot.press("b", "down", "down", "b")
     assert pilot.screen == "dialogue" and pilot.app.ui.focus is None
+
+
+def test_show_meters_reaches_the_window_from_the_command_line(monkeypatch: pytest.MonkeyPatch) -> None:
+    import trainer.ui.app as app_module
+    from trainer.cli import main
+
+    seen: list[PlayerOptions] = []
+
+    class FakeApp:
+        def __init__(self, options: PlayerOptions, **_kw: object) -> None:
+            seen.append(options)
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(app_module, "App", FakeApp)
+    assert main(["play", str(MINIMAL), "--no-record", "--show-meters"]) == 0
+    assert main(["play", str(MINIMAL), "--no-record"]) == 0
+    assert [o.show_meters for o in seen] == [True, False]
