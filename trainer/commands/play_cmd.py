@@ -6,6 +6,7 @@ default when the answer comes after the deadline.
 
 from __future__ import annotations
 
+import random
 import sys
 from contextlib import ExitStack
 
@@ -145,6 +146,7 @@ def _new_session(
         listeners.append(Recorder(store, loaded.scenario, loaded.content_hash, trainee=trainee, group=group))
     return Session(
         loaded.scenario,
+        seed=random.randrange(2**31),  # the seed draws the choice order; it is recorded with the session
         lang=lang,
         clock=MonotonicClock(),
         start_node=start_node,
