@@ -107,7 +107,10 @@ def test_play_offers_to_resume_an_unfinished_session(records_db: Path) -> None:
     conn = sqlite3.connect(records_db)
     assert conn.execute("SELECT status FROM sessions").fetchone()[0] == "active"
     conn.close()
-    answers = "\n".join(["1", "", "1", "1", "", "1", "", "Geen licht.", "5", "2", "4", "licht", ""]) + "\n"
+    # Enter for the perspective pages at the end: how many depends on the route the shown order gave
+    answers = (
+        "\n".join(["1", "", "1", "1", "", "1", "", "Geen licht.", "5", "2", "4", "licht", *[""] * 6]) + "\n"
+    )
     second = trainer("play", "--text", "--trainee", "R1", stdin=answers)
     assert second.returncode == 0, second.stderr
     assert "onafgemaakte sessie" in second.stdout and "Verder met: Minimaal scenario" in second.stdout

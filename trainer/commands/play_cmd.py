@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 import sys
 from contextlib import ExitStack
 
@@ -83,6 +84,7 @@ def _new_session(
         listeners.append(Recorder(store, loaded.scenario, loaded.content_hash, trainee=trainee, group=group))
     return Session(
         loaded.scenario,
+        seed=random.randrange(2**31),  # the seed draws the choice order; it is recorded with the session
         lang=lang,
         clock=MonotonicClock(),
         start_node=start_node,

@@ -27,6 +27,7 @@ def run(
     fullscreen: bool,
     trainee: str | None = None,
     group: str | None = None,
+    show_meters: bool = False,
 ) -> int:
     """`trainee`/`group` are the command line's, used even with --no-record (no start page to fill in)."""
     if resume_id is not None and record is None:
@@ -48,6 +49,7 @@ def run(
         resume_id=resume_id,
         fullscreen=fullscreen,
         scenarios=scenarios,
+        show_meters=show_meters,
     )
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None

@@ -145,6 +145,12 @@ class Choice(ChoiceBase):
 
     id: Identifier
     step: Step
+    pin: Literal["eerst", "laatst"] | None = Field(
+        default=None,
+        description=(
+            "vaste plek in de lijst (bijv. 'niets doen' laatst); zonder pin schudt elke sessie de volgorde"
+        ),
+    )
 
 
 class SelectionChoice(ChoiceBase):

@@ -92,7 +92,7 @@ def perspective_pages(scenario: Scenario, events: Sequence[Event], lang: str) ->
 
 def _yours(event: ChoiceMade, lang: str) -> str:
     """'Jij', or for a timeout that the default followed: never present a default as the trainee's words."""
-    return t(lang, "perspective_timed_out") if event.timed_out else t(lang, "you_are")
+    return t(lang, "timeout_then") if event.timed_out else t(lang, "you_are")
 
 
 def _voiced(fallback: str, text: str, scenario: Scenario, lang: str) -> tuple[str, str, CastMember | None]:

@@ -88,6 +88,8 @@ def _layout(frame: Frame, split: float) -> tuple[Layout, bool]:
         rect = pygame.Rect(choices.left + px(24), choices.bottom - px(64), choices.width - px(34), px(56))
         out.button(rect, Advance(), t(frame.lang, "continue"))
     text_box = out.rects["lines"].inflate(-px(32), -px(28))
+    out.rects["help"] = pygame.Rect(text_box.left, text_box.bottom - px(24), text_box.width, px(24))
+    text_box.height -= px(30)
     texts = [f"{name}: {text}" for name, text in _script(frame)]
     blocks, font = fit_all(texts, frame.theme, 20, text_box.width, text_box.height, px(6), min_size=11)
     y = text_box.top
@@ -109,6 +111,8 @@ def _layout_top(frame: Frame, out: Layout) -> None:
         clock = pygame.Rect(0, 0, px(60), px(60))
         clock.center = (frame.size[0] // 2, px(40))
         out.rects["countdown"] = clock
+    if not frame.extra.get("show_meters"):
+        return  # during play a moving bar is a live score: by default it waits for the ending page
     x = px(20)
     limit = (clock.left - px(16)) if clock is not None else int(frame.size[0] * 0.58)
     for name in _meters_shown(frame):
@@ -180,6 +184,9 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
             revealed -= sum(len(line) + 1 for line in tb.lines)
     if "info" in lay.rects:
         _draw_info(surface, frame, lay)
+    help_box = lay.rects["help"]
+    tb, font = fit(t(lang, "dialogue_help"), theme, 14, help_box, min_size=10)
+    draw_block(surface, tb, font, th.TEXT_DIM, (help_box.left, help_box.centery - tb.height // 2))
     choices = lay.rects["choices"]
     panel(surface, choices)
     if frame.view.choices:
@@ -246,15 +253,13 @@ def _meters_shown(frame: Frame) -> list[str]:
 
 
 def _draw_meters(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
-    """Small, top left, where the layout placed them (clear of the countdown)."""
+    """Small, top left, where the layout placed them (clear of the countdown), only with --show-meters."""
     assert frame.view is not None and frame.scenario is not None
-    for name in _meters_shown(frame):
-        rect = lay.rects.get(f"meter:{name}")
-        if rect is None:
-            break
-        spec = frame.scenario.state.meters[name]
-        value = frame.view.meters.get(name, spec.start)
-        meter(surface, rect, spec.label.get(frame.lang), value, spec.min, spec.max, frame.theme)
+    for key, rect in lay.rects.items():
+        if key.startswith("meter:"):
+            spec = frame.scenario.state.meters[key[6:]]
+            value = frame.view.meters.get(key[6:], spec.start)
+            meter(surface, rect, spec.label.get(frame.lang), value, spec.min, spec.max, frame.theme)
 
 
 def handle(inp: Input, frame: Frame) -> Command | None:
@@ -265,8 +270,16 @@ def handle(inp: Input, frame: Frame) -> Command | None:
     ):
         frame.ui.skip_reveal = True  # first Enter shows all text at once
         return None
+    assert frame.view is not None
+    if inp.action == Action.CONFIRM and not frame.view.choices and frame.ui.focus is None:
+        frame.ui.focus = 0  # a lone 'Verder' is not a choice: once the text is read, Enter continues
     return handle_buttons(inp, frame, layout(frame), numbered=True)
 
 
 def _chars(frame: Frame) -> int:
     return sum(len(f"{n}: {x}") + 1 for n, x in _script(frame))
+
+
+def typed(frame: Frame) -> bool:
+    """Whether the node's text has finished typing (or was shown at once): a countdown starts only then."""
+    return frame.ui.skip_reveal or frame.now * REVEAL_CHARS_PER_SECOND >= _chars(frame)

@@ -3,11 +3,20 @@
 from __future__ import annotations
 
 from trainer.model.scenario import EndingNode, Scenario
-from trainer.model.vocabulary import OUTCOME_LABELS
+from trainer.model.vocabulary import OUTCOME_LABELS, STEP_LABELS, STEP_ORDER, MeterKind
 from trainer.ui import perspective
 from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
-from trainer.ui.screens.page import Page
+from trainer.ui.screens.page import Gauge, Page
 from trainer.ui.strings import t
+
+
+def gauges(scenario: Scenario, values: dict[str, int], lang: str) -> tuple[Gauge, ...]:
+    """Tension and trust as they stand: shown after play (ending, perspective), never as a live score."""
+    return tuple(
+        (spec.label.get(lang), values.get(name, spec.start), spec.min, spec.max)
+        for name, spec in scenario.state.meters.items()
+        if spec.kind != MeterKind.ANDERS
+    )[:4]
 
 
 def briefing(frame: Frame) -> Page:
@@ -33,20 +42,68 @@ def ending(frame: Frame) -> Page:
     paragraphs = [(t(lang, "ending_title") + ": " + outcome, node.summary.get(lang))]
     if lines:
         paragraphs.insert(0, ("", lines))
-    return Page(node.title.get(lang), tuple(paragraphs), ((t(lang, "continue"), Advance()),))
+    assert frame.scenario is not None
+    return Page(
+        node.title.get(lang),
+        tuple(paragraphs),
+        ((t(lang, "continue"), Advance()),),
+        meters=gauges(frame.scenario, frame.view.meters, lang),
+    )
 
 
-def perspective_pages(scenario: Scenario, events: list, lang: str) -> list[Page]:  # type: ignore[type-arg]
-    """The perspective switch as pages to draw (content shared with `play --text`)."""
-    return [
+def goals_page(scenario: Scenario, lang: str) -> Page:
+    """The learning goals, shown only after the reflection: before it they would name the intended answers."""
+    paragraphs = [("", t(lang, "goals_intro"))]
+    for step in STEP_ORDER:
+        goal = getattr(scenario.learning_goals, step.value)
+        paragraphs.append((STEP_LABELS[step][1 if lang == "en" else 0], goal.get(lang)))
+    return Page(t(lang, "goals_title"), tuple(paragraphs), ())
+
+
+def notes(frame: Frame) -> Page:
+    """The briefing and every information item met so far, reopened with B during play (time stands still)."""
+    sc = frame.scenario
+    assert sc is not None
+    lang = frame.lang
+    paragraphs = [
+        (t(lang, "you_are"), sc.briefing.you.get(lang)),
+        (t(lang, "briefing_title"), sc.briefing.text.get(lang)),
+    ]
+    seen: list[str] = []
+    for node_id in frame.extra.get("seen_nodes", []):
+        for item in getattr(sc.nodes.get(node_id), "info", ()):
+            text = f"{item.kind.value.upper()} · {item.title.get(lang)}: {item.text.get(lang)}"
+            if text not in seen:
+                seen.append(text)
+    if seen:
+        paragraphs.append((t(lang, "notes_info"), "\n".join(seen)))
+    return Page(t(lang, "notes_title"), tuple(paragraphs), ((t(lang, "notes_back"), Unpause()),))
+
+
+def perspective_pages(
+    scenario: Scenario,
+    events: list,  # type: ignore[type-arg]
+    lang: str,
+    meters: dict[str, int] | None = None,
+) -> list[Page]:
+    """The perspective switch as pages to draw (content shared with `play --text`), then the learning
+    goals. The first page shows where tension and trust ended."""
+    pages = [
         Page(p.title, p.paragraphs, (), p.portrait)
         for p in perspective.perspective_pages(scenario, events, lang)
     ]
+    if pages and meters is not None:
+        first = pages[0]
+        pages[0] = Page(
+            first.title, first.paragraphs, first.buttons, first.portrait, gauges(scenario, meters, lang)
+        )
+    pages.append(goals_page(scenario, lang))
+    return pages
 
 
 def with_buttons(page: Page, lang: str, last: bool) -> Page:
     label = t(lang, "done_title") if last else t(lang, "next")
-    return Page(page.title, page.paragraphs, ((label, Advance()),), page.portrait)
+    return Page(page.title, page.paragraphs, ((label, Advance()),), page.portrait, page.meters)
 
 
 def done(frame: Frame) -> Page:
