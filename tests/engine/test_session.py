@@ -39,7 +39,7 @@ def test_choice_logs_step_assessment_grounds_and_time_to_decide(drive) -> None: 
     d.wait(7.5).choose("fietser_zonder_licht")
     made = [e for e in d.events if isinstance(e, ChoiceMade)]
     assert made[-1].step == "selecteren" and made[-1].assessment == "in_lijn"
-    assert made[-1].grounds == ("voertuig",) and made[-1].legal_basis == "rvv_35"
+    assert made[-1].grounds == ("voertuig",) and made[-1].legal_basis == "wvw_160"
     assert made[-1].seconds == 7.5
     d.wait(2.0).choose("concreet")
     assert [e for e in d.events if isinstance(e, ChoiceMade)][-1].seconds == 2.0
