@@ -125,8 +125,8 @@ LEGAL_BASIS_LABELS: dict[LegalBasis, tuple[str, str]] = {
         "Police Act art. 7(3) (safety search)",
     ),
     LegalBasis.VW_50: (
-        "Vreemdelingenwet 2000 art. 50 lid 1 (identiteit, nationaliteit en verblijf vaststellen)",
-        "Aliens Act art. 50(1) (establish identity, nationality and residence status)",
+        "Vreemdelingenwet 2000 art. 50 lid 1 (identiteit en verblijf)",
+        "Aliens Act art. 50(1) (identity and residence status)",
     ),
     LegalBasis.WWM_50: (
         "Wet wapens en munitie art. 50-52 (redelijk vermoeden)",
