@@ -102,7 +102,7 @@ def test_full_run_reaches_ending_reflection_registration_done(drive) -> None:  #
     assert d.phase == Phase.REFLECTION and d.view().question.id == "waarom"
     d.answer("waarom", "Geen licht, dus WVW/RVV.")
     assert d.phase == Phase.REGISTRATION
-    d.register(["voertuig"], "rvv_35", "waarschuwing", "fiets zonder licht")
+    d.register(["voertuig"], "wvw_160", "waarschuwing", "fiets zonder licht")
     assert d.phase == Phase.DONE
     assert any(isinstance(e, ReflectionAnswered) and e.answer.startswith("Geen licht") for e in d.events)
     assert any(isinstance(e, RegistrationMade) and e.grounds == ("voertuig",) for e in d.events)
