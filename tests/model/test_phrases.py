@@ -1,10 +1,12 @@
-"""The evaluative-phrase list: whole words only, so ordinary words are not hit; the bundled list loads."""
+"""The evaluative-phrase list: whole words only, so ordinary words are not hit; a broken list is reported."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
-from trainer.model.phrases import PhraseList, default_phrases, parse_phrases
+from trainer.model.phrases import PhraseFileError, PhraseList, default_phrases, load_phrases, parse_phrases
 
 PHRASES = PhraseList.of({"nl": ["past bij", "verdacht", "onschuldig*"], "en": ["matches", "suspicious*"]})
 
@@ -42,7 +44,26 @@ def test_bundled_list_has_the_seed_phrases_in_both_languages() -> None:
     assert phrases.find("Loopt rustig naar de bushalte", "nl") is None
 
 
-def test_parse_ignores_empty_entries_and_refuses_a_non_mapping() -> None:
-    assert parse_phrases("nl: ['past bij', '', '*']\nen: []\n") == {"nl": ["past bij"], "en": []}
-    with pytest.raises(ValueError):
-        parse_phrases("- past bij\n")
+def test_parse_ignores_explanations_and_empty_entries() -> None:
+    text = '{"uitleg": ["lees mij"], "nl": ["past bij", "", "*"], "en": []}'
+    assert parse_phrases(text) == {"nl": ["past bij"], "en": []}
+
+
+def test_an_instructors_broken_edit_is_reported_with_file_line_and_column(tmp_path: Path) -> None:
+    path = tmp_path / "evaluatieve_woorden.json"
+    path.write_text('{\n  "nl": [\n    "past bij"\n    "verdacht"\n  ]\n}\n', encoding="utf-8")
+    with pytest.raises(PhraseFileError) as caught:
+        load_phrases(path)
+    message = str(caught.value)
+    assert message.startswith(f"{path}:4:5: ") and "\n" not in message and "tip:" in message and "komma" in message
+
+
+@pytest.mark.parametrize("text", ['["past bij"]', '{"nl": "past bij"}', '{"nl": [1, 2]}'])
+def test_a_list_of_the_wrong_shape_is_reported(text: str) -> None:
+    with pytest.raises(PhraseFileError, match=r"^x\.json:1:1: verwacht"):
+        parse_phrases(text, "x.json")
+
+
+def test_a_missing_list_is_reported(tmp_path: Path) -> None:
+    with pytest.raises(PhraseFileError, match="niet leesbaar"):
+        load_phrases(tmp_path / "weg.json")
