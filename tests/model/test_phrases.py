@@ -55,7 +55,12 @@ def test_an_instructors_broken_edit_is_reported_with_file_line_and_column(tmp_pa
     with pytest.raises(PhraseFileError) as caught:
         load_phrases(path)
     message = str(caught.value)
-    assert message.startswith(f"{path}:4:5: ") and "\n" not in message and "tip:" in message and "komma" in message
+    assert (
+        message.startswith(f"{path}:4:5: ")
+        and "\n" not in message
+        and "tip:" in message
+        and "komma" in message
+    )
 
 
 @pytest.mark.parametrize("text", ['["past bij"]', '{"nl": "past bij"}', '{"nl": [1, 2]}'])
