@@ -21,8 +21,8 @@ from trainer.model.vocabulary import (
     GROUND_LABELS,
     LEGAL_BASIS_LABELS,
     OUTCOME_LABELS,
+    REGISTRABLE_POWERS,
     Ground,
-    LegalBasis,
     Outcome,
 )
 from trainer.paths import bundled_scenarios
@@ -200,8 +200,8 @@ def _play_loop(session: Session, lang: str, t: dict[str, str]) -> None:
                 list(Ground)[i].value
                 for i in _pick([GROUND_LABELS[g][k] for g in Ground], t["grounds"], many=True)
             ]
-            basis = list(LegalBasis)[
-                _pick([LEGAL_BASIS_LABELS[b][k] for b in LegalBasis], t["basis"])[0]
+            basis = REGISTRABLE_POWERS[
+                _pick([LEGAL_BASIS_LABELS[b][k] for b in REGISTRABLE_POWERS], t["basis"])[0]
             ].value
             outcome = list(Outcome)[_pick([OUTCOME_LABELS[o][k] for o in Outcome], t["outcome"])[0]].value
             session.register(grounds, basis, outcome, _ask(t["reason"]))
