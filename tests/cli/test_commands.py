@@ -66,7 +66,7 @@ def test_run_plan_and_a_plan_that_does_not_fit(tmp_path: Path) -> None:
     plan.write_text(
         "scenario: minimaal\nchoices: [fietser_zonder_licht, timeout, rustig, bespreken]\n"
         "answers: {waarom: 'Geen licht.'}\n"
-        "registration: {grounds: [voertuig], legal_basis: rvv_35, outcome: waarschuwing, reason: licht}\n"
+        "registration: {grounds: [voertuig], legal_basis: wvw_160, outcome: waarschuwing, reason: licht}\n"
         "expect: {ending: einde_waarschuwing, meters: {spanning: 5}, flags: {gefilmd: true}}\n",
         encoding="utf-8",
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -95,15 +96,17 @@ def test_different_scenarios(records_db: Path) -> None:
 
 def test_different_versions(records_db: Path) -> None:
     record_group(records_db, count=2)
-    text = SCENARIO.read_text(encoding="utf-8").replace("\nversion: 1\n", "\nversion: 2\n")
-    record_group(records_db, count=1, first=20, loaded=load_scenario_text(text, "v2.yaml"))
+    text = SCENARIO.read_text(encoding="utf-8")
+    version = int(re.search(r"\nversion: (\d+)\n", text)[1])  # type: ignore[index]
+    text = text.replace(f"\nversion: {version}\n", f"\nversion: {version + 1}\n")
+    record_group(records_db, count=1, first=20, loaded=load_scenario_text(text, "next.yaml"))
     result = trainer("debrief", "--group", GROUP)
     assert result.returncode == 2
     line = one_line(result.stderr)
     assert (
         "verschillende versies van 'nachtelijke_verkeerscontrole'" in line
-        and "v1 #" in line
-        and "v2 #" in line
+        and f"v{version} #" in line
+        and f"v{version + 1} #" in line
     )
 
 

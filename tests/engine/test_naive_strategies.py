@@ -12,8 +12,6 @@ from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import SCENARIOS
 from trainer.engine import FakeClock, Phase, Session
 from trainer.engine.events import ChoiceMade
@@ -93,11 +91,6 @@ def test_always_the_first_option_shown_does_not_beat_chance() -> None:
     assert share <= baseline + MARGIN, _report("first")
 
 
-@pytest.mark.xfail(
-    strict=False,
-    reason="the bundled options still make the in-line one the longest at most choice points; "
-    "the content rewrite of issue 11 item 7 (branch honest-content) fixes that",
-)
 def test_always_the_longest_option_does_not_beat_chance() -> None:
     share, _ = shares("longest")
     baseline, _ = shares("random")

@@ -22,10 +22,10 @@ from trainer.model.vocabulary import (
     GROUND_LABELS,
     LEGAL_BASIS_LABELS,
     OUTCOME_LABELS,
+    REGISTRABLE_POWERS,
     STEP_LABELS,
     STEP_ORDER,
     Ground,
-    LegalBasis,
     Outcome,
 )
 from trainer.ui.perspective import perspective_pages
@@ -234,8 +234,9 @@ class TextHost(Terminal):
         ]
         self.say("")
         self.para(t(lang, "reg_basis"))
-        basis = list(LegalBasis)[
-            self.pick([LEGAL_BASIS_LABELS[b][k] for b in LegalBasis], t(lang, "txt_number"))
+        # the power used (an offence such as RVV art. 35 is not a power, so it is not offered here)
+        basis = REGISTRABLE_POWERS[
+            self.pick([LEGAL_BASIS_LABELS[b][k] for b in REGISTRABLE_POWERS], t(lang, "txt_number"))
         ]
         self.say("")
         self.para(t(lang, "reg_outcome"))

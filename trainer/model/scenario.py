@@ -123,7 +123,12 @@ class ChoiceBase(Strict):
     text: Text = Field(description="wat de agent zegt of doet")
     assessment: Assessment
     rationale: Text | None = Field(default=None, description="verplicht tenzij in_lijn: waarom?")
-    legal_basis: LegalBasis | None = None
+    legal_basis: LegalBasis | None = Field(
+        default=None, description="de bevoegdheid die de agent (zegt te) gebruiken, bijv. wvw_160 of sv_52"
+    )
+    offence: LegalBasis | None = Field(
+        default=None, description="de overtreding waar het om gaat, als die er is, bijv. rvv_35 of apv"
+    )
     grounds: list[Ground] = Field(
         default_factory=list, description="bij selectiekeuzes: de gebruikte gronden"
     )
