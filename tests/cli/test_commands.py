@@ -144,7 +144,8 @@ def test_usage_errors_are_one_line_exit_2() -> None:
 def test_play_in_the_terminal_to_the_end() -> None:
     answers = (
         "\n".join(
-            ["", "1", "1", "1", "", "1", "", "Omdat hij geen licht had.", "5", "2", "4", "geen licht", ""]
+            ["", "1", "1", "1", "", "1", "", "Omdat hij geen licht had.", "5", "2", "4", "geen licht"]
+            + [""] * 6  # the perspective pages: how many depends on the route the shown order gave
         )
         + "\n"
     )

@@ -71,8 +71,9 @@ def _minimal(extra_line: bool = True) -> Scenario:
     text = BASE
     if extra_line:  # the flag is set by the first choice; the line comes three choices later
         text = text.replace(
-            "          legal_basis: rvv_35\n          goto: aanspreken",
-            "          legal_basis: rvv_35\n          effects: [{set: gefilmd}]\n          goto: aanspreken",
+            "          goto: aanspreken",
+            "          effects: [{set: gefilmd}]\n          goto: aanspreken",
+            1,
         ).replace(
             "  reflectie_keuze:\n    type: scene\n",
             "  reflectie_keuze:\n    type: scene\n    lines:\n      - speaker: collega\n"
@@ -103,14 +104,17 @@ def test_a_conditional_line_shows_when_its_flag_was_set_three_choices_earlier(
 ) -> None:
     path = tmp_path / "voorwaarde.yaml"
     scenario_text = BASE.replace(
-        "          legal_basis: rvv_35\n          goto: aanspreken",
-        "          legal_basis: rvv_35\n          effects: [{set: gefilmd}]\n          goto: aanspreken",
+        "          goto: aanspreken",
+        "          effects: [{set: gefilmd}]\n          goto: aanspreken",
+        1,
     ).replace(
         "  reflectie_keuze:\n    type: scene\n",
         "  reflectie_keuze:\n    type: scene\n    lines:\n      - speaker: collega\n"
         '        text: {nl: "Dat filmpje gaat vanavond rond.", en: "x"}\n'
         "        when: [{flag: gefilmd}]\n",
     )
+    assert scenario_text.count("{set: gefilmd}") == BASE.count("{set: gefilmd}") + 1  # the flag is set early
+    assert "Dat filmpje" in scenario_text
     path.write_text(scenario_text, encoding="utf-8")
     player = Player(ROUTE)
     monkeypatch.setattr("builtins.input", lambda prompt="": player.ask(prompt.rstrip(": ")))
