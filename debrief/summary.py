@@ -10,7 +10,7 @@ import statistics
 from collections.abc import Sequence
 
 from debrief import hittepunten, prompts, sections
-from debrief.runs import Run, choice_index, point_title, read_run, story_order
+from debrief.runs import Run, point_title, read_run, story_order
 from debrief.sheet import (
     DecisionPoint,
     Hittepunt,
@@ -42,8 +42,7 @@ def fold(material: Material, *, lang: str = "nl", names: bool = False) -> Sheet:
     """The sheet for these sessions, in `lang`; display names only when `names` is set."""
     w = Words(lang)
     scenario = material.scenario
-    index = choice_index(scenario)
-    runs = [read_run(scenario, index, record, lang) for record in material.sessions]
+    runs = [read_run(scenario, record, lang) for record in material.sessions]
     people = [_participant(scenario, run, w, names) for run in runs]
     labels = [p.label for p in people]
     order = story_order(scenario)

@@ -8,13 +8,13 @@ host shows its consequence.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+
+from transitions import MachineError
 
 from trainer.engine.clock import Clock, MonotonicClock
 from trainer.engine.errors import EngineError
 from trainer.engine.events import (
     ChoiceMade,
-    EndingReached,
     Event,
     NodeEntered,
     ReflectionAnswered,
@@ -24,12 +24,10 @@ from trainer.engine.events import (
     SessionStarted,
     TimedOut,
 )
-from trainer.engine.machine import ADVANCE, DONE, REFLECTION, REGISTRATION, machine_for, trigger_name
-from trainer.engine.rules import GameState, apply, holds, visible
+from trainer.engine.machine import machine_for
+from trainer.engine.rules import ADVANCE, DONE, REFLECTION, REGISTRATION, GameState, Move, rules_for
 from trainer.engine.views import ChoiceOption, Phase, View
-from trainer.model.graph import NOBODY, node_choices
-from trainer.model.loader import content_hash
-from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
+from trainer.model.scenario import EndingNode, ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
 Listener = Callable[[Event], None]
@@ -63,18 +61,21 @@ class Session:
         if start not in scenario.nodes:
             raise EngineError(f"onbekend startknooppunt '{start}'")
         self.scenario = scenario
-        self.content_hash = scenario_hash or content_hash(scenario)
+        self.rules = rules_for(scenario)
+        self.content_hash = scenario_hash or self.rules.content_hash
         self.seed = seed
         self.lang = lang
         self.clock = clock or MonotonicClock()
         self.start_node = start
         self.listeners: list[Listener] = list(listeners)
         self.events: list[Event] = []
-        self.state = GameState.initial(scenario)
+        self.state: GameState = self.rules.initial
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
-        self._options = {nid: list(node_choices(scenario, nid)) for nid in scenario.nodes}
         self._pos = _Position(start)
+        # The last view and what it was computed from: states are immutable, so identity says "unchanged".
+        self._view_key: tuple[object, ...] = ()
+        self._view: View | None = None
         self._t0 = self.clock.now()
         self._entered_at = 0.0
         self._replay_t: float | None = None
@@ -101,39 +102,33 @@ class Session:
 
     def choices(self) -> tuple[ChoiceOption, ...]:
         """The legal choices now, in authored order."""
-        if self._pos.state not in self._options:
-            return ()
-        return tuple(
-            ChoiceOption(cid, step, choice)
-            for cid, step, choice, _ in self._options[self._pos.state]
-            if not choice.when or holds(choice.when, self.state)
-        )
+        return self.view().choices
 
     def view(self) -> View:
+        """What to show now; computed once per change of node, state or answers."""
+        key = (self._pos.state, self.state, len(self.answers))
+        if self._view is not None and key == self._view_key:
+            return self._view
         node_id = self.node_id
         node = self.scenario.nodes[node_id] if node_id else None
-        timer: int | None = None
-        if isinstance(node, SelectionNode):
-            timer = node.time_limit
-        elif isinstance(node, SceneNode) and node.timer is not None:
-            timer = node.timer.seconds
-        can_advance = (
-            isinstance(node, SceneNode) and not node.choices and node.next is not None
-        ) or isinstance(node, EndingNode)
-        return View(
+        rules = self.rules
+        state = self.state
+        self._view = View(
             phase=self.phase,
             node_id=node_id,
             node=node,
-            choices=self.choices(),
-            timer_seconds=timer,
-            can_advance=can_advance,
+            choices=rules.legal(self._pos.state, state),
+            timer_seconds=rules.timers.get(node_id) if node_id else None,
+            can_advance=node_id is not None and node_id in rules.advances,
             question=self.next_question(),
-            flags=dict(self.state.flags),
-            meters=dict(self.state.meters),
-            lines=visible(getattr(node, "lines", ()), self.state),
+            flags=state.flags,
+            meters=state.meters,
+            lines=rules.lines(self._pos.state, state),
         )
+        self._view_key = key
+        return self._view
 
-    def next_question(self) -> Any:
+    def next_question(self) -> ReflectionQuestion | None:
         if self.phase != Phase.REFLECTION:
             return None
         return next((q for q in self.scenario.reflection if q.id not in self.answers), None)
@@ -146,25 +141,18 @@ class Session:
 
     def timeout(self) -> None:
         """The node's timer ran out: take its default (a selection defaults to addressing nobody)."""
-        node_id = self.node_id
-        node = self.scenario.nodes.get(node_id) if node_id else None
-        if isinstance(node, SelectionNode):
-            default = node.default or NOBODY
-        elif isinstance(node, SceneNode) and node.timer is not None and node.timer.default:
-            default = node.timer.default
-        else:
-            raise EngineError("hier loopt geen tijd")
+        node_id = self._pos.state
+        default = self.rules.timeout_choice(node_id)
         t = self.elapsed()
-        self._emit(TimedOut(t, node_id or "", default))
+        self._emit(TimedOut(t, node_id, default))
         self._choose(default, t, timed_out=True)
 
     def advance(self) -> None:
         """Continue past a node without choices, or from an ending to the reflection."""
-        state = self._pos.state
-        event = self._built.events.get(trigger_name(state, ADVANCE))
-        if event is None or state in (REFLECTION, REGISTRATION):
+        source = self._pos.state
+        if source in (REFLECTION, REGISTRATION):
             raise EngineError("hier kun je niet verder zonder een keuze")
-        event.trigger(self._pos, self.state)
+        self._fire(self.rules.step(source, self.state, ADVANCE))
         t = self.elapsed()
         if self._pos.state == REFLECTION:
             self._emit(ReflectionStarted(t))
@@ -181,7 +169,7 @@ class Session:
         self.answers[question_id] = text
         self._emit(ReflectionAnswered(self.elapsed(), question_id, question.step.value, text))
         if self.next_question() is None:
-            self._built.events[trigger_name(REFLECTION, ADVANCE)].trigger(self._pos, self.state)
+            self._fire(self.rules.step(REFLECTION, self.state, ADVANCE))
 
     def register(self, grounds: Iterable[str], legal_basis: str, outcome: str, reason: str) -> None:
         """The trainee's registration of the stop (MEOS/Proco); ends the session."""
@@ -197,7 +185,7 @@ class Session:
             raise EngineError(f"ongeldige registratie: {exc}") from None
         t = self.elapsed()
         self._emit(RegistrationMade(t, grounds, legal_basis, outcome, reason))
-        self._built.events[trigger_name(REGISTRATION, ADVANCE)].trigger(self._pos, self.state)
+        self._fire(self.rules.step(REGISTRATION, self.state, ADVANCE))
         self._emit(SessionFinished(t))
 
     def subscribe(self, listener: Listener) -> None:
@@ -207,35 +195,42 @@ class Session:
 
     def _choose(self, choice_id: str, t: float, *, timed_out: bool) -> None:
         source = self._pos.state
-        event = self._built.events.get(trigger_name(source, choice_id))
-        if event is None or not event.trigger(self._pos, self.state):
-            raise EngineError(f"keuze '{choice_id}' is hier niet mogelijk")
-        cid, step, choice, _ = next(o for o in self._options[source] if o[0] == choice_id)
-        apply(choice.effects, self.state)
+        move = self._fire(self.rules.step(source, self.state, choice_id))
+        option = move.option
+        assert option is not None
         self._emit(
             ChoiceMade(
                 t,
                 source,
-                cid,
-                step.value,
-                choice.assessment.value,
-                choice.goto,
+                option.id,
+                option.step_value,
+                option.assessment,
+                move.target,
                 round(t - self._entered_at, 3),
                 timed_out,
-                tuple(g.value for g in choice.grounds),
-                tuple(g.value for g in choice.real_trigger),
-                choice.legal_basis.value if choice.legal_basis else None,
-                tuple(choice.values),
+                option.grounds,
+                option.real_trigger,
+                option.legal_basis,
+                option.values,
             )
         )
-        self._enter(choice.goto, t)
+        self._enter(move.target, t)
+
+    def _fire(self, move: Move) -> Move:
+        """Let the Machine carry out a move the rules allowed, and take on the move's state."""
+        try:
+            self._built.fire(self._pos, move.option.id if move.option else ADVANCE)
+        except MachineError as exc:
+            raise EngineError(str(exc)) from None
+        if self._pos.state != move.target:  # the Machine and the rules were built from the same scenario
+            raise EngineError(f"de machine staat in '{self._pos.state}', de regels zeggen '{move.target}'")
+        self.state = move.state
+        return move
 
     def _enter(self, node_id: str, t: float) -> None:
         self._entered_at = t
-        self._emit(NodeEntered(t, node_id))
-        node = self.scenario.nodes[node_id]
-        if isinstance(node, EndingNode):
-            self._emit(EndingReached(t, node_id, node.outcome.value))
+        for event in self.rules.entered(node_id, t):
+            self._emit(event)
 
     def _emit(self, event: Event) -> None:
         self.events.append(event)

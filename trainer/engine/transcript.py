@@ -14,8 +14,7 @@ from trainer.engine.events import (
     SessionStarted,
     TimedOut,
 )
-from trainer.engine.rules import GameState, apply, visible
-from trainer.model.graph import node_choices
+from trainer.engine.rules import rules_for, visible
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.text import Text
 from trainer.model.vocabulary import (
@@ -76,7 +75,8 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
         return text.get(lang) if text is not None else ""
 
     out: list[str] = []
-    state = GameState.initial(scenario)  # followed along, so conditional lines show as they did
+    rules = rules_for(scenario)
+    state = rules.initial  # followed along through the rules, so conditional lines show as they did
     for event in events:
         stamp = f"[{event.t:7.1f}s]"
         if isinstance(event, SessionStarted):
@@ -99,8 +99,9 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
         elif isinstance(event, TimedOut):
             out.append(f"{stamp} ⏱ {w['timeout']}: {event.default}")
         elif isinstance(event, ChoiceMade):
-            choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
-            apply(choice.effects, state)
+            move = rules.step(event.node, state, event.choice)
+            assert move.option is not None
+            choice, state = move.option.choice, move.state
             assessment = _label(ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
             out.append(
                 f"{stamp} → {w['you']}: {t(choice.text)}  [{event.step} · {assessment} · {event.seconds:.1f} s]"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -35,6 +36,6 @@ class View:
     timer_seconds: int | None
     can_advance: bool
     question: ReflectionQuestion | None
-    flags: dict[str, bool]
-    meters: dict[str, int]
+    flags: Mapping[str, bool]  # read-only: the session's immutable state
+    meters: Mapping[str, int]
     lines: tuple[Line, ...] = ()  # the node's lines shown in the current state

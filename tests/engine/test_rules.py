@@ -1,0 +1,58 @@
+"""The rules exist once: the Machine, route coverage and the debrief fold all agree with `Rules.step`."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import SCENARIOS
+from trainer.engine.machine import ADVANCE, machine_for, trigger_name
+from trainer.engine.rules import Rules, rules_for
+from trainer.model.loader import load_scenario
+from trainer.model.scenario import Scenario
+
+BUNDLED = sorted(SCENARIOS.glob("*.yaml"))
+
+
+@pytest.fixture(scope="module", params=BUNDLED, ids=lambda p: p.stem)
+def scenario(request: pytest.FixtureRequest) -> Scenario:
+    return load_scenario(request.param).scenario
+
+
+class _Model:
+    def __init__(self, state: str) -> None:
+        self.state = state
+
+
+def _all_moves(rules: Rules) -> list[tuple[str, str, str]]:
+    found = [(node, o.id, o.choice.goto) for node, options in rules.options.items() for o in options]
+    return found + [(node, ADVANCE, target) for node, target in rules.advances.items()]
+
+
+def test_the_machine_fires_exactly_the_moves_the_rules_make(scenario: Scenario) -> None:
+    """Firing through the Machine's table and through transitions' full Event.trigger land on the same
+    node, for every authored move; the Machine has no callbacks or conditions that the table would skip."""
+    built, rules = machine_for(scenario), rules_for(scenario)
+    moves = _all_moves(rules)
+    assert len(built.table) == len(moves)
+    for node, choice, target in moves:
+        fast, full = _Model(node), _Model(node)
+        assert built.fire(fast, choice) == target
+        assert built.events[trigger_name(node, choice)].trigger(full) is True
+        assert fast.state == full.state == target
+    for event in built.events.values():
+        for items in event.transitions.values():
+            for transition in items:
+                assert not transition.conditions  # `unless` lands here too
+                assert not (transition.prepare or transition.before or transition.after)
+    machine = built.machine
+    for state in machine.states.values():
+        assert not state.on_enter and not state.on_exit
+    hooks = ("prepare_event", "before_state_change", "after_state_change", "finalize_event", "on_final")
+    assert not any(getattr(machine, hook) for hook in hooks)
+
+
+def test_rules_are_built_once_per_scenario(scenario: Scenario) -> None:
+    rules = rules_for(scenario)
+    assert rules_for(scenario) is rules
+    assert rules.content_hash == rules.content_hash  # cached_property: hashed once
+    assert "content_hash" in rules.__dict__
