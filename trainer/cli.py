@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         kwargs["parents"] = [*kwargs.get("parents", []), lang]
         return original_add_parser(name, **kwargs)
 
-    sub.add_parser = add_parser  # type: ignore[method-assign]
+    sub.add_parser = add_parser  # type: ignore[method-assign,assignment]
 
     db = _Parser(add_help=False)
     db.add_argument(

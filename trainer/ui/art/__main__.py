@@ -15,6 +15,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
+from trainer.model.scenario import Appearance, Vehicle  # noqa: E402
 from trainer.model.vocabulary import Backdrop, TimeOfDay  # noqa: E402
 from trainer.ui import art  # noqa: E402
 from trainer.ui.art.samples import PEOPLE, VEHICLES  # noqa: E402
@@ -105,7 +106,7 @@ def _street() -> pygame.Surface:
     return pygame.transform.smoothscale(scene, (w // 2, h // 2))
 
 
-def _with(entry: tuple[object, list[int]]) -> tuple[object, list[object]]:
+def _with(entry: tuple[Vehicle, list[int]]) -> tuple[Vehicle, list[Appearance]]:
     vehicle, idx = entry
     return vehicle, [PEOPLE[i][0] for i in idx]
 
