@@ -136,7 +136,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except UserError as exc:
-        print_err(str(exc))
+        print_err(exc.message(getattr(args, "lang", "nl")))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print_err("afgebroken")

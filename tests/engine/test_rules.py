@@ -56,3 +56,13 @@ def test_rules_are_built_once_per_scenario(scenario: Scenario) -> None:
     assert rules_for(scenario) is rules
     assert rules.content_hash == rules.content_hash  # cached_property: hashed once
     assert "content_hash" in rules.__dict__
+
+
+def test_engine_errors_speak_both_languages(scenario: Scenario) -> None:
+    from trainer.engine import EngineError, FakeClock, Session
+
+    session = Session(scenario, clock=FakeClock(), lang="en")
+    with pytest.raises(EngineError) as caught:
+        session.choose("bestaat_niet")
+    assert caught.value.message("en") == "choice 'bestaat_niet' is not possible here"
+    assert caught.value.message("nl") == str(caught.value) == "keuze 'bestaat_niet' is hier niet mogelijk"

@@ -184,3 +184,16 @@ def test_purge_by_trainee_and_age_removes_sessions_events_and_orphans(tmp_path: 
         assert store.sessions() == []
         assert store._conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
         assert store._conn.execute("SELECT COUNT(*) FROM groups").fetchone()[0] == 0
+
+
+def test_records_errors_speak_both_languages(tmp_path: Path) -> None:
+    folder = tmp_path / "map"
+    folder.mkdir()
+    with pytest.raises(RecordsError) as caught:
+        RecordStore(folder)
+    assert caught.value.message("en").endswith(
+        "this is a folder, not a database (hint: give a file name with --db)"
+    )
+    assert str(caught.value).endswith(
+        "dit is een map, geen database (tip: geef een bestandsnaam op met --db)"
+    )

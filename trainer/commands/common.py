@@ -11,6 +11,7 @@ from pathlib import Path
 from trainer.model.checks import check
 from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.model.text import TwoLanguageError
 from trainer.paths import assets_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -25,8 +26,8 @@ class RecordingOptions:
     group: str | None
 
 
-class UserError(Exception):
-    """A one-line message for the user; the CLI prints it and exits 2."""
+class UserError(TwoLanguageError):
+    """A one-line message for the user (Dutch, and English when known); the CLI prints it and exits 2."""
 
 
 def asset_checker(scenario_file: Path) -> Callable[[str], bool]:

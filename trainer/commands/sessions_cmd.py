@@ -149,5 +149,5 @@ def run(args: argparse.Namespace, lang: str) -> int:
             if action == "purge":
                 return purge(store, args.older_than, args.trainee, args.yes)
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
     raise UserError("kies: list, show, replay, export, import, purge")

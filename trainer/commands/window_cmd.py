@@ -48,10 +48,11 @@ def run(
             app = App(options, store=store, check=lambda loaded: error_lines(loaded, lang))
             app.run()
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
         except NoDisplayError as exc:
             raise UserError(
                 f"geen beeldscherm om een venster op te openen ({exc}) "
-                "(tip: speel in de terminal met 'trainer play --text')"
+                "(tip: speel in de terminal met 'trainer play --text')",
+                f"no display to open a window on ({exc}) (hint: play in the terminal with 'trainer play --text')",
             ) from None
     return 0

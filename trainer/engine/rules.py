@@ -236,12 +236,16 @@ class Rules:
         if choice_id == ADVANCE:
             target = self.advances.get(node)
             if target is None:
-                raise EngineError("hier kun je niet verder zonder een keuze")
+                raise EngineError(
+                    "hier kun je niet verder zonder een keuze", "you cannot go on here without a choice"
+                )
             return Move(node, None, target, state)
         option = self._by_id.get((node, choice_id))
         choice = option.choice if option is not None else None
         if choice is None or (choice.when and not holds(choice.when, state)):
-            raise EngineError(f"keuze '{choice_id}' is hier niet mogelijk")
+            raise EngineError(
+                f"keuze '{choice_id}' is hier niet mogelijk", f"choice '{choice_id}' is not possible here"
+            )
         assert option is not None
         return Move(node, option, choice.goto, self.apply(choice.effects, state))
 
@@ -266,7 +270,7 @@ class Rules:
         """The choice taken when the node's timer runs out (a selection defaults to addressing nobody)."""
         default = self.defaults.get(node)
         if default is None:
-            raise EngineError("hier loopt geen tijd")
+            raise EngineError("hier loopt geen tijd", "no timer runs here")
         return default
 
     def entered(self, node: str, t: float) -> tuple[Event, ...]:

@@ -59,7 +59,7 @@ class Session:
     ) -> None:
         start = start_node or scenario.start
         if start not in scenario.nodes:
-            raise EngineError(f"onbekend startknooppunt '{start}'")
+            raise EngineError(f"onbekend startknooppunt '{start}'", f"unknown start node '{start}'")
         self.scenario = scenario
         self.rules = rules_for(scenario)
         self.content_hash = scenario_hash or self.rules.content_hash
@@ -151,7 +151,9 @@ class Session:
         """Continue past a node without choices, or from an ending to the reflection."""
         source = self._pos.state
         if source in (REFLECTION, REGISTRATION):
-            raise EngineError("hier kun je niet verder zonder een keuze")
+            raise EngineError(
+                "hier kun je niet verder zonder een keuze", "you cannot go on here without a choice"
+            )
         self._fire(self.rules.step(source, self.state, ADVANCE))
         t = self.elapsed()
         if self._pos.state == REFLECTION:
@@ -162,10 +164,12 @@ class Session:
     def answer(self, question_id: str, text: str) -> None:
         """Store a reflection answer; after the last one the registration form follows."""
         if self.phase != Phase.REFLECTION:
-            raise EngineError("er staan nu geen reflectievragen open")
+            raise EngineError("er staan nu geen reflectievragen open", "no reflection questions are open now")
         question = next((q for q in self.scenario.reflection if q.id == question_id), None)
         if question is None:
-            raise EngineError(f"onbekende reflectievraag '{question_id}'")
+            raise EngineError(
+                f"onbekende reflectievraag '{question_id}'", f"unknown reflection question '{question_id}'"
+            )
         self.answers[question_id] = text
         self._emit(ReflectionAnswered(self.elapsed(), question_id, question.step.value, text))
         if self.next_question() is None:
@@ -174,7 +178,9 @@ class Session:
     def register(self, grounds: Iterable[str], legal_basis: str, outcome: str, reason: str) -> None:
         """The trainee's registration of the stop (MEOS/Proco); ends the session."""
         if self.phase != Phase.REGISTRATION:
-            raise EngineError("het registratieformulier is nu niet open")
+            raise EngineError(
+                "het registratieformulier is nu niet open", "the registration form is not open now"
+            )
         grounds = tuple(grounds)
         try:
             for g in grounds:
@@ -182,7 +188,7 @@ class Session:
             LegalBasis(legal_basis)
             Outcome(outcome)
         except ValueError as exc:
-            raise EngineError(f"ongeldige registratie: {exc}") from None
+            raise EngineError(f"ongeldige registratie: {exc}", f"invalid registration: {exc}") from None
         t = self.elapsed()
         self._emit(RegistrationMade(t, grounds, legal_basis, outcome, reason))
         self._fire(self.rules.step(REGISTRATION, self.state, ADVANCE))
@@ -221,9 +227,12 @@ class Session:
         try:
             self._built.fire(self._pos, move.option.id if move.option else ADVANCE)
         except MachineError as exc:
-            raise EngineError(str(exc)) from None
+            raise EngineError(str(exc.value), str(exc.value)) from None
         if self._pos.state != move.target:  # the Machine and the rules were built from the same scenario
-            raise EngineError(f"de machine staat in '{self._pos.state}', de regels zeggen '{move.target}'")
+            raise EngineError(
+                f"de machine staat in '{self._pos.state}', de regels zeggen '{move.target}'",
+                f"the machine is in '{self._pos.state}', the rules say '{move.target}'",
+            )
         self.state = move.state
         return move
 
@@ -255,7 +264,10 @@ class Session:
         the scenario is refused rather than silently diverging. Listeners only hear events after the replay.
         """
         if not events or not isinstance(events[0], SessionStarted):
-            raise EngineError("het verslag begint niet met de start van een sessie")
+            raise EngineError(
+                "het verslag begint niet met de start van een sessie",
+                "the record does not begin with a session start",
+            )
         first = events[0]
         session = cls(
             scenario,
@@ -267,7 +279,8 @@ class Session:
         )
         if first.content_hash != session.content_hash:
             raise EngineError(
-                "het verslag hoort bij een andere versie van het scenario (inhoudshash verschilt)"
+                "het verslag hoort bij een andere versie van het scenario (inhoudshash verschilt)",
+                "the record belongs to another version of the scenario (content hash differs)",
             )
         session._replay(events)
         session.listeners = list(listeners)
@@ -277,19 +290,20 @@ class Session:
         for i, recorded in enumerate(events):
             if i < len(self.events):
                 if self.events[i] != recorded:
-                    raise EngineError(f"gebeurtenis {i + 1} past niet bij het scenario: {recorded.type}")
+                    raise _misfit(i, recorded)
                 continue
             self._replay_t = recorded.t
             try:
                 self._replay_command(recorded)
             except EngineError as exc:
                 raise EngineError(
-                    f"gebeurtenis {i + 1} ({recorded.type}) is niet na te spelen: {exc}"
+                    f"gebeurtenis {i + 1} ({recorded.type}) is niet na te spelen: {exc.nl}",
+                    f"event {i + 1} ({recorded.type}) cannot be replayed: {exc.en}",
                 ) from None
             finally:
                 self._replay_t = None
             if i >= len(self.events) or self.events[i] != recorded:
-                raise EngineError(f"gebeurtenis {i + 1} past niet bij het scenario: {recorded.type}")
+                raise _misfit(i, recorded)
         last_t = events[-1].t if events else 0.0
         self._t0 = self.clock.now() - last_t
 
@@ -305,4 +319,11 @@ class Session:
         elif isinstance(event, RegistrationMade):
             self.register(event.grounds, event.legal_basis, event.outcome, event.reason)
         else:
-            raise EngineError(f"onverwachte gebeurtenis {event.type}")
+            raise EngineError(f"onverwachte gebeurtenis {event.type}", f"unexpected event {event.type}")
+
+
+def _misfit(index: int, recorded: Event) -> EngineError:
+    return EngineError(
+        f"gebeurtenis {index + 1} past niet bij het scenario: {recorded.type}",
+        f"event {index + 1} does not fit the scenario: {recorded.type}",
+    )

@@ -16,7 +16,7 @@ from trainer.engine.events import (
 )
 from trainer.engine.rules import rules_for, visible
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
-from trainer.model.text import Text
+from trainer.model.text import Text, lang_key, tr
 from trainer.model.vocabulary import (
     ASSESSMENT_LABELS,
     LEGAL_BASIS_LABELS,
@@ -62,13 +62,9 @@ _WORDS = {
 }
 
 
-def _label(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
 def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") -> list[str]:
     """Lines of text: what was shown, what was chosen, how it ended, what was reflected and registered."""
-    w = _WORDS["en" if lang == "en" else "nl"]
+    w = _WORDS[lang_key(lang)]
     names = {c.id: c.name.get(lang) for c in scenario.cast}
 
     def t(text: Text | None) -> str:
@@ -102,7 +98,7 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
             move = rules.step(event.node, state, event.choice)
             assert move.option is not None
             choice, state = move.option.choice, move.state
-            assessment = _label(ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
+            assessment = tr(*ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
             out.append(
                 f"{stamp} → {w['you']}: {t(choice.text)}  [{event.step} · {assessment} · {event.seconds:.1f} s]"
             )
@@ -111,7 +107,7 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
         elif isinstance(event, EndingReached):
             node = scenario.nodes[event.node]
             assert isinstance(node, EndingNode)
-            outcome = _label(OUTCOME_LABELS[Outcome(event.outcome)], lang)
+            outcome = tr(*OUTCOME_LABELS[Outcome(event.outcome)], lang)
             out.append(f"{stamp} === {w['ending']}: {t(node.title)} ({outcome}) ===")
             out.append(f"  {t(node.summary)}")
         elif isinstance(event, ReflectionAnswered):
@@ -119,8 +115,8 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
             out.append(f"{stamp} {w['reflection']} ({event.step}): {t(question.text)}")
             out.append(f"  > {event.answer}")
         elif isinstance(event, RegistrationMade):
-            basis = _label(LEGAL_BASIS_LABELS[LegalBasis(event.legal_basis)], lang)
-            outcome = _label(OUTCOME_LABELS[Outcome(event.outcome)], lang)
+            basis = tr(*LEGAL_BASIS_LABELS[LegalBasis(event.legal_basis)], lang)
+            outcome = tr(*OUTCOME_LABELS[Outcome(event.outcome)], lang)
             grounds = ", ".join(event.grounds) or w["none"]
             out.append(
                 f"{stamp} {w['registration']}: {w['grounds']} {grounds}; {w['basis']} {basis}; "

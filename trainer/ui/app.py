@@ -329,7 +329,7 @@ class App:
             elif session is not None:
                 self._session_command(session, command)
         except EngineError as exc:
-            self.ui.message = str(exc)
+            self.ui.message = exc.message(self.lang)
 
     def _session_command(self, session: Session, command: fr.Command) -> None:
         if isinstance(command, fr.Choose):

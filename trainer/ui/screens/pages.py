@@ -5,6 +5,7 @@ from __future__ import annotations
 from trainer.engine.events import ChoiceMade, EndingReached
 from trainer.model.graph import NOBODY, node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS
 from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
 from trainer.ui.screens.page import Page
@@ -29,7 +30,7 @@ def briefing(frame: Frame) -> Page:
 def ending(frame: Frame) -> Page:
     assert frame.view is not None and isinstance(frame.view.node, EndingNode)
     node, lang = frame.view.node, frame.lang
-    outcome = OUTCOME_LABELS[node.outcome][1 if lang == "en" else 0]
+    outcome = tr(*OUTCOME_LABELS[node.outcome], lang)
     lines = " ".join(line.text.get(lang) for line in frame.view.lines)
     paragraphs = [(t(lang, "ending_title") + ": " + outcome, node.summary.get(lang))]
     if lines:

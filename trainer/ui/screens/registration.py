@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from trainer.model.text import tr
 from trainer.model.vocabulary import (
     GROUND_LABELS,
     LEGAL_BASIS_LABELS,
@@ -24,11 +25,10 @@ MAX_REASON = 500
 
 
 def _options(lang: str) -> dict[str, list[tuple[str, str]]]:
-    k = 1 if lang == "en" else 0
     return {
-        "grounds": [(g.value, GROUND_LABELS[g][k]) for g in Ground],
-        "basis": [(b.value, LEGAL_BASIS_LABELS[b][k]) for b in LegalBasis],
-        "outcome": [(o.value, OUTCOME_LABELS[o][k]) for o in Outcome],
+        "grounds": [(g.value, tr(*GROUND_LABELS[g], lang)) for g in Ground],
+        "basis": [(b.value, tr(*LEGAL_BASIS_LABELS[b], lang)) for b in LegalBasis],
+        "outcome": [(o.value, tr(*OUTCOME_LABELS[o], lang)) for o in Outcome],
     }
 
 
