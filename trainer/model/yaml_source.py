@@ -65,10 +65,6 @@ class _CoreSchemaResolver:
         return None
 
 
-class StrictLoader(_CoreSchemaResolver, yaml.SafeLoader):
-    """The pure-Python strict loader."""
-
-
 # libyaml's C parser is several times faster than the pure-Python one and gives the same nodes and
 # marks; the pure-Python loader is the fallback where PyYAML was built without libyaml.
 _FastBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
