@@ -25,7 +25,7 @@ from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
 from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
-from trainer.ui.routing import SCREENS
+from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens import pages
 from trainer.ui.strings import t
 from trainer.ui.theme import Theme
@@ -70,7 +70,7 @@ class App:
         self.size = options.size
         self.theme = Theme(height=self.size[1])
         self.ui = fr.UiState()
-        self.screen = "start"
+        self.screen: Screen = Screen.START
         self.screen_since = self.clock.now()
         self.paused = False
         self.running = True
@@ -104,7 +104,7 @@ class App:
     def _begin(self) -> None:
         if self.trainee is None:
             self.ui.fields = {"code": "", "group": self.group or ""}
-            self._go("start")
+            self._go(Screen.START)
         elif self.options.resume_id and self.store is not None:
             self._resume(self.options.resume_id)
         else:
@@ -113,11 +113,11 @@ class App:
     def _after_start(self) -> None:
         if self.options.scenario_file is not None:
             if self._load_file(self.options.scenario_file):
-                self._go("briefing")
+                self._go(Screen.BRIEFING)
         else:
             self.extra["scenarios"] = self.options.scenarios
             self.extra["resume"] = self._unfinished()
-            self._go("picker")
+            self._go(Screen.PICKER)
 
     def _unfinished(self) -> list[tuple[str, str, str]]:
         if self.store is None or self.trainee is None:
@@ -137,14 +137,14 @@ class App:
             loaded = None
         if errors or loaded is None:
             self.extra["findings"] = errors
-            self._go("findings")
+            self._go(Screen.FINDINGS)
             return False
         self.loaded = loaded
         return True
 
-    def _go(self, screen: str) -> None:
+    def _go(self, screen: Screen) -> None:
         self.screen = screen
-        self.ui = fr.UiState(fields=self.ui.fields if screen == "start" else {})
+        self.ui = fr.UiState(fields=self.ui.fields if screen == Screen.START else {})
         self.screen_since = self.clock.now()
 
     def _start_session(self, start_node: str | None = None) -> None:
@@ -183,24 +183,29 @@ class App:
         phase = session.phase
         if phase == Phase.PLAY:
             node = session.view().node
-            name = "selection" if isinstance(node, SelectionNode) else "dialogue"
+            name = Screen.SELECTION if isinstance(node, SelectionNode) else Screen.DIALOGUE
         elif phase == Phase.DONE:
             self.extra["perspective"] = pages.perspective_pages(session.scenario, session.events, self.lang)
-            name = "perspective" if self.extra["perspective"] else "done"
+            name = Screen.PERSPECTIVE if self.extra["perspective"] else Screen.DONE
         else:
             name = {
-                Phase.ENDING: "ending",
-                Phase.REFLECTION: "reflection",
-                Phase.REGISTRATION: "registration",
+                Phase.ENDING: Screen.ENDING,
+                Phase.REFLECTION: Screen.REFLECTION,
+                Phase.REGISTRATION: Screen.REGISTRATION,
             }[phase]
         self._go(name)
 
     # --- one frame ---
 
+    @property
+    def showing(self) -> Screen:
+        """The screen on display: the pause screen covers whichever screen is paused."""
+        return Screen.PAUSE if self.paused else self.screen
+
     def frame(self) -> fr.Frame:
         view = (
             self.session.view()
-            if self.session is not None and self.screen not in ("done", "perspective")
+            if self.session is not None and self.screen not in (Screen.DONE, Screen.PERSPECTIVE)
             else None
         )
         scenario = (
@@ -229,10 +234,12 @@ class App:
         entered = next(e.t for e in reversed(session.events) if isinstance(e, NodeEntered))
         return seconds - (session.elapsed() - entered)
 
-    def step(self, events: list[pygame.event.Event], dt: float) -> None:
-        """Handle events, run timers, draw. Everything the trainee sees goes through here."""
-        screen_name = "pause" if self.paused else self.screen
-        spec = SCREENS[screen_name]
+    def step(self, events: list[pygame.event.Event], dt: float, *, draw: bool = True) -> None:
+        """Handle events, run timers, draw. Everything the trainee sees goes through here.
+
+        `draw=False` runs the frame's logic without painting it: the Pilot lets time pass that way, since a
+        frame nobody looks at changes nothing a trainee could see."""
+        spec = SCREENS[self.showing]
         for event in events:
             if event.type == pygame.VIDEORESIZE and not self.options.fullscreen:
                 self.size = (max(800, event.w), max(500, event.h))
@@ -242,12 +249,13 @@ class App:
             inp = translate(event, typing=spec.typing(self.frame()))
             if inp is not None:
                 self._input(inp)
-            spec = SCREENS["pause" if self.paused else self.screen]
+            spec = SCREENS[self.showing]
         if not self.paused:
             spec.update(self.frame(), dt)
             self._run_timer()
-        SCREENS["pause" if self.paused else self.screen].draw(self.surface, self.frame())
-        self._fade_in()
+        if draw:
+            SCREENS[self.showing].draw(self.surface, self.frame())
+            self._fade_in()
 
     def _fade_in(self) -> None:
         """A short fade from black when the screen changes: softer than a cut, too short to slow anyone."""
@@ -268,7 +276,7 @@ class App:
         if inp.action == Action.QUIT:
             self.running = False
             return
-        if inp.action == Action.PAUSE and self.screen not in ("start", "picker"):
+        if inp.action == Action.PAUSE and self.screen not in (Screen.START, Screen.PICKER):
             self._toggle_pause()
             return
         if inp.action == Action.BIGGER or inp.action == Action.SMALLER:
@@ -277,7 +285,7 @@ class App:
         if inp.action == Action.RELOAD and self.options.scenario_file is not None:
             self._reload()
             return
-        command = SCREENS["pause" if self.paused else self.screen].handle(inp, self.frame())
+        command = SCREENS[self.showing].handle(inp, self.frame())
         if command is not None:
             self._command(command)
 
@@ -305,7 +313,7 @@ class App:
                 self._after_start()
             elif isinstance(command, fr.PickScenario):
                 self.loaded = self.options.scenarios[command.index]
-                self._go("briefing")
+                self._go(Screen.BRIEFING)
             elif isinstance(command, fr.ResumeSession):
                 self._resume(command.session_id)
             elif isinstance(command, fr.Begin):
@@ -320,12 +328,12 @@ class App:
                 self._after_start()
             elif isinstance(command, fr.Quit):
                 self.running = False
-            elif self.screen == "perspective" and isinstance(command, fr.Advance):
+            elif self.screen == Screen.PERSPECTIVE and isinstance(command, fr.Advance):
                 total = len(self.extra.get("perspective", []))  # type: ignore[arg-type]
                 if self.ui.page + 1 < total:
                     self.ui.page += 1
                 else:
-                    self._go("done")
+                    self._go(Screen.DONE)
             elif session is not None:
                 self._session_command(session, command)
         except EngineError as exc:
