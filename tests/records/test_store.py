@@ -197,3 +197,15 @@ def test_records_errors_speak_both_languages(tmp_path: Path) -> None:
     assert str(caught.value).endswith(
         "dit is een map, geen database (tip: geef een bestandsnaam op met --db)"
     )
+
+
+def test_a_bundle_session_carries_exactly_the_session_row() -> None:
+    """The export format lists the session row's fields once more (it is a file format, kept explicit);
+    this keeps the two from drifting apart."""
+    from dataclasses import fields
+
+    from trainer.records.bundle import BundleSession
+    from trainer.records.store import SessionRow
+
+    row = [f.name for f in fields(SessionRow) if f.name != "event_count"]
+    assert list(BundleSession.model_fields) == [*row, "events"]

@@ -21,7 +21,7 @@ from trainer.engine.session import Session
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
-from trainer.records.store import RecordStore, canonical_json
+from trainer.records.store import RecordStore, SessionRow, canonical_json
 
 FORMAT = "trainer.bundle"
 VERSION = 1
@@ -262,24 +262,8 @@ def import_bundle(
                     location=g.location if g else None,
                 )
             store.remember_scenario(conn, scenarios[session.content_hash], session.content_hash)
-            conn.execute(
-                "INSERT INTO sessions(id, trainee_code, group_id, scenario_id, scenario_version, content_hash, seed, "
-                "lang, started_at, ended_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET ended_at = excluded.ended_at, status = excluded.status",
-                (
-                    session.id,
-                    session.trainee_code,
-                    group_id,
-                    session.scenario_id,
-                    session.scenario_version,
-                    session.content_hash,
-                    session.seed,
-                    session.lang,
-                    session.started_at,
-                    session.ended_at,
-                    session.status,
-                ),
-            )
+            fields = session.model_dump(exclude={"events"})
+            store.insert_session(conn, SessionRow(**fields, event_count=len(session.events)), group_id)
             for event in session.events[existing:]:
                 store.insert_event(
                     conn,

@@ -253,6 +253,34 @@ class RecordStore:
         )
         return int(conn.execute("SELECT id FROM groups WHERE label = ?", (label,)).fetchone()[0])
 
+    def insert_session(
+        self,
+        conn: sqlite3.Connection,
+        row: SessionRow,
+        group_id: int | None,
+    ) -> None:
+        """Write a session's row (its events go in with `insert_event`). The one place that lists the
+        session columns: recording a new session and importing one from a bundle both come here; an
+        imported session already present only gets its end and status updated."""
+        conn.execute(
+            "INSERT INTO sessions(id, trainee_code, group_id, scenario_id, scenario_version, content_hash, "
+            "seed, lang, started_at, ended_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET ended_at = excluded.ended_at, status = excluded.status",
+            (
+                row.id,
+                row.trainee_code,
+                group_id,
+                row.scenario_id,
+                row.scenario_version,
+                row.content_hash,
+                row.seed,
+                row.lang,
+                row.started_at,
+                row.ended_at,
+                row.status,
+            ),
+        )
+
     def remember_scenario(self, conn: sqlite3.Connection, scenario: Scenario, content_hash: str) -> None:
         snapshot = canonical_json(scenario.model_dump(mode="json", by_alias=True, exclude_defaults=False))
         conn.execute(

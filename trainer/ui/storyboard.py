@@ -93,7 +93,12 @@ def render(
     add("zz_reflectie", Screen.REFLECTION, _frame(scenario, reflection, size, lang, UiState()), "reflectie")
     for question in scenario.reflection:
         reflection.answer(question.id, "…")
-    add("zz_registratie", Screen.REGISTRATION, _frame(scenario, reflection, size, lang, UiState()), "registratie")
+    add(
+        "zz_registratie",
+        Screen.REGISTRATION,
+        _frame(scenario, reflection, size, lang, UiState()),
+        "registratie",
+    )
     (out / "index.html").write_text(index_html(scenario, rows, lang), encoding="utf-8")
     return rows
 
