@@ -19,7 +19,9 @@ from tests.conftest import ROOT
 
 LOCK = ROOT / "requirements.lock.txt"
 # Without the lock `make` refuses to install at all; the skip serves a deliberate "newest versions" trial run.
-pytestmark = pytest.mark.skipif(not LOCK.exists(), reason="requirements.lock.txt removed: newest-versions trial")
+pytestmark = pytest.mark.skipif(
+    not LOCK.exists(), reason="requirements.lock.txt removed: newest-versions trial"
+)
 _PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)==([^\s;\\]+)", re.MULTILINE)
 
 

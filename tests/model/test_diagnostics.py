@@ -124,6 +124,19 @@ CASES: list[Case] = [
         also=frozenset({"C119"}),
     ),
     Case("C128", 102, 16, (("when: [{meter: spanning, at_least: 4}]", "when: [{meter: spanning}]"),)),
+    Case(
+        "C129",
+        102,
+        55,
+        (
+            ("{set: gefilmd}", "{set: gefilmd, to: false}"),
+            (
+                "when: [{meter: spanning, at_least: 4}]",
+                "when: [{meter: spanning, at_least: 4}, {flag: gefilmd}]",
+            ),
+        ),
+        args=(("name", "gefilmd"),),
+    ),
     # --- schema ---
     Case("S001", 154, 5, (("    outcome: geen_controle\n", ""),), args=(("field", "outcome"),)),
     Case(
@@ -384,5 +397,6 @@ def test_s007_unknown_pydantic_error_kind() -> None:
     assert "size must be even" in diag.message("en")
     assert "size must be even" not in diag.message() and "value_error" in diag.message()
     assert re.fullmatch(
-        r"probe\.yaml:3:9: fout S007: ongeldige invoer: deze waarde past hier niet .*\(tip: .*\)", diag.format()
+        r"probe\.yaml:3:9: fout S007: ongeldige invoer: deze waarde past hier niet .*\(tip: .*\)",
+        diag.format(),
     )

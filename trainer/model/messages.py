@@ -355,4 +355,13 @@ MESSAGES: dict[str, Entry] = {
         "voeg at_least: of at_most: toe, anders geldt de voorwaarde altijd",
         "add at_least: or at_most:, otherwise the condition always holds",
     ),
+    "C129": Entry(
+        W,
+        "vlag '{name}' wordt op true getest, maar geen keuze zet hem ooit op true: "
+        "wat ervan afhangt, verschijnt nooit",
+        "flag '{name}' is tested for true, but no choice ever sets it to true: "
+        "what depends on it never appears",
+        "zet de vlag in een effect van een keuze ({{set: {name}}}), of haal de voorwaarde weg",
+        "set the flag in a choice's effects ({{set: {name}}}), or remove the condition",
+    ),
 }
