@@ -11,6 +11,7 @@ from trainer.commands.records_opts import open_store
 from trainer.model.loader import LoadedScenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError
+from trainer.records.sessions import RecordedSessions
 
 
 def error_lines(loaded: LoadedScenario, lang: str) -> list[str]:
@@ -45,7 +46,8 @@ def run(
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
         try:
-            app = App(options, store=store, check=lambda loaded: error_lines(loaded, lang))
+            sessions = RecordedSessions(store, check=lambda loaded: error_lines(loaded, lang))
+            app = App(options, sessions)
             app.run()
         except RecordsError as exc:
             raise UserError(exc.nl, exc.en) from None

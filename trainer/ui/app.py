@@ -6,9 +6,9 @@ line of behaviour. The engine clock is a PausableClock over an injected clock: E
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pygame
 
@@ -17,12 +17,8 @@ from trainer.engine.errors import EngineError
 from trainer.engine.events import NodeEntered
 from trainer.engine.session import Session
 from trainer.engine.views import Phase, View
-from trainer.model.diagnostics import ScenarioError
-from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import SelectionNode
-from trainer.records import RecordStore
-from trainer.records.recorder import Recorder
-from trainer.records.resume import resume
 from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
 from trainer.ui.routing import SCREENS, Screen
@@ -32,6 +28,30 @@ from trainer.ui.theme import Theme
 
 SIZE = (1280, 720)
 FADE_SECONDS = 0.2
+
+
+class SessionSource(Protocol):
+    """What the App needs from outside: scenario files loaded and checked, sessions started (recorded or
+    not) and resumed. The command builds one (`trainer.records.sessions.RecordedSessions`) and injects it."""
+
+    def load(self, path: Path, lang: str) -> tuple[LoadedScenario | None, list[str]]: ...
+
+    def start(
+        self,
+        loaded: LoadedScenario,
+        *,
+        trainee: str | None,
+        group: str | None,
+        lang: str,
+        clock: Clock,
+        start_node: str | None = None,
+    ) -> Session: ...
+
+    def can_resume(self) -> bool: ...
+
+    def resume(self, session_id: str, clock: Clock) -> Session: ...
+
+    def unfinished(self, trainee: str | None) -> list[tuple[str, str, str]]: ...
 
 
 class NoDisplayError(Exception):
@@ -57,14 +77,12 @@ class App:
     def __init__(
         self,
         options: PlayerOptions,
+        sessions: SessionSource,
         *,
-        store: RecordStore | None = None,
         clock: Clock | None = None,
-        check: Callable[[LoadedScenario], list[str]] | None = None,
     ) -> None:
         self.options = options
-        self.store = store
-        self.check = check  # error lines for a loaded file (the CLI's checker), shown on F5
+        self.sessions = sessions  # injected by the command: files, records and resuming live there
         self.clock = PausableClock(clock or MonotonicClock())
         self.lang = options.lang
         self.size = options.size
@@ -105,7 +123,7 @@ class App:
         if self.trainee is None:
             self.ui.fields = {"code": "", "group": self.group or ""}
             self._go(Screen.START)
-        elif self.options.resume_id and self.store is not None:
+        elif self.options.resume_id and self.sessions.can_resume():
             self._resume(self.options.resume_id)
         else:
             self._after_start()
@@ -116,26 +134,13 @@ class App:
                 self._go(Screen.BRIEFING)
         else:
             self.extra["scenarios"] = self.options.scenarios
-            self.extra["resume"] = self._unfinished()
+            self.extra["resume"] = self.sessions.unfinished(self.trainee)
             self._go(Screen.PICKER)
-
-    def _unfinished(self) -> list[tuple[str, str, str]]:
-        if self.store is None or self.trainee is None:
-            return []
-        return [
-            (r.id, r.scenario_id, r.started_at[:16].replace("T", " "))
-            for r in self.store.sessions(trainee=self.trainee, status="active")
-        ]
 
     def _load_file(self, path: Path) -> bool:
         """Load (or reload) a scenario file; findings go on screen instead of crashing."""
-        try:
-            loaded = load_scenario(path)
-            errors = self.check(loaded) if self.check is not None else []
-        except ScenarioError as exc:
-            errors = [d.format(self.lang) for d in exc.diagnostics]
-            loaded = None
-        if errors or loaded is None:
+        loaded, errors = self.sessions.load(path, self.lang)
+        if loaded is None:
             self.extra["findings"] = errors
             self._go(Screen.FINDINGS)
             return False
@@ -149,31 +154,18 @@ class App:
 
     def _start_session(self, start_node: str | None = None) -> None:
         assert self.loaded is not None
-        listeners = []
-        if self.store is not None and self.trainee is not None:
-            listeners.append(
-                Recorder(
-                    self.store,
-                    self.loaded.scenario,
-                    self.loaded.content_hash,
-                    trainee=self.trainee,
-                    group=self.group,
-                )
-            )
-        self.session = Session(
-            self.loaded.scenario,
+        self.session = self.sessions.start(
+            self.loaded,
+            trainee=self.trainee,
+            group=self.group,
             lang=self.lang,
             clock=self.clock,
-            listeners=listeners,
             start_node=start_node or self.options.start_node,
-            scenario_hash=self.loaded.content_hash,
         )
         self._follow_session()
 
     def _resume(self, session_id: str) -> None:
-        assert self.store is not None
-        row = self.store.session(session_id)
-        self.session = resume(self.store, row, clock=self.clock)
+        self.session = self.sessions.resume(session_id, self.clock)
         self._follow_session()
 
     def _follow_session(self) -> None:

@@ -13,6 +13,7 @@ import pygame
 from trainer.engine.clock import FakeClock
 from trainer.model.loader import LoadedScenario
 from trainer.records import RecordStore
+from trainer.records.sessions import RecordedSessions
 from trainer.ui.app import App, PlayerOptions
 from trainer.ui.frame import Layout
 from trainer.ui.routing import SCREENS, Screen
@@ -48,7 +49,7 @@ class Pilot:
         check: Callable[[LoadedScenario], list[str]] | None = None,
     ) -> None:
         self.clock = FakeClock()
-        self.app = App(options, store=store, clock=self.clock, check=check)
+        self.app = App(options, RecordedSessions(store, check=check), clock=self.clock)
         self.advance(1)
 
     def advance(self, frames: int = 1) -> None:
