@@ -152,7 +152,8 @@ def assemble(
     *,
     lang: str = "nl",
 ) -> Material:
-    """One conversation's material, or a DebriefError saying in one line why these sessions do not make one."""
+    """One conversation's material, or a DebriefError saying in one line why these sessions do not make
+    one."""
     unique: dict[str, SessionRecord] = {}
     for record in records:
         unique.setdefault(record.id, record)  # the same session from the store and a bundle counts once

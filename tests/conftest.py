@@ -20,7 +20,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
         "--update-goldens",
         action="store_true",
-        help="rewrite every golden deliberately: PNG snapshots and debrief sheets (look at the diff, then commit)",
+        help="rewrite every golden deliberately: PNG snapshots and debrief sheets (then read the diff)",
     )
 
 

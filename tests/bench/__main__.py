@@ -170,7 +170,8 @@ def bench_player() -> None:
 
 
 def bench_debrief() -> None:
-    """The group sheet for 12 sessions, from the records database to the file's bytes (warm: a second sheet)."""
+    """The group sheet for 12 sessions, from the records database to the file's bytes (warm: a second
+    sheet)."""
     import tempfile
     from pathlib import Path
 

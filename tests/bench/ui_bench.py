@@ -25,7 +25,9 @@ path = os.path.join(sys.argv[2], "six.yaml")
 open(path, "w", encoding="utf-8").write(generate(40, candidates=6))
 clock = FakeClock()
 app = App(
-    PlayerOptions(trainee="B1", scenario_file=__import__("pathlib").Path(path)), RecordedSessions(), clock=clock
+    PlayerOptions(trainee="B1", scenario_file=__import__("pathlib").Path(path)),
+    RecordedSessions(),
+    clock=clock,
 )
 app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)], 1 / 60)
 assert app.screen == "selection", app.screen
@@ -58,7 +60,8 @@ import random
 for path in bundled_scenarios():
     pilot = Pilot(PlayerOptions(trainee="B1", scenario_file=path))
     by_keys(pilot, random.Random(0))
-print(json.dumps({"first_frame": first, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"first_frame": first, "peak_rss_mb": rss_mb}))
 """
 
 

@@ -1,7 +1,9 @@
 """Rendering: golden files (byte-identical), escaping of every typed text, a self-contained page.
 
-The records come from the bundled nachtelijke_verkeerscontrole scenario and its plans, so a change there (or in a
-template, the CSS or words.yaml) changes the goldens. Look at the `.new` file a failure leaves, then regenerate
+The records come from the bundled nachtelijke_verkeerscontrole scenario and its plans, so a change there (or
+in a
+template, the CSS or words.yaml) changes the goldens. Look at the `.new` file a failure leaves, then
+regenerate
 deliberately from the repository root: .venv/bin/python -m pytest --update-goldens
 """
 

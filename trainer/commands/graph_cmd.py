@@ -84,9 +84,8 @@ def dot(scenario: Scenario, lang: str) -> str:
             else:
                 letter = _STEP_LETTER[e.step] if e.step else ""
                 style = ", style=dashed" if e.choice.assessment != Assessment.IN_LIJN else ""
-                out.append(
-                    f'    "{e.source}" -> "{e.target}" [label="{letter} {_MARK[e.choice.assessment]} {e.choice_id}"{style}];'
-                )
+                label = f"{letter} {_MARK[e.choice.assessment]} {e.choice_id}"
+                out.append(f'    "{e.source}" -> "{e.target}" [label="{label}"{style}];')
     out.append("}")
     return "\n".join(out) + "\n"
 

@@ -38,7 +38,8 @@ def list_sessions(
         status_word = {"active": "open", "finished": "klaar" if lang != "en" else "done"}[r.status]
         print(
             f"{r.id[:8]:<8}  {r.trainee_code:<12} {(r.group_label or '-'):<16} "
-            f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} {r.started_at[:19]:<19} {r.event_count:>4}"
+            f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} "
+            f"{r.started_at[:19]:<19} {r.event_count:>4}"
         )
     print(
         f"{len(rows)} sessie(s) in {store.path}"

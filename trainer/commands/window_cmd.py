@@ -55,6 +55,7 @@ def run(
             raise UserError(
                 f"geen beeldscherm om een venster op te openen ({exc}) "
                 "(tip: speel in de terminal met 'trainer play --text')",
-                f"no display to open a window on ({exc}) (hint: play in the terminal with 'trainer play --text')",
+                f"no display to open a window on ({exc}) "
+                "(hint: play in the terminal with 'trainer play --text')",
             ) from None
     return 0

@@ -100,7 +100,8 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
             choice, state = move.option.choice, move.state
             assessment = tr(*ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
             out.append(
-                f"{stamp} → {w['you']}: {t(choice.text)}  [{event.step} · {assessment} · {event.seconds:.1f} s]"
+                f"{stamp} → {w['you']}: {t(choice.text)}  "
+                f"[{event.step} · {assessment} · {event.seconds:.1f} s]"
             )
             if choice.perspective is not None:
                 out.append(f"           ({w['perspective']}: {t(choice.perspective)})")

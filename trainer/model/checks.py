@@ -327,7 +327,8 @@ class _Checker:
 
 @cache
 def _text_bearing_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """(attribute, key) of the fields that can hold Text: the only ones the translation check needs to visit."""
+    """(attribute, key) of the fields that can hold Text: the only ones the translation check needs to
+    visit."""
     return tuple(
         (name, info.alias or name)
         for name, info in model.model_fields.items()

@@ -61,7 +61,8 @@ class Diagnostic:
         """One line: `file:line:col: fout C101: message (hint: ...)`."""
         sev = tr(*SEVERITY_LABELS[self.severity], lang)
         hint_word = tr("tip", "hint", lang)
-        return f"{self.file}:{self.line}:{self.column}: {sev} {self.code}: {self.message(lang)} ({hint_word}: {self.hint(lang)})"
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {sev} {self.code}: {self.message(lang)} ({hint_word}: {self.hint(lang)})"
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         return {

@@ -180,7 +180,8 @@ class _Builder:
 _PROBLEMS_NL = (
     (
         "mapping values are not allowed",
-        "onverwachte dubbele punt: staat er een ':' in tekst zonder aanhalingstekens, of klopt de inspringing niet?",
+        "onverwachte dubbele punt: staat er een ':' in tekst zonder aanhalingstekens, "
+        "of klopt de inspringing niet?",
     ),
     ("could not find expected ':'", "dubbele punt ':' verwacht"),
     ("cannot start any token", "een teken dat hier niet mag (bijv. @ of ` aan het begin van een tekst)"),

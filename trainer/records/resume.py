@@ -23,7 +23,8 @@ def recorded_events(store: RecordStore, row: SessionRow) -> list[Event]:
             events.append(event_from_dict(json.loads(ev.payload)))
         except (ValueError, EngineError) as exc:
             raise RecordsError(
-                f"{store.path}: sessie {row.id[:8]}, gebeurtenis {ev.seq} is onleesbaar ({message_of(exc, 'nl')})",
+                f"{store.path}: sessie {row.id[:8]}, gebeurtenis {ev.seq} is onleesbaar "
+                f"({message_of(exc, 'nl')})",
                 f"{store.path}: session {row.id[:8]}, event {ev.seq} is unreadable ({message_of(exc, 'en')})",
             ) from None
     return events
@@ -55,7 +56,8 @@ def resume(store: RecordStore, row: SessionRow, *, clock: Clock | None = None) -
     if row.status == "finished":
         raise RecordsError(
             f"{store.path}: sessie {row.id[:8]} is al afgerond (tip: trainer sessions replay {row.id[:8]})",
-            f"{store.path}: session {row.id[:8]} is already finished (hint: trainer sessions replay {row.id[:8]})",
+            f"{store.path}: session {row.id[:8]} is already finished "
+            f"(hint: trainer sessions replay {row.id[:8]})",
         )
     scenario, session = rebuild(store, row, clock=clock)
     recorder = Recorder(

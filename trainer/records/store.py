@@ -300,7 +300,8 @@ class RecordStore:
         wall: str | None = None,
     ) -> None:
         conn.execute(
-            "INSERT INTO events(session_id, seq, wall_time, mono_time, type, payload) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events(session_id, seq, wall_time, mono_time, type, payload) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             (session_id, seq, wall or self.wall(), mono, kind, payload),
         )
 
@@ -353,8 +354,10 @@ class RecordStore:
         rows = self._read("SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (content_hash,))
         if not rows:
             raise RecordsError(
-                f"{self.path}: scenarioversie {content_hash[:12]} ontbreekt (tip: importeer de export opnieuw)",
-                f"{self.path}: scenario version {content_hash[:12]} is missing (hint: import the export again)",
+                f"{self.path}: scenarioversie {content_hash[:12]} ontbreekt "
+                "(tip: importeer de export opnieuw)",
+                f"{self.path}: scenario version {content_hash[:12]} is missing "
+                "(hint: import the export again)",
             )
         try:
             return Scenario.model_validate(json.loads(rows[0][0]))
@@ -397,7 +400,8 @@ class RecordStore:
             conn.executemany("DELETE FROM sessions WHERE id = ?", [(i,) for i in ids])
             conn.execute("DELETE FROM trainees WHERE code NOT IN (SELECT trainee_code FROM sessions)")
             conn.execute(
-                "DELETE FROM groups WHERE id NOT IN (SELECT group_id FROM sessions WHERE group_id IS NOT NULL)"
+                "DELETE FROM groups "
+                "WHERE id NOT IN (SELECT group_id FROM sessions WHERE group_id IS NOT NULL)"
             )
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.execute("VACUUM")

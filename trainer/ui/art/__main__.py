@@ -1,6 +1,7 @@
 """Contact sheets of the procedural art, for looking at it: `python -m trainer.ui.art OUTDIR`.
 
-Writes backdrops.png (every view at every time of day), people.png, portraits.png, vehicles.png, groups.png and
+Writes backdrops.png (every view at every time of day), people.png, portraits.png, vehicles.png, groups.png
+and
 street.png (a night panorama with people and a car on the ground line), and prints render timings.
 """
 

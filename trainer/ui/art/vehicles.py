@@ -1,7 +1,8 @@
 """Vehicles in side view, front to the right: a car, an older car, a van, and two-wheelers with their rider.
 
 Occupants of cars and vans are whole figures drawn behind the glass and masked to the windows, so their hair,
-headwear and glasses match their standing figure. Damage is visible: a cracked lamp, a dent, lamps that are off.
+headwear and glasses match their standing figure. Damage is visible: a cracked lamp, a dent, lamps that are
+off.
 """
 
 from __future__ import annotations
@@ -211,7 +212,8 @@ def _dent(pen: Pen, colour: RGB, x: float, y: float) -> None:
 def _occupants(
     pen: Pen, shape: dict[str, object], windows: list[list[Point]], occupants: list[Appearance]
 ) -> None:
-    """People seen through the side windows: drawn on a layer, masked to the glass, with a reflection on top."""
+    """People seen through the side windows: drawn on a layer, masked to the glass, with a reflection on
+    top."""
     if not occupants:
         _reflection(pen, windows)
         return

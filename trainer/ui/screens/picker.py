@@ -1,10 +1,12 @@
-"""Scenario picker: unfinished sessions to resume first, then the bundled scenarios with duration and goals."""
+"""Scenario picker: unfinished sessions to resume first, then the bundled scenarios with duration and
+goals."""
 
 from __future__ import annotations
 
 import pygame
 
 from trainer.model.loader import LoadedScenario
+from trainer.model.text import tr
 from trainer.model.vocabulary import STEP_LABELS, STEP_ORDER
 from trainer.ui import theme as th
 from trainer.ui.frame import Command, Frame, Layout, PickScenario, ResumeSession
@@ -51,7 +53,8 @@ def layout(frame: Frame) -> Layout:
             inner.left, inner.top + px(230), inner.width, inner.bottom - inner.top - px(230)
         )
         goals = "\n".join(
-            f"{STEP_LABELS[s][1 if frame.lang == 'en' else 0]}: {getattr(loaded.scenario.learning_goals, s.value).get(frame.lang)}"
+            f"{tr(*STEP_LABELS[s], frame.lang)}: "
+            f"{getattr(loaded.scenario.learning_goals, s.value).get(frame.lang)}"
             for s in STEP_ORDER
         )
         tb, font = fit(goals, frame.theme, 15, goal_box, min_size=10)
