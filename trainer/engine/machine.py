@@ -45,7 +45,7 @@ class BuiltMachine:
         dest = self.table.get((model.state, choice))
         if dest is None:
             raise MachineError(f"'{trigger_name(model.state, choice)}' is not a transition of this machine")
-        self.machine.set_state(dest, model)
+        self.machine.set_state(self.machine.states[dest], model)  # a State: no name lookup per move
         return dest
 
 

@@ -15,11 +15,11 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from types import MappingProxyType
-from typing import Any
+from typing import Any, NamedTuple
 
 from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered
-from trainer.engine.views import ChoiceOption
+from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
 from trainer.model.loader import content_hash
 from trainer.model.scenario import (
@@ -68,15 +68,20 @@ class GameState:
 # --- the registry of conditions and effects ---------------------------------------------------------
 
 
-def _flag(cond: FlagCondition, flags: Mapping[str, bool], meters: Mapping[str, int]) -> bool:
-    return flags.get(cond.flag, False) is cond.is_
+Test = Callable[[GameState], bool]
+"""A compiled condition: asked once per state, so the model's fields are read once, at compile time."""
 
 
-def _meter(cond: MeterCondition, flags: Mapping[str, bool], meters: Mapping[str, int]) -> bool:
-    value = meters.get(cond.meter, 0)
-    if cond.at_least is not None and value < cond.at_least:
-        return False
-    return not (cond.at_most is not None and value > cond.at_most)
+def _flag(cond: FlagCondition) -> Test:
+    name, wanted = cond.flag, cond.is_
+    return lambda state: state.flags.get(name, False) is wanted
+
+
+def _meter(cond: MeterCondition) -> Test:
+    name = cond.meter
+    low = cond.at_least if cond.at_least is not None else -(2**63)
+    high = cond.at_most if cond.at_most is not None else 2**63
+    return lambda state: low <= state.meters.get(name, 0) <= high
 
 
 Bounds = Mapping[str, tuple[int, int]]
@@ -98,7 +103,7 @@ def _add(effect: AddEffect, flags: dict[str, bool], meters: dict[str, int], boun
     meters[effect.add] = _clamp(bounds, effect.add, meters.get(effect.add, 0) + effect.by)
 
 
-CONDITIONS: dict[type, Callable[[Any, Mapping[str, bool], Mapping[str, int]], bool]] = {
+CONDITIONS: dict[type, Callable[[Any], Test]] = {
     FlagCondition: _flag,
     MeterCondition: _meter,
 }
@@ -108,10 +113,20 @@ EFFECTS: dict[type, Callable[[Any, dict[str, bool], dict[str, int], Bounds], Non
 }
 
 
+def compile_conditions(conditions: Sequence[Any]) -> Test | None:
+    """One test for a `when:` list (all must hold); None when there are no conditions."""
+    tests = [CONDITIONS[type(c)](c) for c in conditions]
+    if not tests:
+        return None
+    if len(tests) == 1:
+        return tests[0]
+    return lambda state: all(test(state) for test in tests)
+
+
 def holds(conditions: Sequence[Any], state: GameState) -> bool:
     """True when every condition holds."""
-    flags, meters = state.flags, state.meters
-    return all(CONDITIONS[type(c)](c, flags, meters) for c in conditions)
+    test = compile_conditions(conditions)
+    return test is None or test(state)
 
 
 def visible(lines: Sequence[Line], state: GameState) -> tuple[Line, ...]:
@@ -129,6 +144,7 @@ class Option(ChoiceOption):
     It is the ChoiceOption a View hands out, so listing the legal choices allocates nothing."""
 
     path: Path
+    test: Test | None  # the compiled `when:`, None when the choice is always there
     bit: int
     step_value: str
     assessment: str
@@ -138,8 +154,7 @@ class Option(ChoiceOption):
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True, slots=True)
-class Move:
+class Move(NamedTuple):
     """The outcome of one transition: from `node` by `option` (None: without a choice) to `target`."""
 
     node: str
@@ -154,6 +169,7 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
         step,
         choice,
         path,
+        compile_conditions(choice.when),
         step_bit(step),
         step.value,
         choice.assessment.value,
@@ -180,7 +196,18 @@ class Rules:
         self._by_id = {(nid, o.id): o for nid, opts in self.options.items() for o in opts}
         # A node's lines once, and whether any of them depends on the state.
         self._lines = {nid: tuple(getattr(node, "lines", ())) for nid, node in nodes.items()}
-        self._fixed_lines = {nid for nid, lines in self._lines.items() if not any(ln.when for ln in lines)}
+        self._line_tests = {
+            nid: tuple((line, compile_conditions(line.when)) for line in lines)
+            for nid, lines in self._lines.items()
+            if any(line.when for line in lines)
+        }
+        self.phases: dict[str, Phase] = {
+            nid: Phase.ENDING if isinstance(node, EndingNode) else Phase.PLAY for nid, node in nodes.items()
+        }
+        self.phases |= {REFLECTION: Phase.REFLECTION, REGISTRATION: Phase.REGISTRATION, DONE: Phase.DONE}
+        self._endings = {
+            nid: node.outcome.value for nid, node in nodes.items() if isinstance(node, EndingNode)
+        }
         # Nodes whose choices carry no conditions: their legal choices are the authored tuple itself.
         self._unconditional = {
             nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
@@ -223,12 +250,14 @@ class Rules:
         options = self.options.get(node, ())
         if node in self._unconditional:
             return options
-        return tuple(o for o in options if not o.choice.when or holds(o.choice.when, state))
+        return tuple(o for o in options if o.test is None or o.test(state))
 
     def lines(self, node: str, state: GameState) -> tuple[Line, ...]:
         """The node's lines shown in `state`."""
-        lines = self._lines.get(node, ())
-        return lines if node in self._fixed_lines else visible(lines, state)
+        tests = self._line_tests.get(node)
+        if tests is None:
+            return self._lines.get(node, ())
+        return tuple(line for line, test in tests if test is None or test(state))
 
     def step(self, node: str, state: GameState, choice_id: str) -> Move:
         """The one transition function: take `choice_id` at `node` in `state` (ADVANCE: continue without a
@@ -241,12 +270,11 @@ class Rules:
                 )
             return Move(node, None, target, state)
         option = self._by_id.get((node, choice_id))
-        choice = option.choice if option is not None else None
-        if choice is None or (choice.when and not holds(choice.when, state)):
+        if option is None or (option.test is not None and not option.test(state)):
             raise EngineError(
                 f"keuze '{choice_id}' is hier niet mogelijk", f"choice '{choice_id}' is not possible here"
             )
-        assert option is not None
+        choice = option.choice
         return Move(node, option, choice.goto, self.apply(choice.effects, state))
 
     def moves(self, node: str, state: GameState) -> list[Move]:
@@ -275,13 +303,13 @@ class Rules:
 
     def entered(self, node: str, t: float) -> tuple[Event, ...]:
         """What entering a node means: it is logged, and an ending is reached there."""
-        scene = self.scenario.nodes[node]
-        if isinstance(scene, EndingNode):
-            return (NodeEntered(t, node), EndingReached(t, node, scene.outcome.value))
+        outcome = self._endings.get(node)
+        if outcome is not None:
+            return (NodeEntered(t, node), EndingReached(t, node, outcome))
         return (NodeEntered(t, node),)
 
     def is_ending(self, node: str) -> bool:
-        return isinstance(self.scenario.nodes.get(node), EndingNode)
+        return node in self._endings
 
 
 _CACHE: dict[int, Rules] = {}

@@ -25,13 +25,12 @@ from trainer.engine.events import (
     TimedOut,
 )
 from trainer.engine.machine import machine_for
-from trainer.engine.rules import ADVANCE, DONE, REFLECTION, REGISTRATION, GameState, Move, rules_for
+from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, GameState, Move, rules_for
 from trainer.engine.views import ChoiceOption, Phase, View
-from trainer.model.scenario import EndingNode, ReflectionQuestion, Scenario
+from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
 Listener = Callable[[Event], None]
-_AFTER_PHASES = {REFLECTION: Phase.REFLECTION, REGISTRATION: Phase.REGISTRATION, DONE: Phase.DONE}
 
 
 class _Position:
@@ -95,10 +94,7 @@ class Session:
 
     @property
     def phase(self) -> Phase:
-        state = self._pos.state
-        if state in _AFTER_PHASES:
-            return _AFTER_PHASES[state]
-        return Phase.ENDING if isinstance(self.scenario.nodes[state], EndingNode) else Phase.PLAY
+        return self.rules.phases[self._pos.state]
 
     def choices(self) -> tuple[ChoiceOption, ...]:
         """The legal choices now, in authored order."""
@@ -109,21 +105,20 @@ class Session:
         key = (self._pos.state, self.state, len(self.answers))
         if self._view is not None and key == self._view_key:
             return self._view
-        node_id = self.node_id
-        node = self.scenario.nodes[node_id] if node_id else None
-        rules = self.rules
-        state = self.state
+        rules, state, position = self.rules, self.state, self._pos.state
+        node = self.scenario.nodes.get(position)
+        phase = rules.phases[position]
         self._view = View(
-            phase=self.phase,
-            node_id=node_id,
+            phase=phase,
+            node_id=position if node is not None else None,
             node=node,
-            choices=rules.legal(self._pos.state, state),
-            timer_seconds=rules.timers.get(node_id) if node_id else None,
-            can_advance=node_id is not None and node_id in rules.advances,
-            question=self.next_question(),
+            choices=rules.legal(position, state),
+            timer_seconds=rules.timers.get(position),
+            can_advance=node is not None and position in rules.advances,
+            question=self.next_question() if phase == Phase.REFLECTION else None,
             flags=state.flags,
             meters=state.meters,
-            lines=rules.lines(self._pos.state, state),
+            lines=rules.lines(position, state),
         )
         self._view_key = key
         return self._view
