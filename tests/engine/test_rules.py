@@ -66,3 +66,27 @@ def test_engine_errors_speak_both_languages(scenario: Scenario) -> None:
         session.choose("bestaat_niet")
     assert caught.value.message("en") == "choice 'bestaat_niet' is not possible here"
     assert caught.value.message("nl") == str(caught.value) == "keuze 'bestaat_niet' is hier niet mogelijk"
+
+
+def test_the_rules_are_written_once() -> None:
+    """Outside the model (which validates them) only engine/rules.py reads what a choice does (`effects`),
+    when it is allowed (`when`) or what a timer defaults to; everyone else asks `Rules`."""
+    import re
+
+    from tests.conftest import ROOT
+
+    pattern = re.compile(r"\.effects\b|\.when\b|timer\.default|\bCONDITIONS\b|\bEFFECTS\b")
+    allowed = {
+        "trainer/engine/rules.py",  # the rules
+        "debrief/summary.py",  # only shows that a choice was conditional, never evaluates it
+    }
+    offenders = []
+    for package in ("trainer", "debrief"):
+        for path in (ROOT / package).rglob("*.py"):
+            rel = path.relative_to(ROOT).as_posix()
+            if rel.startswith("trainer/model/") or rel in allowed:
+                continue
+            for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
+                if pattern.search(line):
+                    offenders.append(f"{rel}:{number}: {line.strip()}")
+    assert offenders == []
