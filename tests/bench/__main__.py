@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -209,7 +210,11 @@ def bench_debrief() -> None:
 def main() -> int:
     text = generate(300)
     nodes = len(load_scenario_text(text, "g.yaml").scenario.nodes)
-    print(f"benchmarks on a generated scenario of {nodes} nodes, Python {sys.version.split()[0]}\n")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"benchmarks on a generated scenario of {nodes} nodes, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, load average {load} (timings scale with load)\n"
+    )
     bench_load_check(text)
     bench_choose(text)
     bench_host_step(text)
