@@ -208,3 +208,21 @@ def test_restore_continues_the_clock_where_it_stopped(scenario: Scenario) -> Non
     r.choose("concreet")
     made = [e for e in r.events if isinstance(e, ChoiceMade)][-1]
     assert made.t == 15.0 and made.seconds == 3.0
+
+
+def test_time_left_comes_from_the_session_and_survives_a_restore(scenario: Scenario) -> None:
+    clock = FakeClock()
+    s = Session(scenario, clock=clock)
+    limit = s.view().timer_seconds
+    assert limit is not None
+    clock.advance(5.0)
+    assert s.time_left() == pytest.approx(limit - 5.0)
+    s.choose("fietser_zonder_licht")
+    scene_timer = s.view().timer_seconds
+    assert scene_timer is not None and s.time_left() == pytest.approx(scene_timer)  # a new node, from the top
+    clock.advance(2.0)
+    restored = restore(scenario, json.loads(json.dumps(save(s))), clock=clock)
+    # The log ends when the scene was entered: a restore carries on from that moment, not from the wait
+    # after it, which no event recorded.
+    assert restored.time_left() == pytest.approx(scene_timer)
+    assert s.time_left() == pytest.approx(scene_timer - 2.0)

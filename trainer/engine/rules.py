@@ -123,17 +123,6 @@ def compile_conditions(conditions: Sequence[Any]) -> Test | None:
     return lambda state: all(test(state) for test in tests)
 
 
-def holds(conditions: Sequence[Any], state: GameState) -> bool:
-    """True when every condition holds."""
-    test = compile_conditions(conditions)
-    return test is None or test(state)
-
-
-def visible(lines: Sequence[Line], state: GameState) -> tuple[Line, ...]:
-    """The lines of a node shown in this state: those without conditions and those whose conditions hold."""
-    return tuple(line for line in lines if not line.when or holds(line.when, state))
-
-
 # --- one scenario's rules, compiled once ------------------------------------------------------------
 
 

@@ -123,6 +123,14 @@ class Session:
         self._view_key = key
         return self._view
 
+    def time_left(self) -> float | None:
+        """Seconds left on the current node's timer (negative once it has run out); None without a timer.
+        Hosts ask this every frame, so it reads the clock but builds nothing."""
+        seconds = self.rules.timers.get(self._pos.state)
+        if not seconds:
+            return None
+        return seconds - (self.elapsed() - self._entered_at)
+
     def next_question(self) -> ReflectionQuestion | None:
         if self.phase != Phase.REFLECTION:
             return None

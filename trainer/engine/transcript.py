@@ -14,7 +14,7 @@ from trainer.engine.events import (
     SessionStarted,
     TimedOut,
 )
-from trainer.engine.rules import rules_for, visible
+from trainer.engine.rules import rules_for
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.text import Text, lang_key, tr
 from trainer.model.vocabulary import (
@@ -85,7 +85,7 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
                 for cand in node.candidates:
                     cues = "; ".join(t(c.text) for c in cand.cues)
                     out.append(f"  • {t(cand.label)}: {cues}")
-            for line in visible(getattr(node, "lines", []), state):
+            for line in rules.lines(event.node, state):
                 speaker = (
                     w["narrator"] if line.speaker == "verteller" else names.get(line.speaker, line.speaker)
                 )

@@ -14,7 +14,6 @@ import pygame
 
 from trainer.engine.clock import Clock, MonotonicClock, PausableClock
 from trainer.engine.errors import EngineError
-from trainer.engine.events import NodeEntered
 from trainer.engine.session import Session
 from trainer.engine.views import Phase, View
 from trainer.model.loader import LoadedScenario
@@ -218,13 +217,10 @@ class App:
         )
 
     def timer_left(self, view: View | None) -> float | None:
-        """Seconds left on the current node's timer, from the view already built for this frame."""
-        session = self.session
-        if session is None or view is None or view.phase != Phase.PLAY or not view.timer_seconds:
+        """Seconds left on the current node's timer, as the session reports it, while a node is in play."""
+        if self.session is None or view is None or view.phase != Phase.PLAY:
             return None
-        seconds = view.timer_seconds
-        entered = next(e.t for e in reversed(session.events) if isinstance(e, NodeEntered))
-        return seconds - (session.elapsed() - entered)
+        return self.session.time_left()
 
     def step(self, events: list[pygame.event.Event], dt: float, *, draw: bool = True) -> None:
         """Handle events, run timers, draw. Everything the trainee sees goes through here.
