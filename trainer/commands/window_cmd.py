@@ -11,6 +11,7 @@ from trainer.commands.records_opts import open_store
 from trainer.model.loader import LoadedScenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError
+from trainer.records.sessions import RecordedSessions
 
 
 def error_lines(loaded: LoadedScenario, lang: str) -> list[str]:
@@ -47,13 +48,16 @@ def run(
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
         try:
-            app = App(options, store=store, check=lambda loaded: error_lines(loaded, lang))
+            sessions = RecordedSessions(store, check=lambda loaded: error_lines(loaded, lang))
+            app = App(options, sessions)
             app.run()
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
         except NoDisplayError as exc:
             raise UserError(
                 f"geen beeldscherm om een venster op te openen ({exc}) "
-                "(tip: speel in de terminal met 'trainer play --text')"
+                "(tip: speel in de terminal met 'trainer play --text')",
+                f"no display to open a window on ({exc}) "
+                "(hint: play in the terminal with 'trainer play --text')",
             ) from None
     return 0
