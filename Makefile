@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 LOCK := requirements.lock.txt
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
-MYPY_TARGETS := trainer/model trainer/engine debrief
+MYPY_TARGETS := trainer debrief
 
 .PHONY: play test bench lint typecheck schema check lock clean system-deps
 

@@ -69,7 +69,8 @@ _CSS_UNSAFE = re.compile(r"[^\w .,:·#()/-]")
 
 
 def css_string(value: str) -> Markup:
-    """Text for a CSS string in a <style> block: anything but plain word characters and punctuation dropped."""
+    """Text for a CSS string in a <style> block: anything but plain word characters and punctuation
+    dropped."""
     return Markup(_CSS_UNSAFE.sub("", value))
 
 
@@ -127,7 +128,8 @@ def _context(sheet: Sheet | None, lang: str) -> dict[str, Any]:
 
 
 def render_html(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:
-    """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if given)."""
+    """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if
+    given)."""
     return environment(False).get_template(f"{kind}.html.j2").render(**_context(sheet, lang))
 
 

@@ -34,7 +34,8 @@ from trainer.model.vocabulary import (
 )
 
 # Value pairs that pull against each other. The first two are the Waardenkaart's published examples; the
-# third is ours (design): efficiency from group statistics against equal treatment is profiling's core tension.
+# third is ours (design): efficiency from group statistics against equal treatment is profiling's core
+# tension.
 TENSIONS: tuple[tuple[str, str], ...] = (
     ("privacy", "veiligheid"),
     ("proportionaliteit", "daadkracht"),

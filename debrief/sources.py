@@ -95,7 +95,7 @@ def from_store(
                 info = store.group_info(row.group_label)
                 groups[row.group_label] = GroupInfo(**info) if info else GroupInfo(row.group_label)
     except RecordsError as exc:
-        raise DebriefError(str(exc)) from None  # the records layer's own line, with file name and tip
+        raise DebriefError(exc.message(lang)) from None  # the records layer's own line, with file and tip
     return records, scenarios, list(groups.values())
 
 
@@ -110,7 +110,7 @@ def from_bundles(
         try:
             bundle = read_bundle(path)
         except RecordsError as exc:
-            raise DebriefError(str(exc)) from None
+            raise DebriefError(exc.message(lang)) from None
         for entry in bundle.scenarios:
             try:
                 scenario = Scenario.model_validate(entry.snapshot)
@@ -126,7 +126,7 @@ def from_bundles(
             try:
                 events = tuple(event_from_dict(e.payload) for e in session.events)
             except EngineError as exc:
-                raise fail("no_fit", lang, session=session.id[:8], problem=str(exc)) from None
+                raise fail("no_fit", lang, session=session.id[:8], problem=exc.message(lang)) from None
             records.append(
                 SessionRecord(
                     session.id,
@@ -152,7 +152,8 @@ def assemble(
     *,
     lang: str = "nl",
 ) -> Material:
-    """One conversation's material, or a DebriefError saying in one line why these sessions do not make one."""
+    """One conversation's material, or a DebriefError saying in one line why these sessions do not make
+    one."""
     unique: dict[str, SessionRecord] = {}
     for record in records:
         unique.setdefault(record.id, record)  # the same session from the store and a bundle counts once

@@ -16,6 +16,20 @@ SCENARIOS = ROOT / "scenarios"
 PLANS = ROOT / "tests" / "plans"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite every golden deliberately: PNG snapshots and debrief sheets (then read the diff)",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite goldens (`pytest --update-goldens` from the repository root)."""
+    return bool(request.config.getoption("--update-goldens"))
+
+
 @pytest.fixture
 def minimal_path() -> Path:
     return FIXTURES / "minimal.yaml"

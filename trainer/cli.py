@@ -38,7 +38,7 @@ def build_parser() -> argparse.ArgumentParser:
         kwargs["parents"] = [*kwargs.get("parents", []), lang]
         return original_add_parser(name, **kwargs)
 
-    sub.add_parser = add_parser  # type: ignore[method-assign]
+    sub.add_parser = add_parser  # type: ignore[method-assign,assignment]
 
     db = _Parser(add_help=False)
     db.add_argument(
@@ -141,7 +141,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except UserError as exc:
-        print_err(str(exc))
+        print_err(exc.message(getattr(args, "lang", "nl")))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print_err("afgebroken")

@@ -12,6 +12,7 @@ from trainer.model.checks import check
 from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
 from trainer.model.phrases import PhraseFileError, default_phrases
+from trainer.model.text import TwoLanguageError
 from trainer.paths import assets_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -26,8 +27,8 @@ class RecordingOptions:
     group: str | None
 
 
-class UserError(Exception):
-    """A one-line message for the user; the CLI prints it and exits 2."""
+class UserError(TwoLanguageError):
+    """A one-line message for the user (Dutch, and English when known); the CLI prints it and exits 2."""
 
 
 def asset_checker(scenario_file: Path) -> Callable[[str], bool]:
@@ -45,7 +46,7 @@ def findings(loaded: LoadedScenario) -> list[Diagnostic]:
     try:
         phrases = default_phrases()
     except PhraseFileError as exc:  # an instructor's edit of the word list broke it: say where
-        raise UserError(str(exc)) from None
+        raise UserError(exc.nl, exc.en) from None
     return check(loaded, asset_checker(Path(loaded.path)), phrases)
 
 

@@ -24,7 +24,7 @@ def _ask(prompt: str) -> str:
     try:
         return input(f"{prompt}: ").strip()
     except EOFError:
-        raise UserError("invoer gesloten; gestopt") from None
+        raise UserError("invoer gesloten; gestopt", "input closed; stopped") from None
 
 
 def run(
@@ -40,13 +40,15 @@ def run(
         try:
             if resume_id is not None:
                 if store is None:
-                    raise UserError("--resume kan niet samen met --no-record")
+                    raise UserError(
+                        "--resume kan niet samen met --no-record", "--resume cannot go with --no-record"
+                    )
                 session = resume(store, store.session(resume_id), clock=MonotonicClock())
             else:
                 session = _new_session(path, start_node, lang, store, record)
             TextHost(session, lang, _ask, print).play()
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
     print(t(lang, "txt_bye"), file=sys.stderr)
     return 0
 

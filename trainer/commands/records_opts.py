@@ -21,4 +21,4 @@ def open_store(db: str | None) -> RecordStore:
     try:
         return RecordStore(db or default_db_path())
     except RecordsError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(exc.nl, exc.en) from None

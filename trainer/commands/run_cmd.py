@@ -65,9 +65,9 @@ def run(
             )
             play(session, plan, seed, lang)
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
         except EngineError as exc:
-            raise UserError(f"{scenario_path}: {exc}") from None
+            raise UserError(f"{scenario_path}: {exc.nl}", f"{scenario_path}: {exc.en}") from None
         if record is not None:
             print_err(f"vastgelegd als sessie {recorder.session_id[:8]} in {store.path}")
     return 0

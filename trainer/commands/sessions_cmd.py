@@ -38,7 +38,8 @@ def list_sessions(
         status_word = {"active": "open", "finished": "klaar" if lang != "en" else "done"}[r.status]
         print(
             f"{r.id[:8]:<8}  {r.trainee_code:<12} {(r.group_label or '-'):<16} "
-            f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} {r.started_at[:19]:<19} {r.event_count:>4}"
+            f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} "
+            f"{r.started_at[:19]:<19} {r.event_count:>4}"
         )
     print(
         f"{len(rows)} sessie(s) in {store.path}"
@@ -149,5 +150,5 @@ def run(args: argparse.Namespace, lang: str) -> int:
             if action == "purge":
                 return purge(store, args.older_than, args.trainee, args.yes)
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
     raise UserError("kies: list, show, replay, export, import, purge")

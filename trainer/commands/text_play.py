@@ -41,7 +41,7 @@ def terminal_width() -> int:
 
 
 class Terminal:
-    """Wrapped output and numbered questions. `ask` reads a line (raises on end of input), `say` prints one."""
+    """Wrapped output and numbered questions. `ask` reads a line (raising at end of input), `say` prints."""
 
     def __init__(self, lang: str, ask: Ask, say: Say, width: int | None = None) -> None:
         self.lang = lang

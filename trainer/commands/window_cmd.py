@@ -11,6 +11,7 @@ from trainer.commands.records_opts import open_store
 from trainer.model.loader import LoadedScenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError
+from trainer.records.sessions import RecordedSessions
 
 
 def error_lines(loaded: LoadedScenario, lang: str) -> list[str]:
@@ -31,7 +32,10 @@ def run(
 ) -> int:
     """`trainee`/`group` are the command line's, used even with --no-record (no start page to fill in)."""
     if resume_id is not None and record is None:
-        raise UserError("--resume kan niet samen met --no-record (tip: laat --no-record weg)")
+        raise UserError(
+            "--resume kan niet samen met --no-record (tip: laat --no-record weg)",
+            "--resume cannot go with --no-record (hint: leave out --no-record)",
+        )
     if record is not None:
         trainee, group = record.trainee or trainee, record.group or group
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
@@ -54,13 +58,16 @@ def run(
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
         try:
-            app = App(options, store=store, check=lambda loaded: error_lines(loaded, lang))
+            sessions = RecordedSessions(store, check=lambda loaded: error_lines(loaded, lang))
+            app = App(options, sessions)
             app.run()
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
         except NoDisplayError as exc:
             raise UserError(
                 f"geen beeldscherm om een venster op te openen ({exc}) "
-                "(tip: speel in de terminal met 'trainer play --text')"
+                "(tip: speel in de terminal met 'trainer play --text')",
+                f"no display to open a window on ({exc}) "
+                "(hint: play in the terminal with 'trainer play --text')",
             ) from None
     return 0

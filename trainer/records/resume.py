@@ -10,6 +10,7 @@ from trainer.engine.errors import EngineError
 from trainer.engine.events import Event, event_from_dict
 from trainer.engine.session import Listener, Session
 from trainer.model.scenario import Scenario
+from trainer.model.text import message_of
 from trainer.records.errors import RecordsError
 from trainer.records.recorder import Recorder
 from trainer.records.store import RecordStore, SessionRow
@@ -22,7 +23,9 @@ def recorded_events(store: RecordStore, row: SessionRow) -> list[Event]:
             events.append(event_from_dict(json.loads(ev.payload)))
         except (ValueError, EngineError) as exc:
             raise RecordsError(
-                f"{store.path}: sessie {row.id[:8]}, gebeurtenis {ev.seq} is onleesbaar ({exc})"
+                f"{store.path}: sessie {row.id[:8]}, gebeurtenis {ev.seq} is onleesbaar "
+                f"({message_of(exc, 'nl')})",
+                f"{store.path}: session {row.id[:8]}, event {ev.seq} is unreadable ({message_of(exc, 'en')})",
             ) from None
     return events
 
@@ -41,7 +44,10 @@ def rebuild(
             scenario_hash=row.content_hash,
         )
     except EngineError as exc:
-        raise RecordsError(f"{store.path}: sessie {row.id[:8]} is niet na te spelen: {exc}") from None
+        raise RecordsError(
+            f"{store.path}: sessie {row.id[:8]} is niet na te spelen: {exc.nl}",
+            f"{store.path}: session {row.id[:8]} cannot be replayed: {exc.en}",
+        ) from None
     return scenario, session
 
 
@@ -49,7 +55,9 @@ def resume(store: RecordStore, row: SessionRow, *, clock: Clock | None = None) -
     """Continue an unfinished session; new events are recorded after the existing ones."""
     if row.status == "finished":
         raise RecordsError(
-            f"{store.path}: sessie {row.id[:8]} is al afgerond (tip: trainer sessions replay {row.id[:8]})"
+            f"{store.path}: sessie {row.id[:8]} is al afgerond (tip: trainer sessions replay {row.id[:8]})",
+            f"{store.path}: session {row.id[:8]} is already finished "
+            f"(hint: trainer sessions replay {row.id[:8]})",
         )
     scenario, session = rebuild(store, row, clock=clock)
     recorder = Recorder(

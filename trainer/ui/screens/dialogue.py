@@ -111,7 +111,7 @@ def _layout_top(frame: Frame, out: Layout) -> None:
         clock = pygame.Rect(0, 0, px(60), px(60))
         clock.center = (frame.size[0] // 2, px(40))
         out.rects["countdown"] = clock
-    if not frame.extra.get("show_meters"):
+    if not frame.show_meters:
         return  # during play a moving bar is a live score: by default it waits for the ending page
     x = px(20)
     limit = (clock.left - px(16)) if clock is not None else int(frame.size[0] * 0.58)

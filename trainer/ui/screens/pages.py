@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
+from trainer.engine.events import Event
 from trainer.model.scenario import EndingNode, Scenario
+from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_LABELS, STEP_ORDER, MeterKind
 from trainer.ui import perspective
 from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
@@ -10,7 +14,7 @@ from trainer.ui.screens.page import Gauge, Page
 from trainer.ui.strings import t
 
 
-def gauges(scenario: Scenario, values: dict[str, int], lang: str) -> tuple[Gauge, ...]:
+def gauges(scenario: Scenario, values: Mapping[str, int], lang: str) -> tuple[Gauge, ...]:
     """Tension and trust as they stand: shown after play (ending, perspective), never as a live score."""
     return tuple(
         (spec.label.get(lang), values.get(name, spec.start), spec.min, spec.max)
@@ -37,7 +41,7 @@ def briefing(frame: Frame) -> Page:
 def ending(frame: Frame) -> Page:
     assert frame.view is not None and isinstance(frame.view.node, EndingNode)
     node, lang = frame.view.node, frame.lang
-    outcome = OUTCOME_LABELS[node.outcome][1 if lang == "en" else 0]
+    outcome = tr(*OUTCOME_LABELS[node.outcome], lang)
     lines = " ".join(line.text.get(lang) for line in frame.view.lines)
     paragraphs = [(t(lang, "ending_title") + ": " + outcome, node.summary.get(lang))]
     if lines:
@@ -56,7 +60,7 @@ def goals_page(scenario: Scenario, lang: str) -> Page:
     paragraphs = [("", t(lang, "goals_intro"))]
     for step in STEP_ORDER:
         goal = getattr(scenario.learning_goals, step.value)
-        paragraphs.append((STEP_LABELS[step][1 if lang == "en" else 0], goal.get(lang)))
+        paragraphs.append((tr(*STEP_LABELS[step], lang), goal.get(lang)))
     return Page(t(lang, "goals_title"), tuple(paragraphs), ())
 
 
@@ -70,7 +74,7 @@ def notes(frame: Frame) -> Page:
         (t(lang, "briefing_title"), sc.briefing.text.get(lang)),
     ]
     seen: list[str] = []
-    for node_id in frame.extra.get("seen_nodes", []):
+    for node_id in frame.view.visited if frame.view is not None else ():
         for item in getattr(sc.nodes.get(node_id), "info", ()):
             text = f"{item.kind.value.upper()} · {item.title.get(lang)}: {item.text.get(lang)}"
             if text not in seen:
@@ -82,9 +86,9 @@ def notes(frame: Frame) -> Page:
 
 def perspective_pages(
     scenario: Scenario,
-    events: list,  # type: ignore[type-arg]
+    events: Sequence[Event],
     lang: str,
-    meters: dict[str, int] | None = None,
+    meters: Mapping[str, int] | None = None,
 ) -> list[Page]:
     """The perspective switch as pages to draw (content shared with `play --text`), then the learning
     goals. The first page shows where tension and trust ended."""
