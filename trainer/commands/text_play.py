@@ -13,7 +13,7 @@ import shutil
 import textwrap
 from collections.abc import Callable, Sequence
 
-from trainer.engine.events import NodeEntered
+from trainer.engine.events import NodeEntered, TimedOut
 from trainer.engine.session import Session
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.graph import NOBODY
@@ -196,9 +196,8 @@ class TextHost(Terminal):
         labels = [self.option_text(view, o) for o in view.choices]
         picked = self.pick(labels, t(lang, "txt_number"))
         if view.timer_seconds and session.elapsed() - started > view.timer_seconds:
-            default = self.default_text(view)
-            self.para(t(lang, "txt_timed_out", default=default))
-            session.timeout()
+            session.timeout()  # the engine's rules pick the default; the record says which
+            self.para(t(lang, "txt_timed_out", default=self.default_text(view)))
         else:
             self.para(f"→ {t(lang, 'you_are')}: {labels[picked]}")
             session.choose(view.choices[picked].id)
@@ -212,13 +211,8 @@ class TextHost(Terminal):
         return option.choice.text.get(self.lang)
 
     def default_text(self, view: View) -> str:
-        """The words of the choice a timeout falls back on (never its id)."""
-        node = view.node
-        if isinstance(node, SelectionNode):
-            default = node.default or NOBODY
-        else:
-            assert isinstance(node, SceneNode) and node.timer is not None
-            default = node.timer.default or ""
+        """The words of the choice the timeout fell back on (never its id), from the recorded TimedOut."""
+        default = next(e.default for e in reversed(self.session.events) if isinstance(e, TimedOut))
         option = next((o for o in view.choices if o.id == default), None)
         return self.option_text(view, option) if option is not None else default
 
