@@ -23,6 +23,7 @@ class RecordingOptions:
     db: str | None
     trainee: str | None
     group: str | None
+    server: str | None = None
 
 
 class UserError(Exception):

@@ -8,6 +8,7 @@ stored history differs is refused with one line naming the session; the other hi
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -18,6 +19,12 @@ from psycopg_pool import ConnectionPool
 from trainer.records.errors import RecordsError
 from trainer.records.server_schema import MIGRATIONS, SCHEMA_VERSION
 from trainer.records.store import EventRow
+
+# The pool logs each failed connection attempt in English on stderr; the syncer reports outages itself, in one
+# line and in the trainee's language, so the library's own log stays quiet.
+_POOL_LOG = logging.getLogger("psycopg.pool")
+_POOL_LOG.addHandler(logging.NullHandler())
+_POOL_LOG.propagate = False
 
 # One error type for "the server is away"; the sync loop waits and retries on it.
 ServerUnavailable = psycopg.OperationalError
@@ -52,6 +59,24 @@ class SessionHeader:
     status: str
 
 
+_SSLMODES = {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"}
+
+
+def check_url(url: str) -> None:
+    """Refuse a server URL that cannot work, before anything tries to reach it."""
+    hint = "(tip: postgresql://gebruiker@host:5432/database, zie README 'Een gedeelde server')"
+    if not url.startswith(("postgresql://", "postgres://")):
+        raise RecordsError(f"{redact(url)}: geen PostgreSQL-URL {hint}")
+    try:
+        info = psycopg.conninfo.conninfo_to_dict(url)
+    except psycopg.ProgrammingError:
+        raise RecordsError(f"{redact(url)}: ongeldige server-URL {hint}") from None
+    if not all(part.isdigit() for part in str(info.get("port", "5432")).split(",")):
+        raise RecordsError(f"{redact(url)}: poort '{info.get('port')}' is geen getal {hint}")
+    if str(info.get("sslmode", "prefer")) not in _SSLMODES:
+        raise RecordsError(f"{redact(url)}: onbekende sslmode '{info.get('sslmode')}' {hint}")
+
+
 class DivergedHistory(RecordsError):
     """The server holds a different history for this session than the one offered."""
 
@@ -60,6 +85,7 @@ class ServerStore:
     """A connection pool to one shared store. Safe to use from one background thread at a time."""
 
     def __init__(self, url: str, *, min_size: int = 0, max_size: int = 2, timeout: float = 5.0) -> None:
+        check_url(url)
         self.url = url
         self.shown = redact(url)
         try:
@@ -111,7 +137,7 @@ class ServerStore:
                     " (tip: werk de trainer bij; de server blijft ongewijzigd)"
                 )
             for number in range(version, SCHEMA_VERSION):
-                conn.execute(MIGRATIONS[number])  # type: ignore[arg-type]
+                conn.execute(MIGRATIONS[number])  # noqa: S608 (constant DDL)
                 conn.execute("UPDATE trainer_schema SET version = %s", (number + 1,))
         return SCHEMA_VERSION
 

@@ -121,6 +121,14 @@ class SyncPass:
         self._count_waiting(local)
         return self.status
 
+    def measure(self) -> SyncStatus:
+        """What waits, without pushing anything (for `trainer server status`)."""
+        local = self.journal.counts()
+        self.stored = {sid: 0 for sid in local} | self.server.stored_counts(list(local))
+        self.status.online = True
+        self._count_waiting(local)
+        return self.status
+
     def _count_waiting(self, local: dict[str, int]) -> None:
         waiting = {
             sid: n - self.stored.get(sid, 0) for sid, n in local.items() if n > self.stored.get(sid, 0)
