@@ -141,3 +141,16 @@ def _wait(condition, seconds: float = 10.0) -> None:  # type: ignore[no-untyped-
     while not condition():
         assert time.monotonic() < deadline, "timed out"
         time.sleep(0.05)
+
+
+def test_the_syncer_notices_commits_without_any_hook(server_url: str, tmp_path: Path) -> None:
+    """The window never calls the syncer: it sees the recorder's commits through PRAGMA data_version."""
+    db = tmp_path / "laptop.sqlite3"
+    syncer = Syncer(db, server_url).start()
+    try:
+        sid = record_session(db, seed=7)
+        _wait(lambda: len(server_rows(server_url, sid)) == len(local_rows(db, sid)))
+    finally:
+        status = syncer.stop()
+    assert status.online and status.waiting_events == 0
+    assert server_rows(server_url, sid) == local_rows(db, sid)

@@ -31,6 +31,7 @@ class LocalJournal:
     def __init__(self, path: Path) -> None:
         self.path = path
         self._conn: sqlite3.Connection | None = None
+        self._version: int | None = None
 
     def _db(self) -> sqlite3.Connection | None:
         if self._conn is None:
@@ -39,6 +40,16 @@ class LocalJournal:
             self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10)
             self._conn.execute("PRAGMA busy_timeout=10000")
         return self._conn
+
+    def changed(self) -> bool:
+        """True when another connection committed since the last call (PRAGMA data_version: microseconds), so
+        the syncer notices the recorder's commits without any hook in the host."""
+        db = self._db()
+        if db is None:
+            return False
+        version = int(db.execute("PRAGMA data_version").fetchone()[0])
+        seen, self._version = self._version, version
+        return seen != version
 
     def counts(self) -> dict[str, int]:
         db = self._db()
@@ -176,30 +187,35 @@ class Syncer:
         journal = LocalJournal(self.db_path)
         server: ServerStore | None = None
         sync: SyncPass | None = None
+        retry = True  # the first pass catches up on whatever an earlier run left waiting
         delay = self.poll_seconds
         try:
             while True:
                 stopping = self._stop.is_set()
-                try:
-                    if server is None:
-                        server = ServerStore(self.url, timeout=2.0)
-                    if sync is None:
-                        server.require_schema()
-                        sync = SyncPass(journal, server)
-                    status = sync.run()
-                    delay = self.poll_seconds
-                    with self._lock:
-                        self._status = SyncStatus(**vars(status))
-                except (ServerUnavailable, RecordsError, sqlite3.Error) as exc:
-                    sync = None  # after an outage, ask the server again what it holds: never assume
-                    with self._lock:
-                        self._status.online = False
-                        self._status.last_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-                    delay = min(self.max_backoff, max(0.25, delay * 2))
+                woken = self._wake.is_set()
+                self._wake.clear()
+                if retry or woken or stopping or journal.changed():
+                    try:
+                        if server is None:
+                            server = ServerStore(self.url, timeout=2.0)
+                        if sync is None:
+                            server.require_schema()
+                            sync = SyncPass(journal, server)
+                        status = sync.run()
+                        retry, delay = False, self.poll_seconds
+                        with self._lock:
+                            self._status = SyncStatus(**vars(status))
+                    except (ServerUnavailable, RecordsError, sqlite3.Error) as exc:
+                        sync = None  # after an outage, ask the server again what it holds: never assume
+                        retry, delay = True, min(self.max_backoff, max(0.25, delay * 2))
+                        with self._lock:
+                            self._status.online = False
+                            self._status.last_error = (
+                                str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                            )
                 if stopping:
                     return
                 self._wake.wait(delay)
-                self._wake.clear()
         finally:
             journal.close()
             if server is not None:
