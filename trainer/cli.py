@@ -46,7 +46,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("TRAINER_DB"),
         help="database met verslagen (standaard: TRAINER_DB of de gebruikersmap)",
     )
-    recording = _Parser(add_help=False, parents=[db])
+    server = _Parser(add_help=False)
+    server.add_argument(
+        "--server",
+        default=None,
+        help="gedeelde PostgreSQL-server (postgresql://...); "
+        "standaard TRAINER_SERVER of 'trainer server set'",
+    )
+    recording = _Parser(add_help=False, parents=[db, server])
     recording.add_argument("--no-record", action="store_true", help="niets vastleggen")
     recording.add_argument("--trainee", help="pseudonieme code van de trainee")
     recording.add_argument("--group", help="label van de trainingsgroep")
@@ -86,6 +93,13 @@ def build_parser() -> argparse.ArgumentParser:
     mode.add_argument("--auto", action="store_true", help="kies willekeurig (met --seed)")
     run.add_argument("--seed", type=int, default=0)
     run.add_argument("--from", dest="start_node", help="begin bij dit knooppunt")
+    run.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        metavar="SECONDEN",
+        help="wacht zo lang per stap (demonstratie, belasting)",
+    )
 
     sessions = sub.add_parser("sessions", help="verslagen: bekijken, verplaatsen, verwijderen")
     actions = sessions.add_subparsers(dest="action", parser_class=_Parser, required=True)
@@ -109,6 +123,18 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--older-than", type=int, metavar="DAGEN")
     which.add_argument("--trainee")
     purge.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
+
+    shared = sub.add_parser("server", help="gedeelde server: instellen, schema maken, status, bijwerken")
+    server_actions = shared.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    setting = server_actions.add_parser("set", help="onthoud de server van deze laptop", parents=[lang])
+    setting.add_argument("url", help="postgresql://gebruiker@host:poort/database")
+    server_actions.add_parser("unset", help="vergeet de server: alleen lokaal vastleggen", parents=[lang])
+    init = server_actions.add_parser(
+        "init", help="maak of werk het schema op de server bij", parents=[server, lang]
+    )
+    init.add_argument("url", nargs="?", help="server (standaard: --server, TRAINER_SERVER of de instelling)")
+    server_actions.add_parser("status", help="wat wacht er nog op verzending", parents=[db, server, lang])
+    server_actions.add_parser("sync", help="verstuur nu wat wacht", parents=[db, server, lang])
 
     coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
     coverage.add_argument("scenario")
@@ -174,6 +200,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             start_node=args.start_node,
             lang=lang,
             record=_recording(args),
+            pace=args.pace,
         )
     if args.command == "coverage":
         from trainer.commands import coverage_cmd
@@ -207,6 +234,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import sessions_cmd
 
         return sessions_cmd.run(args, lang)
+    if args.command == "server":
+        from trainer.commands import server_cmd
+
+        return server_cmd.run(args, lang)
     if args.command == "debrief":
         from trainer.commands import debrief_cmd
 
@@ -217,4 +248,4 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _recording(args: argparse.Namespace) -> RecordingOptions | None:
     if args.no_record:
         return None
-    return RecordingOptions(db=args.db, trainee=args.trainee, group=args.group)
+    return RecordingOptions(db=args.db, trainee=args.trainee, group=args.group, server=args.server)

@@ -25,6 +25,7 @@ class RecordingOptions:
     db: str | None
     trainee: str | None
     group: str | None
+    server: str | None = None
 
 
 class UserError(TwoLanguageError):

@@ -21,7 +21,8 @@ from trainer.engine.session import Session
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
-from trainer.records.store import RecordStore, SessionRow, canonical_json
+from trainer.records.reader import RecordReader
+from trainer.records.store import RecordStore, SessionRow, canonical_json, utc_now
 
 FORMAT = "trainer.bundle"
 VERSION = 1
@@ -86,8 +87,9 @@ def _checksum(body: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
-def export_bundle(store: RecordStore, session_ids: list[str], *, with_names: bool = False) -> str:
+def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bool = False) -> str:
     """The bundle text for these sessions. Display names only with consent (`with_names`)."""
+    wall = store.wall if isinstance(store, RecordStore) else utc_now  # a local store's clock is injectable
     sessions, scenarios, groups = [], {}, {}
     for sid in session_ids:
         row = store.session(sid)
@@ -119,7 +121,7 @@ def export_bundle(store: RecordStore, session_ids: list[str], *, with_names: boo
         "format": FORMAT,
         "version": VERSION,
         "min_compatible": MIN_COMPATIBLE,
-        "exported_at": store.wall(),
+        "exported_at": wall(),
         "scenarios": sorted(scenarios.values(), key=lambda s: s["content_hash"]),
         "groups": [g for g in groups.values() if g is not None],
         "sessions": sessions,
