@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from trainer.commands.common import EXIT_BAD_INPUT, RecordingOptions, UserError, print_err
+from trainer.records.fields import MAX_SEED
 
 
 class _Parser(argparse.ArgumentParser):
@@ -17,6 +18,17 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         print_err(f"{self.prog}: {message} (tip: {self.prog} --help)")
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _seed(text: str) -> int:
+    """A seed the records can store (a signed 64-bit integer), or argparse's one-line usage error."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"seed moet tussen 0 en {MAX_SEED} liggen")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -91,7 +103,7 @@ def build_parser() -> argparse.ArgumentParser:
     mode = run.add_mutually_exclusive_group(required=True)
     mode.add_argument("--plan", help="speelplan (.yaml) met keuzes en antwoorden")
     mode.add_argument("--auto", action="store_true", help="kies willekeurig (met --seed)")
-    run.add_argument("--seed", type=int, default=0)
+    run.add_argument("--seed", type=_seed, default=0)
     run.add_argument("--from", dest="start_node", help="begin bij dit knooppunt")
     run.add_argument(
         "--pace",
