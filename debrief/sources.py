@@ -18,8 +18,9 @@ from trainer.engine.errors import EngineError
 from trainer.engine.events import Event, SessionFinished, event_from_dict
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
-from trainer.records import RecordsError, RecordStore
+from trainer.records import RecordsError
 from trainer.records.bundle import read_bundle
+from trainer.records.reader import RecordReader
 from trainer.records.resume import recorded_events
 
 GROUP_LIMIT = 12
@@ -64,7 +65,7 @@ def _finished(status: str, events: Sequence[Event]) -> bool:
 
 
 def from_store(
-    store: RecordStore, *, group: str | None = None, refs: Iterable[str] = (), lang: str = "nl"
+    store: RecordReader, *, group: str | None = None, refs: Iterable[str] = (), lang: str = "nl"
 ) -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
     """Sessions of a group, or by id (a unique prefix will do), with their scenario versions."""
     try:

@@ -41,3 +41,18 @@ def records_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "records.sqlite3"
     monkeypatch.setenv("TRAINER_DB", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server for the whole test run (see tests/pgserver.py)."""
+    from tests.pgserver import remove_server, start_server
+
+    try:
+        server = start_server()
+    except (RuntimeError, OSError) as exc:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"PostgreSQL-tests overgeslagen / skipped: {exc}")
+    yield server
+    remove_server(server)

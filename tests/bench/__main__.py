@@ -222,6 +222,9 @@ def main() -> int:
     bench_records()
     bench_debrief()
     bench_player()
+    from tests.bench.sync_bench import bench_sync
+
+    bench_sync(row, ROWS)
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'result':>12}  {'target':>12}  ok")
     for name, value, target, ok in ROWS:

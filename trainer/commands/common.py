@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -14,6 +13,7 @@ from trainer.model.loader import LoadedScenario, load_scenario
 from trainer.model.phrases import PhraseFileError, default_phrases
 from trainer.model.text import TwoLanguageError
 from trainer.paths import assets_dir
+from trainer.records.fields import is_code
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -25,6 +25,7 @@ class RecordingOptions:
     db: str | None
     trainee: str | None
     group: str | None
+    server: str | None = None
 
 
 class UserError(TwoLanguageError):
@@ -67,14 +68,14 @@ def print_err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
-
-
 def valid_code(code: str, what: str = "trainee-code") -> str:
     """Trainee codes and group labels: short, no spaces, nothing that looks like a full name by accident."""
-    if not _CODE.match(code):
+    if not is_code(code):
+        shown = code.encode("unicode_escape").decode("ascii")  # a typed escape sequence is shown, not run
         raise UserError(
-            f"ongeldige {what} '{code}' (tip: letters, cijfers, . _ -, hoogstens 32 tekens, "
-            "bijv. A17 of ochtend-2026-11)"
+            f"ongeldige {what} '{shown}' (tip: letters, cijfers, . _ -, hoogstens 32 tekens, "
+            "bijv. A17 of ochtend-2026-11)",
+            f"invalid {what} '{shown}' (hint: letters, digits, . _ -, at most 32 characters, "
+            "e.g. A17 or morning-2026-11)",
         )
     return code

@@ -8,6 +8,7 @@ from contextlib import ExitStack
 
 from trainer.commands.common import RecordingOptions, UserError, load_clean, valid_code
 from trainer.commands.records_opts import open_store
+from trainer.commands.server_opts import finish_sync, start_sync
 from trainer.commands.text_play import Terminal, TextHost
 from trainer.engine.clock import MonotonicClock
 from trainer.engine.session import Session
@@ -37,6 +38,8 @@ def run(
 ) -> int:
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
+        syncer = start_sync(record, store.path) if store is not None and record is not None else None
+        stack.callback(finish_sync, syncer, lang)
         try:
             if resume_id is not None:
                 if store is None:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from trainer.commands.common import RecordingOptions, UserError, findings, load_clean, valid_code
 from trainer.commands.records_opts import open_store
+from trainer.commands.server_opts import finish_sync, start_sync
 from trainer.model.loader import LoadedScenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError
@@ -57,6 +58,9 @@ def run(
     )
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
+        # The syncer notices the recorder's commits by itself (PRAGMA data_version): the window needs no hook.
+        syncer = start_sync(record, store.path) if store is not None and record is not None else None
+        stack.callback(finish_sync, syncer, lang)
         try:
             sessions = RecordedSessions(store, check=lambda loaded: error_lines(loaded, lang))
             app = App(options, sessions)

@@ -21,7 +21,24 @@ from trainer.engine.session import Session
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
-from trainer.records.store import RecordStore, SessionRow, canonical_json
+from trainer.records.fields import (
+    Code,
+    ContentHash,
+    Day,
+    EventType,
+    Lang,
+    Name,
+    ScenarioId,
+    Seconds,
+    Seed,
+    Seq,
+    SessionId,
+    Status,
+    Timestamp,
+    Version,
+)
+from trainer.records.reader import RecordReader
+from trainer.records.store import RecordStore, SessionRow, canonical_json, utc_now
 
 FORMAT = "trainer.bundle"
 VERSION = 1
@@ -34,48 +51,48 @@ class _Strict(BaseModel):
 
 
 class BundleEvent(_Strict):
-    seq: int
-    wall_time: str
-    mono_time: float
-    type: str
+    seq: Seq
+    wall_time: Timestamp
+    mono_time: Seconds
+    type: EventType
     payload: dict[str, Any]
 
 
 class BundleSession(_Strict):
-    id: str
-    trainee_code: str
-    display_name: str | None
-    group_label: str | None
-    scenario_id: str
-    scenario_version: int
-    content_hash: str
-    seed: int
-    lang: str
-    started_at: str
-    ended_at: str | None
-    status: str
+    id: SessionId
+    trainee_code: Code
+    display_name: Name | None
+    group_label: Code | None
+    scenario_id: ScenarioId
+    scenario_version: Version
+    content_hash: ContentHash
+    seed: Seed
+    lang: Lang
+    started_at: Timestamp
+    ended_at: Timestamp | None
+    status: Status
     events: list[BundleEvent]
 
 
 class BundleScenario(_Strict):
-    content_hash: str
-    scenario_id: str
-    version: int
+    content_hash: ContentHash
+    scenario_id: ScenarioId
+    version: Version
     snapshot: dict[str, Any]
 
 
 class BundleGroup(_Strict):
-    label: str
-    date: str | None
-    leader: str | None
-    location: str | None
+    label: Code
+    date: Day | None
+    leader: Name | None
+    location: Name | None
 
 
 class Bundle(_Strict):
     format: str
     version: int
     min_compatible: int
-    exported_at: str
+    exported_at: Timestamp
     scenarios: list[BundleScenario]
     groups: list[BundleGroup]
     sessions: list[BundleSession]
@@ -86,8 +103,9 @@ def _checksum(body: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
-def export_bundle(store: RecordStore, session_ids: list[str], *, with_names: bool = False) -> str:
+def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bool = False) -> str:
     """The bundle text for these sessions. Display names only with consent (`with_names`)."""
+    wall = store.wall if isinstance(store, RecordStore) else utc_now  # a local store's clock is injectable
     sessions, scenarios, groups = [], {}, {}
     for sid in session_ids:
         row = store.session(sid)
@@ -119,7 +137,7 @@ def export_bundle(store: RecordStore, session_ids: list[str], *, with_names: boo
         "format": FORMAT,
         "version": VERSION,
         "min_compatible": MIN_COMPATIBLE,
-        "exported_at": store.wall(),
+        "exported_at": wall(),
         "scenarios": sorted(scenarios.values(), key=lambda s: s["content_hash"]),
         "groups": [g for g in groups.values() if g is not None],
         "sessions": sessions,
@@ -222,6 +240,31 @@ def _validate_sessions(path: Path, bundle: Bundle) -> dict[str, Scenario]:
     return scenarios
 
 
+def _refuse_divergence(store: RecordStore, path: Path, session: BundleSession, stored: int) -> None:
+    """Never splice: the part the database already holds must be the bundle's part, event for event."""
+    row = store.session(session.id)
+    mine = (session.trainee_code, session.scenario_id, session.content_hash, session.seed, session.started_at)
+    theirs = (row.trainee_code, row.scenario_id, row.content_hash, row.seed, row.started_at)
+    first_difference = None if mine == theirs else 0
+    if first_difference is None:
+        for have, offered in zip(store.events(session.id)[:stored], session.events, strict=False):
+            if (have.wall_time, have.mono_time, have.type, have.payload) != (
+                offered.wall_time,
+                offered.mono_time,
+                offered.type,
+                canonical_json(offered.payload),
+            ):
+                first_difference = have.seq
+                break
+    if first_difference is not None:
+        raise RecordsError(
+            f"{path}: sessie {session.id[:8]} staat hier al met een andere geschiedenis (vanaf gebeurtenis "
+            f"{first_difference}); niets geïmporteerd (tip: is de sessie op twee laptops verder gespeeld?)",
+            f"{path}: session {session.id[:8]} is already here with a different history (from event "
+            f"{first_difference} on); nothing imported (hint: was it continued on two laptops?)",
+        )
+
+
 def import_bundle(
     store: RecordStore, path: Path, *, known_hashes: set[str], force: bool = False
 ) -> tuple[int, int]:
@@ -247,6 +290,8 @@ def import_bundle(
             present = (
                 conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session.id,)).fetchone() is not None
             )
+            if present:
+                _refuse_divergence(store, path, session, existing)
             if present and existing >= len(session.events):
                 same += 1
                 continue

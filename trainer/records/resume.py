@@ -12,11 +12,12 @@ from trainer.engine.session import Listener, Session
 from trainer.model.scenario import Scenario
 from trainer.model.text import message_of
 from trainer.records.errors import RecordsError
+from trainer.records.reader import RecordReader
 from trainer.records.recorder import Recorder
 from trainer.records.store import RecordStore, SessionRow
 
 
-def recorded_events(store: RecordStore, row: SessionRow) -> list[Event]:
+def recorded_events(store: RecordReader, row: SessionRow) -> list[Event]:
     events = []
     for ev in store.events(row.id):
         try:
@@ -31,7 +32,7 @@ def recorded_events(store: RecordStore, row: SessionRow) -> list[Event]:
 
 
 def rebuild(
-    store: RecordStore, row: SessionRow, *, clock: Clock | None = None, listeners: Iterable[Listener] = ()
+    store: RecordReader, row: SessionRow, *, clock: Clock | None = None, listeners: Iterable[Listener] = ()
 ) -> tuple[Scenario, Session]:
     """The session as the record left it, replayed through the engine with the recorded scenario version."""
     scenario = store.scenario_snapshot(row.content_hash)

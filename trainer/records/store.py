@@ -57,12 +57,45 @@ class EventRow:
     payload: str
 
 
-_SESSION_SELECT = """
+SESSION_SELECT = """
     SELECT s.id, s.trainee_code, t.display_name, g.label, s.scenario_id, s.scenario_version, s.content_hash,
            s.seed, s.lang, s.started_at, s.ended_at, s.status,
            (SELECT COUNT(*) FROM events e WHERE e.session_id = s.id)
     FROM sessions s JOIN trainees t ON t.code = s.trainee_code LEFT JOIN groups g ON g.id = s.group_id
 """
+
+
+def pick_session(rows: list[tuple[Any, ...]], ref: str, where: object) -> SessionRow:
+    """The one session a reference names (an id or a unique prefix), from up to two matching rows."""
+    if not rows:
+        raise RecordsError(
+            f"{where}: geen sessie '{ref}' (tip: trainer sessions list)",
+            f"{where}: no session '{ref}' (hint: trainer sessions list)",
+        )
+    if len(rows) > 1 and rows[0][0] != ref:
+        raise RecordsError(
+            f"{where}: '{ref}' past op meer sessies (tip: geef meer tekens van het id)",
+            f"{where}: '{ref}' fits more than one session (hint: give more characters of the id)",
+        )
+    values = list(rows[0])
+    values[-1] = int(values[-1])  # the event count: PostgreSQL's COUNT(*) is a bigint
+    return SessionRow(*values)
+
+
+def parse_snapshot(text: str | None, content_hash: str, where: object) -> Scenario:
+    """A stored scenario version, or one line saying it is missing or unreadable."""
+    if text is None:
+        raise RecordsError(
+            f"{where}: scenarioversie {content_hash[:12]} ontbreekt (tip: importeer de export opnieuw)",
+            f"{where}: scenario version {content_hash[:12]} is missing (hint: import the export again)",
+        )
+    try:
+        return Scenario.model_validate(json.loads(text))
+    except ValueError as exc:
+        raise RecordsError(
+            f"{where}: scenarioversie {content_hash[:12]} is onleesbaar ({type(exc).__name__})",
+            f"{where}: scenario version {content_hash[:12]} is unreadable ({type(exc).__name__})",
+        ) from None
 
 
 class RecordStore:
@@ -320,7 +353,7 @@ class RecordStore:
                 where.append(clause)
                 params.append(value)
         sql = (
-            _SESSION_SELECT
+            SESSION_SELECT
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY s.started_at, s.id"
         )
@@ -329,19 +362,9 @@ class RecordStore:
     def session(self, ref: str) -> SessionRow:
         """A session by id or by a unique prefix of it (as `sessions list` shows)."""
         rows = self._read(
-            _SESSION_SELECT + " WHERE s.id LIKE ? ORDER BY s.id LIMIT 2", (ref.replace("%", "") + "%",)
+            SESSION_SELECT + " WHERE s.id LIKE ? ORDER BY s.id LIMIT 2", (ref.replace("%", "") + "%",)
         )
-        if not rows:
-            raise RecordsError(
-                f"{self.path}: geen sessie '{ref}' (tip: trainer sessions list)",
-                f"{self.path}: no session '{ref}' (hint: trainer sessions list)",
-            )
-        if len(rows) > 1 and rows[0][0] != ref:
-            raise RecordsError(
-                f"{self.path}: '{ref}' past op meer sessies (tip: geef meer tekens van het id)",
-                f"{self.path}: '{ref}' fits more than one session (hint: give more characters of the id)",
-            )
-        return SessionRow(*rows[0])
+        return pick_session(rows, ref, self.path)
 
     def events(self, session_id: str) -> list[EventRow]:
         rows = self._read(
@@ -351,21 +374,7 @@ class RecordStore:
         return [EventRow(*row) for row in rows]
 
     def scenario_snapshot(self, content_hash: str) -> Scenario:
-        rows = self._read("SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (content_hash,))
-        if not rows:
-            raise RecordsError(
-                f"{self.path}: scenarioversie {content_hash[:12]} ontbreekt "
-                "(tip: importeer de export opnieuw)",
-                f"{self.path}: scenario version {content_hash[:12]} is missing "
-                "(hint: import the export again)",
-            )
-        try:
-            return Scenario.model_validate(json.loads(rows[0][0]))
-        except ValueError as exc:
-            raise RecordsError(
-                f"{self.path}: scenarioversie {content_hash[:12]} is onleesbaar ({type(exc).__name__})",
-                f"{self.path}: scenario version {content_hash[:12]} is unreadable ({type(exc).__name__})",
-            ) from None
+        return parse_snapshot(self.snapshot_text(content_hash), content_hash, self.path)
 
     def snapshot_text(self, content_hash: str) -> str | None:
         rows = self._read("SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (content_hash,))
