@@ -8,6 +8,7 @@ instructor to throw away good records.
 from __future__ import annotations
 
 import os
+import shutil
 import sqlite3
 from pathlib import Path
 
@@ -27,6 +28,13 @@ def is_full(exc: BaseException) -> bool:
     if isinstance(exc, OSError):
         return exc.errno in (28, 122)  # ENOSPC, EDQUOT
     return isinstance(exc, sqlite3.Error) and primary_code(exc) == SQLITE_FULL
+
+
+def _nearly_full(path: Path) -> bool:
+    try:
+        return shutil.disk_usage(path.parent).free < 256 * 1024
+    except OSError:
+        return False
 
 
 def holders(path: Path) -> list[str]:
@@ -92,6 +100,8 @@ def explain(exc: sqlite3.Error, path: Path) -> RecordsError | None:
         return read_only(path)
     if code in (SQLITE_BUSY, SQLITE_LOCKED):
         return in_use(path)
+    if code == SQLITE_IOERR and _nearly_full(path):
+        return disk_full(path)  # SQLite reports a full disk while mapping the -shm file as an I/O error
     if code == SQLITE_IOERR:
         return RecordsError(
             f"{path}: schijffout ({exc}); niet per se beschadigd "
