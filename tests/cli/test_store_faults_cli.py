@@ -11,6 +11,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from tests.cli.test_commands import MINIMAL, trainer
 from tests.cli.test_sessions_cmd import _run
 from tests.records.mounts import fill, remount_read_only, tmpfs
@@ -176,3 +178,22 @@ def test_escape_sequences_from_records_and_scenarios_are_shown_not_run(
     for text in outputs:
         assert "\x1b" not in text and "\x07" not in text
     assert "\\x1b" in outputs[0] and "\\x1b" in outputs[2] and "\\x1b[2Jveld" in outputs[4]
+
+
+def test_a_write_protected_file_in_a_writable_folder_can_be_read(tmp_path: Path, records_db: Path) -> None:
+    """The file itself read-only (a bind mount, since root ignores file modes), its folder writable."""
+    sid = _run("--trainee", "A17", "--group", "ochtend")
+    done = subprocess.run(["mount", "--bind", str(records_db), str(records_db)], capture_output=True)
+    if done.returncode != 0:
+        pytest.skip(f"cannot bind-mount here: {done.stderr!r}")
+    try:
+        subprocess.run(["mount", "-o", "remount,ro,bind", str(records_db)], check=True)
+        before = _digest(records_db)
+        listing = trainer("sessions", "list")
+        assert listing.returncode == 0 and sid[:8] in listing.stdout, listing.stderr
+        assert trainer("debrief", sid, "--format", "md", "-o", "-").returncode == 0
+        stderr = _one_line_exit_2(trainer("sessions", "purge", "--trainee", "A17", "--yes"))
+        assert "alleen-lezen" in stderr
+        assert _digest(records_db) == before
+    finally:
+        subprocess.run(["umount", "-l", str(records_db)], check=True)
