@@ -197,3 +197,22 @@ def test_a_write_protected_file_in_a_writable_folder_can_be_read(tmp_path: Path,
         assert _digest(records_db) == before
     finally:
         subprocess.run(["umount", "-l", str(records_db)], check=True)
+
+
+def test_a_read_only_copy_with_an_unmerged_wal_says_so_instead_of_hiding_sessions(
+    tmp_path: Path, records_db: Path
+) -> None:
+    _run("--trainee", "A17")
+    with sqlite3.connect(records_db) as conn:  # a copy taken while the trainer was still writing
+        conn.execute("PRAGMA wal_autocheckpoint=0")
+        held = sqlite3.connect(records_db)
+        held.execute("PRAGMA wal_autocheckpoint=0")
+        held.execute("UPDATE trainees SET display_name = 'x'")
+        held.commit()
+        with tmpfs(tmp_path / "usb", "2m") as usb:
+            for name in ("records.sqlite3", "records.sqlite3-wal"):
+                (usb / name).write_bytes((records_db.parent / name).read_bytes())
+            remount_read_only(usb)
+            stderr = _one_line_exit_2(trainer("sessions", "list", "--db", str(usb / "records.sqlite3")))
+            assert "records.sqlite3-wal" in stderr and "schrijfbare map" in stderr
+        held.close()

@@ -137,8 +137,17 @@ class RecordStore:
 
     def _uri(self, exists: bool) -> str:
         if self.read_only:
-            folder_writable = os.access(self.path.parent, os.W_OK)
-            return f"file:{self.path}?mode=ro" + ("" if folder_writable else "&immutable=1")
+            if os.access(self.path.parent, os.W_OK):
+                return f"file:{self.path}?mode=ro"
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:  # immutable=1 would silently skip its sessions
+                raise self._fail(
+                    f"alleen-lezen kopie met nog niet verwerkte gegevens in {wal.name}",
+                    f"kopieer {self.path.name} en {wal.name} samen naar een schrijfbare map",
+                    f"read-only copy with data not yet merged in {wal.name}",
+                    f"copy {self.path.name} and {wal.name} together to a writable folder",
+                )
+            return f"file:{self.path}?mode=ro&immutable=1"  # no -shm can be made; nobody can write here
         if exists and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
             raise read_only(self.path)  # SQLite would open it read-only and fail on the first write
         return f"file:{self.path}?mode={'rw' if exists else 'rwc'}"
