@@ -5,10 +5,11 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from trainer.commands.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, findings
+from trainer.commands.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, findings, print_out
 from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import load_scenario
 from trainer.model.text import tr
+from trainer.model.visible import visible_json
 
 _UNREADABLE = {"L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L010", "L011"}
 
@@ -41,10 +42,10 @@ def run(paths: list[str], lang: str, fmt: str) -> int:
             diagnostics.extend(exc.diagnostics)
             unreadable |= any(d.code in _UNREADABLE for d in exc.diagnostics)
     if fmt == "json":
-        print(json.dumps([d.to_json(lang) for d in diagnostics], ensure_ascii=False, indent=2))
+        print(visible_json(json.dumps([d.to_json(lang) for d in diagnostics], ensure_ascii=False, indent=2)))
     else:
         for d in diagnostics:
-            print(d.format(lang))
+            print_out(d.format(lang))
         errors = sum(d.severity == "error" for d in diagnostics)
         warnings = len(diagnostics) - errors
         summary = tr(

@@ -12,6 +12,7 @@ from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
 from trainer.model.phrases import PhraseFileError, default_phrases
 from trainer.model.text import TwoLanguageError
+from trainer.model.visible import visible
 from trainer.paths import assets_dir
 from trainer.records.fields import is_code
 
@@ -65,7 +66,12 @@ def load_clean(path: str, lang: str) -> LoadedScenario:
 
 
 def print_err(message: str) -> None:
-    print(message, file=sys.stderr)
+    print(visible(message, keep="\n"), file=sys.stderr)  # a message may quote a file's text
+
+
+def print_out(line: str) -> None:
+    """One line of output that may hold recorded or authored text: control characters are shown, not run."""
+    print(visible(line))
 
 
 def valid_code(code: str, what: str = "trainee-code") -> str:

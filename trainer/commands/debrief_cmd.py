@@ -14,8 +14,10 @@ from debrief.sheet import Sheet
 from debrief.sources import GroupInfo, SessionRecord, assemble, from_bundles, from_store
 from debrief.summary import fold
 from trainer.commands.common import UserError, print_err
-from trainer.commands.records_opts import open_reader
+from trainer.commands.outfile import refuse_records_target, write_replacing
+from trainer.commands.records_opts import db_path, is_server_url, open_reader
 from trainer.model.scenario import Scenario
+from trainer.model.visible import visible
 
 EXTENSIONS = {"html": "html", "md": "md", "pdf": "pdf"}
 PREFIX = {"group": "nabespreking", "individual": "persoonlijk", "guide": "gespreksleider"}
@@ -66,20 +68,12 @@ def _default_name(sheet: Sheet | None, kind: str, fmt: str) -> Path:
     return Path(f"{PREFIX[kind]}-{slug}.{EXTENSIONS[fmt]}")
 
 
-def _write(target: Path, data: bytes, lang: str) -> None:
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        tmp.write_bytes(data)
-        tmp.replace(target)  # never leave half a sheet under the real name
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise DebriefError(message("cannot_write", lang, path=target, problem=exc.strerror or exc)) from None
-
-
 def run(args: argparse.Namespace, lang: str) -> int:
     """Build and write one sheet; bad input becomes a one-line UserError (exit 2)."""
     try:
         kind, fmt = args.sheet, args.format
+        if args.output not in (None, "-") and not is_server_url(args.db):
+            refuse_records_target(args.output, db_path(args.db))
         if fmt == "pdf" and args.output == "-":
             raise DebriefError(message("pdf_stdout", lang))
         sheet = build_sheet(args, lang)
@@ -89,11 +83,11 @@ def run(args: argparse.Namespace, lang: str) -> int:
             html = render_html(sheet, kind, lang)
             data = render_pdf(html, lang) if fmt == "pdf" else html.encode("utf-8")
         if args.output == "-":
-            sys.stdout.buffer.write(data)
+            sys.stdout.buffer.write(visible(data.decode("utf-8"), keep="\n\t").encode("utf-8"))
             sys.stdout.flush()
             return 0
         target = Path(args.output) if args.output else _default_name(sheet, kind, fmt)
-        _write(target, data, lang)
+        write_replacing(target, data)
     except DebriefError as exc:
         raise UserError(str(exc)) from None
     print_err(message("written", lang, path=target))

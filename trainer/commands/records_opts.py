@@ -29,17 +29,23 @@ def open_reader(db: str | None) -> RecordStore | ServerReader:
             return ServerReader(db)
         except RecordsError as exc:
             raise UserError(str(exc)) from None
-    return open_store(db)
+    return open_store(db, read_only=True)
 
 
-def open_store(db: str | None) -> RecordStore:
-    """Open the records database; a bad file becomes a one-line UserError and is left untouched."""
+def db_path(db: str | None) -> Path:
+    """The local records file a command uses."""
+    return Path(db) if db else default_db_path()
+
+
+def open_store(db: str | None, *, read_only: bool = False) -> RecordStore:
+    """Open the records database (read-only for commands that only read, so a write-protected copy works);
+    a bad file becomes a one-line UserError and is left untouched."""
     if is_server_url(db):
         raise UserError(
             "dit commando werkt alleen op een lokale database; naar de server gaan verslagen via de sync "
             "(tip: --db BESTAND, en trainer server sync)"
         )
     try:
-        return RecordStore(db or default_db_path())
+        return RecordStore(db_path(db), read_only=read_only)
     except RecordsError as exc:
         raise UserError(exc.nl, exc.en) from None

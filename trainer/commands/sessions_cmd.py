@@ -6,8 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from trainer.commands.common import UserError
-from trainer.commands.records_opts import open_reader, open_store
+from trainer.commands.common import UserError, print_out
+from trainer.commands.outfile import refuse_records_target, write_replacing
+from trainer.commands.records_opts import db_path, is_server_url, open_reader, open_store
 from trainer.engine.events import ChoiceMade
 from trainer.engine.transcript import transcript
 from trainer.model.diagnostics import ScenarioError
@@ -37,12 +38,12 @@ def list_sessions(
     print(f"{head[0]:<8}  {head[1]:<12} {head[2]:<16} {head[3]:<30} {head[4]:<9} {head[5]:<19} {head[6]:>4}")
     for r in rows:
         status_word = {"active": "open", "finished": "klaar" if lang != "en" else "done"}[r.status]
-        print(
+        print_out(
             f"{r.id[:8]:<8}  {r.trainee_code:<12} {(r.group_label or '-'):<16} "
             f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} "
             f"{r.started_at[:19]:<19} {r.event_count:>4}"
         )
-    print(
+    print_out(
         f"{len(rows)} sessie(s) in {store.path}"
         if lang != "en"
         else f"{len(rows)} session(s) in {store.path}"
@@ -66,12 +67,12 @@ def show(store: RecordReader, ref: str) -> int:
         ("status", row.status),
         ("gebeurtenissen", row.event_count),
     ):
-        print(f"{label:<15} {value}")
+        print_out(f"{label:<15} {value}")
     events = recorded_events(store, row)
     choices = [e for e in events if isinstance(e, ChoiceMade)]
     print(f"{'keuzes':<15} {len(choices)}")
     for e in choices:
-        print(f"  {e.t:7.1f}s  {e.node}.{e.choice}  [{e.step} · {e.assessment}]")
+        print_out(f"  {e.t:7.1f}s  {e.node}.{e.choice}  [{e.step} · {e.assessment}]")
     return 0
 
 
@@ -79,7 +80,7 @@ def replay(store: RecordReader, ref: str, lang: str) -> int:
     row = store.session(ref)
     scenario, session = rebuild(store, row)
     for line in transcript(scenario, session.events, lang, with_order=True):
-        print(line)
+        print_out(line)
     if row.status != "finished":
         print("(sessie niet afgerond)" if lang != "en" else "(session not finished)")
     return 0
@@ -94,12 +95,7 @@ def export(store: RecordReader, refs: list[str], group: str | None, output: str,
         ids = [store.session(ref).id for ref in refs]
     text = export_bundle(store, ids, with_names=names)
     target = Path(output)
-    tmp = target.with_name(target.name + ".tmp")
-    try:
-        tmp.write_text(text, encoding="utf-8")
-        tmp.replace(target)  # never leave a half-written bundle under the real name
-    except OSError as exc:
-        raise UserError(f"{output}: kan niet schrijven ({exc.strerror})") from None
+    write_replacing(target, text.encode("utf-8"))
     print(f"{len(ids)} sessie(s) geëxporteerd naar {target}")
     return 0
 
@@ -115,6 +111,7 @@ def import_files(store: RecordStore, files: list[str], force: bool) -> int:
 def purge(store: RecordStore, older_than: int | None, trainee: str | None, yes: bool) -> int:
     ids = store.purge_ids(older_than_days=older_than, trainee=trainee)
     if not ids:
+        store.compact()  # a purge again finishes what a reader blocked last time
         print("niets te verwijderen")
         return 0
     if not yes:
@@ -128,12 +125,15 @@ def purge(store: RecordStore, older_than: int | None, trainee: str | None, yes: 
             return 0
     store.delete_sessions(ids)
     print(f"{len(ids)} sessie(s) verwijderd")
+    store.compact()
     return 0
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
     """Dispatch a `sessions` subcommand; records errors become one-line user errors."""
     action = args.action
+    if action == "export" and not is_server_url(args.db):
+        refuse_records_target(args.output, db_path(args.db))
     opener = open_store if action in ("import", "purge") else open_reader
     with opener(args.db) as store:
         try:

@@ -7,9 +7,10 @@ power loss. A file that is not ours, is damaged or comes from a newer trainer is
 from __future__ import annotations
 
 import json
+import os
 import sqlite3
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -17,6 +18,7 @@ from typing import Any
 
 from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
+from trainer.records.faults import explain, read_only
 from trainer.records.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -99,11 +101,24 @@ def parse_snapshot(text: str | None, content_hash: str, where: object) -> Scenar
 
 
 class RecordStore:
-    """One open records database. Use as a context manager, from one thread."""
+    """One open records database. Use as a context manager, from one thread.
 
-    def __init__(self, path: str | Path, *, wall: Callable[[], str] = utc_now) -> None:
+    `read_only` is for commands that only read: the file is opened with mode=ro (and immutable=1 when its
+    folder is write-protected, so SQLite needs no -wal/-shm files), so a copy on a locked USB stick or a
+    read-only share can be listed and debriefed, and nothing is ever written to it."""
+
+    def __init__(
+        self,
+        path: str | Path,
+        *,
+        wall: Callable[[], str] = utc_now,
+        read_only: bool = False,
+        timeout: float = 10.0,
+    ) -> None:
         self.path = Path(path)
         self.wall = wall
+        self.read_only = read_only and self.path.exists()  # nothing to protect in a file not there yet
+        self.timeout = timeout
         self._conn = self._open()
 
     # --- opening ---
@@ -112,6 +127,30 @@ class RecordStore:
         return RecordsError(
             f"{self.path}: {problem} (tip: {hint})", f"{self.path}: {problem_en} (hint: {hint_en})"
         )
+
+    def _problem(self, exc: sqlite3.Error, problem: tuple[str, str], hint: tuple[str, str]) -> RecordsError:
+        """A full disk, read-only file or lock said as such; anything else as `problem` with `hint`."""
+        plain = explain(exc, self.path)
+        if plain is not None:
+            return plain
+        return self._fail(f"{problem[0]} ({exc})", hint[0], f"{problem[1]} ({exc})", hint[1])
+
+    def _uri(self, exists: bool) -> str:
+        if self.read_only:
+            if os.access(self.path.parent, os.W_OK):
+                return f"file:{self.path}?mode=ro"
+            wal = self.path.with_name(self.path.name + "-wal")
+            if wal.exists() and wal.stat().st_size > 0:  # immutable=1 would silently skip its sessions
+                raise self._fail(
+                    f"alleen-lezen kopie met nog niet verwerkte gegevens in {wal.name}",
+                    f"kopieer {self.path.name} en {wal.name} samen naar een schrijfbare map",
+                    f"read-only copy with data not yet merged in {wal.name}",
+                    f"copy {self.path.name} and {wal.name} together to a writable folder",
+                )
+            return f"file:{self.path}?mode=ro&immutable=1"  # no -shm can be made; nobody can write here
+        if exists and not (os.access(self.path, os.W_OK) and os.access(self.path.parent, os.W_OK)):
+            raise read_only(self.path)  # SQLite would open it read-only and fail on the first write
+        return f"file:{self.path}?mode={'rw' if exists else 'rwc'}"
 
     def _open(self) -> sqlite3.Connection:
         exists = self.path.exists()
@@ -141,20 +180,19 @@ class RecordStore:
                     f"cannot create the folder ({exc.strerror})",
                     "choose another place with --db",
                 ) from None
-        mode = "rw" if exists else "rwc"
         try:
-            conn = sqlite3.connect(
-                f"file:{self.path}?mode={mode}", uri=True, isolation_level=None, timeout=10
-            )
+            conn = sqlite3.connect(self._uri(exists), uri=True, isolation_level=None, timeout=self.timeout)
         except sqlite3.Error as exc:
-            raise self._fail(
-                f"kan niet openen ({exc})",
-                "controleer pad en rechten",
-                f"cannot open ({exc})",
-                "check the path and permissions",
+            raise self._problem(
+                exc,
+                ("kan niet openen", "cannot open"),
+                ("controleer pad en rechten", "check the path and permissions"),
             ) from None
         try:
             self._verify(conn)
+            if self.read_only:
+                conn.execute("PRAGMA query_only=ON")
+                return conn
             conn.execute("PRAGMA journal_mode=WAL")
             conn.execute("PRAGMA synchronous=FULL")
             conn.execute("PRAGMA foreign_keys=ON")
@@ -165,11 +203,13 @@ class RecordStore:
             self._migrate(conn)
         except sqlite3.DatabaseError as exc:
             conn.close()
-            raise self._fail(
-                f"database beschadigd of onleesbaar ({exc})",
-                "herstel een back-up of importeer een export; dit bestand blijft ongewijzigd",
-                f"database damaged or unreadable ({exc})",
-                "restore a backup or import an export; this file is left unchanged",
+            raise self._problem(
+                exc,
+                ("database beschadigd of onleesbaar", "database damaged or unreadable"),
+                (
+                    "herstel een back-up of importeer een export; dit bestand blijft ongewijzigd",
+                    "restore a backup or import an export; this file is left unchanged",
+                ),
             ) from None
         except RecordsError:
             conn.close()
@@ -193,6 +233,13 @@ class RecordStore:
                 "werk de trainer bij",
                 f"made by a newer trainer (schema {version}, this one knows {SCHEMA_VERSION})",
                 "update the trainer",
+            )
+        if self.read_only and version < SCHEMA_VERSION and tables > 0:
+            raise self._fail(
+                f"gemaakt door een oudere trainer (schema {version}) en alleen te lezen na bijwerken",
+                "open het één keer op een schrijfbare plek, bijv. met trainer sessions import",
+                f"made by an older trainer (schema {version}); can be read only after updating",
+                "open it once in a writable place, e.g. with trainer sessions import",
             )
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
@@ -218,7 +265,7 @@ class RecordStore:
             conn.execute(f"PRAGMA application_id={APPLICATION_ID}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            _rollback(conn)
             raise
 
     def close(self) -> None:
@@ -239,25 +286,26 @@ class RecordStore:
                 yield self._conn
                 self._conn.execute("COMMIT")
             except BaseException:
-                self._conn.execute("ROLLBACK")
+                _rollback(self._conn)
                 raise
         except sqlite3.DatabaseError as exc:
-            raise self._fail(
-                f"schrijven mislukt ({exc})",
-                "controleer schijfruimte en of het bestand beschadigd is",
-                f"writing failed ({exc})",
-                "check disk space and whether the file is damaged",
+            raise self._problem(
+                exc,
+                ("schrijven mislukt", "writing failed"),
+                (
+                    "controleer schijfruimte en of het bestand beschadigd is",
+                    "check disk space and whether the file is damaged",
+                ),
             ) from None
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
         try:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
-            raise self._fail(
-                f"lezen mislukt ({exc})",
-                "herstel een back-up of importeer een export",
-                f"reading failed ({exc})",
-                "restore a backup or import an export",
+            raise self._problem(
+                exc,
+                ("lezen mislukt", "reading failed"),
+                ("herstel een back-up of importeer een export", "restore a backup or import an export"),
             ) from None
 
     # --- writing (inside a transaction) ---
@@ -412,5 +460,35 @@ class RecordStore:
                 "DELETE FROM groups "
                 "WHERE id NOT IN (SELECT group_id FROM sessions WHERE group_id IS NOT NULL)"
             )
-        self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self._conn.execute("VACUUM")
+
+    def compact(self) -> None:
+        """After a purge: move the overwritten pages from the WAL into the file and shrink it. Raises a
+        RecordsError saying what is left when that fails (full disk) or cannot finish (a reader)."""
+        try:
+            self._checkpoint()  # secure_delete zeroed the pages; this puts the zeros in the main file
+            self._conn.execute("VACUUM")
+            self._checkpoint()
+        except sqlite3.DatabaseError as exc:
+            plain = explain(exc, self.path)
+            reason = plain or self._fail(f"opruimen mislukt ({exc})", "-", f"tidying up failed ({exc})", "-")
+            raise RecordsError(
+                f"niet alles opgeruimd: {reason.nl}", f"not everything tidied up: {reason.en}"
+            ) from None
+
+    def _checkpoint(self) -> None:
+        busy = self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0]
+        if busy:
+            raise RecordsError(
+                f"{self.path}: verwijderde gegevens staan nog in het bestand, want een ander programma leest "
+                "het nu (tip: sluit andere trainer-vensters en voer trainer sessions purge opnieuw uit)",
+                f"{self.path}: removed data still sits in the file because another program is reading it "
+                "(hint: close other trainer windows and run trainer sessions purge again)",
+            )
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    """Roll back if a transaction is still open: SQLite has already rolled back after a full disk, and a
+    second ROLLBACK would replace the real error with "no transaction is active"."""
+    if conn.in_transaction:
+        with suppress(sqlite3.Error):  # the original error is the one worth reporting
+            conn.execute("ROLLBACK")
