@@ -16,6 +16,7 @@ from trainer.engine.events import (
     EndingReached,
     NodeEntered,
     ReflectionAnswered,
+    ReflectionShared,
     RegistrationMade,
     TimedOut,
 )
@@ -36,6 +37,7 @@ class Run:
     nodes: list[str] = field(default_factory=list)
     ending: EndingReached | None = None
     answers: dict[str, str] = field(default_factory=dict)
+    shared: bool = False  # "mag gedeeld worden": no answer means no
     registration: RegistrationMade | None = None
     state: GameState | None = None
 
@@ -76,6 +78,8 @@ def read_run(
             run.ending = event
         elif isinstance(event, ReflectionAnswered):
             run.answers[event.question] = event.answer
+        elif isinstance(event, ReflectionShared):
+            run.shared = event.shared
         elif isinstance(event, RegistrationMade):
             run.registration = event
     return run

@@ -18,6 +18,7 @@ from trainer.engine.events import (
     Event,
     NodeEntered,
     ReflectionAnswered,
+    ReflectionShared,
     ReflectionStarted,
     RegistrationMade,
     SessionFinished,
@@ -131,6 +132,8 @@ class Session:
             flags=dict(self.state.flags),
             meters=dict(self.state.meters),
             lines=visible(getattr(node, "lines", ()), self.state),
+            last_question=self.phase == Phase.REFLECTION
+            and sum(q.id not in self.answers for q in self.scenario.reflection) == 1,
         )
 
     def next_question(self) -> Any:
@@ -182,6 +185,12 @@ class Session:
         self._emit(ReflectionAnswered(self.elapsed(), question_id, question.step.value, text))
         if self.next_question() is None:
             self._built.events[trigger_name(REFLECTION, ADVANCE)].trigger(self._pos, self.state)
+
+    def share(self, shared: bool) -> None:
+        """The trainee's "mag gedeeld worden" answer, asked with the last reflection question (default: no)."""
+        if self.phase != Phase.REFLECTION:
+            raise EngineError("er staan nu geen reflectievragen open")
+        self._emit(ReflectionShared(self.elapsed(), bool(shared)))
 
     def register(self, grounds: Iterable[str], legal_basis: str, outcome: str, reason: str) -> None:
         """The trainee's registration of the stop (MEOS/Proco); ends the session."""
@@ -307,6 +316,8 @@ class Session:
             self.advance()
         elif isinstance(event, ReflectionAnswered):
             self.answer(event.question, event.answer)
+        elif isinstance(event, ReflectionShared):
+            self.share(event.shared)
         elif isinstance(event, RegistrationMade):
             self.register(event.grounds, event.legal_basis, event.outcome, event.reason)
         else:

@@ -38,3 +38,4 @@ class View:
     flags: dict[str, bool]
     meters: dict[str, int]
     lines: tuple[Line, ...] = ()  # the node's lines shown in the current state
+    last_question: bool = False  # the reflection's last question: "mag gedeeld worden" is asked with it
