@@ -24,7 +24,8 @@ from debrief.words import Words, clip
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 FONTS = HERE / "fonts"
-KINDS = ("group", "individual", "guide")
+KINDS = ("group", "leader", "individual", "guide")
+TEMPLATE = {"leader": "group"}  # the gespreksleider's copy is the group sheet with codes
 FAMILY = "Trainer Sans"
 
 
@@ -113,10 +114,11 @@ def text_bar(count: int, total: int, width: int = 12) -> Markup:
     return Markup("█" * round(width * count / total) if total else "")
 
 
-def _context(sheet: Sheet | None, lang: str) -> dict[str, Any]:
+def _context(sheet: Sheet | None, lang: str, kind: str = "group") -> dict[str, Any]:
     w = Words(sheet.lang if sheet else lang)
     return {
         "s": sheet,
+        "leader": kind == "leader",
         "w": w,
         "charts": charts,
         "guide": guide.plan(w, sheet),
@@ -128,11 +130,13 @@ def _context(sheet: Sheet | None, lang: str) -> dict[str, Any]:
 
 def render_html(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:
     """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if given)."""
-    return environment(False).get_template(f"{kind}.html.j2").render(**_context(sheet, lang))
+    template = TEMPLATE.get(kind, kind)
+    return environment(False).get_template(f"{template}.html.j2").render(**_context(sheet, lang, kind))
 
 
 def render_markdown(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:
-    return environment(True).get_template(f"{kind}.md.j2").render(**_context(sheet, lang))
+    template = TEMPLATE.get(kind, kind)
+    return environment(True).get_template(f"{template}.md.j2").render(**_context(sheet, lang, kind))
 
 
 def render_pdf(html: str, lang: str = "nl") -> bytes:

@@ -25,7 +25,6 @@ from trainer.model.graph import Graph, node_choices
 from trainer.model.scenario import ChoiceBase, Scenario, SceneNode, SelectionNode
 from trainer.model.vocabulary import CastKind
 
-TITLE_LIMIT = 100
 
 
 @dataclass
@@ -105,12 +104,12 @@ def story_order(scenario: Scenario) -> dict[str, int]:
     return order
 
 
-def point_title(scenario: Scenario, node_id: str, lang: str, limit: int = TITLE_LIMIT) -> str:
+def point_title(scenario: Scenario, node_id: str, lang: str, limit: int | None = None) -> str:
     """What the trainee faced at a decision point, in one short line: the question put to them, else what the
     citizen said, else the last line."""
     node = scenario.nodes[node_id]
     if isinstance(node, SelectionNode):
-        return clip(node.prompt.get(lang), limit)
+        return _cut(node.prompt.get(lang), limit)
     if not isinstance(node, SceneNode) or not node.lines:
         return node_id.replace("_", " ")
     cast = {c.id: c for c in scenario.cast}
@@ -120,4 +119,9 @@ def point_title(scenario: Scenario, node_id: str, lang: str, limit: int = TITLE_
     text = line.text.get(lang)
     if line.speaker in cast:
         text = f"{cast[line.speaker].name.get(lang)}: {text}"
-    return clip(text, limit)
+    return _cut(text, limit)
+
+
+def _cut(text: str, limit: int | None) -> str:
+    """Whole (the sheet wraps it), unless a caller really has only `limit` characters."""
+    return clip(text, limit) if limit is not None else clip(text, 10_000)

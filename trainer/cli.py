@@ -121,9 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     debrief.add_argument(
         "--sheet",
-        choices=["group", "individual", "guide"],
+        choices=["group", "leader", "individual", "guide"],
         default="group",
-        help="groepsblad (standaard), persoonlijke bladen of de handleiding voor de gespreksleider",
+        help="groepsblad (standaard, zonder codes), kopie gespreksleider (met codes), persoonlijke bladen of "
+        "de handleiding voor de gespreksleider",
     )
     debrief.add_argument("--format", choices=["html", "md", "pdf"], default="html")
     debrief.add_argument("-o", "--output", help="doelbestand, of - voor de terminal")

@@ -18,7 +18,12 @@ from trainer.commands.records_opts import open_store
 from trainer.model.scenario import Scenario
 
 EXTENSIONS = {"html": "html", "md": "md", "pdf": "pdf"}
-PREFIX = {"group": "nabespreking", "individual": "persoonlijk", "guide": "gespreksleider"}
+PREFIX = {
+    "group": "nabespreking",
+    "leader": "nabespreking-gespreksleider",
+    "individual": "persoonlijk",
+    "guide": "gespreksleider",
+}
 
 
 def _is_bundle(arg: str) -> bool:
