@@ -24,10 +24,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(tip: pick the session ids of one scenario)",
     ),
     "mixed_versions": (
-        "de sessies zijn gespeeld met verschillende versies van '{scenario}' ({found}); de keuzes "
-        "zijn dan niet te vergelijken (tip: bespreek elke versie apart)",
-        "the sessions were played with different versions of '{scenario}' ({found}); their choices "
-        "cannot be compared (tip: discuss each version separately)",
+        "de sessies zijn gespeeld met verschillende versies van '{scenario}' ({found}) en de keuzes "
+        "verschillen: {changed} (tip: bespreek elke versie apart)",
+        "the sessions were played with different versions of '{scenario}' ({found}) and the choices "
+        "differ: {changed} (tip: discuss each version separately)",
+    ),
+    "text_versions": (
+        "Gespeeld met meer dan één tekstversie van dit scenario ({found}); de keuzes zijn gelijk, de tekst "
+        "op dit blad komt uit de nieuwste ({newest}).",
+        "Played with more than one text version of this scenario ({found}); the choices are the same, the "
+        "text on this sheet is the newest ({newest}).",
     ),
     "no_fit": (
         "sessie {session}: het verslag past niet bij de scenarioversie ({problem})",

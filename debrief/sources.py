@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from debrief import versions
 from debrief.errors import DebriefError, fail, message
 from trainer.engine.errors import EngineError
 from trainer.engine.events import Event, SessionFinished, event_from_dict
@@ -46,6 +47,7 @@ class GroupInfo:
     date: str | None = None
     leader: str | None = None
     location: str | None = None
+    commitments: tuple[str, ...] = ()  # "wat nemen we mee?", typed in `debrief --present`
 
 
 @dataclass(frozen=True)
@@ -57,6 +59,7 @@ class Material:
     sessions: tuple[SessionRecord, ...]
     group: GroupInfo | None
     warnings: tuple[str, ...]
+    versions_note: str = ""  # said on the sheet when the sessions span text-only revisions
 
 
 def _finished(status: str, events: Sequence[Event]) -> bool:
@@ -93,7 +96,10 @@ def from_store(
             )
             if row.group_label and row.group_label not in groups:
                 info = store.group_info(row.group_label)
-                groups[row.group_label] = GroupInfo(**info) if info else GroupInfo(row.group_label)
+                said = tuple(store.commitments(row.group_label))
+                groups[row.group_label] = (
+                    GroupInfo(**info, commitments=said) if info else GroupInfo(row.group_label)
+                )
     except RecordsError as exc:
         raise DebriefError(str(exc)) from None  # the records layer's own line, with file name and tip
     return records, scenarios, list(groups.values())
@@ -169,6 +175,10 @@ def assemble(
         )
         raise fail("mixed_scenarios", lang, found=found)
     ((scenario_id, hashes),) = by_scenario.items()
+    # the newest snapshot: highest version, then the one played last
+    last_played = {s.content_hash: (s.started_at, s.id) for s in sessions}
+    digest = max(hashes, key=lambda h: (scenarios[h].version, last_played[h]))
+    note = ""
     if len(hashes) > 1:
         found = ", ".join(
             sorted(
@@ -176,8 +186,11 @@ def assemble(
                 for h in hashes
             )
         )
-        raise fail("mixed_versions", lang, scenario=scenario_id, found=found)
-    (digest,) = hashes
+        for h in sorted(hashes - {digest}):
+            changed = versions.difference(scenarios[h], scenarios[digest], lang)
+            if changed is not None:
+                raise fail("mixed_versions", lang, scenario=scenario_id, found=found, changed=changed)
+        note = message("text_versions", lang, found=found, newest=f"v{scenarios[digest].version} #{digest[:8]}")
     warnings = []
     unfinished = [s.trainee_code for s in sessions if not s.finished]
     if unfinished:
@@ -186,4 +199,4 @@ def assemble(
         warnings.append(message("too_many", lang, count=len(sessions), limit=GROUP_LIMIT))
     labels = {s.group_label for s in sessions}
     group = next((g for g in groups if g.label in labels), None) if len(labels) == 1 else None
-    return Material(scenarios[digest], digest, tuple(sessions), group, tuple(warnings))
+    return Material(scenarios[digest], digest, tuple(sessions), group, tuple(warnings), note)

@@ -89,6 +89,8 @@ def fold(material: Material, *, lang: str = "nl", names: bool = False) -> Sheet:
         perspectives=sections.perspectives(scenario, runs, w),
         tensions=sections.tensions(hot, w),
         routes=tuple(sections.route(run, points) for run in runs),
+        commitments=group.commitments if group else (),
+        versions_note=material.versions_note,
     )
 
 

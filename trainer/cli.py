@@ -105,6 +105,17 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--trainee")
     purge.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
 
+    groups = sub.add_parser("groups", help="groepen: kop van het nabesprekingsblad")
+    group_actions = groups.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    group_actions.add_parser("list", help="alle groepen", parents=[db, lang])
+    setting = group_actions.add_parser(
+        "set", help="datum, gespreksleider en locatie van een groep", parents=[db, lang]
+    )
+    setting.add_argument("label", help="groepslabel")
+    setting.add_argument("--date", help="datum (JJJJ-MM-DD)")
+    setting.add_argument("--leader", help="gespreksleider (leeg: wissen)")
+    setting.add_argument("--location", help="locatie (leeg: wissen)")
+
     coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
     coverage.add_argument("scenario")
     coverage.add_argument("--max-routes", type=int, default=2000)
@@ -202,6 +213,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import sessions_cmd
 
         return sessions_cmd.run(args, lang)
+    if args.command == "groups":
+        from trainer.commands import groups_cmd
+
+        return groups_cmd.run(args, lang)
     if args.command == "debrief":
         from trainer.commands import debrief_cmd
 

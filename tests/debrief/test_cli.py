@@ -96,18 +96,60 @@ def test_different_scenarios(records_db: Path) -> None:
     )
 
 
-def test_different_versions(records_db: Path) -> None:
+def test_text_revision_is_debriefed_together(records_db: Path, tmp_path: Path) -> None:
+    """Item 10: one word fixed between sessions (same choices) still makes one conversation, said on the sheet."""
     record_group(records_db, count=2)
-    text = SCENARIO.read_text(encoding="utf-8").replace("\nversion: 1\n", "\nversion: 2\n")
+    text = SCENARIO.read_text(encoding="utf-8").replace("Lindelaan", "Lindenlaan")
+    assert text != SCENARIO.read_text(encoding="utf-8")
+    record_group(records_db, count=1, first=20, loaded=load_scenario_text(text, "tekst.yaml"))
+    out = tmp_path / "blad.md"
+    result = trainer("debrief", "--group", GROUP, "--format", "md", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    sheet = out.read_text(encoding="utf-8")
+    assert "meer dan één tekstversie" in sheet and sheet.count("v1 #") == 3 and "3 deelnemers" in sheet
+
+
+def test_different_choices_are_refused_with_what_changed(records_db: Path) -> None:
+    record_group(records_db, count=2)
+    original = SCENARIO.read_text(encoding="utf-8")
+    text = original.replace("\nversion: 1\n", "\nversion: 2\n").replace(
+        "assessment: niet_in_lijn", "assessment: discutabel", 1
+    )
+    assert text.count("assessment: discutabel") == original.count("assessment: discutabel") + 1
     record_group(records_db, count=1, first=20, loaded=load_scenario_text(text, "v2.yaml"))
     result = trainer("debrief", "--group", GROUP)
     assert result.returncode == 2
     line = one_line(result.stderr)
-    assert (
-        "verschillende versies van 'nachtelijke_verkeerscontrole'" in line
-        and "v1 #" in line
-        and "v2 #" in line
-    )
+    assert "verschillende versies van 'nachtelijke_verkeerscontrole'" in line and "v1 #" in line
+    assert "beoordeling gewijzigd: niet_in_lijn → discutabel" in line
+
+
+def test_missing_database_is_named_not_created(tmp_path: Path) -> None:
+    """Item 11: a mistyped --db is one line naming it, and no empty database appears."""
+    missing = tmp_path / "tikfout.sqlite3"
+    for args in (("debrief", "--group", GROUP), ("sessions", "list"), ("groups", "list")):
+        result = trainer(*args, "--db", str(missing))
+        assert result.returncode == 2 and f"{missing}: hier is geen database" in one_line(result.stderr)
+    assert not missing.exists()
+
+
+def test_groups_fill_in_the_header(records_db: Path, tmp_path: Path) -> None:
+    """Item 12: `trainer groups set` fills date, gespreksleider and location; the sheet shows them."""
+    record_group(records_db, count=2)
+    result = trainer("groups", "set", GROUP, "--date", "2026-12-01", "--leader", "Inge", "--location", "Zwolle")
+    assert result.returncode == 0, result.stderr
+    listing = trainer("groups", "list")
+    assert GROUP in listing.stdout and "Inge" in listing.stdout and "Zwolle" in listing.stdout
+    sheet = trainer("debrief", "--group", GROUP, "--format", "md", "-o", "-").stdout
+    assert "2026-12-01" in sheet and "gespreksleider Inge" in sheet and "Zwolle" in sheet
+    bad = trainer("groups", "set", GROUP, "--date", "1-12-2026")
+    assert bad.returncode == 2 and "JJJJ-MM-DD" in one_line(bad.stderr)
+    bundle = tmp_path / "groep.json"
+    assert trainer("sessions", "export", "--group", GROUP, "-o", str(bundle)).returncode == 0
+    exported = bundle.read_text(encoding="utf-8")
+    assert "2026-12-01" in exported and "Inge" not in exported and "Zwolle" not in exported
+    assert trainer("sessions", "export", "--group", GROUP, "-o", str(bundle), "--names").returncode == 0
+    assert "Inge" in bundle.read_text(encoding="utf-8")
 
 
 def test_unfinished_session_is_marked(records_db: Path, tmp_path: Path) -> None:

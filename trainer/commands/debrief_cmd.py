@@ -43,7 +43,7 @@ def _collect(
     if bundles:
         records, scenarios, groups = from_bundles(bundles, group=args.group, lang=lang)
     if refs or (args.group is not None and not bundles):
-        with open_store(args.db) as store:
+        with open_store(args.db, must_exist=True, lang=lang) as store:
             more, known, found = from_store(
                 store, group=args.group if not bundles else None, refs=refs, lang=lang
             )

@@ -16,9 +16,23 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("trainer", appauthor=False)) / DB_FILE
 
 
-def open_store(db: str | None) -> RecordStore:
-    """Open the records database; a bad file becomes a one-line UserError and is left untouched."""
+def open_store(db: str | None, *, must_exist: bool = False, lang: str = "nl") -> RecordStore:
+    """Open the records database; a bad file becomes a one-line UserError and is left untouched.
+
+    Commands that only read pass `must_exist`: a mistyped --db then names the missing file instead of
+    quietly creating an empty database and reporting that it holds nothing.
+    """
+    path = Path(db) if db else default_db_path()
+    if must_exist and not path.exists():
+        if lang == "en":
+            raise UserError(
+                f"{path}: no records database here (tip: check --db or TRAINER_DB; trainer play records one)"
+            )
+        raise UserError(
+            f"{path}: hier is geen database met verslagen (tip: controleer --db of TRAINER_DB; "
+            "trainer play legt er een aan)"
+        )
     try:
-        return RecordStore(db or default_db_path())
+        return RecordStore(path)
     except RecordsError as exc:
         raise UserError(str(exc)) from None

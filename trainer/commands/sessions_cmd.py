@@ -131,7 +131,7 @@ def purge(store: RecordStore, older_than: int | None, trainee: str | None, yes: 
 
 def run(args: argparse.Namespace, lang: str) -> int:
     """Dispatch a `sessions` subcommand; records errors become one-line user errors."""
-    with open_store(args.db) as store:
+    with open_store(args.db, must_exist=args.action not in ("import", "groups"), lang=lang) as store:
         try:
             action = args.action
             if action == "list":

@@ -305,6 +305,42 @@ class RecordStore:
         rows = self._read("SELECT label, date, leader, location FROM groups WHERE label = ?", (label,))
         return dict(zip(("label", "date", "leader", "location"), rows[0], strict=True)) if rows else None
 
+    def groups(self) -> list[tuple[str, str | None, str | None, str | None, int]]:
+        """Every group: label, date, leader, location and how many sessions it holds, by label."""
+        rows = self._read(
+            "SELECT g.label, g.date, g.leader, g.location, "
+            "(SELECT COUNT(*) FROM sessions s WHERE s.group_id = g.id) FROM groups g ORDER BY g.label"
+        )
+        return [(str(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
+
+    def set_group(
+        self, label: str, *, date: str | None = None, leader: str | None = None, location: str | None = None
+    ) -> None:
+        """Fill in a group's header (a value of "" clears it); the group is made when it is new."""
+        with self.transaction() as conn:
+            self.ensure_group(conn, label)
+            for column, value in (("date", date), ("leader", leader), ("location", location)):
+                if value is not None:
+                    conn.execute(f"UPDATE groups SET {column} = ? WHERE label = ?", (value or None, label))  # noqa: S608 - fixed names
+
+    def commitments(self, label: str) -> list[str]:
+        """The group's "wat nemen we mee?" commitments, in the order they were typed."""
+        rows = self._read(
+            "SELECT c.text FROM commitments c JOIN groups g ON g.id = c.group_id WHERE g.label = ? ORDER BY c.seq",
+            (label,),
+        )
+        return [str(r[0]) for r in rows]
+
+    def save_commitments(self, label: str, texts: list[str]) -> None:
+        """Replace the group's commitments with these (one transaction: all or none)."""
+        with self.transaction() as conn:
+            group_id = self.ensure_group(conn, label)
+            conn.execute("DELETE FROM commitments WHERE group_id = ?", (group_id,))
+            conn.executemany(
+                "INSERT INTO commitments(group_id, seq, text, created_at) VALUES (?, ?, ?, ?)",
+                [(group_id, i, text, self.wall()) for i, text in enumerate(texts)],
+            )
+
     def integrity(self) -> str:
         return str(self._read("PRAGMA integrity_check")[0][0])
 
