@@ -97,6 +97,7 @@ def test_bad_database_file_is_one_line_exit_2_and_untouched(tmp_path: Path) -> N
 
 
 def test_unknown_session_id_is_one_line_exit_2() -> None:
+    _run()  # a database that exists, so the id is what is missing
     result = trainer("sessions", "show", "deadbeef")
     assert result.returncode == 2 and "geen sessie 'deadbeef'" in result.stderr
 
