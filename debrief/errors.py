@@ -65,6 +65,20 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "will not write a PDF to the terminal (tip: -o sheet.pdf)",
     ),
     "cannot_write": ("{path}: kan niet schrijven ({problem})", "{path}: cannot write ({problem})"),
+    "no_display": (
+        "geen beeldscherm om de presentatie op te openen ({problem}) (tip: maak het blad met --format html "
+        "en open het in de browser)",
+        "no screen to open the presentation on ({problem}) (tip: make the sheet with --format html and open "
+        "it in a browser)",
+    ),
+    "commitments_not_saved": (
+        "let op: deze voornemens zijn niet bewaard (alleen met --group uit de database); neem ze over:",
+        "note: these commitments were not saved (only with --group from the database); copy them:",
+    ),
+    "commitments_saved": (
+        "{n} voornemen(s) bewaard bij groep '{label}'; ze staan op het blad",
+        "{n} commitment(s) saved with group '{label}'; they are on the sheet",
+    ),
     "written": ("nabespreking geschreven: {path}", "debrief written: {path}"),
 }
 

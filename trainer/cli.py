@@ -140,6 +140,11 @@ def build_parser() -> argparse.ArgumentParser:
     debrief.add_argument("--format", choices=["html", "md", "pdf"], default="html")
     debrief.add_argument("-o", "--output", help="doelbestand, of - voor de terminal")
     debrief.add_argument("--names", action="store_true", help="weergavenamen tonen (alleen met toestemming)")
+    debrief.add_argument(
+        "--present",
+        action="store_true",
+        help="toon de nabespreking op volledig scherm voor de groep (anoniem; pijltjes of PgUp/PgDn, Esc)",
+    )
     return parser
 
 

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -16,6 +17,7 @@ from debrief.summary import fold
 from trainer.commands.common import UserError, print_err
 from trainer.commands.records_opts import open_store
 from trainer.model.scenario import Scenario
+from trainer.records import RecordsError
 
 EXTENSIONS = {"html": "html", "md": "md", "pdf": "pdf"}
 PREFIX = {
@@ -81,8 +83,48 @@ def _write(target: Path, data: bytes, lang: str) -> None:
         raise DebriefError(message("cannot_write", lang, path=target, problem=exc.strerror or exc)) from None
 
 
+def present(args: argparse.Namespace, lang: str) -> int:
+    """The debrief on the projector: the same sources as the sheet, always anonymous; the commitments the
+    gespreksleider types are saved with the group (from the records store) and printed on the sheet."""
+    try:
+        sheet = build_sheet(args, lang)
+    except DebriefError as exc:
+        raise UserError(str(exc)) from None
+    if sheet is None:
+        raise UserError(message("no_sessions", lang))
+    from debrief.slides import build
+    from debrief.words import Words
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from trainer.ui.present.window import NoDisplayError, present as show  # pygame only for a window
+
+    label = sheet.group_label
+    stored = label is not None and args.group is not None and not any(_is_bundle(a) for a in args.inputs)
+
+    def save(texts: list[str]) -> None:
+        assert label is not None
+        with open_store(args.db, must_exist=True, lang=lang) as store:
+            store.save_commitments(label, texts)
+
+    try:
+        said = show(build(sheet, Words(lang)), lang, commitments=sheet.commitments, save=save if stored else None)
+    except NoDisplayError as exc:
+        raise UserError(message("no_display", lang, problem=exc)) from None
+    except RecordsError as exc:
+        raise UserError(str(exc)) from None
+    if said and not stored:
+        print_err(message("commitments_not_saved", lang))
+        for text in said:
+            print_err(f"- {text}")
+    elif said:
+        print_err(message("commitments_saved", lang, n=len(said), label=label))
+    return 0
+
+
 def run(args: argparse.Namespace, lang: str) -> int:
     """Build and write one sheet; bad input becomes a one-line UserError (exit 2)."""
+    if getattr(args, "present", False):
+        return present(args, lang)
     try:
         kind, fmt = args.sheet, args.format
         if fmt == "pdf" and args.output == "-":
