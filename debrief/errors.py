@@ -79,6 +79,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{n} voornemen(s) bewaard bij groep '{label}'; ze staan op het blad",
         "{n} commitment(s) saved with group '{label}'; they are on the sheet",
     ),
+    "written_individual": (
+        "{n} persoonlijke bladen geschreven in {path} (één bestand per trainee)",
+        "{n} individual sheets written in {path} (one file per trainee)",
+    ),
     "written": ("nabespreking geschreven: {path}", "debrief written: {path}"),
 }
 

@@ -114,10 +114,13 @@ def text_bar(count: int, total: int, width: int = 12) -> Markup:
     return Markup("█" * round(width * count / total) if total else "")
 
 
-def _context(sheet: Sheet | None, lang: str, kind: str = "group") -> dict[str, Any]:
+def _context(
+    sheet: Sheet | None, lang: str, kind: str = "group", people: range | list[int] | None = None
+) -> dict[str, Any]:
     w = Words(sheet.lang if sheet else lang)
     return {
         "s": sheet,
+        "people": people if people is not None else range(len(sheet.participants) if sheet else 0),
         "leader": kind == "leader",
         "w": w,
         "charts": charts,
@@ -128,15 +131,20 @@ def _context(sheet: Sheet | None, lang: str, kind: str = "group") -> dict[str, A
     }
 
 
-def render_html(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:
-    """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if given)."""
+def render_html(sheet: Sheet | None, kind: str = "group", lang: str = "nl", *, person: int | None = None) -> str:
+    """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if given);
+    `person` limits individual sheets to that participant (one file per trainee, its own page numbers)."""
     template = TEMPLATE.get(kind, kind)
-    return environment(False).get_template(f"{template}.html.j2").render(**_context(sheet, lang, kind))
+    people = [person] if person is not None else None
+    return environment(False).get_template(f"{template}.html.j2").render(**_context(sheet, lang, kind, people))
 
 
-def render_markdown(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:
+def render_markdown(
+    sheet: Sheet | None, kind: str = "group", lang: str = "nl", *, person: int | None = None
+) -> str:
     template = TEMPLATE.get(kind, kind)
-    return environment(True).get_template(f"{template}.md.j2").render(**_context(sheet, lang, kind))
+    people = [person] if person is not None else None
+    return environment(True).get_template(f"{template}.md.j2").render(**_context(sheet, lang, kind, people))
 
 
 def render_pdf(html: str, lang: str = "nl") -> bytes:

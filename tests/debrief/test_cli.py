@@ -58,7 +58,19 @@ def test_default_file_name(records_db: Path, tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / f"persoonlijk-{GROUP}.html").is_file()
+    assert (tmp_path / f"persoonlijk-{GROUP}-T01.html").is_file()  # one file per trainee
+
+
+def test_individual_sheets_one_file_each(records_db: Path, tmp_path: Path) -> None:
+    """Item 9: one file per trainee, each with its own page numbers, keeping the 'k van n' comparison."""
+    record_group(records_db, count=3)
+    folder = tmp_path / "persoonlijk"
+    result = trainer("debrief", "--group", GROUP, "--sheet", "individual", "--format", "md", "-o", str(folder))
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in folder.iterdir())
+    assert files == [f"persoonlijk-{GROUP}-T0{i}.md" for i in (1, 2, 3)]
+    first = (folder / files[0]).read_text(encoding="utf-8")
+    assert "T01" in first and "T02" not in first and " van 3 koos dit" in first
 
 
 def test_guide_needs_no_records(tmp_path: Path) -> None:

@@ -121,6 +121,29 @@ def present(args: argparse.Namespace, lang: str) -> int:
     return 0
 
 
+def _render(sheet: Sheet | None, kind: str, fmt: str, lang: str, person: int | None = None) -> bytes:
+    if fmt == "md":
+        return render_markdown(sheet, kind, lang, person=person).encode("utf-8")
+    html = render_html(sheet, kind, lang, person=person)
+    return render_pdf(html, lang) if fmt == "pdf" else html.encode("utf-8")
+
+
+def _individual(sheet: Sheet, args: argparse.Namespace, lang: str) -> int:
+    """One file per trainee (its own page numbers), in the folder -o names (default: here)."""
+    folder = Path(args.output) if args.output else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DebriefError(message("cannot_write", lang, path=folder, problem=exc.strerror or exc)) from None
+    stem = _default_name(sheet, "individual", args.format).stem
+    for i, person in enumerate(sheet.participants):
+        code = re.sub(r"[^A-Za-z0-9._-]+", "-", person.code)
+        target = folder / f"{stem}-{code}.{EXTENSIONS[args.format]}"
+        _write(target, _render(sheet, "individual", args.format, lang, i), lang)
+    print_err(message("written_individual", lang, n=len(sheet.participants), path=folder))
+    return 0
+
+
 def run(args: argparse.Namespace, lang: str) -> int:
     """Build and write one sheet; bad input becomes a one-line UserError (exit 2)."""
     if getattr(args, "present", False):
@@ -130,6 +153,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
         if fmt == "pdf" and args.output == "-":
             raise DebriefError(message("pdf_stdout", lang))
         sheet = build_sheet(args, lang)
+        if kind == "individual" and sheet is not None and args.output != "-":
+            return _individual(sheet, args, lang)
         if fmt == "md":
             data = render_markdown(sheet, kind, lang).encode("utf-8")
         else:
