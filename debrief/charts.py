@@ -81,9 +81,13 @@ def choice_chart(point: DecisionPoint, w: Words, uid: str) -> Markup:
     ]
     y = 1.0
     for o, lines in zip(options, labels, strict=True):
-        parts.append(f'<text x="0" y="{y + 10}" font-size="8.5" font-weight="700" fill="{INK}">{o.key}</text>')
+        parts.append(
+            f'<text x="0" y="{y + 10}" font-size="8.5" font-weight="700" fill="{INK}">{o.key}</text>'
+        )
         for j, line in enumerate(lines):
-            parts.append(f'<text x="11" y="{y + 10 + j * LINE}" font-size="8.5" fill="{INK}">{escape(line)}</text>')
+            parts.append(
+                f'<text x="11" y="{y + 10 + j * LINE}" font-size="8.5" fill="{INK}">{escape(line)}</text>'
+            )
         length = round(BAR_W * o.count / scale, 1)
         if o.count:
             parts.append(

@@ -105,9 +105,7 @@ def mismatches(scenario: Scenario, run: Run, w: Words) -> list[str]:
     left_out = [
         p
         for p in powers
-        if p != basis
-        and (p in INTRUSIVE or basis not in POWERS)
-        and COVERED_BY_OUTCOME.get(p) != reg.outcome
+        if p != basis and (p in INTRUSIVE or basis not in POWERS) and COVERED_BY_OUTCOME.get(p) != reg.outcome
     ]
     if left_out:
         out.append(w("mismatch_power_missing", powers="; ".join(_basis(p, w) for p in left_out)))
@@ -130,7 +128,9 @@ def _basis(basis: str, w: Words) -> str:
     return w.pair(LEGAL_BASIS_LABELS[LegalBasis(basis)])
 
 
-def rows(scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: Words) -> tuple[RegistrationRow, ...]:
+def rows(
+    scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: Words
+) -> tuple[RegistrationRow, ...]:
     """One row per session: who (for the leader's copy and the individual sheet), what they registered,
     what the route did, and the mismatches."""
     out = []

@@ -131,12 +131,16 @@ def _context(
     }
 
 
-def render_html(sheet: Sheet | None, kind: str = "group", lang: str = "nl", *, person: int | None = None) -> str:
+def render_html(
+    sheet: Sheet | None, kind: str = "group", lang: str = "nl", *, person: int | None = None
+) -> str:
     """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if given);
     `person` limits individual sheets to that participant (one file per trainee, its own page numbers)."""
     template = TEMPLATE.get(kind, kind)
     people = [person] if person is not None else None
-    return environment(False).get_template(f"{template}.html.j2").render(**_context(sheet, lang, kind, people))
+    return (
+        environment(False).get_template(f"{template}.html.j2").render(**_context(sheet, lang, kind, people))
+    )
 
 
 def render_markdown(

@@ -26,7 +26,6 @@ from trainer.model.scenario import ChoiceBase, Scenario, SceneNode, SelectionNod
 from trainer.model.vocabulary import CastKind
 
 
-
 @dataclass
 class Run:
     record: SessionRecord

@@ -14,7 +14,6 @@ from debrief.sheet import (
     MeterRow,
     Perspective,
     Reflection,
-    RegistrationRow,
     RouteStep,
     StepRow,
     TimeStats,
@@ -23,14 +22,11 @@ from debrief.words import Words
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.vocabulary import (
     LEGAL_BASIS_LABELS,
-    OBJECTIVE_GROUNDS,
     OUTCOME_LABELS,
     STEP_LABELS,
     STEP_ORDER,
-    Ground,
     LegalBasis,
     MeterKind,
-    Outcome,
 )
 
 # Value pairs that pull against each other. The first two are the Waardenkaart's published examples; the
@@ -147,9 +143,13 @@ def meters(scenario: Scenario, runs: Sequence[Run], w: Words) -> tuple[MeterRow,
 
 
 def flags(scenario: Scenario, runs: Sequence[Run], w: Words) -> tuple[tuple[str, int], ...]:
+    labels = scenario.state.flags
     counts = [
-        (name.replace("_", " "), sum(bool(r.state and r.state.flags.get(name)) for r in runs))
-        for name in scenario.state.flags
+        (
+            labels[name].get(w.lang) if isinstance(labels, dict) else name.replace("_", " "),
+            sum(bool(r.state and r.state.flags.get(name)) for r in runs),
+        )
+        for name in labels
     ]
     return tuple((label, n) for label, n in counts if n)
 

@@ -269,7 +269,9 @@ class Sheet:
             if r.registered_at_all and r.mismatches:
                 groups.setdefault(r.judged, []).append(r)
         return tuple(
-            RegistrationGroup(rows[0], len(rows), tuple(sorted(dict.fromkeys(x.reason for x in rows if x.reason))))
+            RegistrationGroup(
+                rows[0], len(rows), tuple(sorted(dict.fromkeys(x.reason for x in rows if x.reason)))
+            )
             for _key, rows in sorted(groups.items(), key=lambda kv: str(kv[0]))
         )
 

@@ -81,7 +81,9 @@ def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
     t = sheet.times
     total = len(sheet.participants)
     time_line = w("play_time", median=_mmss(t.median_total), low=_mmss(t.min_total), high=_mmss(t.max_total))
-    timeouts = w("timeouts_count", n=t.timeouts, points=len(t.timeout_points)) if t.timeouts else w("no_timeouts")
+    timeouts = (
+        w("timeouts_count", n=t.timeouts, points=len(t.timeout_points)) if t.timeouts else w("no_timeouts")
+    )
     regs = [r for r in sheet.registrations if r.registered_at_all]
     fits = sum(not r.mismatches for r in regs)
     endings_persp = tuple(e.perspective for e in sheet.endings if e.perspective)
@@ -105,9 +107,7 @@ def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
             "deugde",
             w("s_deugde"),
             lines=(w("present_registrations", k=fits, n=len(regs)),),
-            rows=tuple(
-                (f"{r.step}: {w('col_in_lijn')}", r.in_lijn, r.total) for r in sheet.steps if r.total
-            ),
+            rows=tuple((f"{r.step}: {w('col_in_lijn')}", r.in_lijn, r.total) for r in sheet.steps if r.total),
             questions=(w("present_q_deugde"),),
         ),
         Slide(
@@ -120,7 +120,11 @@ def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
             "vertrouwen",
             w("s_vertrouwen"),
             rows=tuple(
-                (w("present_trust_row", who=m.who or m.label, start=m.start, end=_num(m.median, w), n=m.n), 0, 0)
+                (
+                    w("present_trust_row", who=m.who or m.label, start=m.start, end=_num(m.median, w), n=m.n),
+                    0,
+                    0,
+                )
                 for m in trust
                 if m.n
             ),

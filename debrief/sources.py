@@ -190,7 +190,9 @@ def assemble(
             changed = versions.difference(scenarios[h], scenarios[digest], lang)
             if changed is not None:
                 raise fail("mixed_versions", lang, scenario=scenario_id, found=found, changed=changed)
-        note = message("text_versions", lang, found=found, newest=f"v{scenarios[digest].version} #{digest[:8]}")
+        note = message(
+            "text_versions", lang, found=found, newest=f"v{scenarios[digest].version} #{digest[:8]}"
+        )
     warnings = []
     unfinished = [s.trainee_code for s in sessions if not s.finished]
     if unfinished:

@@ -45,7 +45,8 @@ def test_only_shared_reflections_reach_the_group(golden_db: Path) -> None:
     nobody = dataclasses.replace(
         sheet,
         reflections=tuple(
-            dataclasses.replace(r, answers=tuple((a, t, False) for a, t, _ in r.answers)) for r in sheet.reflections
+            dataclasses.replace(r, answers=tuple((a, t, False) for a, t, _ in r.answers))
+            for r in sheet.reflections
         ),
     )
     assert "geen antwoorden om te delen" in render_html(nobody, "group")

@@ -65,7 +65,9 @@ def test_individual_sheets_one_file_each(records_db: Path, tmp_path: Path) -> No
     """Item 9: one file per trainee, each with its own page numbers, keeping the 'k van n' comparison."""
     record_group(records_db, count=3)
     folder = tmp_path / "persoonlijk"
-    result = trainer("debrief", "--group", GROUP, "--sheet", "individual", "--format", "md", "-o", str(folder))
+    result = trainer(
+        "debrief", "--group", GROUP, "--sheet", "individual", "--format", "md", "-o", str(folder)
+    )
     assert result.returncode == 0, result.stderr
     files = sorted(p.name for p in folder.iterdir())
     assert files == [f"persoonlijk-{GROUP}-T0{i}.md" for i in (1, 2, 3)]
@@ -148,7 +150,9 @@ def test_missing_database_is_named_not_created(tmp_path: Path) -> None:
 def test_groups_fill_in_the_header(records_db: Path, tmp_path: Path) -> None:
     """Item 12: `trainer groups set` fills date, gespreksleider and location; the sheet shows them."""
     record_group(records_db, count=2)
-    result = trainer("groups", "set", GROUP, "--date", "2026-12-01", "--leader", "Inge", "--location", "Zwolle")
+    result = trainer(
+        "groups", "set", GROUP, "--date", "2026-12-01", "--leader", "Inge", "--location", "Zwolle"
+    )
     assert result.returncode == 0, result.stderr
     listing = trainer("groups", "list")
     assert GROUP in listing.stdout and "Inge" in listing.stdout and "Zwolle" in listing.stdout
@@ -189,7 +193,17 @@ def test_bundle_is_read_not_imported(records_db: Path, tmp_path: Path) -> None:
     assert trainer("sessions", "export", "--group", GROUP, "-o", str(bundle), "--names").returncode == 0
     other = tmp_path / "leeg.sqlite3"
     result = trainer(
-        "debrief", str(bundle), "--names", "--sheet", "leader", "--format", "md", "-o", "-", "--db", str(other)
+        "debrief",
+        str(bundle),
+        "--names",
+        "--sheet",
+        "leader",
+        "--format",
+        "md",
+        "-o",
+        "-",
+        "--db",
+        str(other),
     )
     assert result.returncode == 0, result.stderr
     assert "Agent A (T01)" in result.stdout and f"groep {GROUP}" in result.stdout

@@ -124,6 +124,12 @@ CASES: list[Case] = [
         also=frozenset({"C119"}),
     ),
     Case("C128", 102, 16, (("when: [{meter: spanning, at_least: 4}]", "when: [{meter: spanning}]"),)),
+    Case(
+        "C140",
+        33,
+        10,
+        (("flags: {gefilmd: {nl: het optreden werd gefilmd, en: the stop was filmed}}", "flags: [gefilmd]"),),
+    ),
     # --- schema ---
     Case("S001", 154, 5, (("    outcome: geen_controle\n", ""),), args=(("field", "outcome"),)),
     Case(

@@ -106,7 +106,10 @@ def test_commitments_are_saved_with_the_group_and_printed(group: tuple[Path, She
     pilot.type("Registreer wat er echt gebeurde")
     pilot.press("enter")
     pilot.press("enter")  # nothing typed: nothing added
-    assert saved == [["Eerst de feiten, dan de vraag"], ["Eerst de feiten, dan de vraag", "Registreer wat er echt gebeurde"]]
+    assert saved == [
+        ["Eerst de feiten, dan de vraag"],
+        ["Eerst de feiten, dan de vraag", "Registreer wat er echt gebeurde"],
+    ]
     with RecordStore(db) as store:
         store.save_commitments(sheet.group_label or "", saved[-1])
     again = sheet_of(db)
@@ -116,7 +119,9 @@ def test_commitments_are_saved_with_the_group_and_printed(group: tuple[Path, She
     assert not pilot.deck.running
 
 
-@pytest.mark.parametrize(("name", "size", "presses"), [("present_hot", (1280, 720), 2), ("present_mee", (1920, 1080), 99)])
+@pytest.mark.parametrize(
+    ("name", "size", "presses"), [("present_hot", (1280, 720), 2), ("present_mee", (1920, 1080), 99)]
+)
 def test_present_snapshot(
     group: tuple[Path, Sheet], name: str, size: tuple[int, int], presses: int, request: pytest.FixtureRequest
 ) -> None:

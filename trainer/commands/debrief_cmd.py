@@ -96,7 +96,8 @@ def present(args: argparse.Namespace, lang: str) -> int:
     from debrief.words import Words
 
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    from trainer.ui.present.window import NoDisplayError, present as show  # pygame only for a window
+    from trainer.ui.present.window import NoDisplayError  # pygame only for a window
+    from trainer.ui.present.window import present as show
 
     label = sheet.group_label
     stored = label is not None and args.group is not None and not any(_is_bundle(a) for a in args.inputs)
@@ -107,7 +108,9 @@ def present(args: argparse.Namespace, lang: str) -> int:
             store.save_commitments(label, texts)
 
     try:
-        said = show(build(sheet, Words(lang)), lang, commitments=sheet.commitments, save=save if stored else None)
+        said = show(
+            build(sheet, Words(lang)), lang, commitments=sheet.commitments, save=save if stored else None
+        )
     except NoDisplayError as exc:
         raise UserError(message("no_display", lang, problem=exc)) from None
     except RecordsError as exc:

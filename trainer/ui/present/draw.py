@@ -10,7 +10,7 @@ import pygame
 from debrief.slides import Slide, SlideOption
 from trainer.ui import theme as th
 from trainer.ui.strings import t
-from trainer.ui.text import TextBlock, block, draw_block
+from trainer.ui.text import block, draw_block
 
 BODY = 28  # the smallest type on a slide, in px at 720 lines; everything else is larger
 MARGIN = 48
@@ -72,7 +72,9 @@ def _pattern(surface: pygame.Surface, rect: pygame.Rect, assessment: str, unit: 
     for x in range(rect.left - rect.height, rect.right, step):
         pygame.draw.line(surface, th.ACCENT, (x, rect.bottom), (x + rect.height, rect.top), max(2, unit * 3))
         if assessment == "niet_in_lijn":
-            pygame.draw.line(surface, th.ACCENT, (x, rect.top), (x + rect.height, rect.bottom), max(2, unit * 3))
+            pygame.draw.line(
+                surface, th.ACCENT, (x, rect.top), (x + rect.height, rect.bottom), max(2, unit * 3)
+            )
     surface.set_clip(clip)
 
 
@@ -81,7 +83,9 @@ def _bar_rows(p: Painter, rows: tuple[tuple[str, int, int], ...], area: pygame.R
     y = area.top
     label_w = round(area.width * 0.62)
     for i, (label, count, of) in enumerate(rows):
-        used = p.text(f"row{i}", label, pygame.Rect(area.left, y, label_w if of else area.width, p.px(80)), BODY)
+        used = p.text(
+            f"row{i}", label, pygame.Rect(area.left, y, label_w if of else area.width, p.px(80)), BODY
+        )
         if of:
             left = area.left + label_w + p.px(16)
             full = round(area.width * 0.22)
@@ -113,7 +117,13 @@ def _options(p: Painter, s: Slide, stage: int, focus: int, area: pygame.Rect, la
         if i == focus:
             pygame.draw.rect(p.surface, th.FOCUS, row.inflate(p.px(12), p.px(4)), p.px(3), border_radius=6)
         text = f"{o.key}  {o.label}" if with_labels else o.key
-        p.text(f"option{i}", text, pygame.Rect(row.left, row.top, label_w if with_labels else p.px(40), h), BODY, bold=not with_labels)
+        p.text(
+            f"option{i}",
+            text,
+            pygame.Rect(row.left, row.top, label_w if with_labels else p.px(40), h),
+            BODY,
+            bold=not with_labels,
+        )
         bar_left = row.left + (label_w + p.px(16) if with_labels else p.px(56))
         bar_max = round(area.width * (0.2 if with_labels else 0.28))
         bar = pygame.Rect(bar_left, row.top + p.px(4), round(bar_max * o.count / scale), p.px(34))
@@ -140,7 +150,9 @@ def slide(surface: pygame.Surface, s: Slide, state: object, lang: str, total: in
     focus = getattr(state, "focus", 0)
     top = inner.top
     if s.kicker:
-        top = p.text("kicker", s.kicker, pygame.Rect(inner.left, top, inner.width, p.px(40)), BODY, colour=th.TEXT_DIM).bottom + p.px(6)
+        top = p.text(
+            "kicker", s.kicker, pygame.Rect(inner.left, top, inner.width, p.px(40)), BODY, colour=th.TEXT_DIM
+        ).bottom + p.px(6)
     title_box = pygame.Rect(inner.left, top, inner.width, p.px(120 if s.kind == "hot" else 70))
     top = p.text("title", s.title, title_box, 40 if s.kind != "hot" else 34, bold=True).bottom + p.px(14)
     if s.kind == "hot":
@@ -148,15 +160,25 @@ def slide(surface: pygame.Surface, s: Slide, state: object, lang: str, total: in
     else:
         _plain(p, s, state, pygame.Rect(inner.left, top, inner.width, inner.bottom - top), lang)
     index = getattr(state, "index", 0)
-    help_key = "present_help_hot" if s.kind == "hot" else "present_help_mee" if s.kind == "mee" else "present_help"
-    p.text("help", f"{index + 1}/{total} · {t(lang, help_key)}", pygame.Rect(inner.left, h - p.px(52), inner.width, p.px(44)), BODY, colour=th.TEXT_DIM)
+    help_key = (
+        "present_help_hot" if s.kind == "hot" else "present_help_mee" if s.kind == "mee" else "present_help"
+    )
+    p.text(
+        "help",
+        f"{index + 1}/{total} · {t(lang, help_key)}",
+        pygame.Rect(inner.left, h - p.px(52), inner.width, p.px(44)),
+        BODY,
+        colour=th.TEXT_DIM,
+    )
     return p.drawn
 
 
 def _hot(p: Painter, s: Slide, stage: int, focus: int, area: pygame.Rect, lang: str) -> None:
     font = p.theme.font(BODY)
     wide = round(area.width * 0.56)
-    labels_fit = sum(block(f"{o.key}  {o.label}", font, round(wide * 0.46)).height + p.px(14) for o in s.options)
+    labels_fit = sum(
+        block(f"{o.key}  {o.label}", font, round(wide * 0.46)).height + p.px(14) for o in s.options
+    )
     # keys only when the labels do not fit: the chart narrows and the panel gets the room for the text
     share = 0.56 if labels_fit <= area.height else 0.36
     left = pygame.Rect(area.left, area.top, round(area.width * share), area.height)
@@ -166,37 +188,88 @@ def _hot(p: Painter, s: Slide, stage: int, focus: int, area: pygame.Rect, lang: 
     o: SlideOption = s.options[focus % len(s.options)]
     y = right.top
     if not with_labels and stage == 0:  # the chart shows only keys: the focused option's text stands here
-        y = p.text("focus", f"{o.key}  {o.label}", pygame.Rect(right.left, y, right.width, right.height // 2), BODY, bold=True).bottom + p.px(10)
+        y = p.text(
+            "focus",
+            f"{o.key}  {o.label}",
+            pygame.Rect(right.left, y, right.width, right.height // 2),
+            BODY,
+            bold=True,
+        ).bottom + p.px(10)
     clip = p.surface.get_clip()
     p.surface.set_clip(right.inflate(p.px(16), p.px(12)))
     if stage == 0:
         head = t(lang, "present_talk")
-        y = p.text("panel_head", head, pygame.Rect(right.left, y, right.width, p.px(44)), 30, bold=True, colour=th.FOCUS).bottom + p.px(8)
-        question = t(lang, "present_talk_q")  # the leader's prompts are on the sheet; the room gets the open one
+        y = p.text(
+            "panel_head",
+            head,
+            pygame.Rect(right.left, y, right.width, p.px(44)),
+            30,
+            bold=True,
+            colour=th.FOCUS,
+        ).bottom + p.px(8)
+        question = t(
+            lang, "present_talk_q"
+        )  # the leader's prompts are on the sheet; the room gets the open one
         p.text("panel", question, pygame.Rect(right.left, y, right.width, right.bottom - y), BODY)
     elif stage == 1:
-        y = p.text("panel_head", f"{o.key} · {o.assessment_label}", pygame.Rect(right.left, y, right.width, p.px(44)), 30, bold=True, colour=th.FOCUS).bottom + p.px(8)
+        y = p.text(
+            "panel_head",
+            f"{o.key} · {o.assessment_label}",
+            pygame.Rect(right.left, y, right.width, p.px(44)),
+            30,
+            bold=True,
+            colour=th.FOCUS,
+        ).bottom + p.px(8)
         p.text("panel", o.rationale or "–", pygame.Rect(right.left, y, right.width, right.bottom - y), BODY)
     else:
-        y = p.text("panel_head", f"{o.key} · {t(lang, 'present_perspective')}", pygame.Rect(right.left, y, right.width, p.px(44)), 30, bold=True, colour=th.FOCUS).bottom + p.px(8)
-        p.text("panel", o.perspective or t(lang, "present_no_perspective"), pygame.Rect(right.left, y, right.width, right.bottom - y), BODY)
+        y = p.text(
+            "panel_head",
+            f"{o.key} · {t(lang, 'present_perspective')}",
+            pygame.Rect(right.left, y, right.width, p.px(44)),
+            30,
+            bold=True,
+            colour=th.FOCUS,
+        ).bottom + p.px(8)
+        p.text(
+            "panel",
+            o.perspective or t(lang, "present_no_perspective"),
+            pygame.Rect(right.left, y, right.width, right.bottom - y),
+            BODY,
+        )
     p.surface.set_clip(clip)
 
 
 def _plain(p: Painter, s: Slide, state: object, area: pygame.Rect, lang: str) -> None:
     y = area.top
     for i, line in enumerate(s.lines):
-        y = p.text(f"line{i}", line, pygame.Rect(area.left, y, area.width, p.px(170)), 32 if s.kind == "rule" else 30).bottom + p.px(14)
+        y = p.text(
+            f"line{i}", line, pygame.Rect(area.left, y, area.width, p.px(170)), 32 if s.kind == "rule" else 30
+        ).bottom + p.px(14)
     if s.rows:
         y = _bar_rows(p, s.rows, pygame.Rect(area.left, y, area.width, area.bottom - y)) + p.px(8)
     for i, q in enumerate(s.questions):
-        y = p.text(f"question{i}", q, pygame.Rect(area.left, y, area.width, p.px(120)), 30, bold=True, colour=th.FOCUS).bottom + p.px(10)
+        y = p.text(
+            f"question{i}",
+            q,
+            pygame.Rect(area.left, y, area.width, p.px(120)),
+            30,
+            bold=True,
+            colour=th.FOCUS,
+        ).bottom + p.px(10)
     if s.kind == "mee":
         commitments: list[str] = getattr(state, "commitments", [])
         for i, c in enumerate(commitments):
-            y = p.text(f"commitment{i}", f"• {c}", pygame.Rect(area.left, y, area.width, p.px(90)), 30).bottom + p.px(6)
+            y = p.text(
+                f"commitment{i}", f"• {c}", pygame.Rect(area.left, y, area.width, p.px(90)), 30
+            ).bottom + p.px(6)
         field = pygame.Rect(area.left, max(y + p.px(8), area.bottom - p.px(70)), area.width, p.px(60))
         pygame.draw.rect(p.surface, th.PANEL_LIGHT, field, border_radius=6)
         pygame.draw.rect(p.surface, th.FOCUS, field, p.px(3), border_radius=6)
         typed: str = getattr(state, "typed", "")
-        p.text("field", (typed or t(lang, "present_type_here")) + ("|" if typed else ""), field.inflate(-p.px(24), -p.px(10)), 30, colour=th.TEXT if typed else th.TEXT_DIM)
+        p.text(
+            "field",
+            (typed or t(lang, "present_type_here")) + ("|" if typed else ""),
+            field.inflate(-p.px(24), -p.px(10)),
+            30,
+            colour=th.TEXT if typed else th.TEXT_DIM,
+        )
