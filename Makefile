@@ -1,24 +1,29 @@
 # Two commands on a fresh machine: `make play` and `make test`. Everything else is a helper.
+# Installs come from the committed lock (exact versions and hashes), so every machine gets what the tests last
+# passed with; `make lock` refreshes it deliberately from pyproject.toml's ranges.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
-STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | cksum | cut -d' ' -f1)
+LOCK := requirements.lock.txt
+UV_VERSION := 0.13.9
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
+MYPY_TARGETS := trainer/model trainer/engine debrief
 
-.PHONY: play test bench lint typecheck schema check clean
+.PHONY: play test bench lint typecheck schema check lock clean system-deps
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml $(LOCK)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
-	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m pip install --quiet --require-hashes -r $(LOCK)
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	$(BIN)/python -m pip check
 	@rm -f $(VENV)/.installed-* && touch $(STAMP)
 
 play: $(STAMP)
 	$(BIN)/trainer play
 
+# Format, lint, types and tests all run; the target fails if any of them failed.
 test: $(STAMP) system-deps
-	SDL_VIDEODRIVER=dummy SDL_AUDIODRIVER=dummy $(BIN)/python -m pytest
-	$(BIN)/ruff check trainer debrief tests
-	$(BIN)/mypy --strict trainer/model trainer/engine debrief
+	@bash .ci/checks.sh $(BIN) $(MYPY_TARGETS)
 
 bench: $(STAMP)
 	$(BIN)/python -m tests.bench
@@ -28,6 +33,13 @@ schema: $(STAMP)
 
 check: $(STAMP)
 	$(BIN)/trainer check scenarios/
+
+# Re-resolve every dependency at the newest versions pyproject.toml allows, for all platforms and Python 3.11+.
+# Build requirements are locked too, since the editable install builds without isolation.
+lock: $(STAMP)
+	$(BIN)/python -m pip install --quiet uv==$(UV_VERSION)
+	printf 'setuptools>=77\nwheel\n' | $(BIN)/uv pip compile pyproject.toml - --extra test --universal \
+		--python-version 3.11 --generate-hashes --upgrade --quiet --custom-compile-command "make lock" -o $(LOCK)
 
 # System packages the tests need: Chromium for the debrief sheet tests, Pango for WeasyPrint. Installed only when missing.
 system-deps:

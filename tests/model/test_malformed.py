@@ -275,3 +275,30 @@ def test_document_marker_only_is_empty(tmp_path: Path) -> None:
     path = tmp_path / "streep.yaml"
     path.write_text("---\n", encoding="utf-8")
     one_finding(trainer("check", str(path)), path, "L008", 2)
+
+
+# Words of PyYAML's, libyaml's and pydantic's own (English) messages. None may reach a Dutch diagnostic.
+_LIBRARY_ENGLISH = re.compile(
+    r"\b(exceeded|maximum|nesting|expected|found|while|could not|not allowed|unacceptable|should be|"
+    r"input should|invalid|character|mapping|scanning|parsing|unexpected)\b",
+    re.IGNORECASE,
+)
+
+
+@pytest.mark.parametrize("bad", BAD, ids=[b.name for b in BAD])
+def test_dutch_diagnostics_carry_no_library_english(bad: Bad, tmp_path: Path) -> None:
+    path = tmp_path / bad.filename
+    content = bad.content()
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    out = trainer("check", str(path)).stdout
+    message = out.splitlines()[0].split(f"{bad.code}:", 1)[1]
+    assert not _LIBRARY_ENGLISH.search(message), message
+
+
+def test_an_unknown_libyaml_problem_gets_dutch_words() -> None:
+    from trainer.model.yaml_source import _dutch
+
+    assert "YAML-lezer" in _dutch("some future libyaml message nobody translated yet")

@@ -101,7 +101,10 @@ def read_scenario_bytes(path: FsPath, file: str) -> str:
         with path.open("rb") as handle:
             raw = handle.read(MAX_BYTES + 1)
     except OSError as exc:
-        reason = _OS_REASONS.get(exc.errno or 0, exc.strerror or type(exc).__name__)
+        reason = _OS_REASONS.get(
+            exc.errno or 0,
+            Both(f"niet te lezen (systeemfout {exc.errno})", exc.strerror or type(exc).__name__),
+        )
         raise ScenarioError([Diagnostic("L001", file, 1, 1, {"reason": reason})]) from None
     except ValueError:  # e.g. a NUL byte in the path
         raise ScenarioError(

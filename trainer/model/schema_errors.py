@@ -195,7 +195,9 @@ def to_diagnostics(
         elif kind in _RANGE_TYPES:
             d = smap.diag("S005", path, value=_show(value), detail=_range_detail(kind, ctx))
         else:
-            d = smap.diag("S007", path, detail=err["msg"])
+            # pydantic's message is English: keep it for English readers only.
+            detail = Both(f"deze waarde past hier niet (controle '{kind}')", err["msg"])
+            d = smap.diag("S007", path, detail=detail)
         found.setdefault((d.line, d.column, d.code), d)
     return sorted(found.values(), key=lambda d: (d.line, d.column))
 

@@ -21,6 +21,8 @@ MAX_DEPTH = 60
 MAX_NODES = 200_000
 MAX_BYTES = 4 * 1024 * 1024
 
+_TOO_DEEP = Both(f"meer dan {MAX_DEPTH} niveaus diep genest", f"nested more than {MAX_DEPTH} levels deep")
+
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -130,11 +132,7 @@ class _Builder:
                 ),
             )
         if len(path) > MAX_DEPTH:
-            raise self.fail(
-                "L007",
-                node,
-                reason=Both(f"meer dan {MAX_DEPTH} niveaus diep", f"more than {MAX_DEPTH} levels deep"),
-            )
+            raise self.fail("L007", node, reason=_TOO_DEEP)
         self.smap.values.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
@@ -206,7 +204,12 @@ _PROBLEMS_NL = (
 
 
 def _dutch(problem: str) -> str:
-    return next((nl for en, nl in _PROBLEMS_NL if en in problem), problem)
+    # Never pass libyaml's English through into a Dutch line: an unknown problem gets a generic Dutch phrase
+    # (the English message keeps the library's own words).
+    return next(
+        (nl for en, nl in _PROBLEMS_NL if en in problem),
+        "de YAML-lezer begrijpt dit niet (kijk naar deze regel en die erboven)",
+    )
 
 
 def show_tag(tag: str) -> str:
@@ -261,6 +264,10 @@ def _syntax_error(file: str, exc: yaml.YAMLError, text: str) -> ScenarioError:
                 )
             ]
         )
+    if "nesting depth" in problem:
+        # libyaml >= 0.2.6 (PyYAML 6.0.4 wheels) stops deep nesting itself; older versions hit our own bound
+        # (or Python's recursion limit) instead. Both are the same mistake to an author: L007.
+        return ScenarioError([Diagnostic("L007", file, line, col, {"reason": _TOO_DEEP})])
     lines = text.splitlines()
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip())]
@@ -277,9 +284,7 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     except yaml.YAMLError as exc:
         raise _syntax_error(file, exc, text) from None
     except RecursionError:
-        raise ScenarioError(
-            [Diagnostic("L007", file, 1, 1, {"reason": Both("te diep genest", "nested too deeply")})]
-        ) from None
+        raise ScenarioError([Diagnostic("L007", file, 1, 1, {"reason": _TOO_DEEP})]) from None
     except Exception as exc:  # e.g. a lone surrogate given through the API: still only ScenarioError
         name = type(exc).__name__
         raise ScenarioError(
