@@ -30,20 +30,10 @@ from trainer.model.vocabulary import (
     LegalBasis,
     Outcome,
 )
+from trainer.model.vocabulary import POWERS as VOCABULARY_POWERS
 
-POWERS: frozenset[str] = frozenset(
-    {
-        LegalBasis.WVW_160,
-        LegalBasis.POLITIEWET_8,
-        LegalBasis.POLITIEWET_7_3,
-        LegalBasis.VW_50,
-        LegalBasis.WWM_50,
-        LegalBasis.WWM_PREVENTIEF,
-        LegalBasis.SV_52,
-        LegalBasis.SV_53,
-    }
-)
-"""Legal bases that let an officer act (domain.md: powers, not offences)."""
+POWERS: frozenset[str] = frozenset(b.value for b in VOCABULARY_POWERS)
+"""Legal bases that let an officer act (the vocabulary's powers, not offences)."""
 
 INTRUSIVE: frozenset[str] = frozenset(
     {

@@ -1,7 +1,9 @@
 """The pure fold: one scenario version and its sessions' events → the data of a sheet.
 
 No I/O, no clock, no randomness: the same records always give the same Sheet (and so the same bytes).
-Everything is ordered by the scenario's authored order or by the sessions' fixed order, never by hashing.
+Everything is ordered by the scenario's authored order or by the sessions' fixed order, except the options of a
+decision point: their letters follow `sheet_order` (a fixed SHA-256 order, never Python's salted hash()), so
+the in-line option is not 'A' just because the author wrote it first.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from debrief.sheet import (
 )
 from debrief.sources import Material
 from debrief.words import Words
+from trainer.engine.order import LAST, sheet_order
 from trainer.model.graph import NOBODY, node_choices
 from trainer.model.scenario import Candidate, EndingNode, Scenario, SelectionNode
 from trainer.model.vocabulary import (
@@ -120,13 +123,17 @@ def _candidate_of(scenario: Scenario, node_id: str, choice_id: str) -> Candidate
 def _point(
     scenario: Scenario, node_id: str, order: int, runs: Sequence[Run], labels: Sequence[str], w: Words
 ) -> DecisionPoint | None:
-    authored = list(node_choices(scenario, node_id))
-    if not authored:
+    listed = list(node_choices(scenario, node_id))
+    if not listed:
         return None
+    # Letters follow a neutral order, not the author's: authors tend to write the in-line option first.
+    pins = [(cid, LAST if cid == NOBODY else getattr(ch, "pin", None)) for cid, _s, ch, _p in listed]
+    place = {cid: i for i, cid in enumerate(sheet_order(node_id, pins))}
+    ordered = sorted(listed, key=lambda option: place[option[0]])
     lang = w.lang
     made = [(labels[i], run.first[node_id]) for i, run in enumerate(runs) if node_id in run.first]
     options = []
-    for i, (cid, step, choice, _path) in enumerate(authored):
+    for i, (cid, step, choice, _path) in enumerate(ordered):
         chosen = [(who, c) for who, c in made if c.choice == cid]
         candidate = _candidate_of(scenario, node_id, cid)
         if candidate is not None:
@@ -160,14 +167,14 @@ def _point(
         )
     counts = [o.count for o in options]
     n = len(made)
-    offered = sum(1 for _ in authored)
+    offered = len(listed)
     d = hittepunten.disagreement(counts, offered)
     k = hittepunten.distance(
         sum(o.count for o in options if o.assessment == "niet_in_lijn"),
         sum(o.count for o in options if o.assessment == "discutabel"),
         n,
     )
-    steps = tuple(dict.fromkeys(w.pair(STEP_LABELS[s]) for _c, s, _ch, _p in authored))
+    steps = tuple(dict.fromkeys(w.pair(STEP_LABELS[s]) for _c, s, _ch, _p in listed))
     seconds = [c.seconds for _, c in made]
     return DecisionPoint(
         node_id=node_id,

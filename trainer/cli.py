@@ -57,6 +57,11 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--resume", metavar="ID", help="ga verder met een onafgemaakte sessie")
     play.add_argument("--fullscreen", action="store_true", help="volledig scherm")
     play.add_argument("--text", action="store_true", help="speel in de terminal in plaats van in een venster")
+    play.add_argument(
+        "--show-meters",
+        action="store_true",
+        help="toon spanning en vertrouwen tijdens het spelen (voor demonstraties; standaard pas na afloop)",
+    )
 
     board = sub.add_parser("storyboard", help="elk knooppunt als PNG plus een overzichtspagina")
     board.add_argument("scenario")
@@ -209,6 +214,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             record=_recording(args),
             resume_id=args.resume,
             fullscreen=args.fullscreen,
+            show_meters=args.show_meters,
         )
     if args.command == "storyboard":
         from trainer.commands import storyboard_cmd

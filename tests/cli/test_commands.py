@@ -66,13 +66,16 @@ def test_run_plan_and_a_plan_that_does_not_fit(tmp_path: Path) -> None:
     plan.write_text(
         "scenario: minimaal\nchoices: [fietser_zonder_licht, timeout, rustig, bespreken]\n"
         "answers: {waarom: 'Geen licht.'}\n"
-        "registration: {grounds: [voertuig], legal_basis: rvv_35, outcome: waarschuwing, reason: licht}\n"
+        "registration: {grounds: [voertuig], legal_basis: wvw_160, outcome: waarschuwing, reason: licht}\n"
         "expect: {ending: einde_waarschuwing, meters: {spanning: 5}, flags: {gefilmd: true}}\n",
         encoding="utf-8",
     )
     ok = trainer("run", MINIMAL, "--plan", str(plan))
     assert ok.returncode == 0, ok.stderr
-    assert "Tijd om" in ok.stdout and "Geen licht." in ok.stdout
+    assert "De tijd was om." in ok.stdout and "Geen licht." in ok.stdout
+    # the default that followed the timeout is named as such, never as something the trainee said
+    after = ok.stdout.split("De tijd was om.")[1].splitlines()[1]
+    assert "wat er daarna gebeurde:" in after and "Jij:" not in after
     plan.write_text(
         "scenario: minimaal\nchoices:\n  - fietser_zonder_licht\n  - bestaat_niet\n", encoding="utf-8"
     )

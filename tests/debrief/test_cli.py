@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -120,13 +121,17 @@ def test_text_revision_is_debriefed_together(records_db: Path, tmp_path: Path) -
     result = trainer("debrief", "--group", GROUP, "--format", "md", "-o", str(out))
     assert result.returncode == 0, result.stderr
     sheet = out.read_text(encoding="utf-8")
-    assert "meer dan één tekstversie" in sheet and sheet.count("v1 #") == 3 and "3 deelnemers" in sheet
+    version = re.search(r"\nversion: (\d+)\n", text)[1]  # type: ignore[index]
+    assert (
+        "meer dan één tekstversie" in sheet and sheet.count(f"v{version} #") == 3 and "3 deelnemers" in sheet
+    )
 
 
 def test_different_choices_are_refused_with_what_changed(records_db: Path) -> None:
     record_group(records_db, count=2)
     original = SCENARIO.read_text(encoding="utf-8")
-    text = original.replace("\nversion: 1\n", "\nversion: 2\n").replace(
+    version = int(re.search(r"\nversion: (\d+)\n", original)[1])  # type: ignore[index]
+    text = original.replace(f"\nversion: {version}\n", f"\nversion: {version + 1}\n").replace(
         "assessment: niet_in_lijn", "assessment: discutabel", 1
     )
     assert text.count("assessment: discutabel") == original.count("assessment: discutabel") + 1
@@ -134,7 +139,7 @@ def test_different_choices_are_refused_with_what_changed(records_db: Path) -> No
     result = trainer("debrief", "--group", GROUP)
     assert result.returncode == 2
     line = one_line(result.stderr)
-    assert "verschillende versies van 'nachtelijke_verkeerscontrole'" in line and "v1 #" in line
+    assert "verschillende versies van 'nachtelijke_verkeerscontrole'" in line and f"v{version} #" in line
     assert "beoordeling gewijzigd: niet_in_lijn → discutabel" in line
 
 

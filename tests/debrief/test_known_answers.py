@@ -33,7 +33,7 @@ def test_registrations_judged_against_what_the_route_did(tmp_path: Path) -> None
     honest_weak = Trainee(
         ("groep", "b_concreet", "b_jeroen_corrigeren", "b_reg_jeroen"),
         grounds=(),
-        basis="geen",
+        basis="sv_52",  # the power the route used, named honestly; no ground, because there was none
         reason="Groep aangesproken zonder concrete aanleiding; gevraagd op te schuiven.",
     )
     concealed_frisk = Trainee(

@@ -39,7 +39,7 @@ def test_choice_logs_step_assessment_grounds_and_time_to_decide(drive) -> None: 
     d.wait(7.5).choose("fietser_zonder_licht")
     made = [e for e in d.events if isinstance(e, ChoiceMade)]
     assert made[-1].step == "selecteren" and made[-1].assessment == "in_lijn"
-    assert made[-1].grounds == ("voertuig",) and made[-1].legal_basis == "rvv_35"
+    assert made[-1].grounds == ("voertuig",) and made[-1].legal_basis == "wvw_160"
     assert made[-1].seconds == 7.5
     d.wait(2.0).choose("concreet")
     assert [e for e in d.events if isinstance(e, ChoiceMade)][-1].seconds == 2.0
@@ -102,7 +102,7 @@ def test_full_run_reaches_ending_reflection_registration_done(drive) -> None:  #
     assert d.phase == Phase.REFLECTION and d.view().question.id == "waarom"
     d.answer("waarom", "Geen licht, dus WVW/RVV.")
     assert d.phase == Phase.REGISTRATION
-    d.register(["voertuig"], "rvv_35", "waarschuwing", "fiets zonder licht")
+    d.register(["voertuig"], "wvw_160", "waarschuwing", "fiets zonder licht")
     assert d.phase == Phase.DONE
     assert any(isinstance(e, ReflectionAnswered) and e.answer.startswith("Geen licht") for e in d.events)
     assert any(isinstance(e, RegistrationMade) and e.grounds == ("voertuig",) for e in d.events)

@@ -125,7 +125,7 @@ CASES: list[Case] = [
     ),
     Case("C128", 102, 16, (("when: [{meter: spanning, at_least: 4}]", "when: [{meter: spanning}]"),)),
     Case(
-        "C140",
+        "C144",
         33,
         10,
         (("flags: {gefilmd: {nl: het optreden werd gefilmd, en: the stop was filmed}}", "flags: [gefilmd]"),),
@@ -136,7 +136,7 @@ CASES: list[Case] = [
         "S002",
         56,
         11,
-        (("legal_basis: rvv_35", "legal_bases: rvv_35"),),
+        (("legal_basis: wvw_160", "legal_bases: wvw_160"),),
         args=(
             ("field", "legal_bases"),
             ("suggestion", Both("bedoel je 'legal_basis'?", "did you mean 'legal_basis'?")),
@@ -242,6 +242,39 @@ CASES: list[Case] = [
         137,
         5,
         (("    next: reflectie_keuze\n", "    next: reflectie_keuze\n    timer: {seconds: 10}\n"),),
+    ),
+    # --- powers and offences, honest cues and options ---
+    Case("C140", 56, 24, (("legal_basis: wvw_160", "legal_basis: rvv_35"),), args=(("name", "rvv_35"),)),
+    Case(
+        "C141",
+        57,
+        20,
+        (("legal_basis: wvw_160", "legal_basis: wvw_160\n          offence: sv_52"),),
+        args=(("name", "sv_52"),),
+    ),
+    Case(
+        "C142",
+        50,
+        24,
+        (
+            (
+                "text: {nl: Geen licht., en: No light.}",
+                "text: {nl: Geen licht; past bij de melding., en: No light; matches the report.}",
+            ),
+        ),
+        args=(("phrase", "past bij"),),
+    ),
+    Case(
+        "C143",
+        75,
+        15,
+        (
+            (
+                "{nl: Door die houding wordt het een boete., en: Because of that attitude it is a fine.}",
+                "{nl: Boete., en: Fine.}",
+            ),
+        ),
+        args=(("count", 2), ("total", 3), ("nodes", "aanspreken, afhandelen")),
     ),
 ]
 

@@ -96,7 +96,7 @@ BAD: list[Bad] = [
         2,
         (43, 5),
     ),
-    Bad("unknown_key", lambda: edited("legal_basis: rvv_35", "legal_bases: rvv_35"), "S002", 1, (56, 11)),
+    Bad("unknown_key", lambda: edited("legal_basis: wvw_160", "legal_bases: wvw_160"), "S002", 1, (56, 11)),
     Bad("wrong_type", lambda: edited("duration_minutes: 5", "duration_minutes: [5]"), "S004", 1, (7, 19)),
     Bad("alias_bomb", billion_laughs, "L007", 2, None),
     Bad("deep_nesting_lists", lambda: "[" * 5000 + "]" * 5000 + "\n", "L007", 2, None),
@@ -220,7 +220,7 @@ def test_missing_path(tmp_path: Path) -> None:
 
 def test_english_output(tmp_path: Path) -> None:
     path = tmp_path / "en.yaml"
-    path.write_text(edited("legal_basis: rvv_35", "legal_bases: rvv_35"), encoding="utf-8")
+    path.write_text(edited("legal_basis: wvw_160", "legal_bases: wvw_160"), encoding="utf-8")
     result = trainer("--lang", "en", "check", str(path))
     assert result.returncode == 1 and "Traceback" not in result.stdout + result.stderr
     assert result.stdout.splitlines() == [
@@ -231,7 +231,7 @@ def test_english_output(tmp_path: Path) -> None:
 
 def test_lang_option_after_check(tmp_path: Path) -> None:
     path = tmp_path / "en.yaml"
-    path.write_text(edited("legal_basis: rvv_35", "legal_bases: rvv_35"), encoding="utf-8")
+    path.write_text(edited("legal_basis: wvw_160", "legal_bases: wvw_160"), encoding="utf-8")
     result = trainer("check", str(path), "--lang", "en")
     assert result.returncode == 1, result.stderr
     assert "error S002: unknown field 'legal_bases'" in result.stdout
@@ -252,7 +252,7 @@ def test_several_files_one_line_each(tmp_path: Path) -> None:
     empty = tmp_path / "b_leeg.yaml"
     empty.write_text("", encoding="utf-8")
     typo = tmp_path / "c_typo.yaml"
-    typo.write_text(edited("legal_basis: rvv_35", "legal_bases: rvv_35"), encoding="utf-8")
+    typo.write_text(edited("legal_basis: wvw_160", "legal_bases: wvw_160"), encoding="utf-8")
     result = trainer("check", str(tmp_path))
     assert result.returncode == 2  # one unreadable file makes the whole run exit 2
     assert result.stdout.splitlines() == [

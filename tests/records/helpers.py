@@ -37,7 +37,7 @@ def recorded_session(
         session.choose("bespreken")
         session.advance()
         session.answer("waarom", "Geen licht: dat zag ik.")
-        session.register(["voertuig"], "rvv_35", "waarschuwing", "Fiets zonder licht")
+        session.register(["voertuig"], "wvw_160", "waarschuwing", "Fiets zonder licht")
     return session, recorder
 
 

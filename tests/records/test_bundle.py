@@ -125,3 +125,19 @@ def test_bad_bundles_are_refused_with_one_line_and_nothing_imported(
         assert message in str(info.value) and str(path) in str(info.value)
         assert "\n" not in str(info.value)
         assert store.sessions() == []
+
+
+def test_export_then_import_reproduces_the_order_shown(tmp_path: Path) -> None:
+    from trainer.engine.events import NodeEntered
+    from trainer.records.resume import rebuild
+
+    with RecordStore(tmp_path / "laptop_a.db") as store:
+        session, recorder = recorded_session(store, finish=True)
+        path = tmp_path / "export.json"
+        path.write_text(export_bundle(store, [recorder.session_id]), encoding="utf-8")
+    shown = [e.order for e in session.events if isinstance(e, NodeEntered)]
+    assert any(len(order) > 1 for order in shown)
+    with RecordStore(tmp_path / "laptop_b.db") as store:
+        import_bundle(store, path, known_hashes={minimal().content_hash})
+        _, replayed = rebuild(store, store.session(recorder.session_id))
+    assert [e.order for e in replayed.events if isinstance(e, NodeEntered)] == shown

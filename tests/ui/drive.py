@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import random
 
+from trainer.ui.app import ENDING_MIN_READ_SECONDS
 from trainer.ui.pilot import Pilot
 
 MAX_STEPS = 400
@@ -29,7 +30,10 @@ def by_keys(pilot: Pilot, rng: random.Random) -> list[str]:
             pilot.press(str(1 + rng.randrange(buttons)) if buttons > 1 else "enter")
             if pilot.screen == "dialogue" and buttons == 1:
                 pilot.press("enter")  # the first Enter may only reveal the text
-        elif screen in ("ending", "briefing", "perspective"):
+        elif screen == "ending":
+            pilot.wait(ENDING_MIN_READ_SECONDS)  # an ending is read before Enter continues
+            pilot.press("enter")
+        elif screen in ("briefing", "perspective"):
             pilot.press("enter")
         elif screen == "reflection":
             pilot.type("Ik lette op het gedrag, niet op het uiterlijk.")
@@ -72,6 +76,8 @@ def by_mouse(pilot: Pilot, rng: random.Random) -> list[str]:
             pilot.click(lay.rects["submit"].center)
         elif screen == "done":
             return seen
+        elif screen == "ending" and pilot.app._age() < ENDING_MIN_READ_SECONDS:
+            pilot.wait(ENDING_MIN_READ_SECONDS)
         elif lay.buttons:
             pilot.click(
                 rng.choice(lay.buttons)[0].center if screen == "dialogue" else lay.buttons[0][0].center

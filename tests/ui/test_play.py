@@ -11,7 +11,7 @@ from tests.conftest import SCENARIOS
 from tests.ui.drive import by_keys, by_mouse
 from trainer.engine.events import ChoiceMade, EndingReached, RegistrationMade
 from trainer.records import RecordStore
-from trainer.ui.app import PlayerOptions
+from trainer.ui.app import TIMEOUT_NOTICE_SECONDS, PlayerOptions
 from trainer.ui.pilot import Pilot
 
 SCENARIO_FILES = sorted(SCENARIOS.glob("*.yaml"))
@@ -81,6 +81,10 @@ def test_timer_runs_out_and_escape_pauses_it() -> None:
     pilot.press("esc")
     assert pilot.screen == "selection"
     pilot.wait(left + 1)
+    # "De tijd is om" is on screen and nothing has been chosen yet; the default follows after the notice
+    assert pilot.app.extra["timed_out"] and pilot.screen == "selection"
+    assert not [e for e in pilot.app.session.events if isinstance(e, ChoiceMade)]  # type: ignore[union-attr]
+    pilot.wait(TIMEOUT_NOTICE_SECONDS)
     made = [e for e in pilot.app.session.events if isinstance(e, ChoiceMade)]  # type: ignore[union-attr]
     assert made[-1].timed_out and made[-1].node == pilot.app.session.scenario.start  # type: ignore[union-attr]
 

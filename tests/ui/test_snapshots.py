@@ -47,7 +47,13 @@ def _states() -> dict[str, tuple[str, object]]:
         ),
         "dialogue_en": (
             "dialogue",
-            frame(loaded, Session(sc, clock=FakeClock(), start_node=first_scene), SIZE, "en"),
+            frame(
+                loaded,
+                Session(sc, clock=FakeClock(), start_node=first_scene),
+                SIZE,
+                "en",
+                UiState(focus=None, skip_reveal=True),  # as the choices appear: nothing pre-selected
+            ),
         ),
         "registration": (
             "registration",

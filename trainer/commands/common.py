@@ -11,6 +11,7 @@ from pathlib import Path
 from trainer.model.checks import check
 from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.model.phrases import PhraseFileError, default_phrases
 from trainer.paths import assets_dir
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -41,7 +42,11 @@ def asset_checker(scenario_file: Path) -> Callable[[str], bool]:
 
 
 def findings(loaded: LoadedScenario) -> list[Diagnostic]:
-    return check(loaded, asset_checker(Path(loaded.path)))
+    try:
+        phrases = default_phrases()
+    except PhraseFileError as exc:  # an instructor's edit of the word list broke it: say where
+        raise UserError(str(exc)) from None
+    return check(loaded, asset_checker(Path(loaded.path)), phrases)
 
 
 def load_clean(path: str, lang: str) -> LoadedScenario:

@@ -6,6 +6,7 @@ default when the answer comes after the deadline.
 
 from __future__ import annotations
 
+import random
 import sys
 from contextlib import ExitStack
 
@@ -20,8 +21,8 @@ from trainer.model.vocabulary import (
     GROUND_LABELS,
     LEGAL_BASIS_LABELS,
     OUTCOME_LABELS,
+    REGISTRABLE_POWERS,
     Ground,
-    LegalBasis,
     Outcome,
 )
 from trainer.paths import bundled_scenarios
@@ -145,6 +146,7 @@ def _new_session(
         listeners.append(Recorder(store, loaded.scenario, loaded.content_hash, trainee=trainee, group=group))
     return Session(
         loaded.scenario,
+        seed=random.randrange(2**31),  # the seed draws the choice order; it is recorded with the session
         lang=lang,
         clock=MonotonicClock(),
         start_node=start_node,
@@ -198,8 +200,8 @@ def _play_loop(session: Session, lang: str, t: dict[str, str]) -> None:
                 list(Ground)[i].value
                 for i in _pick([GROUND_LABELS[g][k] for g in Ground], t["grounds"], many=True)
             ]
-            basis = list(LegalBasis)[
-                _pick([LEGAL_BASIS_LABELS[b][k] for b in LegalBasis], t["basis"])[0]
+            basis = REGISTRABLE_POWERS[
+                _pick([LEGAL_BASIS_LABELS[b][k] for b in REGISTRABLE_POWERS], t["basis"])[0]
             ].value
             outcome = list(Outcome)[_pick([OUTCOME_LABELS[o][k] for o in Outcome], t["outcome"])[0]].value
             session.register(grounds, basis, outcome, _ask(t["reason"]))

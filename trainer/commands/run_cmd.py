@@ -96,5 +96,5 @@ def play(session: Session, plan: str | None, seed: int, lang: str) -> None:
 
 
 def _print(session: Session, lang: str) -> None:
-    for line in transcript(session.scenario, session.events, lang):
+    for line in transcript(session.scenario, session.events, lang, with_order=True):
         print(line)

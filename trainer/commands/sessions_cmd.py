@@ -76,7 +76,7 @@ def show(store: RecordStore, ref: str) -> int:
 def replay(store: RecordStore, ref: str, lang: str) -> int:
     row = store.session(ref)
     scenario, session = rebuild(store, row)
-    for line in transcript(scenario, session.events, lang):
+    for line in transcript(scenario, session.events, lang, with_order=True):
         print(line)
     if row.status != "finished":
         print("(sessie niet afgerond)" if lang != "en" else "(session not finished)")

@@ -25,6 +25,7 @@ def run(
     record: RecordingOptions | None,
     resume_id: str | None,
     fullscreen: bool,
+    show_meters: bool = False,
 ) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from trainer.ui.app import App, NoDisplayError, PlayerOptions  # pygame only when a window is wanted
@@ -41,6 +42,7 @@ def run(
         resume_id=resume_id,
         fullscreen=fullscreen,
         scenarios=scenarios,
+        show_meters=show_meters,
     )
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None

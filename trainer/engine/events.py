@@ -5,7 +5,7 @@ Every event is plain data and round-trips through JSON: the records store and th
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, fields
 from typing import Any, ClassVar
 
 from trainer.engine.errors import EngineError
@@ -37,7 +37,10 @@ class SessionStarted(Event):
 
 @dataclass(frozen=True, slots=True)
 class NodeEntered(Event):
+    """`order` is the ids of the choices shown here, in the order shown (seeded per session)."""
+
     node: str
+    order: tuple[str, ...] = ()
     type: ClassVar[str] = "node_entered"
 
 
@@ -130,6 +133,8 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         cls = EVENT_TYPES[data["type"]]
         values: dict[str, Any] = {}
         for f in fields(cls):
+            if f.name not in data and f.default is not MISSING:
+                continue  # a field added later: records written before it keep its default
             value = data[f.name]
             values[f.name] = tuple(value) if isinstance(value, list) else value
         return cls(**values)

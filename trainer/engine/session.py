@@ -7,7 +7,9 @@ host shows its consequence.
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable, Iterable
+from dataclasses import replace
 from typing import Any
 
 from trainer.engine.clock import Clock, MonotonicClock
@@ -26,11 +28,12 @@ from trainer.engine.events import (
     TimedOut,
 )
 from trainer.engine.machine import ADVANCE, DONE, REFLECTION, REGISTRATION, machine_for, trigger_name
+from trainer.engine.order import LAST, shown_order
 from trainer.engine.rules import GameState, apply, holds, visible
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.graph import NOBODY, node_choices
 from trainer.model.loader import content_hash
-from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
+from trainer.model.scenario import Choice, EndingNode, Scenario, SceneNode, SelectionNode
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
 Listener = Callable[[Event], None]
@@ -75,6 +78,8 @@ class Session:
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
         self._options = {nid: list(node_choices(scenario, nid)) for nid in scenario.nodes}
+        self._rng = random.Random(seed)  # only the choice order draws from it, so replays reproduce it
+        self._order: tuple[str, ...] = ()
         self._pos = _Position(start)
         self._t0 = self.clock.now()
         self._entered_at = 0.0
@@ -101,14 +106,21 @@ class Session:
         return Phase.ENDING if isinstance(self.scenario.nodes[state], EndingNode) else Phase.PLAY
 
     def choices(self) -> tuple[ChoiceOption, ...]:
-        """The legal choices now, in authored order."""
+        """The legal choices now, in the order shown (recorded in the NodeEntered event)."""
         if self._pos.state not in self._options:
             return ()
-        return tuple(
-            ChoiceOption(cid, step, choice)
-            for cid, step, choice, _ in self._options[self._pos.state]
+        by_id = {
+            cid: ChoiceOption(cid, step, choice) for cid, step, choice, _ in self._options[self._pos.state]
+        }
+        return tuple(by_id[cid] for cid in self._order)
+
+    def _legal(self, node_id: str) -> list[tuple[str, str | None]]:
+        """(id, pin) of the choices legal on entering a node, in authored order. 'Nobody' is always last."""
+        return [
+            (cid, LAST if cid == NOBODY else (choice.pin if isinstance(choice, Choice) else None))
+            for cid, _step, choice, _ in self._options[node_id]
             if not choice.when or holds(choice.when, self.state)
-        )
+        ]
 
     def view(self) -> View:
         node_id = self.node_id
@@ -240,8 +252,10 @@ class Session:
         self._enter(choice.goto, t)
 
     def _enter(self, node_id: str, t: float) -> None:
+        # The state only changes by a choice, which leaves the node: the legal set is fixed on entry.
         self._entered_at = t
-        self._emit(NodeEntered(t, node_id))
+        self._order = shown_order(self._legal(node_id), self._rng)
+        self._emit(NodeEntered(t, node_id, self._order))
         node = self.scenario.nodes[node_id]
         if isinstance(node, EndingNode):
             self._emit(EndingReached(t, node_id, node.outcome.value))
@@ -290,7 +304,7 @@ class Session:
     def _replay(self, events: list[Event]) -> None:
         for i, recorded in enumerate(events):
             if i < len(self.events):
-                if self.events[i] != recorded:
+                if not self._matches(i, recorded):
                     raise EngineError(f"gebeurtenis {i + 1} past niet bij het scenario: {recorded.type}")
                 continue
             self._replay_t = recorded.t
@@ -302,10 +316,28 @@ class Session:
                 ) from None
             finally:
                 self._replay_t = None
-            if i >= len(self.events) or self.events[i] != recorded:
+            if i >= len(self.events) or not self._matches(i, recorded):
                 raise EngineError(f"gebeurtenis {i + 1} past niet bij het scenario: {recorded.type}")
         last_t = events[-1].t if events else 0.0
         self._t0 = self.clock.now() - last_t
+
+    def _matches(self, i: int, recorded: Event) -> bool:
+        """Whether regenerated event i is the recorded one.
+
+        A record from before the seeded order has NodeEntered events without an order: it showed the
+        authored order, so that node keeps it and the record stays as it was.
+        """
+        mine = self.events[i]
+        if mine == recorded:
+            return True
+        if not (isinstance(recorded, NodeEntered) and isinstance(mine, NodeEntered)) or recorded.order:
+            return False
+        if replace(mine, order=()) != recorded:
+            return False
+        self.events[i] = recorded
+        if self.node_id == recorded.node:
+            self._order = tuple(cid for cid, _pin in self._legal(recorded.node))
+        return True
 
     def _replay_command(self, event: Event) -> None:
         if isinstance(event, TimedOut):

@@ -16,7 +16,7 @@ from trainer.engine.events import (
 )
 from trainer.engine.rules import GameState, apply, visible
 from trainer.model.graph import node_choices
-from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
 from trainer.model.text import Text
 from trainer.model.vocabulary import (
     ASSESSMENT_LABELS,
@@ -31,7 +31,9 @@ _WORDS = {
     "nl": {
         "you": "Jij",
         "choice": "Keuze",
-        "timeout": "Tijd om, standaardkeuze",
+        "timeout": "De tijd was om",
+        "default": "wat er daarna gebeurde",
+        "shown": "Keuzes zoals getoond",
         "ending": "EINDE",
         "perspective": "Perspectief",
         "registration": "Registratie",
@@ -47,7 +49,9 @@ _WORDS = {
     "en": {
         "you": "You",
         "choice": "Choice",
-        "timeout": "Time is up, default choice",
+        "timeout": "Time ran out",
+        "default": "what happened next",
+        "shown": "Choices as shown",
         "ending": "ENDING",
         "perspective": "Perspective",
         "registration": "Registration",
@@ -67,8 +71,14 @@ def _label(pair: tuple[str, str], lang: str) -> str:
     return pair[1] if lang == "en" else pair[0]
 
 
-def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") -> list[str]:
-    """Lines of text: what was shown, what was chosen, how it ended, what was reflected and registered."""
+def transcript(
+    scenario: Scenario, events: Iterable[Event], lang: str = "nl", *, with_order: bool = False
+) -> list[str]:
+    """Lines of text: what was shown, what was chosen, how it ended, what was reflected and registered.
+
+    `with_order` lists each scene's choices in the order the trainee saw them (an instructor's replay);
+    a host that prints its own numbered menu leaves it off.
+    """
     w = _WORDS["en" if lang == "en" else "nl"]
     names = {c.id: c.name.get(lang) for c in scenario.cast}
 
@@ -96,14 +106,20 @@ def transcript(scenario: Scenario, events: Iterable[Event], lang: str = "nl") ->
                 out.append(f"  {speaker}: {t(line.text)}")
             for info in getattr(node, "info", []):
                 out.append(f"  [{info.kind.value.upper()}] {t(info.title)}: {t(info.text)}")
+            if with_order and isinstance(node, SceneNode) and event.order:
+                texts = {cid: t(ch.text) for cid, _s, ch, _p in node_choices(scenario, event.node)}
+                out.append(f"  {w['shown']}:")
+                out.extend(f"    {i}. {texts.get(cid, cid)}" for i, cid in enumerate(event.order, 1))
         elif isinstance(event, TimedOut):
-            out.append(f"{stamp} ⏱ {w['timeout']}: {event.default}")
+            out.append(f"{stamp} ⏱ {w['timeout']}.")
         elif isinstance(event, ChoiceMade):
             choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
             apply(choice.effects, state)
             assessment = _label(ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
+            # A timed-out default is not something the trainee said: name it as what followed the timeout.
+            who = w["default"] if event.timed_out else w["you"]
             out.append(
-                f"{stamp} → {w['you']}: {t(choice.text)}  [{event.step} · {assessment} · {event.seconds:.1f} s]"
+                f"{stamp} → {who}: {t(choice.text)}  [{event.step} · {assessment} · {event.seconds:.1f} s]"
             )
             if choice.perspective is not None:
                 out.append(f"           ({w['perspective']}: {t(choice.perspective)})")

@@ -13,9 +13,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from trainer.model.content_checks import cue_findings, legal_findings, length_findings
 from trainer.model.diagnostics import Both, Diagnostic
 from trainer.model.graph import NOBODY, Graph, missing_steps, node_choices
 from trainer.model.loader import LoadedScenario
+from trainer.model.phrases import PhraseList, default_phrases
 from trainer.model.scenario import (
     AddEffect,
     ChoiceBase,
@@ -58,8 +60,11 @@ def _suggest(word: str, options: Any) -> Both | str:
 
 
 class _Checker:
-    def __init__(self, loaded: LoadedScenario, asset_exists: Callable[[str], bool]) -> None:
+    def __init__(
+        self, loaded: LoadedScenario, asset_exists: Callable[[str], bool], phrases: PhraseList
+    ) -> None:
         self.sc = loaded.scenario
+        self.phrases = phrases
         self.smap = loaded.source
         self.asset_exists = asset_exists
         self.found: list[Diagnostic] = []
@@ -78,6 +83,8 @@ class _Checker:
         self.check_nodes()
         self.check_graph()
         self.check_english(self.sc, ())
+        for code, path, args in (*cue_findings(self.sc, self.phrases), *length_findings(self.sc)):
+            self.add(code, path, **args)
         return sorted(self.found, key=lambda d: (d.line, d.column, d.code))
 
     # --- identities and references ---
@@ -103,7 +110,7 @@ class _Checker:
     def check_state(self) -> None:
         if isinstance(self.sc.state.flags, list) and self.sc.state.flags:
             # the debrief sheet names what happened by these labels, in Dutch and English, never by raw ids
-            self.add("C140", ("state", "flags"), first=self.sc.state.flags[0])
+            self.add("C144", ("state", "flags"), first=self.sc.state.flags[0])
         for name, meter in self.meters.items():
             if meter.min > meter.max:
                 self.add("C124", ("state", "meters", name), name=name, min=meter.min, max=meter.max)
@@ -232,6 +239,8 @@ class _Checker:
                 self.add(
                     "C123", (*path, "values", i), name=value, known=", ".join(DEFAULT_VALUES[:6]) + ", ..."
                 )
+        for code, fpath, args in legal_findings(choice, path):
+            self.add(code, fpath, **args)
         self.check_conditions(choice.when, (*path, "when"))
         for i, eff in enumerate(choice.effects):
             epath = (*path, "effects", i)
@@ -339,10 +348,12 @@ def _may_hold_text(annotation: Any, seen: set[Any]) -> bool:
 
 
 def check(
-    loaded: LoadedScenario, asset_exists: Callable[[str], bool] = lambda _name: False
+    loaded: LoadedScenario,
+    asset_exists: Callable[[str], bool] = lambda _name: False,
+    phrases: PhraseList | None = None,
 ) -> list[Diagnostic]:
-    """All semantic findings for a loaded scenario, in file order."""
-    return _Checker(loaded, asset_exists).run()
+    """All semantic findings for a loaded scenario, in file order (evaluative phrases: the bundled list)."""
+    return _Checker(loaded, asset_exists, phrases or default_phrases()).run()
 
 
 def iter_texts(obj: Any) -> Iterator[Text]:

@@ -348,7 +348,7 @@ MESSAGES: dict[str, Entry] = {
         "'verteller' is de verteller en 'niemand' de keuze niemand aan te spreken; kies een andere id",
         "'verteller' is the narrator and 'niemand' the choice to address nobody; choose another id",
     ),
-    "C140": Entry(
+    "C144": Entry(
         E,
         "vlaggen zonder label (bijv. '{first}'): het nabesprekingsblad noemt ze bij een label, niet bij hun naam",
         "flags without a label (e.g. '{first}'): the debrief sheet names them by a label, not by their id",
@@ -363,5 +363,34 @@ MESSAGES: dict[str, Entry] = {
         "condition on meter '{name}' without at_least or at_most",
         "voeg at_least: of at_most: toe, anders geldt de voorwaarde altijd",
         "add at_least: or at_most:, otherwise the condition always holds",
+    ),
+    # --- powers and offences (C140-C141), honest cues and options (C142-C143) ---
+    "C140": Entry(
+        E,
+        "'{name}' is een overtreding, geen bevoegdheid: onder legal_basis hoort de bevoegdheid",
+        "'{name}' is an offence, not a power: legal_basis names the power",
+        "zet '{name}' onder 'offence:' en noem onder 'legal_basis:' de bevoegdheid ({powers})",
+        "move '{name}' to 'offence:' and name the power under 'legal_basis:' ({powers})",
+    ),
+    "C141": Entry(
+        E,
+        "'{name}' is {kind}, geen overtreding: onder offence hoort wat de burger fout deed",
+        "'{name}' is {kind}, not an offence: offence names what the citizen did wrong",
+        "kies een overtreding ({offences}) of laat 'offence:' weg; de bevoegdheid hoort onder 'legal_basis:'",
+        "choose an offence ({offences}) or leave 'offence:' out; the power goes under 'legal_basis:'",
+    ),
+    "C142": Entry(
+        W,
+        "'{phrase}' trekt een conclusie voor de trainee: {text}",
+        "'{phrase}' draws a conclusion for the trainee: {text}",
+        "beschrijf wat je ziet en hoort (kleding, gedrag, tijd, plaats); de trainee legt zelf het verband",
+        "describe what is seen and heard (clothing, behaviour, time, place); let the trainee make the link",
+    ),
+    "C143": Entry(
+        W,
+        "in de {lang} tekst is de in_lijn-keuze de langste in {count} van {total} keuzemomenten ({nodes})",
+        "in the {lang} text the in_lijn choice is the longest in {count} of {total} choice points ({nodes})",
+        "maak ook andere keuzes volwaardig: wat een echte agent zegt, met reden; lengte mag geen aanwijzing zijn",
+        "make other options full too: what a real officer says, with a reason; length must not be a clue",
     ),
 }

@@ -127,7 +127,12 @@ class ChoiceBase(Strict):
     text: Text = Field(description="wat de agent zegt of doet")
     assessment: Assessment
     rationale: Text | None = Field(default=None, description="verplicht tenzij in_lijn: waarom?")
-    legal_basis: LegalBasis | None = None
+    legal_basis: LegalBasis | None = Field(
+        default=None, description="de bevoegdheid die de agent (zegt te) gebruiken, bijv. wvw_160 of sv_52"
+    )
+    offence: LegalBasis | None = Field(
+        default=None, description="de overtreding waar het om gaat, als die er is, bijv. rvv_35 of apv"
+    )
     grounds: list[Ground] = Field(
         default_factory=list, description="bij selectiekeuzes: de gebruikte gronden"
     )
@@ -149,6 +154,12 @@ class Choice(ChoiceBase):
 
     id: Identifier
     step: Step
+    pin: Literal["eerst", "laatst"] | None = Field(
+        default=None,
+        description=(
+            "vaste plek in de lijst (bijv. 'niets doen' laatst); zonder pin schudt elke sessie de volgorde"
+        ),
+    )
 
 
 class SelectionChoice(ChoiceBase):

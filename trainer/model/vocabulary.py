@@ -89,7 +89,11 @@ class CueKind(StrEnum):
 
 
 class LegalBasis(StrEnum):
-    """Legal bases a scenario may invoke (see domain.md; verify wording on wetten.overheid.nl)."""
+    """Legal entries a scenario may name (see domain.md; verify wording on wetten.overheid.nl).
+
+    Some are powers (what lets an officer act), some are offences (what someone did wrong): see `LEGAL_KINDS`.
+    A choice names its power under `legal_basis` and, where there is one, the offence under `offence`.
+    """
 
     WVW_160 = "wvw_160"
     POLITIEWET_8 = "politiewet_8"
@@ -103,6 +107,7 @@ class LegalBasis(StrEnum):
     WAHV = "wahv"
     RVV_35 = "rvv_35"
     APV = "apv"
+    VOERTUIGEISEN = "voertuigeisen"
     GEEN = "geen"
 
 
@@ -119,7 +124,10 @@ LEGAL_BASIS_LABELS: dict[LegalBasis, tuple[str, str]] = {
         "Politiewet 2012 art. 7 lid 3 (veiligheidsfouillering)",
         "Police Act art. 7(3) (safety search)",
     ),
-    LegalBasis.VW_50: ("Vreemdelingenwet 2000 art. 50 lid 1", "Aliens Act art. 50(1)"),
+    LegalBasis.VW_50: (
+        "Vreemdelingenwet 2000 art. 50 lid 1 (identiteit en verblijf)",
+        "Aliens Act art. 50(1) (identity and residence status)",
+    ),
     LegalBasis.WWM_50: (
         "Wet wapens en munitie art. 50-52 (redelijk vermoeden)",
         "Weapons Act art. 50-52 (reasonable suspicion)",
@@ -146,8 +154,51 @@ LEGAL_BASIS_LABELS: dict[LegalBasis, tuple[str, str]] = {
     ),
     LegalBasis.RVV_35: ("RVV 1990 art. 35 (verlichting fiets)", "Traffic Rules art. 35 (bicycle lights)"),
     LegalBasis.APV: ("Algemene plaatselijke verordening", "Local bye-law (APV)"),
+    LegalBasis.VOERTUIGEISEN: (
+        "Regeling voertuigen (technische eisen, bijv. banden)",
+        "Vehicle Regulations (technical requirements, e.g. tyres)",
+    ),
     LegalBasis.GEEN: ("geen (bevoegdheid niet gebruikt)", "none (no power used)"),
 }
+
+
+class LegalKind(StrEnum):
+    """Whether a legal entry lets an officer act or names what someone did wrong."""
+
+    BEVOEGDHEID = "bevoegdheid"
+    OVERTREDING = "overtreding"
+    GEEN = "geen"
+
+
+LEGAL_KIND_LABELS: dict[LegalKind, tuple[str, str]] = {
+    LegalKind.BEVOEGDHEID: ("bevoegdheid", "power"),
+    LegalKind.OVERTREDING: ("overtreding", "offence"),
+    LegalKind.GEEN: ("geen", "none"),
+}
+
+# Powers let an officer act (stop, demand ID, search, arrest, fine); offences are what a citizen did wrong.
+# WAHV counts as a power: it is the officer's authority to impose the administrative fine, not a rule of conduct.
+LEGAL_KINDS: dict[LegalBasis, LegalKind] = {
+    LegalBasis.WVW_160: LegalKind.BEVOEGDHEID,
+    LegalBasis.POLITIEWET_8: LegalKind.BEVOEGDHEID,
+    LegalBasis.POLITIEWET_7_3: LegalKind.BEVOEGDHEID,
+    LegalBasis.VW_50: LegalKind.BEVOEGDHEID,
+    LegalBasis.WWM_50: LegalKind.BEVOEGDHEID,
+    LegalBasis.WWM_PREVENTIEF: LegalKind.BEVOEGDHEID,
+    LegalBasis.SV_52: LegalKind.BEVOEGDHEID,
+    LegalBasis.SV_53: LegalKind.BEVOEGDHEID,
+    LegalBasis.WAHV: LegalKind.BEVOEGDHEID,
+    LegalBasis.SR_184: LegalKind.OVERTREDING,
+    LegalBasis.RVV_35: LegalKind.OVERTREDING,
+    LegalBasis.APV: LegalKind.OVERTREDING,
+    LegalBasis.VOERTUIGEISEN: LegalKind.OVERTREDING,
+    LegalBasis.GEEN: LegalKind.GEEN,
+}
+
+POWERS: tuple[LegalBasis, ...] = tuple(b for b in LegalBasis if LEGAL_KINDS[b] == LegalKind.BEVOEGDHEID)
+OFFENCES: tuple[LegalBasis, ...] = tuple(b for b in LegalBasis if LEGAL_KINDS[b] == LegalKind.OVERTREDING)
+REGISTRABLE_POWERS: tuple[LegalBasis, ...] = (*POWERS, LegalBasis.GEEN)
+"""What the registration form offers: the power used (or none); an offence is not a power."""
 
 
 class Outcome(StrEnum):

@@ -6,6 +6,7 @@ line of behaviour. The engine clock is a PausableClock over an injected clock: E
 
 from __future__ import annotations
 
+import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,12 +27,19 @@ from trainer.records.resume import resume
 from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
 from trainer.ui.routing import SCREENS
-from trainer.ui.screens import pages
+from trainer.ui.screens import dialogue, pages
 from trainer.ui.strings import t
 from trainer.ui.theme import Theme
+from trainer.ui.widgets import notice
 
 SIZE = (1280, 720)
 FADE_SECONDS = 0.2
+TIMEOUT_NOTICE_SECONDS = 2.0  # "De tijd is om" stays this long before the default applies
+ENDING_MIN_READ_SECONDS = (
+    2.5  # an ending page ignores Enter and clicks this long, so it is not skipped unread
+)
+NO_INITIAL_FOCUS = {"selection", "dialogue", "ending"}  # where a choice is made, nothing is pre-selected
+OVERLAYS = {"pause", "notes"}  # screens over play that stop every clock
 
 
 class NoDisplayError(Exception):
@@ -51,6 +59,7 @@ class PlayerOptions:
     size: tuple[int, int] = SIZE
     fullscreen: bool = False
     scenarios: list[LoadedScenario] = field(default_factory=list)
+    show_meters: bool = False  # instructor option: tension and trust bars during play (a live score)
 
 
 class App:
@@ -61,8 +70,10 @@ class App:
         store: RecordStore | None = None,
         clock: Clock | None = None,
         check: Callable[[LoadedScenario], list[str]] | None = None,
+        rng: random.Random | None = None,
     ) -> None:
         self.options = options
+        self.rng = rng or random.Random()  # draws each session's seed (choice order); injected in tests
         self.store = store
         self.check = check  # error lines for a loaded file (the CLI's checker), shown on F5
         self.clock = PausableClock(clock or MonotonicClock())
@@ -73,12 +84,16 @@ class App:
         self.screen = "start"
         self.screen_since = self.clock.now()
         self.paused = False
+        self.overlay = "pause"  # which overlay a pause shows: the pause menu or the briefing and info
+        self._under: fr.UiState | None = None  # the screen's own state while an overlay is open
+        self.countdown_from: float | None = None  # session time when the node's countdown started
+        self.timeout_since: float | None = None  # clock time when "De tijd is om" appeared
         self.running = True
         self.trainee = options.trainee
         self.group = options.group
         self.loaded: LoadedScenario | None = None
         self.session: Session | None = None
-        self.extra: dict[str, object] = {}
+        self.extra: dict[str, object] = {"show_meters": options.show_meters}
         self.surface = self._open_window()
         self._begin()
 
@@ -144,8 +159,21 @@ class App:
 
     def _go(self, screen: str) -> None:
         self.screen = screen
-        self.ui = fr.UiState(fields=self.ui.fields if screen == "start" else {})
+        ui = fr.UiState(fields=self.ui.fields if screen == "start" else {})
+        if screen in NO_INITIAL_FOCUS:
+            ui.focus = None
+        if self.paused:
+            self._under = ui  # the new screen shows once the overlay closes
+        else:
+            self.ui = ui
         self.screen_since = self.clock.now()
+        self.countdown_from = None
+        self.timeout_since = None
+
+    @property
+    def shown(self) -> str:
+        """The screen on view: an overlay while paused, else the current screen."""
+        return self.overlay if self.paused else self.screen
 
     def _start_session(self, start_node: str | None = None) -> None:
         assert self.loaded is not None
@@ -162,6 +190,7 @@ class App:
             )
         self.session = Session(
             self.loaded.scenario,
+            seed=self.rng.randrange(2**31),
             lang=self.lang,
             clock=self.clock,
             listeners=listeners,
@@ -185,7 +214,9 @@ class App:
             node = session.view().node
             name = "selection" if isinstance(node, SelectionNode) else "dialogue"
         elif phase == Phase.DONE:
-            self.extra["perspective"] = pages.perspective_pages(session.scenario, session.events, self.lang)
+            self.extra["perspective"] = pages.perspective_pages(
+                session.scenario, session.events, self.lang, session.state.meters
+            )
             name = "perspective" if self.extra["perspective"] else "done"
         else:
             name = {
@@ -203,6 +234,9 @@ class App:
             if self.session is not None and self.screen not in ("done", "perspective")
             else None
         )
+        self.extra["timed_out"] = self.timeout_since is not None
+        if self.session is not None:
+            self.extra["seen_nodes"] = [e.node for e in self.session.events if isinstance(e, NodeEntered)]
         scenario = (
             self.session.scenario
             if self.session is not None
@@ -221,18 +255,30 @@ class App:
         )
 
     def timer_left(self, view: View | None) -> float | None:
-        """Seconds left on the current node's timer, from the view already built for this frame."""
+        """Seconds left on the current node's timer, from the view already built for this frame.
+
+        The countdown stands still until the node's text has finished typing (see `_start_countdown`).
+        """
         session = self.session
         if session is None or view is None or view.phase != Phase.PLAY or not view.timer_seconds:
             return None
-        seconds = view.timer_seconds
-        entered = next(e.t for e in reversed(session.events) if isinstance(e, NodeEntered))
-        return seconds - (session.elapsed() - entered)
+        if self.countdown_from is None:
+            return float(view.timer_seconds)
+        return view.timer_seconds - (session.elapsed() - self.countdown_from)
+
+    def _start_countdown(self) -> None:
+        """A street scene counts from entering it; a dialogue once its text has finished typing."""
+        session = self.session
+        if self.countdown_from is not None or session is None or self.screen not in ("selection", "dialogue"):
+            return
+        if self.screen == "selection":
+            self.countdown_from = next(e.t for e in reversed(session.events) if isinstance(e, NodeEntered))
+        elif dialogue.typed(self.frame()):
+            self.countdown_from = session.elapsed()
 
     def step(self, events: list[pygame.event.Event], dt: float) -> None:
         """Handle events, run timers, draw. Everything the trainee sees goes through here."""
-        screen_name = "pause" if self.paused else self.screen
-        spec = SCREENS[screen_name]
+        spec = SCREENS[self.shown]
         for event in events:
             if event.type == pygame.VIDEORESIZE and not self.options.fullscreen:
                 self.size = (max(800, event.w), max(500, event.h))
@@ -242,12 +288,20 @@ class App:
             inp = translate(event, typing=spec.typing(self.frame()))
             if inp is not None:
                 self._input(inp)
-            spec = SCREENS["pause" if self.paused else self.screen]
+            spec = SCREENS[self.shown]
         if not self.paused:
             spec.update(self.frame(), dt)
+            self._start_countdown()
             self._run_timer()
-        SCREENS["pause" if self.paused else self.screen].draw(self.surface, self.frame())
+            if self.screen == "ending" and self.ui.focus is None and self._age() >= ENDING_MIN_READ_SECONDS:
+                self.ui.focus = 0  # read long enough: now Enter continues
+        SCREENS[self.shown].draw(self.surface, self.frame())
+        if self.timeout_since is not None and not self.paused:
+            notice(self.surface, t(self.lang, "time_up"), t(self.lang, "time_up_detail"), self.theme)
         self._fade_in()
+
+    def _age(self) -> float:
+        return self.clock.now() - self.screen_since
 
     def _fade_in(self) -> None:
         """A short fade from black when the screen changes: softer than a cut, too short to slow anyone."""
@@ -258,31 +312,56 @@ class App:
             self.surface.blit(shade, (0, 0))
 
     def _run_timer(self) -> None:
+        """At zero, say "De tijd is om" first; only after the notice does the node's default apply."""
         frame = self.frame()
-        if frame.timer_left is not None and frame.timer_left <= 0 and self.session is not None:
+        if frame.timer_left is None or frame.timer_left > 0 or self.session is None:
+            return
+        if self.timeout_since is None:
+            self.timeout_since = self.clock.now()
+        elif self.clock.now() - self.timeout_since >= TIMEOUT_NOTICE_SECONDS:
             self.session.timeout()
             self._follow_session()
-            self.ui.message = t(self.lang, "timed_out")
 
     def _input(self, inp: Input) -> None:
         if inp.action == Action.QUIT:
             self.running = False
             return
         if inp.action == Action.PAUSE and self.screen not in ("start", "picker"):
-            self._toggle_pause()
+            self._toggle_pause("pause" if not self.paused else self.overlay)
             return
+        if (
+            inp.action == Action.NOTES
+            and self.screen in ("selection", "dialogue")
+            and (not self.paused or self.overlay == "notes")
+        ):
+            self._toggle_pause("notes")  # the briefing and what is known, with every clock stopped
+            return
+        if self.timeout_since is not None and not self.paused:
+            return  # the time is up: the default follows, nothing can be chosen any more
+        if (
+            self.screen == "ending"
+            and self._age() < ENDING_MIN_READ_SECONDS
+            and inp.action in (Action.CONFIRM, Action.CLICK, Action.CHOOSE)
+        ):
+            return  # an Enter pressed right after the last choice must not skip the ending unread
         if inp.action == Action.BIGGER or inp.action == Action.SMALLER:
             self.theme.bigger() if inp.action == Action.BIGGER else self.theme.smaller()
             return
         if inp.action == Action.RELOAD and self.options.scenario_file is not None:
             self._reload()
             return
-        command = SCREENS["pause" if self.paused else self.screen].handle(inp, self.frame())
+        command = SCREENS[self.shown].handle(inp, self.frame())
         if command is not None:
             self._command(command)
 
-    def _toggle_pause(self) -> None:
+    def _toggle_pause(self, overlay: str = "pause") -> None:
+        """Open or close an overlay; it gets its own focus, so keys on it leave the screen below untouched."""
         self.paused = not self.paused
+        self.overlay = overlay
+        if self.paused:
+            self._under, self.ui = self.ui, fr.UiState()
+        elif self._under is not None:
+            self.ui, self._under = self._under, None
         self.clock.pause() if self.paused else self.clock.resume()
 
     def _reload(self) -> None:
@@ -311,7 +390,7 @@ class App:
             elif isinstance(command, fr.Begin):
                 self._start_session()
             elif isinstance(command, fr.Unpause):
-                self._toggle_pause()
+                self._toggle_pause(self.overlay)
             elif isinstance(command, fr.ToMenu):
                 if self.paused:
                     self._toggle_pause()

@@ -15,9 +15,13 @@ from trainer.ui.theme import Theme
 
 @dataclass
 class UiState:
-    """A screen's own state between frames (focus, pan, typed text). Reset when the screen changes."""
+    """A screen's own state between frames (focus, pan, typed text). Reset when the screen changes.
 
-    focus: int = 0
+    `focus` None means nothing has focus: where a choice is made, nothing is pre-selected until the trainee
+    moves the focus with a key or the mouse.
+    """
+
+    focus: int | None = 0
     hover: int | None = None
     pan: float = 0.5
     pan_velocity: float = 0.0

@@ -20,6 +20,7 @@ class Action(Enum):
     CHOOSE = auto()  # with index 0-8 (keys 1-9)
     NOBODY = auto()  # address nobody (selection)
     INSPECT = auto()
+    NOTES = auto()  # B: reopen the briefing and the information during play
     TOGGLE = auto()  # space: tick a checkbox
     CLICK = auto()  # with pos
     MOTION = auto()  # with pos (hover)
@@ -89,6 +90,8 @@ def translate(event: pygame.event.Event, *, typing: bool) -> Input | None:
         return Input(Action.NOBODY)
     if key == pygame.K_i:
         return Input(Action.INSPECT)
+    if key == pygame.K_b:
+        return Input(Action.NOTES)
     if key in (pygame.K_PLUS, pygame.K_EQUALS, pygame.K_KP_PLUS):
         return Input(Action.BIGGER)
     if key in (pygame.K_MINUS, pygame.K_KP_MINUS):

@@ -5,6 +5,7 @@ Tests and `trainer storyboard` use it; under SDL_VIDEODRIVER=dummy no window app
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pygame
@@ -30,13 +31,16 @@ KEY_NAMES = {
     "f2": pygame.K_F2,
     "n": pygame.K_n,
     "i": pygame.K_i,
+    "b": pygame.K_b,
 }
 
 
 class Pilot:
-    def __init__(self, options: PlayerOptions, *, store: RecordStore | None = None, check=None) -> None:  # type: ignore[no-untyped-def]
+    def __init__(
+        self, options: PlayerOptions, *, store: RecordStore | None = None, check=None, rng=None
+    ) -> None:  # type: ignore[no-untyped-def]
         self.clock = FakeClock()
-        self.app = App(options, store=store, clock=self.clock, check=check)
+        self.app = App(options, store=store, clock=self.clock, check=check, rng=rng or random.Random(0))
         self.advance(1)
 
     def advance(self, frames: int = 1) -> None:
@@ -74,11 +78,11 @@ class Pilot:
     def layout(self):  # type: ignore[no-untyped-def]
         from trainer.ui.routing import SCREENS
 
-        return SCREENS["pause" if self.app.paused else self.app.screen].layout(self.app.frame())
+        return SCREENS[self.app.shown].layout(self.app.frame())
 
     @property
     def screen(self) -> str:
-        return "pause" if self.app.paused else self.app.screen
+        return self.app.shown
 
     def screenshot(self, path: Path) -> Path:
         pygame.image.save(self.app.surface, str(path))

@@ -59,4 +59,5 @@ SCREENS: dict[str, ScreenSpec] = {
     "done": _page(pages.done),
     "findings": _page(pages.findings),
     "pause": _page(pages.pause),
+    "notes": _page(pages.notes),
 }

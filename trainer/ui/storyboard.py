@@ -13,6 +13,7 @@ from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.ui.frame import Frame, UiState
 from trainer.ui.routing import SCREENS
+from trainer.ui.screens.pages import goals_page
 from trainer.ui.screens.selection import focus_pan
 from trainer.ui.theme import Theme
 
@@ -22,8 +23,17 @@ def _frame(
 ) -> Frame:
     view = session.view() if session is not None else None
     timer = float(view.timer_seconds) if view is not None and view.timer_seconds else None
+    # An instructor's tool: it shows everything a trainee sees only after play (meters, learning goals) too.
     return Frame(
-        Theme(height=size[1]), size, lang, ui, now=60.0, view=view, scenario=scenario, timer_left=timer
+        Theme(height=size[1]),
+        size,
+        lang,
+        ui,
+        now=60.0,
+        view=view,
+        scenario=scenario,
+        timer_left=timer,
+        extra={"show_meters": True, "perspective": [goals_page(scenario, lang)]},
     )
 
 
@@ -94,6 +104,7 @@ def render(
     for question in scenario.reflection:
         reflection.answer(question.id, "…")
     add("zz_registratie", "registration", _frame(scenario, reflection, size, lang, UiState()), "registratie")
+    add("zz_leerdoelen", "perspective", _frame(scenario, None, size, lang, UiState()), "leerdoelen")
     (out / "index.html").write_text(index_html(scenario, rows, lang), encoding="utf-8")
     return rows
 

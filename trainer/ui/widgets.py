@@ -183,15 +183,38 @@ def countdown(
         pygame.draw.arc(
             surface, colour, rect, math.pi / 2, math.pi / 2 + 2 * math.pi * share, max(3, radius // 5)
         )
-    label = rendered(str(math.ceil(left)), theme.font(radius * 0.7 / theme.unit, bold=True), th.TEXT)
+    label = rendered(str(max(0, math.ceil(left))), theme.font(radius * 0.7 / theme.unit, bold=True), th.TEXT)
     surface.blit(label, label.get_rect(center=center))
+
+
+def notice(surface: pygame.Surface, title: str, detail: str, theme: Theme) -> None:
+    """A banner across the middle over a dimmed screen: said in words, not only shown by a colour."""
+    w, h = surface.get_size()
+    px = theme.px
+    shade = pygame.Surface((w, h), pygame.SRCALPHA)
+    shade.fill((0, 0, 0, 120))
+    surface.blit(shade, (0, 0))
+    box = pygame.Rect(0, 0, min(w - px(40), px(620)), px(150))
+    box.center = (w // 2, h // 2)
+    panel(surface, box, alpha=245)
+    pygame.draw.rect(surface, th.ALERT, box, width=px(3), border_radius=12)
+    head = pygame.Rect(box.left + px(24), box.top + px(18), box.width - px(48), px(56))
+    tb, font = fit(title, theme, 36, head, bold=True)
+    draw_block(surface, tb, font, th.TEXT, (head.centerx - tb.width // 2, head.top))
+    body = pygame.Rect(
+        box.left + px(24), head.bottom + px(8), box.width - px(48), box.bottom - head.bottom - px(20)
+    )
+    tb, font = fit(detail, theme, 18, body, min_size=11)
+    draw_block(surface, tb, font, th.TEXT_DIM, (body.centerx - tb.width // 2, body.top))
 
 
 def meter(
     surface: pygame.Surface, rect: pygame.Rect, label: str, value: int, low: int, high: int, theme: Theme
 ) -> None:
     """A thin labelled bar: subtle, but with a text label and tick marks so colour is not needed."""
-    draw_text(surface, label, theme.small, th.TEXT_DIM, (rect.left, rect.top))
+    head = pygame.Rect(rect.left, rect.top, rect.width, rect.height - theme.px(10))
+    tb, font = fit(label, theme, 15, head, min_size=10)  # long names shrink rather than overlap
+    draw_block(surface, tb, font, th.TEXT_DIM, head.topleft)
     bar = pygame.Rect(rect.left, rect.bottom - theme.px(8), rect.width, theme.px(8))
     pygame.draw.rect(surface, th.PANEL_LIGHT, bar, border_radius=4)
     share = (value - low) / (high - low) if high > low else 0

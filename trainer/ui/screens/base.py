@@ -23,17 +23,20 @@ def hovered(layout: Layout, pos: tuple[int, int] | None) -> int | None:
 
 
 def handle_buttons(inp: Input, frame: Frame, layout: Layout, *, numbered: bool = False) -> Command | None:
-    """Up/Down/Tab move the focus, Enter takes it, 1-9 take a numbered button, the mouse clicks or hovers."""
+    """Up/Down/Tab move the focus, Enter takes it, 1-9 take a numbered button, the mouse clicks or hovers.
+
+    Without focus (nothing pre-selected) the first move focuses the first or last button and Enter does nothing.
+    """
     count = len(layout.buttons)
     ui = frame.ui
     if count == 0:
         return None
     if inp.action in (Action.DOWN, Action.NEXT_FOCUS, Action.RIGHT):
-        ui.focus = (ui.focus + 1) % count
+        ui.focus = 0 if ui.focus is None else (ui.focus + 1) % count
     elif inp.action in (Action.UP, Action.PREV_FOCUS, Action.LEFT):
-        ui.focus = (ui.focus - 1) % count
+        ui.focus = count - 1 if ui.focus is None else (ui.focus - 1) % count
     elif inp.action == Action.CONFIRM:
-        return layout.buttons[min(ui.focus, count - 1)][1]
+        return None if ui.focus is None else layout.buttons[min(ui.focus, count - 1)][1]
     elif inp.action == Action.CHOOSE and numbered and inp.index is not None and inp.index < count:
         ui.focus = inp.index
         return layout.buttons[inp.index][1]
@@ -41,6 +44,8 @@ def handle_buttons(inp: Input, frame: Frame, layout: Layout, *, numbered: bool =
         return clicked(layout, inp.pos)
     elif inp.action == Action.MOTION:
         ui.hover = hovered(layout, inp.pos)
+        if ui.hover is not None:
+            ui.focus = ui.hover  # hovering gives focus, so Enter takes what the pointer is on
     return None
 
 

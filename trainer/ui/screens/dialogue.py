@@ -11,6 +11,7 @@ from trainer.ui import theme as th
 from trainer.ui.frame import Advance, Choose, Command, Frame, Layout
 from trainer.ui.input import Action, Input
 from trainer.ui.screens.base import draw_buttons, handle_buttons
+from trainer.ui.screens.info import draw_info
 from trainer.ui.strings import t
 from trainer.ui.text import block, draw_block, draw_text
 from trainer.ui.widgets import BUTTON_TEXT, countdown, fit, label_box, meter, panel
@@ -73,12 +74,15 @@ def layout(frame: Frame) -> Layout:
         rect = pygame.Rect(choices.left + px(24), choices.bottom - px(64), choices.width - px(34), px(56))
         out.button(rect, Advance(), t(frame.lang, "continue"))
     text_box = out.rects["lines"].inflate(-px(32), -px(28))
+    out.rects["help"] = pygame.Rect(text_box.left, text_box.bottom - px(24), text_box.width, px(24))
+    text_box.height -= px(30)
     y = text_box.top
     for i, (name, text) in enumerate(_script(frame)):
         box = pygame.Rect(text_box.left, y, text_box.width, max(0, text_box.bottom - y))
         tb, font = fit(f"{name}: {text}", frame.theme, 20, box, min_size=13)
         out.text(f"line{i}", tb, box, font)
         y += tb.height + px(6)
+    _meter_rects(frame, out)
     return out
 
 
@@ -117,7 +121,7 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
             (plate.left + px(10), plate.top + px(2)),
         )
         draw_text(surface, role, theme.small, th.TEXT_DIM, (plate.left + px(10), plate.top + px(28)))
-    _draw_meters(surface, frame)
+    _draw_meters(surface, frame, lay)
     panel(surface, lay.rects["lines"])
     revealed = None if frame.ui.skip_reveal else int(frame.now * REVEAL_CHARS_PER_SECOND)
     for _name, tb, box, font in lay.texts:
@@ -125,7 +129,10 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         if revealed is not None:
             revealed -= sum(len(line) + 1 for line in tb.lines)
     if "info" in lay.rects:
-        _draw_info(surface, frame, lay.rects["info"])
+        draw_info(surface, frame, node.info, lay.rects["info"])
+    help_box = lay.rects["help"]
+    tb, font = fit(t(lang, "dialogue_help"), theme, 14, help_box, min_size=10)
+    draw_block(surface, tb, font, th.TEXT_DIM, (help_box.left, help_box.centery - tb.height // 2))
     choices = lay.rects["choices"]
     panel(surface, choices)
     if frame.view.choices:
@@ -141,24 +148,11 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         )
 
 
-def _draw_info(surface: pygame.Surface, frame: Frame, box: pygame.Rect) -> None:
-    """Dispatch and MEOS items as a terminal-like card; the kind is written out, not only coloured."""
-    px, lang = frame.theme.px, frame.lang
-    panel(surface, box, colour=(12, 30, 40), alpha=235)
-    y = box.top + px(10)
-    for item in _node(frame).info:
-        head = f"{item.kind.value.upper()} · {item.title.get(lang)}"
-        draw_text(surface, head, frame.theme.font(16, bold=True), th.ACCENT, (box.left + px(14), y))
-        y += px(26)
-        area = pygame.Rect(box.left + px(14), y, box.width - px(28), box.bottom - y - px(6))
-        tb, font = fit(item.text.get(lang), frame.theme, 16, area, min_size=11)
-        draw_block(surface, tb, font, th.TEXT, area.topleft)
-        y += tb.height + px(10)
-
-
-def _draw_meters(surface: pygame.Surface, frame: Frame) -> None:
-    """Tension and the trust of people in view, small, top left."""
+def _meter_rects(frame: Frame, out: Layout) -> None:
+    """Where tension and the trust of people in view go (top left), only with the instructor's --show-meters."""
     assert frame.view is not None and frame.scenario is not None
+    if not frame.extra.get("show_meters"):
+        return  # during play a moving bar is a live score: by default it waits for the ending page
     px = frame.theme.px
     x = px(20)
     present = {line.speaker for line in frame.view.lines}
@@ -168,19 +162,19 @@ def _draw_meters(surface: pygame.Surface, frame: Frame) -> None:
     for name, spec in frame.scenario.state.meters.items():
         if spec.kind == MeterKind.ANDERS or (spec.kind == MeterKind.VERTROUWEN and spec.cast not in present):
             continue
-        label = spec.label.get(frame.lang)
-        meter(
-            surface,
-            pygame.Rect(x, px(12), px(150), px(34)),
-            label,
-            frame.view.meters.get(name, spec.start),
-            spec.min,
-            spec.max,
-            frame.theme,
-        )
+        out.rects[f"meter:{name}"] = pygame.Rect(x, px(12), px(150), px(34))
         x += px(170)
         if x > frame.size[0] * 0.4:
             break
+
+
+def _draw_meters(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
+    assert frame.view is not None and frame.scenario is not None
+    for key, rect in lay.rects.items():
+        if key.startswith("meter:"):
+            spec = frame.scenario.state.meters[key[6:]]
+            value = frame.view.meters.get(key[6:], spec.start)
+            meter(surface, rect, spec.label.get(frame.lang), value, spec.min, spec.max, frame.theme)
 
 
 def handle(inp: Input, frame: Frame) -> Command | None:
@@ -191,8 +185,16 @@ def handle(inp: Input, frame: Frame) -> Command | None:
     ):
         frame.ui.skip_reveal = True  # first Enter shows all text at once
         return None
+    assert frame.view is not None
+    if inp.action == Action.CONFIRM and not frame.view.choices and frame.ui.focus is None:
+        frame.ui.focus = 0  # a lone 'Verder' is not a choice: once the text is read, Enter continues
     return handle_buttons(inp, frame, layout(frame), numbered=True)
 
 
 def _chars(frame: Frame) -> int:
     return sum(len(f"{n}: {x}") + 1 for n, x in _script(frame))
+
+
+def typed(frame: Frame) -> bool:
+    """Whether the node's text has finished typing (or was shown at once): a countdown starts only then."""
+    return frame.ui.skip_reveal or frame.now * REVEAL_CHARS_PER_SECOND >= _chars(frame)

@@ -15,7 +15,9 @@ from trainer.ui.frame import Command, Frame, Layout
 from trainer.ui.input import Input
 from trainer.ui.screens.base import draw_buttons, handle_buttons
 from trainer.ui.text import draw_block
-from trainer.ui.widgets import fit, panel
+from trainer.ui.widgets import fit, meter, panel
+
+Gauge = tuple[str, int, int, int]  # label, value, min, max
 
 
 @dataclass(frozen=True)
@@ -24,6 +26,7 @@ class Page:
     paragraphs: tuple[tuple[str, str], ...]  # (heading, text); heading may be ""
     buttons: tuple[tuple[str, Command], ...]
     portrait: object | None = None  # a CastMember to show beside the text
+    meters: tuple[Gauge, ...] = ()  # shown under the title: after play, never during it
 
 
 def card(frame: Frame, out: Layout) -> pygame.Rect:
@@ -44,13 +47,15 @@ def layout(frame: Frame, page: Page) -> Layout:
     tb, font = fit(page.title, frame.theme, 32, title_box, bold=True)
     out.text("title", tb, title_box, font)
     text_left = inner.left
+    top = title_box.bottom
+    if page.meters:
+        out.rects["meters"] = pygame.Rect(inner.left, top + px(6), inner.width, px(38))
+        top = out.rects["meters"].bottom + px(4)
     if page.portrait is not None:
-        out.rects["portrait"] = pygame.Rect(inner.left, title_box.bottom + px(10), px(150), px(150))
+        out.rects["portrait"] = pygame.Rect(inner.left, top + px(10), px(150), px(150))
         text_left = inner.left + px(170)
     buttons_top = inner.bottom - px(56)
-    body = pygame.Rect(
-        text_left, title_box.bottom + px(12), inner.right - text_left, buttons_top - title_box.bottom - px(24)
-    )
+    body = pygame.Rect(text_left, top + px(12), inner.right - text_left, buttons_top - top - px(24))
     # Paragraphs share the body's height; each gets its share, shrinking its font if needed.
     count = max(1, len(page.paragraphs))
     y = body.top
@@ -92,6 +97,12 @@ def draw(surface: pygame.Surface, frame: Frame, page: Page) -> None:
     for name, tb, box, font in lay.texts:
         colour = th.TEXT if name.startswith(("title", "head")) else (225, 228, 232)
         draw_block(surface, tb, font, colour, box.topleft)
+    if page.meters:
+        row = lay.rects["meters"]
+        each = min(frame.theme.px(300), row.width // len(page.meters))
+        for i, (label, value, low, high) in enumerate(page.meters):
+            box = pygame.Rect(row.left + i * each, row.top, each - frame.theme.px(20), row.height)
+            meter(surface, box, f"{label}: {value}/{high}", value, low, high, frame.theme)
     draw_buttons(surface, frame, lay)
 
 

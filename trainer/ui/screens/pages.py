@@ -5,10 +5,19 @@ from __future__ import annotations
 from trainer.engine.events import ChoiceMade, EndingReached
 from trainer.model.graph import NOBODY, node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
-from trainer.model.vocabulary import OUTCOME_LABELS
+from trainer.model.vocabulary import OUTCOME_LABELS, STEP_LABELS, STEP_ORDER, MeterKind
 from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
-from trainer.ui.screens.page import Page
+from trainer.ui.screens.page import Gauge, Page
 from trainer.ui.strings import t
+
+
+def gauges(scenario: Scenario, values: dict[str, int], lang: str) -> tuple[Gauge, ...]:
+    """Tension and trust as they stand: shown after play (ending, perspective), never as a live score."""
+    return tuple(
+        (spec.label.get(lang), values.get(name, spec.start), spec.min, spec.max)
+        for name, spec in scenario.state.meters.items()
+        if spec.kind != MeterKind.ANDERS
+    )[:4]
 
 
 def briefing(frame: Frame) -> Page:
@@ -34,11 +43,52 @@ def ending(frame: Frame) -> Page:
     paragraphs = [(t(lang, "ending_title") + ": " + outcome, node.summary.get(lang))]
     if lines:
         paragraphs.insert(0, ("", lines))
-    return Page(node.title.get(lang), tuple(paragraphs), ((t(lang, "continue"), Advance()),))
+    assert frame.scenario is not None
+    return Page(
+        node.title.get(lang),
+        tuple(paragraphs),
+        ((t(lang, "continue"), Advance()),),
+        meters=gauges(frame.scenario, frame.view.meters, lang),
+    )
 
 
-def perspective_pages(scenario: Scenario, events: list, lang: str) -> list[Page]:  # type: ignore[type-arg]
-    """The trainee's own route retold from the stopped person's side, one page per authored perspective."""
+def goals_page(scenario: Scenario, lang: str) -> Page:
+    """The learning goals, shown only after the reflection: before it they would name the intended answers."""
+    paragraphs = [("", t(lang, "goals_intro"))]
+    for step in STEP_ORDER:
+        goal = getattr(scenario.learning_goals, step.value)
+        paragraphs.append((STEP_LABELS[step][1 if lang == "en" else 0], goal.get(lang)))
+    return Page(t(lang, "goals_title"), tuple(paragraphs), ())
+
+
+def notes(frame: Frame) -> Page:
+    """The briefing and every information item met so far, reopened with B during play (time stands still)."""
+    sc = frame.scenario
+    assert sc is not None
+    lang = frame.lang
+    paragraphs = [
+        (t(lang, "you_are"), sc.briefing.you.get(lang)),
+        (t(lang, "briefing_title"), sc.briefing.text.get(lang)),
+    ]
+    seen: list[str] = []
+    for node_id in frame.extra.get("seen_nodes", []):
+        for item in getattr(sc.nodes.get(node_id), "info", ()):
+            text = f"{item.kind.value.upper()} · {item.title.get(lang)}: {item.text.get(lang)}"
+            if text not in seen:
+                seen.append(text)
+    if seen:
+        paragraphs.append((t(lang, "notes_info"), "\n".join(seen)))
+    return Page(t(lang, "notes_title"), tuple(paragraphs), ((t(lang, "notes_back"), Unpause()),))
+
+
+def perspective_pages(
+    scenario: Scenario,
+    events: list,  # type: ignore[type-arg]
+    lang: str,
+    meters: dict[str, int] | None = None,
+) -> list[Page]:
+    """The trainee's own route retold from the stopped person's side, one page per authored perspective,
+    then the learning goals. The first page shows where tension and trust ended."""
     pages: list[Page] = []
     made = [e for e in events if isinstance(e, ChoiceMade)]
     selected = next((e for e in made if isinstance(scenario.nodes.get(e.node), SelectionNode)), None)
@@ -66,10 +116,12 @@ def perspective_pages(scenario: Scenario, events: list, lang: str) -> list[Page]
         if choice.perspective is None or event is selected:
             continue
         other = person.name.get(lang) if person is not None else t(lang, "them")
+        # A timed-out default is not something the trainee did: it is named as what followed the timeout.
+        actor = t(lang, "timeout_then") if event.timed_out else t(lang, "you_are")
         pages.append(
             Page(
                 title,
-                ((t(lang, "you_are"), choice.text.get(lang)), (other, choice.perspective.get(lang))),
+                ((actor, choice.text.get(lang)), (other, choice.perspective.get(lang))),
                 (),
                 person,
             )
@@ -79,12 +131,18 @@ def perspective_pages(scenario: Scenario, events: list, lang: str) -> list[Page]
             node = scenario.nodes[event.node]
             if isinstance(node, EndingNode) and node.perspective is not None:
                 pages.append(Page(title, (("", node.perspective.get(lang)),), (), person))
+    if pages and meters is not None:
+        first = pages[0]
+        pages[0] = Page(
+            first.title, first.paragraphs, first.buttons, first.portrait, gauges(scenario, meters, lang)
+        )
+    pages.append(goals_page(scenario, lang))
     return pages
 
 
 def with_buttons(page: Page, lang: str, last: bool) -> Page:
     label = t(lang, "done_title") if last else t(lang, "next")
-    return Page(page.title, page.paragraphs, ((label, Advance()),), page.portrait)
+    return Page(page.title, page.paragraphs, ((label, Advance()),), page.portrait, page.meters)
 
 
 def done(frame: Frame) -> Page:

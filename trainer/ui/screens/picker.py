@@ -1,11 +1,13 @@
-"""Scenario picker: unfinished sessions to resume first, then the bundled scenarios with duration and goals."""
+"""Scenario picker: unfinished sessions to resume first, then the bundled scenarios with place, time and duration.
+
+The learning goals are not shown here: they name the intended answers, so they come after the reflection.
+"""
 
 from __future__ import annotations
 
 import pygame
 
 from trainer.model.loader import LoadedScenario
-from trainer.model.vocabulary import STEP_LABELS, STEP_ORDER
 from trainer.ui import theme as th
 from trainer.ui.frame import Command, Frame, Layout, PickScenario, ResumeSession
 from trainer.ui.input import Input
@@ -44,19 +46,17 @@ def layout(frame: Frame) -> Layout:
     loaded = _focused_scenario(frame)
     if loaded is not None:
         inner = details.inflate(-px(40), -px(40))
-        summary_box = pygame.Rect(inner.left, inner.top + px(70), inner.width, px(120))
-        tb, font = fit(loaded.scenario.summary.get(frame.lang), frame.theme, 17, summary_box)
-        out.text("summary", tb, summary_box, font)
-        goal_box = pygame.Rect(
-            inner.left, inner.top + px(230), inner.width, inner.bottom - inner.top - px(230)
-        )
-        goals = "\n".join(
-            f"{STEP_LABELS[s][1 if frame.lang == 'en' else 0]}: {getattr(loaded.scenario.learning_goals, s.value).get(frame.lang)}"
-            for s in STEP_ORDER
-        )
-        tb, font = fit(goals, frame.theme, 15, goal_box, min_size=10)
-        out.text("goals", tb, goal_box, font)
+        facts_box = pygame.Rect(inner.left, inner.top + px(70), inner.width, px(120))
+        tb, font = fit(facts(loaded, frame.lang), frame.theme, 18, facts_box, min_size=12)
+        out.text("facts", tb, facts_box, font)
     return out
+
+
+def facts(loaded: LoadedScenario, lang: str) -> str:
+    """Place, time of day and duration: what an officer knows before a shift, nothing about the answers."""
+    sc = loaded.scenario
+    when = t(lang, f"tod_{sc.setting.time_of_day.value}")
+    return f"{sc.setting.place.get(lang)}, {when}\n{t(lang, 'minutes', n=sc.duration_minutes)}"
 
 
 def _focused_scenario(frame: Frame) -> LoadedScenario | None:
@@ -88,19 +88,8 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         bold=True,
     )
     draw_block(surface, tb, font, th.TEXT, inner.topleft)
-    draw_text(
-        surface,
-        t(lang, "minutes", n=loaded.scenario.duration_minutes),
-        theme.small,
-        th.TEXT_DIM,
-        (inner.left, inner.top + px(40)),
-    )
-    for name, tb, box, font in lay.texts:
-        if name == "goals":
-            draw_text(
-                surface, t(lang, "goals"), theme.font(18, bold=True), th.TEXT, (box.left, box.top - px(30))
-            )
-        draw_block(surface, tb, font, th.TEXT if name == "summary" else th.TEXT_DIM, box.topleft)
+    for _name, tb, box, font in lay.texts:
+        draw_block(surface, tb, font, th.TEXT, box.topleft)
 
 
 def handle(inp: Input, frame: Frame) -> Command | None:

@@ -8,8 +8,8 @@ from trainer.model.vocabulary import (
     GROUND_LABELS,
     LEGAL_BASIS_LABELS,
     OUTCOME_LABELS,
+    REGISTRABLE_POWERS,
     Ground,
-    LegalBasis,
     Outcome,
 )
 from trainer.ui import theme as th
@@ -27,7 +27,7 @@ def _options(lang: str) -> dict[str, list[tuple[str, str]]]:
     k = 1 if lang == "en" else 0
     return {
         "grounds": [(g.value, GROUND_LABELS[g][k]) for g in Ground],
-        "basis": [(b.value, LEGAL_BASIS_LABELS[b][k]) for b in LegalBasis],
+        "basis": [(b.value, LEGAL_BASIS_LABELS[b][k]) for b in REGISTRABLE_POWERS],
         "outcome": [(o.value, OUTCOME_LABELS[o][k]) for o in Outcome],
     }
 

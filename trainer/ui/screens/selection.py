@@ -10,6 +10,7 @@ from trainer.ui import scenery
 from trainer.ui import theme as th
 from trainer.ui.frame import Choose, Command, Frame, Layout
 from trainer.ui.input import Action, Input
+from trainer.ui.screens.info import draw_info
 from trainer.ui.strings import t
 from trainer.ui.text import draw_block, draw_text
 from trainer.ui.widgets import button, countdown, fit, panel
@@ -63,6 +64,10 @@ def layout(frame: Frame) -> Layout:
     out.rects["nobody"] = pygame.Rect(px(16), h - px(72), int(w * 0.30), px(56))
     out.button(out.rects["nobody"], Choose(NOBODY), t(frame.lang, "nobody"))
     out.rects["help"] = pygame.Rect(int(w * 0.30) + px(32), h - px(64), w - int(w * 0.30) - px(48), px(44))
+    if _node(frame).info:
+        # What the officer knows stays on screen, under the prompt and above the people's heads.
+        prompt = _prompt_rect(frame)
+        out.rects["info"] = pygame.Rect(px(16), prompt.bottom + px(8), int(w * 0.44), int(h * 0.27))
     return out
 
 
@@ -94,6 +99,8 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
             th.FOCUS if is_focus else th.TEXT,
             (tag_img_rect.left + px(6), tag_img_rect.centery - tb.height // 2),
         )
+    if "info" in lay.rects:
+        draw_info(surface, frame, _node(frame).info, lay.rects["info"], grow_to=info_grow_to(frame))
     if frame.ui.inspected:
         _draw_card(surface, frame, lay)
     _draw_prompt(surface, frame)
@@ -115,9 +122,19 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         )
 
 
+def info_grow_to(frame: Frame) -> int:
+    """How tall the info card may grow before its text is cut: large text in a small window needs room."""
+    return int(frame.size[1] * 0.6)
+
+
+def _prompt_rect(frame: Frame) -> pygame.Rect:
+    px = frame.theme.px
+    return pygame.Rect(px(16), px(12), int(frame.size[0] * 0.42), px(60))
+
+
 def _draw_prompt(surface: pygame.Surface, frame: Frame) -> None:
     px = frame.theme.px
-    box = pygame.Rect(px(16), px(12), int(frame.size[0] * 0.42), px(60))
+    box = _prompt_rect(frame)
     panel(surface, box, alpha=200)
     tb, font = fit(
         _node(frame).prompt.get(frame.lang), frame.theme, 20, box.inflate(-px(20), -px(8)), bold=True
@@ -148,14 +165,14 @@ def _draw_card(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
         lay.rects["address"],
         t(lang, "address"),
         theme,
-        focused=frame.ui.focus >= 0,
+        focused=frame.ui.focus is not None and frame.ui.focus >= 0,
         hovered=frame.ui.hover == 0,
     )
 
 
 def _focused(frame: Frame) -> Candidate | None:
     cands = _candidates(frame)
-    if frame.ui.focus < 0 or not cands:
+    if frame.ui.focus is None or frame.ui.focus < 0 or not cands:
         return None
     return cands[min(frame.ui.focus, len(cands) - 1)]
 
@@ -201,9 +218,12 @@ def handle(inp: Input, frame: Frame) -> Command | None:
         _look(frame, base - inp.index * PAN_STEP / 2)
     elif inp.action in (Action.NEXT_FOCUS, Action.PREV_FOCUS, Action.UP, Action.DOWN):
         step = 1 if inp.action in (Action.NEXT_FOCUS, Action.DOWN) else -1
-        ui.focus = (
-            (ui.focus + step) % (len(cands) + 1) if ui.focus >= 0 else (0 if step > 0 else len(cands) - 1)
-        )
+        if ui.focus is None:
+            ui.focus = _nearest_visible(frame)  # the first Tab goes to whom the trainee is looking at
+        elif ui.focus >= 0:
+            ui.focus = (ui.focus + step) % (len(cands) + 1)
+        else:
+            ui.focus = 0 if step > 0 else len(cands) - 1
         if ui.focus == len(cands):
             ui.focus = -1  # the 'nobody' button
         else:
@@ -216,7 +236,8 @@ def handle(inp: Input, frame: Frame) -> Command | None:
     elif inp.action == Action.CONFIRM:
         cand = _focused(frame)
         if cand is None:
-            return Choose(NOBODY)
+            # Enter without a focused person does nothing; only the focused 'nobody' button addresses nobody.
+            return Choose(NOBODY) if ui.focus == -1 else None
         if ui.inspected != cand.id:
             ui.inspected = cand.id  # first look, then decide
             return None
@@ -239,6 +260,15 @@ def handle(inp: Input, frame: Frame) -> Command | None:
             else (0 if "address" in lay.rects and lay.rects["address"].collidepoint(inp.pos) else None)
         )
     return None
+
+
+def _nearest_visible(frame: Frame) -> int:
+    """Index of the person on screen closest to the middle of the window (anyone, if nobody is on screen)."""
+    lay = layout(frame)
+    width = frame.size[0]
+    rects = [lay.rects[f"cand:{cand.id}"] for cand in _candidates(frame)]
+    on_screen = [i for i, r in enumerate(rects) if r.right > 0 and r.left < width] or list(range(len(rects)))
+    return min(on_screen, key=lambda i: abs(rects[i].centerx - width / 2))
 
 
 def _click(frame: Frame, pos: tuple[int, int]) -> Command | None:

@@ -1,0 +1,46 @@
+"""The order in which a node's choices are shown: drawn from the session's seeded RNG, pins respected.
+
+Authored order says nothing to a trainee: instructors tend to write the answer they want first and longest,
+so a trainee who pressed 1 every time would walk the ideal route. Each session therefore shows the choices of
+each node in its own order, drawn from `random.Random(seed)` so a replay shows exactly what was shown. An author
+pins an option whose place carries meaning ("do nothing" last) with `pin: laatst` or `pin: eerst`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import random
+from collections.abc import Sequence
+
+FIRST = "eerst"
+LAST = "laatst"
+
+
+def shown_order(options: Sequence[tuple[str, str | None]], rng: random.Random) -> tuple[str, ...]:
+    """Ids of (id, pin) options in the order to show: pinned-first ones, the rest shuffled, pinned-last ones.
+
+    Pinned options keep their authored order among themselves. The RNG is drawn from only when there is
+    more than one option to shuffle, so nodes without a real choice do not move later orders.
+    """
+    first = [cid for cid, pin in options if pin == FIRST]
+    last = [cid for cid, pin in options if pin == LAST]
+    middle = [cid for cid, pin in options if pin not in (FIRST, LAST)]
+    if len(middle) > 1:
+        rng.shuffle(middle)
+    return (*first, *middle, *last)
+
+
+def sheet_order(node_id: str, options: Sequence[tuple[str, str | None]]) -> tuple[str, ...]:
+    """A fixed order for a debrief sheet that owes nothing to the author's: pins first/last, the rest by a hash.
+
+    The sheet must be the same for the same records, so no RNG; and it must not list the in-line option
+    first just because the author wrote it first (a group would learn that 'A' is the answer).
+    """
+
+    def rank(cid: str) -> str:
+        return hashlib.sha256(f"{node_id}:{cid}".encode()).hexdigest()
+
+    first = [cid for cid, pin in options if pin == FIRST]
+    last = [cid for cid, pin in options if pin == LAST]
+    middle = sorted((cid for cid, pin in options if pin not in (FIRST, LAST)), key=rank)
+    return (*first, *middle, *last)
