@@ -74,6 +74,15 @@ def css_string(value: str) -> Markup:
     return Markup(_CSS_UNSAFE.sub("", value))
 
 
+_PAREN = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def short_basis(label: str) -> str:
+    """A legal basis by what it lets an officer do ('identiteit vorderen'), for narrow table cells."""
+    found = _PAREN.search(label)
+    return found.group(1) if found else label
+
+
 def _finalize(value: Any) -> Any:
     return md_escape(value) if isinstance(value, str) else ("" if value is None else value)
 
@@ -106,6 +115,7 @@ def environment(markdown: bool) -> Environment:
     env.filters["mmss"] = mmss
     env.filters["num"] = _num
     env.filters["css_string"] = css_string
+    env.filters["short_basis"] = short_basis
     return env
 
 
