@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 LOCK := requirements.lock.txt
 UV_VERSION := 0.13.9
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml $(LOCK) | cksum | cut -d' ' -f1)
-MYPY_TARGETS := trainer/model trainer/engine debrief
+MYPY_TARGETS := trainer debrief
 
 .PHONY: play test bench lint typecheck schema check lock clean system-deps
 
@@ -41,9 +41,10 @@ lock: $(STAMP)
 	printf 'setuptools>=77\nwheel\n' | $(BIN)/uv pip compile pyproject.toml - --extra test --universal \
 		--python-version 3.11 --generate-hashes --upgrade --quiet --custom-compile-command "make lock" -o $(LOCK)
 
-# System packages the tests need: Chromium for the debrief sheet tests, Pango for WeasyPrint. Installed only when missing.
+# System packages the tests need: Chromium for the debrief sheet tests, Pango for WeasyPrint, PostgreSQL for the
+# shared-store tests (a throw-away server per test run). Installed only when missing.
 system-deps:
-	@bash .ci/system-deps.sh chromium libpango-1.0-0 libpangoft2-1.0-0
+	@bash .ci/system-deps.sh chromium libpango-1.0-0 libpangoft2-1.0-0 postgresql
 
 clean:
 	rm -rf $(VENV) build *.egg-info

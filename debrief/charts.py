@@ -30,7 +30,8 @@ def patterns(uid: str) -> str:
         f'<defs><pattern id="{uid}-d" width="5" height="5" patternUnits="userSpaceOnUse" '
         f'patternTransform="rotate(45)"><rect width="5" height="5" fill="#fff"/>'
         f'<rect width="2.2" height="5" fill="{BAR}"/></pattern>'
-        f'<pattern id="{uid}-n" width="6" height="6" patternUnits="userSpaceOnUse"><rect width="6" height="6" '
+        f'<pattern id="{uid}-n" width="6" height="6" patternUnits="userSpaceOnUse">'
+        f'<rect width="6" height="6" '
         f'fill="#fff"/><path d="M0 0L6 6M6 0L0 6" stroke="{BAR}" stroke-width="1.3"/></pattern></defs>'
     )
 
@@ -110,7 +111,8 @@ def step_bar(row: StepRow, w: Words, uid: str) -> Markup:
     x = 0.0
     parts = [
         f'<svg class="stepbar" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 200 14" role="img" '
-        f'aria-label="{escape(row.step)}: {row.in_lijn} · {row.discutabel} · {row.niet_in_lijn}">{patterns(uid)}'
+        f'aria-label="{escape(row.step)}: {row.in_lijn} · {row.discutabel} · {row.niet_in_lijn}">'
+        f"{patterns(uid)}"
     ]
     for count, assessment in (
         (row.in_lijn, "in_lijn"),
@@ -126,14 +128,16 @@ def step_bar(row: StepRow, w: Words, uid: str) -> Markup:
             x += width
     if not row.total:
         parts.append(
-            f'<line x1="1" y1="7" x2="199" y2="7" stroke="{MUTED}" stroke-width="0.6" stroke-dasharray="2 2"/>'
+            f'<line x1="1" y1="7" x2="199" y2="7" stroke="{MUTED}" stroke-width="0.6" '
+            'stroke-dasharray="2 2"/>'
         )
     parts.append("</svg>")
     return Markup("".join(parts))
 
 
 def meter_range(row: MeterRow) -> Markup:
-    """Where a meter ended in the group: the lowest-to-highest band, the median (diamond), the start (line)."""
+    """Where a meter ended in the group: the lowest-to-highest band, the median (diamond), the start
+    (line)."""
     span = (row.high - row.low) or 1
 
     def x(value: float) -> float:

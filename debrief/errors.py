@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from trainer.model.text import tr
+
 MESSAGES: dict[str, tuple[str, str]] = {
     "empty_group": (
         "geen sessies in groep '{label}' (tip: trainer sessions list)",
@@ -90,7 +92,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
 def message(key: str, lang: str, **args: Any) -> str:
     """The message `key` in `lang` (Dutch unless 'en'), filled in."""
     nl, en = MESSAGES[key]
-    return (en if lang == "en" else nl).format(**args)
+    return tr(nl, en, lang).format(**args)
 
 
 class DebriefError(Exception):

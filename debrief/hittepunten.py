@@ -2,7 +2,8 @@
 
 For each decision point, only the sessions that reached it count (n = how many chose there):
 
-    disagreement D = H / ln(min(k, n))    H = -sum(p_i ln p_i) over the options' shares p_i, k = options offered
+    disagreement D = H / ln(min(k, n))    H = -sum(p_i ln p_i) over the options' shares p_i, k = options
+    offered
                                           (0 when everyone chose alike, 1 when the choices spread as evenly as
                                           n people over k options can; 0 when min(k, n) < 2)
     distance     K = (niet_in_lijn + 0.5 * discutabel) / n

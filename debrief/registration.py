@@ -44,7 +44,7 @@ INTRUSIVE: frozenset[str] = frozenset(
         LegalBasis.SV_53,
     }
 )
-"""Powers that go further than the stop itself (ID demand, frisk, arrest): each belongs in the registration."""
+"""Powers beyond the stop itself (ID demand, frisk, arrest): each belongs in the registration."""
 
 COVERED_BY_OUTCOME: dict[str, str] = {LegalBasis.SV_53: Outcome.AANHOUDING}
 """A power the registered outcome already says: an arrest registered as the outcome names Sv 53."""

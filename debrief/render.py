@@ -70,7 +70,8 @@ _CSS_UNSAFE = re.compile(r"[^\w .,:·#()/-]")
 
 
 def css_string(value: str) -> Markup:
-    """Text for a CSS string in a <style> block: anything but plain word characters and punctuation dropped."""
+    """Text for a CSS string in a <style> block: anything but plain word characters and punctuation
+    dropped."""
     return Markup(_CSS_UNSAFE.sub("", value))
 
 
@@ -144,7 +145,8 @@ def _context(
 def render_html(
     sheet: Sheet | None, kind: str = "group", lang: str = "nl", *, person: int | None = None
 ) -> str:
-    """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if given);
+    """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if
+    given);
     `person` limits individual sheets to that participant (one file per trainee, its own page numbers)."""
     template = TEMPLATE.get(kind, kind)
     people = [person] if person is not None else None

@@ -1,6 +1,7 @@
 """One session's record read against its scenario: the choices, where they led, and the state at the end.
 
-Pure: the events are folded with the engine's own rules (flags and meters), never replayed through a clock.
+Pure: the events are folded with the engine's own transition function (`Rules.step`), never replayed through a
+clock.
 A record that names a node or choice the scenario does not have is refused with a one-line error.
 """
 
@@ -11,6 +12,7 @@ from dataclasses import dataclass, field
 from debrief.errors import fail
 from debrief.sources import SessionRecord
 from debrief.words import clip
+from trainer.engine.errors import EngineError
 from trainer.engine.events import (
     ChoiceMade,
     EndingReached,
@@ -20,9 +22,9 @@ from trainer.engine.events import (
     RegistrationMade,
     TimedOut,
 )
-from trainer.engine.rules import GameState, apply
-from trainer.model.graph import Graph, node_choices
-from trainer.model.scenario import ChoiceBase, Scenario, SceneNode, SelectionNode
+from trainer.engine.rules import GameState, rules_for
+from trainer.model.graph import Graph
+from trainer.model.scenario import Scenario, SceneNode, SelectionNode
 from trainer.model.vocabulary import CastKind
 
 
@@ -44,26 +46,22 @@ class Run:
         return self.ending.t if self.ending else None
 
 
-def choice_index(scenario: Scenario) -> dict[tuple[str, str], ChoiceBase]:
-    """(node, choice id) → the authored choice, for every decision point."""
-    return {
-        (node_id, cid): choice
-        for node_id in scenario.nodes
-        for cid, _step, choice, _path in node_choices(scenario, node_id)
-    }
-
-
-def read_run(
-    scenario: Scenario, index: dict[tuple[str, str], ChoiceBase], record: SessionRecord, lang: str
-) -> Run:
-    run = Run(record, state=GameState.initial(scenario))
-    assert run.state is not None
+def read_run(scenario: Scenario, record: SessionRecord, lang: str) -> Run:
+    """Fold one session's events through the rules; a record that does not fit the scenario is refused."""
+    rules = rules_for(scenario)
+    state = rules.initial
+    run = Run(record, state=state)
     for event in record.events:
         if isinstance(event, ChoiceMade):
-            choice = index.get((event.node, event.choice))
-            if choice is None:
+            try:
+                move = rules.step(event.node, state, event.choice)
+            except (EngineError, KeyError):
+                raise fail(
+                    "no_fit", lang, session=record.id[:8], problem=f"{event.node}.{event.choice}"
+                ) from None
+            if move.target != event.target:
                 raise fail("no_fit", lang, session=record.id[:8], problem=f"{event.node}.{event.choice}")
-            apply(choice.effects, run.state)
+            state = run.state = move.state
             run.choices.append(event)
             run.first.setdefault(event.node, event)
         elif isinstance(event, NodeEntered):

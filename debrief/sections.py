@@ -30,7 +30,8 @@ from trainer.model.vocabulary import (
 )
 
 # Value pairs that pull against each other. The first two are the Waardenkaart's published examples; the
-# third is ours (design): efficiency from group statistics against equal treatment is profiling's core tension.
+# third is ours (design): efficiency from group statistics against equal treatment is profiling's core
+# tension.
 TENSIONS: tuple[tuple[str, str], ...] = (
     ("privacy", "veiligheid"),
     ("proportionaliteit", "daadkracht"),
@@ -91,7 +92,7 @@ def times(scenario: Scenario, runs: Sequence[Run], w: Words) -> TimeStats:
 
 
 def _met(scenario: Scenario, run: Run, cast_id: str, meter: str, start: int) -> bool:
-    """Did this run meet the person: a line of theirs on the route, they were selected, or their meter moved."""
+    """Did this run meet the person: a line of theirs on the route, selected, or their meter moved."""
     if run.state is None:
         return False
     if run.state.meters[meter] != start:

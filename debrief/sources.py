@@ -19,8 +19,9 @@ from trainer.engine.errors import EngineError
 from trainer.engine.events import Event, SessionFinished, event_from_dict
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
-from trainer.records import RecordsError, RecordStore
+from trainer.records import RecordsError
 from trainer.records.bundle import read_bundle
+from trainer.records.reader import RecordReader
 from trainer.records.resume import recorded_events
 
 GROUP_LIMIT = 12
@@ -67,7 +68,7 @@ def _finished(status: str, events: Sequence[Event]) -> bool:
 
 
 def from_store(
-    store: RecordStore, *, group: str | None = None, refs: Iterable[str] = (), lang: str = "nl"
+    store: RecordReader, *, group: str | None = None, refs: Iterable[str] = (), lang: str = "nl"
 ) -> tuple[list[SessionRecord], dict[str, Scenario], list[GroupInfo]]:
     """Sessions of a group, or by id (a unique prefix will do), with their scenario versions."""
     try:
@@ -96,12 +97,14 @@ def from_store(
             )
             if row.group_label and row.group_label not in groups:
                 info = store.group_info(row.group_label)
-                said = tuple(store.commitments(row.group_label))
+                # the commitments live in a laptop's database; the shared server does not hold them (yet)
+                read = getattr(store, "commitments", None)
+                said = tuple(read(row.group_label)) if callable(read) else ()
                 groups[row.group_label] = (
                     GroupInfo(**info, commitments=said) if info else GroupInfo(row.group_label)
                 )
     except RecordsError as exc:
-        raise DebriefError(str(exc)) from None  # the records layer's own line, with file name and tip
+        raise DebriefError(exc.message(lang)) from None  # the records layer's own line, with file and tip
     return records, scenarios, list(groups.values())
 
 
@@ -116,7 +119,7 @@ def from_bundles(
         try:
             bundle = read_bundle(path)
         except RecordsError as exc:
-            raise DebriefError(str(exc)) from None
+            raise DebriefError(exc.message(lang)) from None
         for entry in bundle.scenarios:
             try:
                 scenario = Scenario.model_validate(entry.snapshot)
@@ -132,7 +135,7 @@ def from_bundles(
             try:
                 events = tuple(event_from_dict(e.payload) for e in session.events)
             except EngineError as exc:
-                raise fail("no_fit", lang, session=session.id[:8], problem=str(exc)) from None
+                raise fail("no_fit", lang, session=session.id[:8], problem=exc.message(lang)) from None
             records.append(
                 SessionRecord(
                     session.id,
@@ -158,7 +161,8 @@ def assemble(
     *,
     lang: str = "nl",
 ) -> Material:
-    """One conversation's material, or a DebriefError saying in one line why these sessions do not make one."""
+    """One conversation's material, or a DebriefError saying in one line why these sessions do not make
+    one."""
     unique: dict[str, SessionRecord] = {}
     for record in records:
         unique.setdefault(record.id, record)  # the same session from the store and a bundle counts once

@@ -1,9 +1,9 @@
 """The pure fold: one scenario version and its sessions' events → the data of a sheet.
 
 No I/O, no clock, no randomness: the same records always give the same Sheet (and so the same bytes).
-Everything is ordered by the scenario's authored order or by the sessions' fixed order, except the options of a
-decision point: their letters follow `sheet_order` (a fixed SHA-256 order, never Python's salted hash()), so
-the in-line option is not 'A' just because the author wrote it first.
+Everything is ordered by the scenario's authored order or by the sessions' fixed order, except the options of
+a decision point: their letters follow `sheet_order` (a fixed SHA-256 order, never Python's salted hash()),
+so the in-line option is not 'A' just because the author wrote it first.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ import statistics
 from collections.abc import Sequence
 
 from debrief import hittepunten, prompts, registration, sections
-from debrief.runs import Run, choice_index, point_title, read_run, story_order
+from debrief.runs import Run, point_title, read_run, story_order
 from debrief.sheet import (
     DecisionPoint,
     Hittepunt,
@@ -24,7 +24,8 @@ from debrief.sheet import (
 )
 from debrief.sources import Material
 from debrief.words import Words
-from trainer.engine.order import LAST, sheet_order
+from trainer.engine.order import sheet_order
+from trainer.engine.rules import rules_for
 from trainer.model.graph import NOBODY, node_choices
 from trainer.model.scenario import Candidate, EndingNode, Scenario, SelectionNode
 from trainer.model.vocabulary import (
@@ -44,8 +45,7 @@ def fold(material: Material, *, lang: str = "nl", names: bool = False) -> Sheet:
     """The sheet for these sessions, in `lang`; display names only when `names` is set."""
     w = Words(lang)
     scenario = material.scenario
-    index = choice_index(scenario)
-    runs = [read_run(scenario, index, record, lang) for record in material.sessions]
+    runs = [read_run(scenario, record, lang) for record in material.sessions]
     people = [_participant(scenario, run, w, names) for run in runs]
     labels = [p.label for p in people]
     order = story_order(scenario)
@@ -127,7 +127,7 @@ def _point(
     if not listed:
         return None
     # Letters follow a neutral order, not the author's: authors tend to write the in-line option first.
-    pins = [(cid, LAST if cid == NOBODY else getattr(ch, "pin", None)) for cid, _s, ch, _p in listed]
+    pins = [(o.id, o.pin) for o in rules_for(scenario).options[node_id]]  # the rules say where pins stay
     place = {cid: i for i, cid in enumerate(sheet_order(node_id, pins))}
     ordered = sorted(listed, key=lambda option: place[option[0]])
     lang = w.lang

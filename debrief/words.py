@@ -8,6 +8,8 @@ from typing import Any
 
 import yaml
 
+from trainer.model.text import lang_key, tr
+
 CATALOGUE = Path(__file__).resolve().parent / "words.yaml"
 
 
@@ -24,7 +26,7 @@ class Words:
     """Looks up and fills in catalogue entries in one language, falling back from English to Dutch."""
 
     def __init__(self, lang: str) -> None:
-        self.lang = "en" if lang == "en" else "nl"
+        self.lang = lang_key(lang)
         self._data = catalogue()
 
     def __call__(self, key: str, **args: Any) -> str:
@@ -34,7 +36,7 @@ class Words:
 
     def pair(self, labels: tuple[str, str]) -> str:
         """A (Dutch, English) label pair from trainer.model.vocabulary."""
-        return labels[1] if self.lang == "en" else labels[0]
+        return tr(*labels, self.lang)
 
     def plural(self, n: int, key: str, **args: Any) -> str:
         """`key_one` for one, `key_many` otherwise; {n} is filled in."""

@@ -16,6 +16,20 @@ SCENARIOS = ROOT / "scenarios"
 PLANS = ROOT / "tests" / "plans"
 
 
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite every golden deliberately: PNG snapshots and debrief sheets (then read the diff)",
+    )
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """True when the run was asked to rewrite goldens (`pytest --update-goldens` from the repository root)."""
+    return bool(request.config.getoption("--update-goldens"))
+
+
 @pytest.fixture
 def minimal_path() -> Path:
     return FIXTURES / "minimal.yaml"
@@ -27,3 +41,18 @@ def records_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     path = tmp_path / "records.sqlite3"
     monkeypatch.setenv("TRAINER_DB", str(path))
     return path
+
+
+@pytest.fixture(scope="session")
+def pg_server():  # type: ignore[no-untyped-def]
+    """A real PostgreSQL server for the whole test run (see tests/pgserver.py)."""
+    from tests.pgserver import remove_server, start_server
+
+    try:
+        server = start_server()
+    except (RuntimeError, OSError) as exc:
+        if os.environ.get("CI") == "true":
+            raise
+        pytest.skip(f"PostgreSQL-tests overgeslagen / skipped: {exc}")
+    yield server
+    remove_server(server)

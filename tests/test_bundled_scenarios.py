@@ -1,4 +1,5 @@
-"""Every bundled scenario: loads, checks clean, autoplays to an ending under many seeds, and every plan plays."""
+"""Every bundled scenario: loads, checks clean, autoplays to an ending under many seeds, and every plan
+plays."""
 
 from __future__ import annotations
 

@@ -1,7 +1,9 @@
 """The committed lock agrees with pyproject.toml: every declared dependency is pinned, inside its range.
 
-`make play`, `make test` and CI install from the lock; `pip install .` uses pyproject's ranges. If the two drift
-(a dependency added or a range moved without `make lock`), a fresh machine would install something the tests never
+`make play`, `make test` and CI install from the lock; `pip install .` uses pyproject's ranges. If the two
+drift
+(a dependency added or a range moved without `make lock`), a fresh machine would install something the tests
+never
 saw, so this test fails and names the package.
 """
 

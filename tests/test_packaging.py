@@ -1,4 +1,10 @@
-"""A plain `pip install .` into a fresh venv finds the bundled scenarios (not only the editable install)."""
+"""A plain `pip install .` into a fresh venv finds the bundled scenarios (not only the editable install).
+
+What this proves is where a non-editable install puts the package, its data files and the bundled content,
+and that it finds them once the source tree is gone. Resolving the dependencies again proves nothing here
+(the lock file and `make test` install them) and took most of the time, so the fresh venv borrows the test
+environment's dependencies through a path file, and the package itself is built and installed for real.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ import os
 import shutil
 import subprocess
 import sys
+import sysconfig
 from pathlib import Path
 
 import pytest
@@ -26,12 +33,22 @@ def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
         ),
     )
     venv = tmp_path / "venv"
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     py = venv / "bin" / "python"
     env = {k: v for k, v in os.environ.items() if k != "PYTHONPATH"}  # only the installed copy may answer
     env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    site = subprocess.run(
+        [str(py), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
+    # Appended after the venv's own site-packages, and without running the test environment's .pth files:
+    # its editable `trainer` can never answer, the freshly installed one must.
+    deps = sysconfig.get_paths()["purelib"]
+    Path(site, "borrowed_dependencies.pth").write_text(deps + "\n", encoding="utf-8")
     install = subprocess.run(
-        [str(py), "-m", "pip", "install", "--quiet", str(source)],
+        [sys.executable, "-m", "pip", "--python", str(py), "install", "--quiet", "--no-deps", str(source)],
         capture_output=True,
         text=True,
         env=env,
@@ -47,6 +64,14 @@ def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
     found = subprocess.run([str(py), "-c", code], capture_output=True, text=True, cwd=tmp_path, env=env)
     assert found.returncode == 0, found.stderr
     assert str(venv) in found.stdout
+    where = subprocess.run(
+        [str(py), "-c", "import trainer, debrief; print(trainer.__file__); print(debrief.__file__)"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert where.stdout.count(str(venv)) == 2, where.stdout + where.stderr  # the installed copy answers
     check = subprocess.run(
         [str(venv / "bin" / "trainer"), "check", found.stdout.splitlines()[0]],
         capture_output=True,

@@ -36,3 +36,28 @@ def test_engine_and_model_import_no_host_modules() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_app_and_its_screens_do_no_io_of_their_own() -> None:
+    """The window's App gets its sessions from an injected source: it never imports the records layer or the
+    file loader's entry points, and screens import neither the engine's Session nor the records."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    def imported(path: str) -> set[str]:
+        tree = ast.parse((ROOT / path).read_text(encoding="utf-8"))
+        names = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names |= {f"{node.module}.{a.name}" for a in node.names} | {node.module}
+            elif isinstance(node, ast.Import):
+                names |= {a.name for a in node.names}
+        return names
+
+    app = imported("trainer/ui/app.py")
+    assert not {n for n in app if n.startswith("trainer.records")}, app
+    assert "trainer.model.loader.load_scenario" not in app
+    for screen in (ROOT / "trainer/ui/screens").glob("*.py"):
+        names = imported(str(screen.relative_to(ROOT)))
+        assert not {n for n in names if n.startswith(("trainer.records", "trainer.engine.session"))}, screen

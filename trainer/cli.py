@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from trainer.commands.common import EXIT_BAD_INPUT, RecordingOptions, UserError, print_err
+from trainer.records.fields import MAX_SEED
 
 
 class _Parser(argparse.ArgumentParser):
@@ -17,6 +18,17 @@ class _Parser(argparse.ArgumentParser):
     def error(self, message: str) -> None:  # type: ignore[override]
         print_err(f"{self.prog}: {message} (tip: {self.prog} --help)")
         sys.exit(EXIT_BAD_INPUT)
+
+
+def _seed(text: str) -> int:
+    """A seed the records can store (a signed 64-bit integer), or argparse's one-line usage error."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is geen geheel getal") from None
+    if not 0 <= value <= MAX_SEED:
+        raise argparse.ArgumentTypeError(f"seed moet tussen 0 en {MAX_SEED} liggen")
+    return value
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -38,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
         kwargs["parents"] = [*kwargs.get("parents", []), lang]
         return original_add_parser(name, **kwargs)
 
-    sub.add_parser = add_parser  # type: ignore[method-assign]
+    sub.add_parser = add_parser  # type: ignore[method-assign,assignment]
 
     db = _Parser(add_help=False)
     db.add_argument(
@@ -46,7 +58,14 @@ def build_parser() -> argparse.ArgumentParser:
         default=os.environ.get("TRAINER_DB"),
         help="database met verslagen (standaard: TRAINER_DB of de gebruikersmap)",
     )
-    recording = _Parser(add_help=False, parents=[db])
+    server = _Parser(add_help=False)
+    server.add_argument(
+        "--server",
+        default=None,
+        help="gedeelde PostgreSQL-server (postgresql://...); "
+        "standaard TRAINER_SERVER of 'trainer server set'",
+    )
+    recording = _Parser(add_help=False, parents=[db, server])
     recording.add_argument("--no-record", action="store_true", help="niets vastleggen")
     recording.add_argument("--trainee", help="pseudonieme code van de trainee")
     recording.add_argument("--group", help="label van de trainingsgroep")
@@ -84,8 +103,15 @@ def build_parser() -> argparse.ArgumentParser:
     mode = run.add_mutually_exclusive_group(required=True)
     mode.add_argument("--plan", help="speelplan (.yaml) met keuzes en antwoorden")
     mode.add_argument("--auto", action="store_true", help="kies willekeurig (met --seed)")
-    run.add_argument("--seed", type=int, default=0)
+    run.add_argument("--seed", type=_seed, default=0)
     run.add_argument("--from", dest="start_node", help="begin bij dit knooppunt")
+    run.add_argument(
+        "--pace",
+        type=float,
+        default=0.0,
+        metavar="SECONDEN",
+        help="wacht zo lang per stap (demonstratie, belasting)",
+    )
 
     sessions = sub.add_parser("sessions", help="verslagen: bekijken, verplaatsen, verwijderen")
     actions = sessions.add_subparsers(dest="action", parser_class=_Parser, required=True)
@@ -120,6 +146,18 @@ def build_parser() -> argparse.ArgumentParser:
     setting.add_argument("--date", help="datum (JJJJ-MM-DD)")
     setting.add_argument("--leader", help="gespreksleider (leeg: wissen)")
     setting.add_argument("--location", help="locatie (leeg: wissen)")
+
+    shared = sub.add_parser("server", help="gedeelde server: instellen, schema maken, status, bijwerken")
+    server_actions = shared.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    setting = server_actions.add_parser("set", help="onthoud de server van deze laptop", parents=[lang])
+    setting.add_argument("url", help="postgresql://gebruiker@host:poort/database")
+    server_actions.add_parser("unset", help="vergeet de server: alleen lokaal vastleggen", parents=[lang])
+    init = server_actions.add_parser(
+        "init", help="maak of werk het schema op de server bij", parents=[server, lang]
+    )
+    init.add_argument("url", nargs="?", help="server (standaard: --server, TRAINER_SERVER of de instelling)")
+    server_actions.add_parser("status", help="wat wacht er nog op verzending", parents=[db, server, lang])
+    server_actions.add_parser("sync", help="verstuur nu wat wacht", parents=[db, server, lang])
 
     coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
     coverage.add_argument("scenario")
@@ -158,7 +196,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return _dispatch(args)
     except UserError as exc:
-        print_err(str(exc))
+        print_err(exc.message(getattr(args, "lang", "nl")))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print_err("afgebroken")
@@ -191,6 +229,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             start_node=args.start_node,
             lang=lang,
             record=_recording(args),
+            pace=args.pace,
         )
     if args.command == "coverage":
         from trainer.commands import coverage_cmd
@@ -228,6 +267,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import groups_cmd
 
         return groups_cmd.run(args, lang)
+
+    if args.command == "server":
+        from trainer.commands import server_cmd
+
+        return server_cmd.run(args, lang)
     if args.command == "debrief":
         from trainer.commands import debrief_cmd
 
@@ -238,4 +282,4 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _recording(args: argparse.Namespace) -> RecordingOptions | None:
     if args.no_record:
         return None
-    return RecordingOptions(db=args.db, trainee=args.trainee, group=args.group)
+    return RecordingOptions(db=args.db, trainee=args.trainee, group=args.group, server=args.server)

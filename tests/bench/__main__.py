@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import statistics
 import sys
 import time
@@ -51,6 +52,39 @@ def bench_choose(text: str) -> None:
             session.choose("k0")
             samples.append((time.perf_counter_ns() - start) / 1e9)
     row(f"engine choose step, no I/O (median of {len(samples):,})", statistics.median(samples), "µs", 20)
+
+
+# inkjs 2.4 on the same generated 300-node graph, one choice as a host makes it (read the story state, list
+# the choices, choose), measured on this machine at 33-39 µs per choice (issue 14); the lower figure is used.
+INKJS_CHOICE_US = 33.0
+
+
+def bench_host_step(text: str) -> None:
+    """One choice step as a host does it: `view()`, `choices()`, `choose()`, no listeners, no I/O."""
+    scenario = load_scenario_text(text, "gegenereerd.yaml").scenario
+    samples: list[int] = []
+    clock = FakeClock()
+    clock_ns = time.perf_counter_ns
+    while len(samples) < 20_000:
+        session = Session(scenario, clock=clock)
+        session.choose("kandidaat_0")
+        while session.phase == Phase.PLAY:
+            start = clock_ns()
+            session.view()
+            options = session.choices()
+            session.choose(options[0].id)
+            samples.append(clock_ns() - start)
+    median_us = statistics.median(samples) / 1e3
+    target = INKJS_CHOICE_US / 3
+    ROWS.append(
+        (
+            f"host choice step view()+choices()+choose() (median of {len(samples):,}); "
+            f"inkjs {INKJS_CHOICE_US:g} µs, ratio {median_us / INKJS_CHOICE_US:.2f}",
+            f"{median_us:,.2f} µs",
+            f"<= {target:.1f} µs",
+            median_us <= target,
+        )
+    )
 
 
 def bench_coverage(text: str) -> None:
@@ -137,7 +171,8 @@ def bench_player() -> None:
 
 
 def bench_debrief() -> None:
-    """The group sheet for 12 sessions, from the records database to the file's bytes (warm: a second sheet)."""
+    """The group sheet for 12 sessions, from the records database to the file's bytes (warm: a second
+    sheet)."""
     import tempfile
     from pathlib import Path
 
@@ -175,13 +210,21 @@ def bench_debrief() -> None:
 def main() -> int:
     text = generate(300)
     nodes = len(load_scenario_text(text, "g.yaml").scenario.nodes)
-    print(f"benchmarks on a generated scenario of {nodes} nodes, Python {sys.version.split()[0]}\n")
+    load = ", ".join(f"{x:.1f}" for x in os.getloadavg())
+    print(
+        f"benchmarks on a generated scenario of {nodes} nodes, Python {sys.version.split()[0]}, "
+        f"{os.cpu_count()} CPUs, load average {load} (timings scale with load)\n"
+    )
     bench_load_check(text)
     bench_choose(text)
+    bench_host_step(text)
     bench_coverage(text)
     bench_records()
     bench_debrief()
     bench_player()
+    from tests.bench.sync_bench import bench_sync
+
+    bench_sync(row, ROWS)
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'result':>12}  {'target':>12}  ok")
     for name, value, target, ok in ROWS:

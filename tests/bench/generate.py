@@ -28,9 +28,11 @@ def generate(nodes: int = 300, seed: int = 1, branching: int = 3, candidates: in
         f"setting: {{place: {_t('Straat')}, time_of_day: nacht, backdrop: woonstraat}}",
         f"briefing: {{you: {_t('Agent')}, partner: collega, text: {_t('Dienst')}}}",
         "cast:",
-        f"  - {{id: collega, name: {_t('Sanne')}, role: {_t('collega')}, kind: agent, appearance: {{skin_tone: 2, age: 40}}}}",
+        f"  - {{id: collega, name: {_t('Sanne')}, role: {_t('collega')}, kind: agent, "
+        "appearance: {skin_tone: 2, age: 40}}",
         *(
-            f"  - {{id: burger{c}, name: {_t('Sam')}, role: {_t('burger')}, appearance: {{skin_tone: {1 + c % 6}, "
+            f"  - {{id: burger{c}, name: {_t('Sam')}, role: {_t('burger')}, "
+            f"appearance: {{skin_tone: {1 + c % 6}, "
             f"age: {19 + 9 * c}, build: {('slank', 'gemiddeld', 'stevig')[c % 3]}}}, demeanour: "
             f"{('kalm', 'nerveus', 'vriendelijk', 'boos', 'bang', 'onverschillig')[c % 6]}}}"
             for c in range(candidates)
@@ -54,7 +56,8 @@ def generate(nodes: int = 300, seed: int = 1, branching: int = 3, candidates: in
             f"        label: {_t('Kandidaat')}",
             f"        position: {c / max(1, candidates - 1):.2f}",
             f"        cues: [{{kind: gedrag, text: {_t('Kijkt om')}, objective: true}}]",
-            f"        address: {{text: {_t('Aanspreken')}, assessment: in_lijn, grounds: [gedrag], goto: s0_{c % 3}}}",
+            f"        address: {{text: {_t('Aanspreken')}, assessment: in_lijn, grounds: [gedrag], "
+            f"goto: s0_{c % 3}}}",
         ]
     out.append(f"    nobody: {{text: {_t('Niemand')}, assessment: in_lijn, goto: s0_0}}")
     # Scenes in layers of three: scene (layer, k) leads to three scenes of the next layer.
@@ -75,7 +78,8 @@ def generate(nodes: int = 300, seed: int = 1, branching: int = 3, candidates: in
                 eff = ", effects: [{add: spanning, by: 1}]" if b == 1 else ""
                 assess = "in_lijn" if b == 0 else f"discutabel, rationale: {_t('Waarom')}"
                 out.append(
-                    f"      - {{id: k{b}, text: {_t('Keuze')}, step: {step}, assessment: {assess}{cond}{eff}, goto: {target}}}"
+                    f"      - {{id: k{b}, text: {_t('Keuze')}, step: {step}, "
+                    f"assessment: {assess}{cond}{eff}, goto: {target}}}"
                 )
     for e in range(endings):
         out += [

@@ -18,12 +18,17 @@ sys.path.insert(0, sys.argv[1])
 from tests.bench.generate import generate
 from trainer.model.loader import load_scenario_text
 from trainer.ui.app import App, PlayerOptions
+from trainer.records.sessions import RecordedSessions
 from trainer.engine.clock import FakeClock
 import pygame
 path = os.path.join(sys.argv[2], "six.yaml")
 open(path, "w", encoding="utf-8").write(generate(40, candidates=6))
 clock = FakeClock()
-app = App(PlayerOptions(trainee="B1", scenario_file=__import__("pathlib").Path(path)), clock=clock)
+app = App(
+    PlayerOptions(trainee="B1", scenario_file=__import__("pathlib").Path(path)),
+    RecordedSessions(),
+    clock=clock,
+)
 app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)], 1 / 60)
 assert app.screen == "selection", app.screen
 app.ui.pan_velocity = 0.25  # the trainee pans across the street the whole time
@@ -43,8 +48,9 @@ sys.path.insert(0, sys.argv[1])
 from trainer.commands.common import load_clean
 from trainer.paths import bundled_scenarios
 from trainer.ui.app import App, PlayerOptions
+from trainer.records.sessions import RecordedSessions
 scenarios = [load_clean(str(p), "nl") for p in bundled_scenarios()]
-app = App(PlayerOptions(scenarios=scenarios))
+app = App(PlayerOptions(scenarios=scenarios), RecordedSessions())
 app.step([], 1 / 60)
 first = time.time()
 # then play every scenario through to its end by keys, for the peak memory of a long session
@@ -54,7 +60,8 @@ import random
 for path in bundled_scenarios():
     pilot = Pilot(PlayerOptions(trainee="B1", scenario_file=path))
     by_keys(pilot, random.Random(0))
-print(json.dumps({"first_frame": first, "peak_rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"first_frame": first, "peak_rss_mb": rss_mb}))
 """
 
 

@@ -1,4 +1,4 @@
-"""Nobody singled out: no trainee code or display name anywhere on the default group sheet or in the slides."""
+"""Nobody singled out: no trainee code or display name on the default group sheet or in the slides."""
 
 from __future__ import annotations
 

@@ -1,5 +1,6 @@
 """The HTML sheet in a real browser (Debian's headless Chromium) and as a WeasyPrint PDF: page count and
-nothing overflowing its box. `make test` installs chromium (make system-deps); on CI a missing browser fails."""
+nothing overflowing its box. `make test` installs chromium (make system-deps); on CI a missing browser
+fails."""
 
 from __future__ import annotations
 
@@ -32,14 +33,16 @@ document.fonts.ready.then(() => {
     const style = getComputedStyle(el);
     if (style.display === 'inline' || style.display === 'none') continue;
     const rect = el.getBoundingClientRect();
-    if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) bad.push('spills ' + el.tagName + ' ' + el.className + ': ' + el.textContent.slice(0, 60));
-    else if (rect.right > limit) bad.push('past margin ' + el.tagName + ' ' + el.className + ': ' + el.textContent.slice(0, 60));
+    const what = el.tagName + ' ' + el.className + ': ' + el.textContent.slice(0, 60);
+    if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) bad.push('spills ' + what);
+    else if (rect.right > limit) bad.push('past margin ' + what);
   }
   for (const svg of document.querySelectorAll('svg[viewBox]')) {
     const vb = svg.viewBox.baseVal;
     for (const t of svg.querySelectorAll('text')) {
       const b = t.getBBox();
-      if (b.x < vb.x - 0.5 || b.x + b.width > vb.x + vb.width + 0.5 || b.y < vb.y - 0.5 || b.y + b.height > vb.y + vb.height + 0.5)
+      if (b.x < vb.x - 0.5 || b.x + b.width > vb.x + vb.width + 0.5
+          || b.y < vb.y - 0.5 || b.y + b.height > vb.y + vb.height + 0.5)
         bad.push('svg text ' + t.textContent + ' ' + [b.x, b.width, vb.width].join('/'));
     }
   }

@@ -112,7 +112,7 @@ def test_different_scenarios(records_db: Path) -> None:
 
 
 def test_text_revision_is_debriefed_together(records_db: Path, tmp_path: Path) -> None:
-    """Item 10: one word fixed between sessions (same choices) still makes one conversation, said on the sheet."""
+    """Item 10: one word fixed between sessions (same choices) still makes one conversation."""
     record_group(records_db, count=2)
     text = SCENARIO.read_text(encoding="utf-8").replace("Lindelaan", "Lindenlaan")
     assert text != SCENARIO.read_text(encoding="utf-8")

@@ -1,13 +1,14 @@
 """Rendering: golden files (byte-identical), escaping of every typed text, a self-contained page.
 
-The records come from the bundled nachtelijke_verkeerscontrole scenario and its plans, so a change there (or in a
-template, the CSS or words.yaml) changes the goldens. Look at the `.new` file a failure leaves, then regenerate
-deliberately: DEBRIEF_GOLDEN_UPDATE=1 .venv/bin/python -m pytest tests/debrief/test_render.py
+The records come from the bundled nachtelijke_verkeerscontrole scenario and its plans, so a change there (or
+in a
+template, the CSS or words.yaml) changes the goldens. Look at the `.new` file a failure leaves, then
+regenerate
+deliberately from the repository root: .venv/bin/python -m pytest --update-goldens
 """
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 from pathlib import Path
@@ -35,19 +36,19 @@ def _render(db: Path, kind: str, fmt: str, lang: str) -> str:
 
 
 @pytest.mark.parametrize(("name", "kind", "fmt", "lang"), CASES)
-def test_golden(golden_db: Path, name: str, kind: str, fmt: str, lang: str) -> None:
+def test_golden(golden_db: Path, name: str, kind: str, fmt: str, lang: str, update_goldens: bool) -> None:
     text = _render(golden_db, kind, fmt, lang)
     assert text == _render(golden_db, kind, fmt, lang)  # the same records, the same bytes
     path = GOLDEN / name
-    if os.environ.get("DEBRIEF_GOLDEN_UPDATE") or not path.exists():
+    if update_goldens or not path.exists():
         path.write_bytes(text.encode("utf-8"))
-        if not os.environ.get("DEBRIEF_GOLDEN_UPDATE"):
+        if not update_goldens:
             pytest.fail(f"{path} was missing and has been written; check it and run again")
     expected = path.read_bytes().decode("utf-8")
     if text != expected:
         path.with_suffix(path.suffix + ".new").write_bytes(text.encode("utf-8"))
     assert text == expected, (
-        f"{name} differs from its golden; see {name}.new (DEBRIEF_GOLDEN_UPDATE=1 to accept)"
+        f"{name} differs from its golden; see {name}.new (pytest --update-goldens to accept)"
     )
 
 

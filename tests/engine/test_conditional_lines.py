@@ -1,4 +1,5 @@
-"""Lines with `when:` show only in the state they were written for: in the view, the transcript and the checker."""
+"""Lines with `when:` show only in the state they were written for: in the view, the transcript and the
+checker."""
 
 from __future__ import annotations
 

@@ -9,6 +9,7 @@ import pytest
 from tests.engine.driver import Driver
 from trainer.engine import EngineError, FakeClock, Phase, Session
 from trainer.engine.events import ChoiceMade, EndingReached, ReflectionAnswered, RegistrationMade, TimedOut
+from trainer.engine.rules import ADVANCE, GameState, rules_for
 from trainer.engine.save import restore, save
 from trainer.model.loader import load_scenario
 from trainer.model.scenario import Scenario
@@ -66,10 +67,25 @@ def test_condition_hides_choice_and_machine_refuses_it(drive) -> None:  # type: 
 
 def test_meters_are_clamped_to_bounds(scenario: Scenario) -> None:
     s = Session(scenario, clock=FakeClock())
-    s.state.meters["spanning"] = 9
+    s.state = GameState.of(s.state.flags, {**s.state.meters, "spanning": 9})
     s.choose("fietser_zonder_licht")
     s.choose("vaag")
     assert s.state.meters["spanning"] == 10
+
+
+def test_the_state_is_immutable_and_step_is_pure(scenario: Scenario) -> None:
+    rules = rules_for(scenario)
+    before = rules.initial
+    with pytest.raises(TypeError):
+        before.meters["spanning"] = 9  # type: ignore[index]
+    selected = rules.step(scenario.start, before, "fietser_zonder_licht")
+    move = rules.step(selected.target, selected.state, "vaag")
+    assert before == rules.initial and before.meters["spanning"] != move.state.meters["spanning"]
+    assert move.target == "afhandelen" and move.option is not None and move.option.id == "vaag"
+    assert rules.step(scenario.start, before, "fietser_zonder_licht") == selected  # same in, same out
+    with pytest.raises(EngineError):
+        rules.step(move.target, move.state, ADVANCE)  # a node with choices has no way on without one
+    assert rules_for(scenario) is rules  # compiled once per loaded scenario
 
 
 def test_timeout_takes_the_default_and_logs_it(drive) -> None:  # type: ignore[no-untyped-def]
@@ -192,3 +208,21 @@ def test_restore_continues_the_clock_where_it_stopped(scenario: Scenario) -> Non
     r.choose("concreet")
     made = [e for e in r.events if isinstance(e, ChoiceMade)][-1]
     assert made.t == 15.0 and made.seconds == 3.0
+
+
+def test_time_left_comes_from_the_session_and_survives_a_restore(scenario: Scenario) -> None:
+    clock = FakeClock()
+    s = Session(scenario, clock=clock)
+    limit = s.view().timer_seconds
+    assert limit is not None
+    clock.advance(5.0)
+    assert s.time_left() == pytest.approx(limit - 5.0)
+    s.choose("fietser_zonder_licht")
+    scene_timer = s.view().timer_seconds
+    assert scene_timer is not None and s.time_left() == pytest.approx(scene_timer)  # a new node, from the top
+    clock.advance(2.0)
+    restored = restore(scenario, json.loads(json.dumps(save(s))), clock=clock)
+    # The log ends when the scene was entered: a restore carries on from that moment, not from the wait
+    # after it, which no event recorded.
+    assert restored.time_left() == pytest.approx(scene_timer)
+    assert s.time_left() == pytest.approx(scene_timer - 2.0)

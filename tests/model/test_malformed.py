@@ -256,7 +256,8 @@ def test_several_files_one_line_each(tmp_path: Path) -> None:
     result = trainer("check", str(tmp_path))
     assert result.returncode == 2  # one unreadable file makes the whole run exit 2
     assert result.stdout.splitlines() == [
-        f"{empty}:1:1: fout L008: het bestand is leeg (tip: begin met id:, title: enz. (zie scenarios/README.md))",
+        f"{empty}:1:1: fout L008: het bestand is leeg "
+        "(tip: begin met id:, title: enz. (zie scenarios/README.md))",
         f"{typo}:56:11: fout S002: onbekend veld 'legal_bases' (tip: bedoel je 'legal_basis'?)",
         "3 bestand(en) gecontroleerd: 2 fout(en), 0 waarschuwing(en)",
     ]

@@ -1,4 +1,5 @@
-"""The committed JSON Schema: in sync with the models, draft-07, validates the example, rejects a broken copy."""
+"""The committed JSON Schema: in sync with the models, draft-07, validates the example, rejects a broken
+copy."""
 
 from __future__ import annotations
 

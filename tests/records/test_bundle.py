@@ -141,3 +141,71 @@ def test_export_then_import_reproduces_the_order_shown(tmp_path: Path) -> None:
         import_bundle(store, path, known_hashes={minimal().content_hash})
         _, replayed = rebuild(store, store.session(recorder.session_id))
     assert [e.order for e in replayed.events if isinstance(e, NodeEntered)] == shown
+
+
+def test_a_session_continued_on_two_laptops_is_refused_not_spliced(tmp_path: Path) -> None:
+    """Export an open session, continue it differently on two laptops, merge: the second is refused."""
+    with RecordStore(tmp_path / "a.db") as store:
+        session, recorder = recorded_session(store, choices=("fietser_zonder_licht",))
+        early = tmp_path / "early.json"
+        early.write_text(export_bundle(store, [recorder.session_id]), encoding="utf-8")
+    with RecordStore(tmp_path / "b.db") as other:
+        import_bundle(other, early, known_hashes={minimal().content_hash})
+    with RecordStore(tmp_path / "a.db") as store:  # laptop A goes on one way
+        from trainer.records.resume import resume
+
+        resume(store, store.session(recorder.session_id)).choose("concreet")
+        one_way = tmp_path / "a.json"
+        one_way.write_text(export_bundle(store, [recorder.session_id]), encoding="utf-8")
+    with RecordStore(tmp_path / "b.db") as other:  # laptop B another way
+        resume(other, other.session(recorder.session_id)).choose("vaag")
+        before = [e.payload for e in other.events(recorder.session_id)]
+        with pytest.raises(RecordsError) as info:
+            import_bundle(other, one_way, known_hashes=set())
+        assert f"sessie {recorder.session_id[:8]}" in str(info.value) and "andere geschiedenis" in str(
+            info.value
+        )
+        assert "different history" in info.value.message("en") and "\n" not in str(info.value)
+        assert [e.payload for e in other.events(recorder.session_id)] == before  # nothing overwritten
+
+
+@pytest.mark.parametrize(
+    "field, value, where",
+    [
+        ("trainee_code", "T1\n", "trainee_code"),
+        ("trainee_code", "T1\x1b[2J", "trainee_code"),
+        ("seed", 2**70, "seed"),
+        ("started_at", "gisteren", "started_at"),
+        ("lang", "fr", "lang"),
+        ("id", "../../etc", "id"),
+        ("display_name", "Jan\x07", "display_name"),
+    ],
+)
+def test_import_validates_every_field(tmp_path: Path, field: str, value: object, where: str) -> None:
+    from trainer.records.bundle import _checksum
+
+    path, _ = _export(tmp_path, sessions=1)
+
+    def edit(d):  # type: ignore[no-untyped-def]
+        d["sessions"][0][field] = value
+        d["checksum"] = _checksum({k: v for k, v in d.items() if k != "checksum"})
+
+    _tamper(path, edit)
+    with RecordStore(tmp_path / "b.db") as store:
+        with pytest.raises(RecordsError) as info:
+            import_bundle(store, path, known_hashes={minimal().content_hash})
+        assert f"sessions.0.{where}" in str(info.value) and "\n" not in str(info.value)
+        assert store.sessions() == []
+
+
+def test_a_non_finite_time_is_refused(tmp_path: Path) -> None:
+    from trainer.records.bundle import _checksum
+
+    path, _ = _export(tmp_path, sessions=1)
+    text = path.read_text(encoding="utf-8")
+    data = json.loads(text)
+    data["sessions"][0]["events"][1]["mono_time"] = float("nan")
+    data["checksum"] = _checksum({k: v for k, v in data.items() if k != "checksum"})
+    path.write_text(json.dumps(data), encoding="utf-8")  # json writes NaN, which Python reads back
+    with RecordStore(tmp_path / "b.db") as store, pytest.raises(RecordsError, match="mono_time"):
+        import_bundle(store, path, known_hashes={minimal().content_hash})

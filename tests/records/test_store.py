@@ -184,3 +184,28 @@ def test_purge_by_trainee_and_age_removes_sessions_events_and_orphans(tmp_path: 
         assert store.sessions() == []
         assert store._conn.execute("SELECT COUNT(*) FROM events").fetchone()[0] == 0
         assert store._conn.execute("SELECT COUNT(*) FROM groups").fetchone()[0] == 0
+
+
+def test_records_errors_speak_both_languages(tmp_path: Path) -> None:
+    folder = tmp_path / "map"
+    folder.mkdir()
+    with pytest.raises(RecordsError) as caught:
+        RecordStore(folder)
+    assert caught.value.message("en").endswith(
+        "this is a folder, not a database (hint: give a file name with --db)"
+    )
+    assert str(caught.value).endswith(
+        "dit is een map, geen database (tip: geef een bestandsnaam op met --db)"
+    )
+
+
+def test_a_bundle_session_carries_exactly_the_session_row() -> None:
+    """The export format lists the session row's fields once more (it is a file format, kept explicit);
+    this keeps the two from drifting apart."""
+    from dataclasses import fields
+
+    from trainer.records.bundle import BundleSession
+    from trainer.records.store import SessionRow
+
+    row = [f.name for f in fields(SessionRow) if f.name != "event_count"]
+    assert list(BundleSession.model_fields) == [*row, "events"]

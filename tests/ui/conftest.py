@@ -13,7 +13,3 @@ def _pygame() -> Iterator[None]:
     pygame.display.init()
     pygame.font.init()
     yield
-
-
-def pytest_addoption(parser: pytest.Parser) -> None:
-    parser.addoption("--snapshot-update", action="store_true", help="rewrite PNG snapshots deliberately")

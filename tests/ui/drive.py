@@ -11,7 +11,8 @@ MAX_STEPS = 400
 
 
 def by_keys(pilot: Pilot, rng: random.Random) -> list[str]:
-    """Keys only: Tab/Enter in the street, digits for choices, typing for reflection, Tab/Space for the form."""
+    """Keys only: Tab/Enter in the street, digits for choices, typing for reflection, Tab/Space for the
+    form."""
     seen = []
     for _ in range(MAX_STEPS):
         screen = pilot.screen

@@ -1,4 +1,5 @@
-"""Issue 11 and 12 in the window: no pre-selection, no live score, timeouts said, info on screen, goals after."""
+"""Issue 11 and 12 in the window: no pre-selection, no live score, timeouts said, info on screen, goals
+after."""
 
 from __future__ import annotations
 
@@ -77,7 +78,7 @@ def test_a_timeout_is_said_before_the_default_applies_and_recorded_as_a_timeout(
     pilot = _to_dialogue()
     pilot.press("enter")
     pilot.wait(20.2)
-    assert pilot.app.extra["timed_out"] and pilot.screen == "dialogue"
+    assert pilot.app.frame().timed_out and pilot.screen == "dialogue"
     pilot.press("1")  # too late: the notice blocks choosing
     session = pilot.app.session
     assert session is not None and not [e for e in session.events if isinstance(e, ChoiceMade)]
@@ -230,7 +231,7 @@ def test_show_meters_reaches_the_window_from_the_command_line(monkeypatch: pytes
     seen: list[PlayerOptions] = []
 
     class FakeApp:
-        def __init__(self, options: PlayerOptions, **_kw: object) -> None:
+        def __init__(self, options: PlayerOptions, *_sessions: object, **_kw: object) -> None:
             seen.append(options)
 
         def run(self) -> None:

@@ -1,4 +1,5 @@
-"""All text fits its box, in Dutch and English, at 1280x720 and 1024x600, on every screen of every scenario."""
+"""All text fits its box, in Dutch and English, at 1280x720 and 1024x600, on every screen of every
+scenario."""
 
 from __future__ import annotations
 

@@ -82,7 +82,7 @@ def test_timer_runs_out_and_escape_pauses_it() -> None:
     assert pilot.screen == "selection"
     pilot.wait(left + 1)
     # "De tijd is om" is on screen and nothing has been chosen yet; the default follows after the notice
-    assert pilot.app.extra["timed_out"] and pilot.screen == "selection"
+    assert pilot.app.frame().timed_out and pilot.screen == "selection"
     assert not [e for e in pilot.app.session.events if isinstance(e, ChoiceMade)]  # type: ignore[union-attr]
     pilot.wait(TIMEOUT_NOTICE_SECONDS)
     made = [e for e in pilot.app.session.events if isinstance(e, ChoiceMade)]  # type: ignore[union-attr]

@@ -123,7 +123,7 @@ def test_commitments_are_saved_with_the_group_and_printed(group: tuple[Path, She
     ("name", "size", "presses"), [("present_hot", (1280, 720), 2), ("present_mee", (1920, 1080), 99)]
 )
 def test_present_snapshot(
-    group: tuple[Path, Sheet], name: str, size: tuple[int, int], presses: int, request: pytest.FixtureRequest
+    group: tuple[Path, Sheet], name: str, size: tuple[int, int], presses: int, update_goldens: bool
 ) -> None:
     _db, sheet = group
     fixed = dataclasses.replace(sheet, commitments=("Eerst de feiten, dan de vraag",))
@@ -132,9 +132,9 @@ def test_present_snapshot(
         pilot.press("right")
     surface = pilot.deck.surface
     reference = SNAPSHOTS / f"{name}.png"
-    if request.config.getoption("--snapshot-update") or not reference.exists():
+    if update_goldens or not reference.exists():
         pygame.image.save(surface, str(reference))
-        if not request.config.getoption("--snapshot-update"):
+        if not update_goldens:
             pytest.fail(f"new snapshot written: {reference}; look at it and commit it deliberately")
         return
     share, marked = _diff(pygame.image.load(str(reference)), surface)

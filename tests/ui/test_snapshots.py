@@ -1,5 +1,5 @@
 """A few reviewed pictures of the player. A failing comparison writes .new.png and .diff.png next to the
-snapshot; update only deliberately with `pytest tests/ui/test_snapshots.py --snapshot-update`."""
+snapshot; update only deliberately with `pytest --update-goldens` (from the repository root)."""
 
 from __future__ import annotations
 
@@ -88,15 +88,15 @@ def _diff(a: pygame.Surface, b: pygame.Surface) -> tuple[float, pygame.Surface]:
 
 
 @pytest.mark.parametrize("name", ["briefing", "selection", "dialogue_en", "registration"])
-def test_snapshot(name: str, request: pytest.FixtureRequest) -> None:
+def test_snapshot(name: str, update_goldens: bool) -> None:
     screen, state = _states()[name]
     surface = pygame.Surface(SIZE)
     SCREENS[screen].draw(surface, state)  # type: ignore[arg-type]
     reference = SNAPSHOTS / f"{name}.png"
-    if request.config.getoption("--snapshot-update") or not reference.exists():
+    if update_goldens or not reference.exists():
         SNAPSHOTS.mkdir(exist_ok=True)
         pygame.image.save(surface, str(reference))
-        if not request.config.getoption("--snapshot-update"):
+        if not update_goldens:
             pytest.fail(f"new snapshot written: {reference}; look at it and commit it deliberately")
         return
     share, marked = _diff(pygame.image.load(str(reference)), surface)

@@ -8,6 +8,7 @@ from pathlib import Path
 from trainer.commands.common import EXIT_BAD_INPUT, EXIT_FINDINGS, EXIT_OK, findings
 from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import load_scenario
+from trainer.model.text import tr
 
 _UNREADABLE = {"L001", "L002", "L003", "L004", "L005", "L006", "L007", "L008", "L010", "L011"}
 
@@ -46,10 +47,12 @@ def run(paths: list[str], lang: str, fmt: str) -> int:
             print(d.format(lang))
         errors = sum(d.severity == "error" for d in diagnostics)
         warnings = len(diagnostics) - errors
-        if lang == "en":
-            print(f"{len(files)} file(s) checked: {errors} error(s), {warnings} warning(s)")
-        else:
-            print(f"{len(files)} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)")
+        summary = tr(
+            "{files} bestand(en) gecontroleerd: {errors} fout(en), {warnings} waarschuwing(en)",
+            "{files} file(s) checked: {errors} error(s), {warnings} warning(s)",
+            lang,
+        )
+        print(summary.format(files=len(files), errors=errors, warnings=warnings))
     if unreadable:
         return EXIT_BAD_INPUT
     return EXIT_FINDINGS if diagnostics else EXIT_OK

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sys
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -12,7 +11,9 @@ from trainer.model.checks import check
 from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
 from trainer.model.phrases import PhraseFileError, default_phrases
+from trainer.model.text import TwoLanguageError
 from trainer.paths import assets_dir
+from trainer.records.fields import is_code
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -24,10 +25,11 @@ class RecordingOptions:
     db: str | None
     trainee: str | None
     group: str | None
+    server: str | None = None
 
 
-class UserError(Exception):
-    """A one-line message for the user; the CLI prints it and exits 2."""
+class UserError(TwoLanguageError):
+    """A one-line message for the user (Dutch, and English when known); the CLI prints it and exits 2."""
 
 
 def asset_checker(scenario_file: Path) -> Callable[[str], bool]:
@@ -45,7 +47,7 @@ def findings(loaded: LoadedScenario) -> list[Diagnostic]:
     try:
         phrases = default_phrases()
     except PhraseFileError as exc:  # an instructor's edit of the word list broke it: say where
-        raise UserError(str(exc)) from None
+        raise UserError(exc.nl, exc.en) from None
     return check(loaded, asset_checker(Path(loaded.path)), phrases)
 
 
@@ -66,14 +68,14 @@ def print_err(message: str) -> None:
     print(message, file=sys.stderr)
 
 
-_CODE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,31}$")
-
-
 def valid_code(code: str, what: str = "trainee-code") -> str:
     """Trainee codes and group labels: short, no spaces, nothing that looks like a full name by accident."""
-    if not _CODE.match(code):
+    if not is_code(code):
+        shown = code.encode("unicode_escape").decode("ascii")  # a typed escape sequence is shown, not run
         raise UserError(
-            f"ongeldige {what} '{code}' (tip: letters, cijfers, . _ -, hoogstens 32 tekens, "
-            "bijv. A17 of ochtend-2026-11)"
+            f"ongeldige {what} '{shown}' (tip: letters, cijfers, . _ -, hoogstens 32 tekens, "
+            "bijv. A17 of ochtend-2026-11)",
+            f"invalid {what} '{shown}' (hint: letters, digits, . _ -, at most 32 characters, "
+            "e.g. A17 or morning-2026-11)",
         )
     return code

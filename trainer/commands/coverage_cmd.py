@@ -5,6 +5,7 @@ from __future__ import annotations
 from trainer.commands.common import load_clean
 from trainer.engine.routes import coverage
 from trainer.model.graph import missing_steps
+from trainer.model.text import lang_key
 from trainer.model.vocabulary import STEP_ORDER
 
 _W = {
@@ -43,7 +44,7 @@ def run(path: str, max_routes: int, lang: str) -> int:
     loaded = load_clean(path, lang)
     scenario = loaded.scenario
     cov = coverage(scenario, max_routes=max_routes)
-    w = _W["en" if lang == "en" else "nl"]
+    w = _W[lang_key(lang)]
     letters = "".join(s.value[0].upper() for s in STEP_ORDER)
     print(f"{w[0]:>5}  {w[1]:<28} {w[2]:>6}  {w[3]} ({letters})")
     for i, route in enumerate(cov.routes, 1):

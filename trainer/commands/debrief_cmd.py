@@ -15,7 +15,7 @@ from debrief.sheet import Sheet
 from debrief.sources import GroupInfo, SessionRecord, assemble, from_bundles, from_store
 from debrief.summary import fold
 from trainer.commands.common import UserError, print_err
-from trainer.commands.records_opts import open_store
+from trainer.commands.records_opts import open_reader, open_store
 from trainer.model.scenario import Scenario
 from trainer.records import RecordsError
 
@@ -45,7 +45,7 @@ def _collect(
     if bundles:
         records, scenarios, groups = from_bundles(bundles, group=args.group, lang=lang)
     if refs or (args.group is not None and not bundles):
-        with open_store(args.db, must_exist=True, lang=lang) as store:
+        with open_reader(args.db, must_exist=True) as store:
             more, known, found = from_store(
                 store, group=args.group if not bundles else None, refs=refs, lang=lang
             )

@@ -7,6 +7,7 @@ from trainer.model.diagnostics import ScenarioError
 from trainer.model.graph import Graph, node_choices
 from trainer.model.loader import load_scenario
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_ORDER, Assessment, Step
 
 _STEP_LETTER = {Step.SELECTEREN: "S", Step.UITLEGGEN: "U", Step.BEJEGENEN: "B", Step.REFLECTEREN: "R"}
@@ -29,7 +30,7 @@ def _label(scenario: Scenario, node_id: str, lang: str) -> tuple[str, str]:
     """(label, class) of a node: id, its kader steps, or ending outcome."""
     node = scenario.nodes[node_id]
     if isinstance(node, EndingNode):
-        outcome = OUTCOME_LABELS[node.outcome][1 if lang == "en" else 0]
+        outcome = tr(*OUTCOME_LABELS[node.outcome], lang)
         return f"{node_id}\\nEINDE: {outcome}", "einde"
     steps = _node_steps(scenario, node_id)
     tag = "selectie · " if isinstance(node, SelectionNode) else ""
@@ -83,9 +84,8 @@ def dot(scenario: Scenario, lang: str) -> str:
             else:
                 letter = _STEP_LETTER[e.step] if e.step else ""
                 style = ", style=dashed" if e.choice.assessment != Assessment.IN_LIJN else ""
-                out.append(
-                    f'    "{e.source}" -> "{e.target}" [label="{letter} {_MARK[e.choice.assessment]} {e.choice_id}"{style}];'
-                )
+                label = f"{letter} {_MARK[e.choice.assessment]} {e.choice_id}"
+                out.append(f'    "{e.source}" -> "{e.target}" [label="{label}"{style}];')
     out.append("}")
     return "\n".join(out) + "\n"
 

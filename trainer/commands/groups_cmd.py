@@ -1,4 +1,4 @@
-"""`trainer groups list | set LABEL [--date] [--leader] [--location]`: the header of a group's debrief sheet."""
+"""`trainer groups list | set LABEL [--date] [--leader] [--location]`: a group's debrief sheet header."""
 
 from __future__ import annotations
 

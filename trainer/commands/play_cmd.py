@@ -12,11 +12,13 @@ from contextlib import ExitStack
 
 from trainer.commands.common import RecordingOptions, UserError, load_clean, valid_code
 from trainer.commands.records_opts import open_store
+from trainer.commands.server_opts import finish_sync, start_sync
 from trainer.engine.clock import MonotonicClock
 from trainer.engine.session import Session
 from trainer.engine.transcript import transcript
 from trainer.engine.views import Phase
 from trainer.model.loader import LoadedScenario
+from trainer.model.text import lang_key, tr
 from trainer.model.vocabulary import (
     GROUND_LABELS,
     LEGAL_BASIS_LABELS,
@@ -104,9 +106,11 @@ def run(
     record: RecordingOptions | None = None,
     resume_id: str | None = None,
 ) -> int:
-    t = _T["en" if lang == "en" else "nl"]
+    t = _T[lang_key(lang)]
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
+        syncer = start_sync(record, store.path) if store is not None and record is not None else None
+        stack.callback(finish_sync, syncer, lang)
         try:
             if resume_id is not None:
                 if store is None:
@@ -116,7 +120,7 @@ def run(
                 session = _new_session(path, start_node, lang, store, record, t)
             _play_loop(session, lang, t)
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
     print(t["bye"], file=sys.stderr)
     return 0
 
@@ -195,15 +199,16 @@ def _play_loop(session: Session, lang: str, t: dict[str, str]) -> None:
             session.answer(view.question.id, _ask(t["answer"]))
         elif view.phase == Phase.REGISTRATION:
             print(f"\n{scenario.registration.intro.get(lang)}")
-            k = 1 if lang == "en" else 0
             grounds = [
                 list(Ground)[i].value
-                for i in _pick([GROUND_LABELS[g][k] for g in Ground], t["grounds"], many=True)
+                for i in _pick([tr(*GROUND_LABELS[g], lang) for g in Ground], t["grounds"], many=True)
             ]
             basis = REGISTRABLE_POWERS[
-                _pick([LEGAL_BASIS_LABELS[b][k] for b in REGISTRABLE_POWERS], t["basis"])[0]
+                _pick([tr(*LEGAL_BASIS_LABELS[b], lang) for b in REGISTRABLE_POWERS], t["basis"])[0]
             ].value
-            outcome = list(Outcome)[_pick([OUTCOME_LABELS[o][k] for o in Outcome], t["outcome"])[0]].value
+            outcome = list(Outcome)[
+                _pick([tr(*OUTCOME_LABELS[o], lang) for o in Outcome], t["outcome"])[0]
+            ].value
             session.register(grounds, basis, outcome, _ask(t["reason"]))
     for line in transcript(scenario, session.events[shown:], lang):
         print(line)

@@ -8,6 +8,7 @@ import platformdirs
 
 from trainer.commands.common import UserError
 from trainer.records import RecordsError, RecordStore
+from trainer.records.server_read import ServerReader
 
 DB_FILE = "records.sqlite3"
 
@@ -16,23 +17,40 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir("trainer", appauthor=False)) / DB_FILE
 
 
+def is_server_url(db: str | None) -> bool:
+    return db is not None and db.startswith(("postgresql://", "postgres://"))
+
+
+def open_reader(db: str | None, *, must_exist: bool = False) -> RecordStore | ServerReader:
+    """Records to read: a laptop's SQLite, or the shared server when `db` is a postgresql:// URL."""
+    if is_server_url(db):
+        assert db is not None
+        try:
+            return ServerReader(db)
+        except RecordsError as exc:
+            raise UserError(str(exc)) from None
+    return open_store(db, must_exist=must_exist)
+
+
 def open_store(db: str | None, *, must_exist: bool = False, lang: str = "nl") -> RecordStore:
     """Open the records database; a bad file becomes a one-line UserError and is left untouched.
 
     Commands that only read pass `must_exist`: a mistyped --db then names the missing file instead of
     quietly creating an empty database and reporting that it holds nothing.
     """
+    if is_server_url(db):
+        raise UserError(
+            "dit commando werkt alleen op een lokale database; naar de server gaan verslagen via de sync "
+            "(tip: --db BESTAND, en trainer server sync)"
+        )
     path = Path(db) if db else default_db_path()
     if must_exist and not path.exists():
-        if lang == "en":
-            raise UserError(
-                f"{path}: no records database here (tip: check --db or TRAINER_DB; trainer play records one)"
-            )
         raise UserError(
             f"{path}: hier is geen database met verslagen (tip: controleer --db of TRAINER_DB; "
-            "trainer play legt er een aan)"
+            "trainer play legt er een aan)",
+            f"{path}: no records database here (tip: check --db or TRAINER_DB; trainer play records one)",
         )
     try:
         return RecordStore(path)
     except RecordsError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(exc.nl, exc.en) from None

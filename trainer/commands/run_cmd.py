@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import random
+import time
+from collections.abc import Callable
 from contextlib import ExitStack
 from pathlib import Path
 
 from trainer.commands.common import RecordingOptions, UserError, load_clean, print_err, valid_code
 from trainer.commands.records_opts import open_store
+from trainer.commands.server_opts import finish_sync, start_sync
 from trainer.engine.autoplay import autoplay
 from trainer.engine.clock import FakeClock
 from trainer.engine.errors import EngineError
+from trainer.engine.events import Event
 from trainer.engine.plan import PlanFailure, follow, parse_plan
 from trainer.engine.session import Session
 from trainer.engine.transcript import transcript
@@ -39,10 +43,12 @@ def run(
     start_node: str | None,
     lang: str,
     record: RecordingOptions | None = None,
+    pace: float = 0.0,
 ) -> int:
     loaded = load_clean(scenario_path, lang)
+    syncer = None
     with ExitStack() as stack:
-        listeners = []
+        listeners: list[Callable[[Event], None]] = []
         if record is not None:
             store = stack.enter_context(open_store(record.db))
             recorder = Recorder(
@@ -53,6 +59,11 @@ def run(
                 group=valid_code(record.group, "groepslabel") if record.group else None,
             )
             listeners.append(recorder)
+            syncer = start_sync(record, store.path)
+            if syncer is not None:
+                listeners.append(syncer.wake)  # after the recorder: the event is committed locally first
+        if pace > 0:
+            listeners.append(lambda _event: time.sleep(pace))
         try:
             session = Session(
                 loaded.scenario,
@@ -65,9 +76,11 @@ def run(
             )
             play(session, plan, seed, lang)
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
         except EngineError as exc:
-            raise UserError(f"{scenario_path}: {exc}") from None
+            raise UserError(f"{scenario_path}: {exc.nl}", f"{scenario_path}: {exc.en}") from None
+        finally:
+            finish_sync(syncer, lang)
         if record is not None:
             print_err(f"vastgelegd als sessie {recorder.session_id[:8]} in {store.path}")
     return 0

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from trainer.commands.common import UserError
-from trainer.commands.records_opts import open_store
+from trainer.commands.records_opts import open_reader, open_store
 from trainer.engine.events import ChoiceMade
 from trainer.engine.transcript import transcript
 from trainer.model.diagnostics import ScenarioError
@@ -15,7 +15,9 @@ from trainer.model.loader import load_scenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError, RecordStore
 from trainer.records.bundle import export_bundle, import_bundle
+from trainer.records.reader import RecordReader
 from trainer.records.resume import rebuild, recorded_events
+from trainer.records.server_read import ServerReader
 
 
 def _bundled_hashes() -> set[str]:
@@ -29,7 +31,7 @@ def _bundled_hashes() -> set[str]:
 
 
 def list_sessions(
-    store: RecordStore, group: str | None, trainee: str | None, status: str | None, lang: str
+    store: RecordReader, group: str | None, trainee: str | None, status: str | None, lang: str
 ) -> int:
     rows = store.sessions(group=group, trainee=trainee, status=status)
     head = ("id", "trainee", "groep" if lang != "en" else "group", "scenario", "status", "start", "#")
@@ -38,7 +40,8 @@ def list_sessions(
         status_word = {"active": "open", "finished": "klaar" if lang != "en" else "done"}[r.status]
         print(
             f"{r.id[:8]:<8}  {r.trainee_code:<12} {(r.group_label or '-'):<16} "
-            f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} {r.started_at[:19]:<19} {r.event_count:>4}"
+            f"{(r.scenario_id + ' v' + str(r.scenario_version)):<30} {status_word:<9} "
+            f"{r.started_at[:19]:<19} {r.event_count:>4}"
         )
     print(
         f"{len(rows)} sessie(s) in {store.path}"
@@ -48,7 +51,7 @@ def list_sessions(
     return 0
 
 
-def show(store: RecordStore, ref: str) -> int:
+def show(store: RecordReader, ref: str) -> int:
     row = store.session(ref)
     for label, value in (
         ("id", row.id),
@@ -73,7 +76,7 @@ def show(store: RecordStore, ref: str) -> int:
     return 0
 
 
-def replay(store: RecordStore, ref: str, lang: str) -> int:
+def replay(store: RecordReader, ref: str, lang: str) -> int:
     row = store.session(ref)
     scenario, session = rebuild(store, row)
     for line in transcript(scenario, session.events, lang, with_order=True):
@@ -83,7 +86,7 @@ def replay(store: RecordStore, ref: str, lang: str) -> int:
     return 0
 
 
-def export(store: RecordStore, refs: list[str], group: str | None, output: str, names: bool) -> int:
+def export(store: RecordReader, refs: list[str], group: str | None, output: str, names: bool) -> int:
     if group is not None:
         ids = [r.id for r in store.sessions(group=group)]
         if not ids:
@@ -131,9 +134,15 @@ def purge(store: RecordStore, older_than: int | None, trainee: str | None, yes: 
 
 def run(args: argparse.Namespace, lang: str) -> int:
     """Dispatch a `sessions` subcommand; records errors become one-line user errors."""
-    with open_store(args.db, must_exist=args.action not in ("import", "groups"), lang=lang) as store:
+    action = args.action
+    if action == "import":
+        opened: RecordStore | ServerReader = open_store(args.db)  # importing may make a new database
+    elif action == "purge":
+        opened = open_store(args.db, must_exist=True)
+    else:
+        opened = open_reader(args.db, must_exist=True)
+    with opened as store:
         try:
-            action = args.action
             if action == "list":
                 return list_sessions(store, args.group, args.trainee, args.status, lang)
             if action == "show":
@@ -145,9 +154,11 @@ def run(args: argparse.Namespace, lang: str) -> int:
                     raise UserError("geef sessie-id's of --group LABEL (tip: trainer sessions list)")
                 return export(store, args.ids, args.group, args.output, args.names)
             if action == "import":
+                assert isinstance(store, RecordStore)
                 return import_files(store, args.files, args.force)
             if action == "purge":
+                assert isinstance(store, RecordStore)
                 return purge(store, args.older_than, args.trainee, args.yes)
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
     raise UserError("kies: list, show, replay, export, import, purge")

@@ -8,9 +8,11 @@ from pathlib import Path
 
 from trainer.commands.common import RecordingOptions, UserError, findings, load_clean, valid_code
 from trainer.commands.records_opts import open_store
+from trainer.commands.server_opts import finish_sync, start_sync
 from trainer.model.loader import LoadedScenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError
+from trainer.records.sessions import RecordedSessions
 
 
 def error_lines(loaded: LoadedScenario, lang: str) -> list[str]:
@@ -46,14 +48,20 @@ def run(
     )
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
+        # The syncer notices the recorder's commits by itself (PRAGMA data_version): the window needs no hook.
+        syncer = start_sync(record, store.path) if store is not None and record is not None else None
+        stack.callback(finish_sync, syncer, lang)
         try:
-            app = App(options, store=store, check=lambda loaded: error_lines(loaded, lang))
+            sessions = RecordedSessions(store, check=lambda loaded: error_lines(loaded, lang))
+            app = App(options, sessions)
             app.run()
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
         except NoDisplayError as exc:
             raise UserError(
                 f"geen beeldscherm om een venster op te openen ({exc}) "
-                "(tip: speel in de terminal met 'trainer play --text')"
+                "(tip: speel in de terminal met 'trainer play --text')",
+                f"no display to open a window on ({exc}) "
+                "(hint: play in the terminal with 'trainer play --text')",
             ) from None
     return 0

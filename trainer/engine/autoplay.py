@@ -27,14 +27,20 @@ def autoplay(session: Session, rng: random.Random, *, answer: str = "(automatisc
             elif view.choices:
                 session.choose(rng.choice(view.choices).id)
             else:
-                raise EngineError(f"vastgelopen bij '{view.node_id}': geen keuze mogelijk")
+                raise EngineError(
+                    f"vastgelopen bij '{view.node_id}': geen keuze mogelijk",
+                    f"stuck at '{view.node_id}': no choice possible",
+                )
         elif view.phase == Phase.ENDING:
             session.advance()
         elif view.phase == Phase.REFLECTION and view.question is not None:
             session.answer(view.question.id, answer)
         elif view.phase == Phase.REGISTRATION:
             session.register(*_registration(session))
-    raise EngineError(f"na {MAX_STEPS} stappen nog geen einde: loopt het scenario rond?")
+    raise EngineError(
+        f"na {MAX_STEPS} stappen nog geen einde: loopt het scenario rond?",
+        f"no ending after {MAX_STEPS} steps: does the scenario loop?",
+    )
 
 
 def _registration(session: Session) -> tuple[list[str], str, str, str]:

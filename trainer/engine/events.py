@@ -139,4 +139,4 @@ def event_from_dict(data: dict[str, Any]) -> Event:
             values[f.name] = tuple(value) if isinstance(value, list) else value
         return cls(**values)
     except (KeyError, TypeError) as exc:
-        raise EngineError(f"onleesbare gebeurtenis: {exc}") from None
+        raise EngineError(f"onleesbare gebeurtenis: {exc}", f"unreadable event: {exc}") from None

@@ -1,27 +1,23 @@
 """Builds the transitions Machine of a scenario: one state per node plus the after-phases.
 
-One Machine serves every Session of a scenario: sessions are plain objects with a `state` attribute that
-are triggered directly (no add_model), so forking a session for search costs nothing. Conditions are
-closures over the registry, never strings (transitions would import dotted names).
+The Machine holds the current node and fires transitions; it decides nothing. Which moves are legal and
+where they lead is `Rules.step` (engine/rules.py): the Machine's transitions carry no conditions, so the
+rules exist once. One Machine serves every Session of a scenario: sessions are plain objects with a `state`
+attribute that are triggered directly (no add_model), so forking a session for search costs nothing.
 """
 
 from __future__ import annotations
 
 import logging
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from transitions import Event, Machine
+from transitions import Event, Machine, MachineError
 
-from trainer.engine.rules import GameState, holds
-from trainer.model.graph import node_choices
-from trainer.model.scenario import EndingNode, Scenario, SceneNode
+from trainer.engine.rules import ADVANCE, DONE, REFLECTION, REGISTRATION, Rules, rules_for
+from trainer.model.scenario import Scenario
 
-REFLECTION = "#reflectie"
-REGISTRATION = "#registratie"
-DONE = "#klaar"
-ADVANCE = ">"
+__all__ = ["ADVANCE", "DONE", "REFLECTION", "REGISTRATION", "BuiltMachine", "machine_for", "trigger_name"]
 
 logging.getLogger("transitions").setLevel(logging.WARNING)
 
@@ -34,41 +30,38 @@ def trigger_name(node: str, choice: str) -> str:
 class BuiltMachine:
     machine: Machine
     events: dict[str, Event]
+    # (source, choice id or ADVANCE) -> destination, read from the Machine's own transition table once.
+    table: dict[tuple[str, str], str]
+
+    def fire(self, model: Any, choice: str) -> str:
+        """Fire the trigger of `choice` on `model`: the Machine's table gives the destination, `set_state`
+        moves the model.
+
+        `Event.trigger` would run transitions' callback pipeline (prepare, conditions, before, exit, enter,
+        after, each with debug logging): 15-25 µs a step, more than the whole choice step may cost, for
+        callbacks this Machine never has (`build_machine` registers none and a test holds the two paths to
+        the same result). The Machine still refuses a trigger its table does not have from this state.
+        """
+        dest = self.table.get((model.state, choice))
+        if dest is None:
+            raise MachineError(f"'{trigger_name(model.state, choice)}' is not a transition of this machine")
+        self.machine.set_state(self.machine.states[dest], model)  # a State: no name lookup per move
+        return dest
 
 
-def _condition(conditions: Any) -> Callable[[GameState], bool]:
-    def check(state: GameState) -> bool:
-        return holds(conditions, state)
-
-    return check
-
-
-def build_machine(scenario: Scenario) -> BuiltMachine:
+def build_machine(rules: Rules) -> BuiltMachine:
     """A Machine with auto_transitions off; each choice, `next:` and phase step is a named trigger."""
+    scenario = rules.scenario
     states = [*scenario.nodes, REFLECTION, REGISTRATION, DONE]
-    transitions: list[dict[str, Any]] = []
-    for node_id, node in scenario.nodes.items():
-        for cid, _step, choice, _path in node_choices(scenario, node_id):
-            spec: dict[str, Any] = {
-                "trigger": trigger_name(node_id, cid),
-                "source": node_id,
-                "dest": choice.goto,
-            }
-            if choice.when:
-                spec["conditions"] = [_condition(choice.when)]
-            transitions.append(spec)
-        if isinstance(node, SceneNode) and node.next and not node.choices:
-            transitions.append(
-                {"trigger": trigger_name(node_id, ADVANCE), "source": node_id, "dest": node.next}
-            )
-        if isinstance(node, EndingNode):
-            transitions.append(
-                {"trigger": trigger_name(node_id, ADVANCE), "source": node_id, "dest": REFLECTION}
-            )
-    transitions.append(
-        {"trigger": trigger_name(REFLECTION, ADVANCE), "source": REFLECTION, "dest": REGISTRATION}
-    )
-    transitions.append({"trigger": trigger_name(REGISTRATION, ADVANCE), "source": REGISTRATION, "dest": DONE})
+    transitions: list[dict[str, Any]] = [
+        {"trigger": trigger_name(node_id, option.id), "source": node_id, "dest": option.choice.goto}
+        for node_id, options in rules.options.items()
+        for option in options
+    ]
+    transitions += [
+        {"trigger": trigger_name(source, ADVANCE), "source": source, "dest": dest}
+        for source, dest in rules.advances.items()
+    ]
     machine = Machine(
         model=None,
         states=states,
@@ -78,7 +71,14 @@ def build_machine(scenario: Scenario) -> BuiltMachine:
         send_event=False,
         ignore_invalid_triggers=False,
     )
-    return BuiltMachine(machine, dict(machine.events))
+    events = dict(machine.events)
+    table = {
+        (source, name.rpartition(".")[2]): items[0].dest
+        for name, event in events.items()
+        for source, items in event.transitions.items()
+        if items[0].dest is not None
+    }
+    return BuiltMachine(machine, events, table)
 
 
 _CACHE: dict[int, tuple[Scenario, BuiltMachine]] = {}
@@ -90,7 +90,7 @@ def machine_for(scenario: Scenario) -> BuiltMachine:
     entry = _CACHE.get(id(scenario))
     if entry is not None and entry[0] is scenario:
         return entry[1]
-    built = build_machine(scenario)
+    built = build_machine(rules_for(scenario))
     if len(_CACHE) >= _CACHE_SIZE:
         _CACHE.pop(next(iter(_CACHE)))
     _CACHE[id(scenario)] = (scenario, built)

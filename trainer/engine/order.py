@@ -1,9 +1,10 @@
 """The order in which a node's choices are shown: drawn from the session's seeded RNG, pins respected.
 
-Authored order says nothing to a trainee: instructors tend to write the answer they want first and longest,
-so a trainee who pressed 1 every time would walk the ideal route. Each session therefore shows the choices of
-each node in its own order, drawn from `random.Random(seed)` so a replay shows exactly what was shown. An author
-pins an option whose place carries meaning ("do nothing" last) with `pin: laatst` or `pin: eerst`.
+Authored order says nothing to a trainee: instructors tend to write the answer they want first and
+longest, so a trainee who pressed 1 every time would walk the ideal route. Each session therefore shows the
+choices of each node in its own order, drawn from `random.Random(seed)` so a replay shows exactly what was
+shown. An author pins an option whose place carries meaning ("do nothing" last) with `pin: laatst` or
+`pin: eerst`. `Rules.shown` (engine/rules.py) applies it on entering a node.
 """
 
 from __future__ import annotations
@@ -31,7 +32,8 @@ def shown_order(options: Sequence[tuple[str, str | None]], rng: random.Random) -
 
 
 def sheet_order(node_id: str, options: Sequence[tuple[str, str | None]]) -> tuple[str, ...]:
-    """A fixed order for a debrief sheet that owes nothing to the author's: pins first/last, the rest by a hash.
+    """A fixed order for a debrief sheet that owes nothing to the author's: pins first/last, the rest by a
+    hash.
 
     The sheet must be the same for the same records, so no RNG; and it must not list the in-line option
     first just because the author wrote it first (a group would learn that 'A' is the answer).

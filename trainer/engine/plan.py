@@ -105,6 +105,7 @@ def follow(session: Session, loaded: LoadedPlan) -> None:
             session.advance()
         elif phase == Phase.REFLECTION:
             question = session.next_question()
+            assert question is not None  # the reflection phase lasts while a question is open
             session.answer(question.id, plan.answers.get(question.id, ""))
         elif phase == Phase.REGISTRATION:
             reg = plan.registration

@@ -1,6 +1,7 @@
 """Route enumeration for `trainer coverage`: which endings and kader steps each route reaches.
 
-Routes follow the real rules (conditions and effects), not just the graph. Two searches:
+Routes follow the real rules (`Rules.step`, the same transition function a Session plays by), not just the
+graph. Two searches:
 - every distinct state (node, flags, meters) breadth-first, to know exactly which choices can ever be
   taken (bounded by `max_states`);
 - routes depth-first, each node at most `max_visits` times per route, bounded by `max_routes`, for the table.
@@ -11,9 +12,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
-from trainer.engine.rules import GameState, apply, holds
-from trainer.model.graph import ALL_STEPS, node_choices, step_bit
-from trainer.model.scenario import EndingNode, Scenario, SceneNode
+from trainer.engine.rules import GameState, Rules, rules_for
+from trainer.model.graph import ALL_STEPS
+from trainer.model.scenario import Scenario
 
 
 @dataclass(frozen=True)
@@ -49,38 +50,34 @@ class Coverage:
         return [r for r in self.routes if r.steps != ALL_STEPS]
 
 
-def _moves(scenario: Scenario, node_id: str, state: GameState) -> list[tuple[str, str, int, GameState]]:
+def _moves(rules: Rules, node_id: str, state: GameState) -> list[tuple[str, str, int, GameState]]:
     """(choice id, target, step bit, next state) for every legal move; `next:` has id '' and no step."""
-    node = scenario.nodes[node_id]
-    moves = []
-    for cid, step, choice, _ in node_choices(scenario, node_id):
-        if not choice.when or holds(choice.when, state):
-            nxt = state.copy()
-            apply(choice.effects, nxt)
-            moves.append((cid, choice.goto, step_bit(step), nxt))
-    if isinstance(node, SceneNode) and node.next and not node.choices:
-        moves.append(("", node.next, 0, state))
-    return [m for m in moves if m[1] in scenario.nodes]
+    return [
+        (m.option.id, m.target, m.option.bit, m.state) if m.option else ("", m.target, 0, m.state)
+        for m in rules.moves(node_id, state)
+    ]
 
 
 def coverage(
     scenario: Scenario, *, max_routes: int = 2000, max_visits: int = 2, max_states: int = 200_000
 ) -> Coverage:
     result = Coverage()
-    for node_id in scenario.nodes:
-        result.all_choices.update((node_id, cid) for cid, *_ in node_choices(scenario, node_id))
-    _explore_states(scenario, result, max_states)
-    _enumerate_routes(scenario, result, max_routes, max_visits)
+    rules = rules_for(scenario)
+    for node_id, options in rules.options.items():
+        result.all_choices.update((node_id, o.id) for o in options)
+    _explore_states(rules, result, max_states)
+    _enumerate_routes(rules, result, max_routes, max_visits)
     return result
 
 
-def _explore_states(scenario: Scenario, result: Coverage, max_states: int) -> None:
-    start = GameState.initial(scenario)
+def _explore_states(rules: Rules, result: Coverage, max_states: int) -> None:
+    scenario = rules.scenario
+    start = rules.initial
     seen = {(scenario.start, start.key())}
     queue = deque([(scenario.start, start)])
     while queue:
         node_id, state = queue.popleft()
-        for cid, target, _bit, nxt in _moves(scenario, node_id, state):
+        for cid, target, _bit, nxt in _moves(rules, node_id, state):
             if cid:
                 result.reachable_choices.add((node_id, cid))
             key = (target, nxt.key())
@@ -93,20 +90,21 @@ def _explore_states(scenario: Scenario, result: Coverage, max_states: int) -> No
     result.states_seen = len(seen)
 
 
-def _enumerate_routes(scenario: Scenario, result: Coverage, max_routes: int, max_visits: int) -> None:
+def _enumerate_routes(rules: Rules, result: Coverage, max_routes: int, max_visits: int) -> None:
+    scenario = rules.scenario
     # Explicit stack of (node, state, nodes so far, choices so far, steps mask, visit counts).
     stack: list[tuple[str, GameState, tuple[str, ...], tuple[str, ...], int, dict[str, int]]] = [
-        (scenario.start, GameState.initial(scenario), (scenario.start,), (), 0, {scenario.start: 1})
+        (scenario.start, rules.initial, (scenario.start,), (), 0, {scenario.start: 1})
     ]
     while stack:
         node_id, state, nodes, choices, mask, visits = stack.pop()
-        if isinstance(scenario.nodes[node_id], EndingNode):
+        if rules.is_ending(node_id):
             if len(result.routes) >= max_routes:
                 result.routes_complete = False
                 return
             result.routes.append(Route(nodes, choices, node_id, mask))
             continue
-        for cid, target, bit, nxt in reversed(_moves(scenario, node_id, state)):
+        for cid, target, bit, nxt in reversed(_moves(rules, node_id, state)):
             if visits.get(target, 0) >= max_visits:
                 continue
             stack.append(

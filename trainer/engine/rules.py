@@ -1,82 +1,336 @@
-"""The registry of allowed operations: conditions (flag, meter compare) and effects (set, add).
+"""The rules of play, written once: which choices are legal, what a choice does, where it leads.
+
+In the spirit of ink's Story/StoryState split, a scenario's rules (`Rules`, compiled once per loaded
+scenario) are kept apart from the state of one run (`GameState`, immutable). `Rules.step` is the one pure
+transition function: `Session`, route coverage (`engine/routes.py`), the transcript and the debrief's
+re-simulation (`debrief/runs.py`) all call it, so a rule changes in one place. The transitions Machine
+(`engine/machine.py`) holds the current node and fires the transitions `step` has decided on.
 
 YAML never names Python: each condition or effect model maps to one function here, looked up by type.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from functools import cached_property
+from random import Random
+from types import MappingProxyType
+from typing import Any, NamedTuple
 
-from trainer.model.scenario import AddEffect, FlagCondition, Line, MeterCondition, Scenario, SetEffect
+from trainer.engine.errors import EngineError
+from trainer.engine.events import EndingReached, Event, NodeEntered
+from trainer.engine.order import LAST, shown_order
+from trainer.engine.views import ChoiceOption, Phase
+from trainer.model.graph import NOBODY, Path, node_choices, step_bit
+from trainer.model.loader import content_hash
+from trainer.model.scenario import (
+    AddEffect,
+    Choice,
+    ChoiceBase,
+    EndingNode,
+    FlagCondition,
+    Line,
+    MeterCondition,
+    Scenario,
+    SceneNode,
+    SelectionNode,
+    SetEffect,
+)
+from trainer.model.vocabulary import Step
+
+# The phases after an ending; the Machine has a state for each, the rules say how to get there.
+REFLECTION = "#reflectie"
+REGISTRATION = "#registratie"
+DONE = "#klaar"
+ADVANCE = ">"
+"""The id of the move that continues without a choice (a scene's `next:`, an ending, a phase)."""
 
 
-@dataclass
+@dataclass(frozen=True, slots=True)
 class GameState:
-    """Flags and bounded meters of one session."""
+    """Flags and meters of one run. Immutable: every change makes a new state, so a state can be shared,
+    cached against and searched over without copying."""
 
-    flags: dict[str, bool] = field(default_factory=dict)
-    meters: dict[str, int] = field(default_factory=dict)
-    bounds: dict[str, tuple[int, int]] = field(default_factory=dict)
+    flags: Mapping[str, bool]
+    meters: Mapping[str, int]
+
+    @classmethod
+    def of(cls, flags: Mapping[str, bool], meters: Mapping[str, int]) -> GameState:
+        return cls(MappingProxyType(dict(flags)), MappingProxyType(dict(meters)))
 
     @classmethod
     def initial(cls, scenario: Scenario) -> GameState:
-        meters = scenario.state.meters
-        return cls(
-            flags={name: False for name in scenario.state.flags},
-            meters={name: m.start for name, m in meters.items()},
-            bounds={name: (m.min, m.max) for name, m in meters.items()},
-        )
-
-    def copy(self) -> GameState:
-        return GameState(dict(self.flags), dict(self.meters), self.bounds)
+        return rules_for(scenario).initial
 
     def key(self) -> tuple[Any, ...]:
         """A hashable snapshot, for search over states."""
         return (tuple(sorted(self.flags.items())), tuple(sorted(self.meters.items())))
 
-    def set_meter(self, name: str, value: int) -> None:
-        low, high = self.bounds[name]
-        self.meters[name] = max(low, min(high, value))
+
+# --- the registry of conditions and effects ---------------------------------------------------------
 
 
-def _flag(cond: FlagCondition, state: GameState) -> bool:
-    return state.flags.get(cond.flag, False) is cond.is_
+Test = Callable[[GameState], bool]
+"""A compiled condition: asked once per state, so the model's fields are read once, at compile time."""
 
 
-def _meter(cond: MeterCondition, state: GameState) -> bool:
-    value = state.meters.get(cond.meter, 0)
-    if cond.at_least is not None and value < cond.at_least:
-        return False
-    return not (cond.at_most is not None and value > cond.at_most)
+def _flag(cond: FlagCondition) -> Test:
+    name, wanted = cond.flag, cond.is_
+    return lambda state: state.flags.get(name, False) is wanted
 
 
-def _set(effect: SetEffect, state: GameState) -> None:
+def _meter(cond: MeterCondition) -> Test:
+    name = cond.meter
+    low = cond.at_least if cond.at_least is not None else -(2**63)
+    high = cond.at_most if cond.at_most is not None else 2**63
+    return lambda state: low <= state.meters.get(name, 0) <= high
+
+
+Bounds = Mapping[str, tuple[int, int]]
+
+
+def _clamp(bounds: Bounds, name: str, value: int) -> int:
+    low, high = bounds[name]
+    return max(low, min(high, value))
+
+
+def _set(effect: SetEffect, flags: dict[str, bool], meters: dict[str, int], bounds: Bounds) -> None:
     if isinstance(effect.to, bool):
-        state.flags[effect.set] = effect.to
+        flags[effect.set] = effect.to
     else:
-        state.set_meter(effect.set, effect.to)
+        meters[effect.set] = _clamp(bounds, effect.set, effect.to)
 
 
-def _add(effect: AddEffect, state: GameState) -> None:
-    state.set_meter(effect.add, state.meters.get(effect.add, 0) + effect.by)
+def _add(effect: AddEffect, flags: dict[str, bool], meters: dict[str, int], bounds: Bounds) -> None:
+    meters[effect.add] = _clamp(bounds, effect.add, meters.get(effect.add, 0) + effect.by)
 
 
-CONDITIONS: dict[type, Callable[[Any, GameState], bool]] = {FlagCondition: _flag, MeterCondition: _meter}
-EFFECTS: dict[type, Callable[[Any, GameState], None]] = {SetEffect: _set, AddEffect: _add}
+CONDITIONS: dict[type, Callable[[Any], Test]] = {
+    FlagCondition: _flag,
+    MeterCondition: _meter,
+}
+EFFECTS: dict[type, Callable[[Any, dict[str, bool], dict[str, int], Bounds], None]] = {
+    SetEffect: _set,
+    AddEffect: _add,
+}
 
 
-def holds(conditions: Sequence[Any], state: GameState) -> bool:
-    """True when every condition holds."""
-    return all(CONDITIONS[type(c)](c, state) for c in conditions)
+def compile_conditions(conditions: Sequence[Any]) -> Test | None:
+    """One test for a `when:` list (all must hold); None when there are no conditions."""
+    tests = [CONDITIONS[type(c)](c) for c in conditions]
+    if not tests:
+        return None
+    if len(tests) == 1:
+        return tests[0]
+    return lambda state: all(test(state) for test in tests)
 
 
-def visible(lines: Sequence[Line], state: GameState) -> tuple[Line, ...]:
-    """The lines of a node shown in this state: those without conditions and those whose conditions hold."""
-    return tuple(line for line in lines if not line.when or holds(line.when, state))
+# --- one scenario's rules, compiled once ------------------------------------------------------------
 
 
-def apply(effects: Sequence[Any], state: GameState) -> None:
-    for effect in effects:
-        EFFECTS[type(effect)](effect, state)
+@dataclass(frozen=True, slots=True)
+class Option(ChoiceOption):
+    """One authored way out of a node by choice, with what its log entry needs worked out in advance.
+
+    It is the ChoiceOption a View hands out, so listing the legal choices allocates nothing."""
+
+    path: Path
+    test: Test | None  # the compiled `when:`, None when the choice is always there
+    bit: int
+    step_value: str
+    assessment: str
+    grounds: tuple[str, ...]
+    real_trigger: tuple[str, ...]
+    legal_basis: str | None
+    values: tuple[str, ...]
+    pin: str | None  # where the option stays when the order is drawn ('nobody' is always last)
+
+
+class Move(NamedTuple):
+    """The outcome of one transition: from `node` by `option` (None: without a choice) to `target`."""
+
+    node: str
+    option: Option | None
+    target: str
+    state: GameState
+
+
+def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
+    return Option(
+        cid,
+        step,
+        choice,
+        path,
+        compile_conditions(choice.when),
+        step_bit(step),
+        step.value,
+        choice.assessment.value,
+        tuple(g.value for g in choice.grounds),
+        tuple(g.value for g in choice.real_trigger),
+        choice.legal_basis.value if choice.legal_basis else None,
+        tuple(choice.values),
+        LAST if cid == NOBODY else (choice.pin if isinstance(choice, Choice) else None),
+    )
+
+
+class Rules:
+    """The rules of one loaded scenario: choice lists, bounds, `next:` targets, timer defaults, its hash.
+
+    Built once per scenario object (`rules_for`), so a Session, a coverage search or a debrief of many
+    sessions never rebuilds them.
+    """
+
+    def __init__(self, scenario: Scenario) -> None:
+        self.scenario = scenario
+        nodes = scenario.nodes
+        self.options: dict[str, tuple[Option, ...]] = {
+            nid: tuple(_option(*entry) for entry in node_choices(scenario, nid)) for nid in nodes
+        }
+        self._by_id = {(nid, o.id): o for nid, opts in self.options.items() for o in opts}
+        # A node's lines once, and whether any of them depends on the state.
+        self._lines = {nid: tuple(getattr(node, "lines", ())) for nid, node in nodes.items()}
+        self._line_tests = {
+            nid: tuple((line, compile_conditions(line.when)) for line in lines)
+            for nid, lines in self._lines.items()
+            if any(line.when for line in lines)
+        }
+        self.phases: dict[str, Phase] = {
+            nid: Phase.ENDING if isinstance(node, EndingNode) else Phase.PLAY for nid, node in nodes.items()
+        }
+        self.phases |= {REFLECTION: Phase.REFLECTION, REGISTRATION: Phase.REGISTRATION, DONE: Phase.DONE}
+        self._endings = {
+            nid: node.outcome.value for nid, node in nodes.items() if isinstance(node, EndingNode)
+        }
+        # Nodes whose choices carry no conditions: their legal choices are the authored tuple itself.
+        self._unconditional = {
+            nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
+        }
+        meters = scenario.state.meters
+        self.bounds: dict[str, tuple[int, int]] = {name: (m.min, m.max) for name, m in meters.items()}
+        self.initial = GameState.of(
+            {name: False for name in scenario.state.flags}, {name: m.start for name, m in meters.items()}
+        )
+        # Where continuing without a choice leads: a scene's `next:` (only without choices), an ending's
+        # reflection, then the registration form, then done.
+        self.advances: dict[str, str] = {REFLECTION: REGISTRATION, REGISTRATION: DONE}
+        self.defaults: dict[str, str] = {}
+        self.timers: dict[str, int] = {}
+        for nid, node in nodes.items():
+            if isinstance(node, SceneNode):
+                if node.next and not node.choices:
+                    self.advances[nid] = node.next
+                if node.timer is not None:
+                    self.timers[nid] = node.timer.seconds
+                    if node.timer.default:
+                        self.defaults[nid] = node.timer.default
+            elif isinstance(node, SelectionNode):
+                self.timers[nid] = node.time_limit
+                self.defaults[nid] = node.default or NOBODY
+            elif isinstance(node, EndingNode):
+                self.advances[nid] = REFLECTION
+
+    @cached_property
+    def content_hash(self) -> str:
+        """The scenario's content hash, computed at most once (2 ms for a large scenario)."""
+        return content_hash(self.scenario)
+
+    def option(self, node: str, choice_id: str) -> Option | None:
+        """The authored option, whether or not it is legal now."""
+        return self._by_id.get((node, choice_id))
+
+    def legal(self, node: str, state: GameState) -> tuple[Option, ...]:
+        """The choices legal at `node` in `state`, in authored order."""
+        options = self.options.get(node, ())
+        if node in self._unconditional:
+            return options
+        return tuple(o for o in options if o.test is None or o.test(state))
+
+    def ordered(self, node: str, order: Sequence[str]) -> tuple[Option, ...]:
+        """The node's options with these ids, in this order (as a NodeEntered event recorded it)."""
+        return tuple(self._by_id[(node, cid)] for cid in order)
+
+    def lines(self, node: str, state: GameState) -> tuple[Line, ...]:
+        """The node's lines shown in `state`."""
+        tests = self._line_tests.get(node)
+        if tests is None:
+            return self._lines.get(node, ())
+        return tuple(line for line, test in tests if test is None or test(state))
+
+    def step(self, node: str, state: GameState, choice_id: str) -> Move:
+        """The one transition function: take `choice_id` at `node` in `state` (ADVANCE: continue without a
+        choice). Pure: the state given is never changed. Raises EngineError when the move is not legal."""
+        if choice_id == ADVANCE:
+            target = self.advances.get(node)
+            if target is None:
+                raise EngineError(
+                    "hier kun je niet verder zonder een keuze", "you cannot go on here without a choice"
+                )
+            return Move(node, None, target, state)
+        option = self._by_id.get((node, choice_id))
+        if option is None or (option.test is not None and not option.test(state)):
+            raise EngineError(
+                f"keuze '{choice_id}' is hier niet mogelijk", f"choice '{choice_id}' is not possible here"
+            )
+        choice = option.choice
+        return Move(node, option, choice.goto, self.apply(choice.effects, state))
+
+    def moves(self, node: str, state: GameState) -> list[Move]:
+        """Every legal move at a scenario node, choices first, then `next:`; for searches over states."""
+        found = [self.step(node, state, o.id) for o in self.legal(node, state)]
+        target = self.advances.get(node)
+        if target is not None and target in self.scenario.nodes:
+            found.append(Move(node, None, target, state))
+        return found
+
+    def apply(self, effects: Sequence[Any], state: GameState) -> GameState:
+        """The state after `effects`; the same object when there are none."""
+        if not effects:
+            return state
+        flags, meters = dict(state.flags), dict(state.meters)
+        for effect in effects:
+            EFFECTS[type(effect)](effect, flags, meters, self.bounds)
+        return GameState(MappingProxyType(flags), MappingProxyType(meters))
+
+    def timeout_choice(self, node: str) -> str:
+        """The choice taken when the node's timer runs out (a selection defaults to addressing nobody)."""
+        default = self.defaults.get(node)
+        if default is None:
+            raise EngineError("hier loopt geen tijd", "no timer runs here")
+        return default
+
+    def shown(self, node: str, state: GameState, rng: Random) -> tuple[str, ...]:
+        """The ids of the choices legal on entering `node`, in the order a trainee is shown them: drawn from
+        the session's seeded `rng` (pins kept in place), so the authored order gives nothing away and a
+        replay shows the same. The state changes only by a choice, which leaves the node, so the order
+        drawn on entry holds while the trainee stays."""
+        return shown_order([(o.id, o.pin) for o in self.legal(node, state)], rng)
+
+    def entered(self, node: str, state: GameState, t: float, rng: Random) -> tuple[Event, ...]:
+        """What entering a node means: it is logged with the order its choices are shown in, and an ending
+        is reached there."""
+        entered = NodeEntered(t, node, self.shown(node, state, rng))
+        outcome = self._endings.get(node)
+        if outcome is not None:
+            return (entered, EndingReached(t, node, outcome))
+        return (entered,)
+
+    def is_ending(self, node: str) -> bool:
+        return node in self._endings
+
+
+_CACHE: dict[int, Rules] = {}
+_CACHE_SIZE = 32
+
+
+def rules_for(scenario: Scenario) -> Rules:
+    """The rules of a scenario object, compiled on first use (the entry keeps the scenario alive, so an id
+    is never reused while cached)."""
+    rules = _CACHE.get(id(scenario))
+    if rules is not None and rules.scenario is scenario:
+        return rules
+    rules = Rules(scenario)
+    if len(_CACHE) >= _CACHE_SIZE:
+        _CACHE.pop(next(iter(_CACHE)))
+    _CACHE[id(scenario)] = rules
+    return rules

@@ -46,23 +46,33 @@ def restore(
 ) -> Session:
     """Rebuild a saved session; raises EngineError for another format, a newer version or another scenario."""
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise EngineError("dit is geen opgeslagen sessie")
+        raise EngineError("dit is geen opgeslagen sessie", "this is not a saved session")
     if not isinstance(data.get("min_compatible"), int) or data["min_compatible"] > VERSION:
-        raise EngineError("opgeslagen met een nieuwere versie van de trainer; werk de trainer bij")
+        raise EngineError(
+            "opgeslagen met een nieuwere versie van de trainer; werk de trainer bij",
+            "saved by a newer version of the trainer; update the trainer",
+        )
     meta = data.get("scenario")
     if not isinstance(meta, dict) or meta.get("id") != scenario.id:
-        raise EngineError("deze sessie hoort bij een ander scenario")
+        raise EngineError(
+            "deze sessie hoort bij een ander scenario", "this session belongs to another scenario"
+        )
     events_data = data.get("events")
     if not isinstance(events_data, list):
-        raise EngineError("opgeslagen sessie zonder gebeurtenissen")
+        raise EngineError("opgeslagen sessie zonder gebeurtenissen", "saved session without events")
     events = [event_from_dict(e) if isinstance(e, dict) else _bad() for e in events_data]
     session = Session.from_events(scenario, events, clock=clock, listeners=listeners)
     if meta.get("content_hash") != session.content_hash:
-        raise EngineError("het scenario is gewijzigd sinds deze sessie is opgeslagen")
+        raise EngineError(
+            "het scenario is gewijzigd sinds deze sessie is opgeslagen",
+            "the scenario has changed since this session was saved",
+        )
     if data.get("node") != session.node_id:
-        raise EngineError("opgeslagen positie past niet bij de gebeurtenissen")
+        raise EngineError(
+            "opgeslagen positie past niet bij de gebeurtenissen", "the saved position does not fit the events"
+        )
     return session
 
 
 def _bad() -> Any:
-    raise EngineError("onleesbare gebeurtenis in opgeslagen sessie")
+    raise EngineError("onleesbare gebeurtenis in opgeslagen sessie", "unreadable event in saved session")

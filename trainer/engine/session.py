@@ -10,13 +10,13 @@ from __future__ import annotations
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import replace
-from typing import Any
+
+from transitions import MachineError
 
 from trainer.engine.clock import Clock, MonotonicClock
 from trainer.engine.errors import EngineError
 from trainer.engine.events import (
     ChoiceMade,
-    EndingReached,
     Event,
     NodeEntered,
     ReflectionAnswered,
@@ -27,17 +27,13 @@ from trainer.engine.events import (
     SessionStarted,
     TimedOut,
 )
-from trainer.engine.machine import ADVANCE, DONE, REFLECTION, REGISTRATION, machine_for, trigger_name
-from trainer.engine.order import LAST, shown_order
-from trainer.engine.rules import GameState, apply, holds, visible
+from trainer.engine.machine import machine_for
+from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, GameState, Move, rules_for
 from trainer.engine.views import ChoiceOption, Phase, View
-from trainer.model.graph import NOBODY, node_choices
-from trainer.model.loader import content_hash
-from trainer.model.scenario import Choice, EndingNode, Scenario, SceneNode, SelectionNode
+from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
 Listener = Callable[[Event], None]
-_AFTER_PHASES = {REFLECTION: Phase.REFLECTION, REGISTRATION: Phase.REGISTRATION, DONE: Phase.DONE}
 
 
 class _Position:
@@ -65,22 +61,26 @@ class Session:
     ) -> None:
         start = start_node or scenario.start
         if start not in scenario.nodes:
-            raise EngineError(f"onbekend startknooppunt '{start}'")
+            raise EngineError(f"onbekend startknooppunt '{start}'", f"unknown start node '{start}'")
         self.scenario = scenario
-        self.content_hash = scenario_hash or content_hash(scenario)
+        self.rules = rules_for(scenario)
+        self.content_hash = scenario_hash or self.rules.content_hash
         self.seed = seed
         self.lang = lang
         self.clock = clock or MonotonicClock()
         self.start_node = start
         self.listeners: list[Listener] = list(listeners)
         self.events: list[Event] = []
-        self.state = GameState.initial(scenario)
+        self.state: GameState = self.rules.initial
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
-        self._options = {nid: list(node_choices(scenario, nid)) for nid in scenario.nodes}
         self._rng = random.Random(seed)  # only the choice order draws from it, so replays reproduce it
-        self._order: tuple[str, ...] = ()
+        self._shown: tuple[ChoiceOption, ...] = ()  # the legal choices in the order drawn on entry
+        self._visited: dict[str, None] = {}  # nodes entered so far, in order (a dict: each once)
         self._pos = _Position(start)
+        # The last view and what it was computed from: states are immutable, so identity says "unchanged".
+        self._view_key: tuple[object, ...] = ()
+        self._view: View | None = None
         self._t0 = self.clock.now()
         self._entered_at = 0.0
         self._replay_t: float | None = None
@@ -100,55 +100,47 @@ class Session:
 
     @property
     def phase(self) -> Phase:
-        state = self._pos.state
-        if state in _AFTER_PHASES:
-            return _AFTER_PHASES[state]
-        return Phase.ENDING if isinstance(self.scenario.nodes[state], EndingNode) else Phase.PLAY
+        return self.rules.phases[self._pos.state]
 
     def choices(self) -> tuple[ChoiceOption, ...]:
         """The legal choices now, in the order shown (recorded in the NodeEntered event)."""
-        if self._pos.state not in self._options:
-            return ()
-        by_id = {
-            cid: ChoiceOption(cid, step, choice) for cid, step, choice, _ in self._options[self._pos.state]
-        }
-        return tuple(by_id[cid] for cid in self._order)
-
-    def _legal(self, node_id: str) -> list[tuple[str, str | None]]:
-        """(id, pin) of the choices legal on entering a node, in authored order. 'Nobody' is always last."""
-        return [
-            (cid, LAST if cid == NOBODY else (choice.pin if isinstance(choice, Choice) else None))
-            for cid, _step, choice, _ in self._options[node_id]
-            if not choice.when or holds(choice.when, self.state)
-        ]
+        return self.view().choices
 
     def view(self) -> View:
-        node_id = self.node_id
-        node = self.scenario.nodes[node_id] if node_id else None
-        timer: int | None = None
-        if isinstance(node, SelectionNode):
-            timer = node.time_limit
-        elif isinstance(node, SceneNode) and node.timer is not None:
-            timer = node.timer.seconds
-        can_advance = (
-            isinstance(node, SceneNode) and not node.choices and node.next is not None
-        ) or isinstance(node, EndingNode)
-        return View(
-            phase=self.phase,
-            node_id=node_id,
+        """What to show now; computed once per change of node, state or answers."""
+        key = (self._pos.state, self.state, len(self.answers))
+        if self._view is not None and key == self._view_key:
+            return self._view
+        rules, state, position = self.rules, self.state, self._pos.state
+        node = self.scenario.nodes.get(position)
+        phase = rules.phases[position]
+        self._view = View(
+            phase=phase,
+            node_id=position if node is not None else None,
             node=node,
-            choices=self.choices(),
-            timer_seconds=timer,
-            can_advance=can_advance,
-            question=self.next_question(),
-            flags=dict(self.state.flags),
-            meters=dict(self.state.meters),
-            lines=visible(getattr(node, "lines", ()), self.state),
-            last_question=self.phase == Phase.REFLECTION
+            choices=self._shown,
+            timer_seconds=rules.timers.get(position),
+            can_advance=node is not None and position in rules.advances,
+            question=self.next_question() if phase == Phase.REFLECTION else None,
+            flags=state.flags,
+            meters=state.meters,
+            lines=rules.lines(position, state),
+            visited=tuple(self._visited),
+            last_question=phase == Phase.REFLECTION
             and sum(q.id not in self.answers for q in self.scenario.reflection) == 1,
         )
+        self._view_key = key
+        return self._view
 
-    def next_question(self) -> Any:
+    def time_left(self) -> float | None:
+        """Seconds left on the current node's timer (negative once it has run out); None without a timer.
+        Hosts ask this every frame, so it reads the clock but builds nothing."""
+        seconds = self.rules.timers.get(self._pos.state)
+        if not seconds:
+            return None
+        return seconds - (self.elapsed() - self._entered_at)
+
+    def next_question(self) -> ReflectionQuestion | None:
         if self.phase != Phase.REFLECTION:
             return None
         return next((q for q in self.scenario.reflection if q.id not in self.answers), None)
@@ -161,25 +153,20 @@ class Session:
 
     def timeout(self) -> None:
         """The node's timer ran out: take its default (a selection defaults to addressing nobody)."""
-        node_id = self.node_id
-        node = self.scenario.nodes.get(node_id) if node_id else None
-        if isinstance(node, SelectionNode):
-            default = node.default or NOBODY
-        elif isinstance(node, SceneNode) and node.timer is not None and node.timer.default:
-            default = node.timer.default
-        else:
-            raise EngineError("hier loopt geen tijd")
+        node_id = self._pos.state
+        default = self.rules.timeout_choice(node_id)
         t = self.elapsed()
-        self._emit(TimedOut(t, node_id or "", default))
+        self._emit(TimedOut(t, node_id, default))
         self._choose(default, t, timed_out=True)
 
     def advance(self) -> None:
         """Continue past a node without choices, or from an ending to the reflection."""
-        state = self._pos.state
-        event = self._built.events.get(trigger_name(state, ADVANCE))
-        if event is None or state in (REFLECTION, REGISTRATION):
-            raise EngineError("hier kun je niet verder zonder een keuze")
-        event.trigger(self._pos, self.state)
+        source = self._pos.state
+        if source in (REFLECTION, REGISTRATION):
+            raise EngineError(
+                "hier kun je niet verder zonder een keuze", "you cannot go on here without a choice"
+            )
+        self._fire(self.rules.step(source, self.state, ADVANCE))
         t = self.elapsed()
         if self._pos.state == REFLECTION:
             self._emit(ReflectionStarted(t))
@@ -189,17 +176,19 @@ class Session:
     def answer(self, question_id: str, text: str) -> None:
         """Store a reflection answer; after the last one the registration form follows."""
         if self.phase != Phase.REFLECTION:
-            raise EngineError("er staan nu geen reflectievragen open")
+            raise EngineError("er staan nu geen reflectievragen open", "no reflection questions are open now")
         question = next((q for q in self.scenario.reflection if q.id == question_id), None)
         if question is None:
-            raise EngineError(f"onbekende reflectievraag '{question_id}'")
+            raise EngineError(
+                f"onbekende reflectievraag '{question_id}'", f"unknown reflection question '{question_id}'"
+            )
         self.answers[question_id] = text
         self._emit(ReflectionAnswered(self.elapsed(), question_id, question.step.value, text))
         if self.next_question() is None:
-            self._built.events[trigger_name(REFLECTION, ADVANCE)].trigger(self._pos, self.state)
+            self._fire(self.rules.step(REFLECTION, self.state, ADVANCE))
 
     def share(self, shared: bool) -> None:
-        """The trainee's "mag gedeeld worden" answer, asked with the last reflection question (default: no)."""
+        """The trainee's "mag gedeeld worden" answer, asked with the last reflection question (default no)."""
         if self.phase != Phase.REFLECTION:
             raise EngineError("er staan nu geen reflectievragen open")
         self._emit(ReflectionShared(self.elapsed(), bool(shared)))
@@ -207,7 +196,9 @@ class Session:
     def register(self, grounds: Iterable[str], legal_basis: str, outcome: str, reason: str) -> None:
         """The trainee's registration of the stop (MEOS/Proco); ends the session."""
         if self.phase != Phase.REGISTRATION:
-            raise EngineError("het registratieformulier is nu niet open")
+            raise EngineError(
+                "het registratieformulier is nu niet open", "the registration form is not open now"
+            )
         grounds = tuple(grounds)
         try:
             for g in grounds:
@@ -215,10 +206,10 @@ class Session:
             LegalBasis(legal_basis)
             Outcome(outcome)
         except ValueError as exc:
-            raise EngineError(f"ongeldige registratie: {exc}") from None
+            raise EngineError(f"ongeldige registratie: {exc}", f"invalid registration: {exc}") from None
         t = self.elapsed()
         self._emit(RegistrationMade(t, grounds, legal_basis, outcome, reason))
-        self._built.events[trigger_name(REGISTRATION, ADVANCE)].trigger(self._pos, self.state)
+        self._fire(self.rules.step(REGISTRATION, self.state, ADVANCE))
         self._emit(SessionFinished(t))
 
     def subscribe(self, listener: Listener) -> None:
@@ -228,37 +219,54 @@ class Session:
 
     def _choose(self, choice_id: str, t: float, *, timed_out: bool) -> None:
         source = self._pos.state
-        event = self._built.events.get(trigger_name(source, choice_id))
-        if event is None or not event.trigger(self._pos, self.state):
-            raise EngineError(f"keuze '{choice_id}' is hier niet mogelijk")
-        cid, step, choice, _ = next(o for o in self._options[source] if o[0] == choice_id)
-        apply(choice.effects, self.state)
+        move = self._fire(self.rules.step(source, self.state, choice_id))
+        option = move.option
+        assert option is not None
         self._emit(
             ChoiceMade(
                 t,
                 source,
-                cid,
-                step.value,
-                choice.assessment.value,
-                choice.goto,
+                option.id,
+                option.step_value,
+                option.assessment,
+                move.target,
                 round(t - self._entered_at, 3),
                 timed_out,
-                tuple(g.value for g in choice.grounds),
-                tuple(g.value for g in choice.real_trigger),
-                choice.legal_basis.value if choice.legal_basis else None,
-                tuple(choice.values),
+                option.grounds,
+                option.real_trigger,
+                option.legal_basis,
+                option.values,
             )
         )
-        self._enter(choice.goto, t)
+        self._enter(move.target, t)
+
+    def _fire(self, move: Move) -> Move:
+        """Let the Machine carry out a move the rules allowed, and take on the move's state."""
+        try:
+            self._built.fire(self._pos, move.option.id if move.option else ADVANCE)
+        except MachineError as exc:
+            raise EngineError(str(exc.value), str(exc.value)) from None
+        if self._pos.state != move.target:  # the Machine and the rules were built from the same scenario
+            raise EngineError(
+                f"de machine staat in '{self._pos.state}', de regels zeggen '{move.target}'",
+                f"the machine is in '{self._pos.state}', the rules say '{move.target}'",
+            )
+        self.state = move.state
+        return move
 
     def _enter(self, node_id: str, t: float) -> None:
-        # The state only changes by a choice, which leaves the node: the legal set is fixed on entry.
+        # The state only changes by a choice, which leaves the node: the order drawn on entry holds.
         self._entered_at = t
-        self._order = shown_order(self._legal(node_id), self._rng)
-        self._emit(NodeEntered(t, node_id, self._order))
-        node = self.scenario.nodes[node_id]
-        if isinstance(node, EndingNode):
-            self._emit(EndingReached(t, node_id, node.outcome.value))
+        self._visited[node_id] = None
+        for event in self.rules.entered(node_id, self.state, t, self._rng):
+            if isinstance(event, NodeEntered):
+                self._show(node_id, self.rules.ordered(node_id, event.order))
+            self._emit(event)
+
+    def _show(self, node_id: str, shown: tuple[ChoiceOption, ...]) -> None:
+        # A node may be entered again in the same state (a loop): the view is rebuilt for the new order.
+        self._shown = shown
+        self._view = None
 
     def _emit(self, event: Event) -> None:
         self.events.append(event)
@@ -283,7 +291,10 @@ class Session:
         the scenario is refused rather than silently diverging. Listeners only hear events after the replay.
         """
         if not events or not isinstance(events[0], SessionStarted):
-            raise EngineError("het verslag begint niet met de start van een sessie")
+            raise EngineError(
+                "het verslag begint niet met de start van een sessie",
+                "the record does not begin with a session start",
+            )
         first = events[0]
         session = cls(
             scenario,
@@ -295,7 +306,8 @@ class Session:
         )
         if first.content_hash != session.content_hash:
             raise EngineError(
-                "het verslag hoort bij een andere versie van het scenario (inhoudshash verschilt)"
+                "het verslag hoort bij een andere versie van het scenario (inhoudshash verschilt)",
+                "the record belongs to another version of the scenario (content hash differs)",
             )
         session._replay(events)
         session.listeners = list(listeners)
@@ -305,19 +317,20 @@ class Session:
         for i, recorded in enumerate(events):
             if i < len(self.events):
                 if not self._matches(i, recorded):
-                    raise EngineError(f"gebeurtenis {i + 1} past niet bij het scenario: {recorded.type}")
+                    raise _misfit(i, recorded)
                 continue
             self._replay_t = recorded.t
             try:
                 self._replay_command(recorded)
             except EngineError as exc:
                 raise EngineError(
-                    f"gebeurtenis {i + 1} ({recorded.type}) is niet na te spelen: {exc}"
+                    f"gebeurtenis {i + 1} ({recorded.type}) is niet na te spelen: {exc.nl}",
+                    f"event {i + 1} ({recorded.type}) cannot be replayed: {exc.en}",
                 ) from None
             finally:
                 self._replay_t = None
             if i >= len(self.events) or not self._matches(i, recorded):
-                raise EngineError(f"gebeurtenis {i + 1} past niet bij het scenario: {recorded.type}")
+                raise _misfit(i, recorded)
         last_t = events[-1].t if events else 0.0
         self._t0 = self.clock.now() - last_t
 
@@ -336,7 +349,7 @@ class Session:
             return False
         self.events[i] = recorded
         if self.node_id == recorded.node:
-            self._order = tuple(cid for cid, _pin in self._legal(recorded.node))
+            self._show(recorded.node, self.rules.legal(recorded.node, self.state))
         return True
 
     def _replay_command(self, event: Event) -> None:
@@ -353,4 +366,11 @@ class Session:
         elif isinstance(event, RegistrationMade):
             self.register(event.grounds, event.legal_basis, event.outcome, event.reason)
         else:
-            raise EngineError(f"onverwachte gebeurtenis {event.type}")
+            raise EngineError(f"onverwachte gebeurtenis {event.type}", f"unexpected event {event.type}")
+
+
+def _misfit(index: int, recorded: Event) -> EngineError:
+    return EngineError(
+        f"gebeurtenis {index + 1} past niet bij het scenario: {recorded.type}",
+        f"event {index + 1} does not fit the scenario: {recorded.type}",
+    )

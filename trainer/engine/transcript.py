@@ -14,10 +14,9 @@ from trainer.engine.events import (
     SessionStarted,
     TimedOut,
 )
-from trainer.engine.rules import GameState, apply, visible
-from trainer.model.graph import node_choices
+from trainer.engine.rules import rules_for
 from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
-from trainer.model.text import Text
+from trainer.model.text import Text, lang_key, tr
 from trainer.model.vocabulary import (
     ASSESSMENT_LABELS,
     LEGAL_BASIS_LABELS,
@@ -67,10 +66,6 @@ _WORDS = {
 }
 
 
-def _label(pair: tuple[str, str], lang: str) -> str:
-    return pair[1] if lang == "en" else pair[0]
-
-
 def transcript(
     scenario: Scenario, events: Iterable[Event], lang: str = "nl", *, with_order: bool = False
 ) -> list[str]:
@@ -79,14 +74,15 @@ def transcript(
     `with_order` lists each scene's choices in the order the trainee saw them (an instructor's replay);
     a host that prints its own numbered menu leaves it off.
     """
-    w = _WORDS["en" if lang == "en" else "nl"]
+    w = _WORDS[lang_key(lang)]
     names = {c.id: c.name.get(lang) for c in scenario.cast}
 
     def t(text: Text | None) -> str:
         return text.get(lang) if text is not None else ""
 
     out: list[str] = []
-    state = GameState.initial(scenario)  # followed along, so conditional lines show as they did
+    rules = rules_for(scenario)
+    state = rules.initial  # followed along through the rules, so conditional lines show as they did
     for event in events:
         stamp = f"[{event.t:7.1f}s]"
         if isinstance(event, SessionStarted):
@@ -99,7 +95,7 @@ def transcript(
                 for cand in node.candidates:
                     cues = "; ".join(t(c.text) for c in cand.cues)
                     out.append(f"  • {t(cand.label)}: {cues}")
-            for line in visible(getattr(node, "lines", []), state):
+            for line in rules.lines(event.node, state):
                 speaker = (
                     w["narrator"] if line.speaker == "verteller" else names.get(line.speaker, line.speaker)
                 )
@@ -107,15 +103,16 @@ def transcript(
             for info in getattr(node, "info", []):
                 out.append(f"  [{info.kind.value.upper()}] {t(info.title)}: {t(info.text)}")
             if with_order and isinstance(node, SceneNode) and event.order:
-                texts = {cid: t(ch.text) for cid, _s, ch, _p in node_choices(scenario, event.node)}
+                texts = {o.id: t(o.choice.text) for o in rules.options[event.node]}
                 out.append(f"  {w['shown']}:")
                 out.extend(f"    {i}. {texts.get(cid, cid)}" for i, cid in enumerate(event.order, 1))
         elif isinstance(event, TimedOut):
             out.append(f"{stamp} ⏱ {w['timeout']}.")
         elif isinstance(event, ChoiceMade):
-            choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
-            apply(choice.effects, state)
-            assessment = _label(ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
+            move = rules.step(event.node, state, event.choice)
+            assert move.option is not None
+            choice, state = move.option.choice, move.state
+            assessment = tr(*ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
             # A timed-out default is not something the trainee said: name it as what followed the timeout.
             who = w["default"] if event.timed_out else w["you"]
             out.append(
@@ -126,7 +123,7 @@ def transcript(
         elif isinstance(event, EndingReached):
             node = scenario.nodes[event.node]
             assert isinstance(node, EndingNode)
-            outcome = _label(OUTCOME_LABELS[Outcome(event.outcome)], lang)
+            outcome = tr(*OUTCOME_LABELS[Outcome(event.outcome)], lang)
             out.append(f"{stamp} === {w['ending']}: {t(node.title)} ({outcome}) ===")
             out.append(f"  {t(node.summary)}")
         elif isinstance(event, ReflectionAnswered):
@@ -134,8 +131,8 @@ def transcript(
             out.append(f"{stamp} {w['reflection']} ({event.step}): {t(question.text)}")
             out.append(f"  > {event.answer}")
         elif isinstance(event, RegistrationMade):
-            basis = _label(LEGAL_BASIS_LABELS[LegalBasis(event.legal_basis)], lang)
-            outcome = _label(OUTCOME_LABELS[Outcome(event.outcome)], lang)
+            basis = tr(*LEGAL_BASIS_LABELS[LegalBasis(event.legal_basis)], lang)
+            outcome = tr(*OUTCOME_LABELS[Outcome(event.outcome)], lang)
             grounds = ", ".join(event.grounds) or w["none"]
             out.append(
                 f"{stamp} {w['registration']}: {w['grounds']} {grounds}; {w['basis']} {basis}; "

@@ -72,6 +72,15 @@ class _Checker:
         self.flags = set(self.sc.state.flags)
         self.meters = self.sc.state.meters
         self.cast = {c.id for c in self.sc.cast}
+        # Flags start false; only an effect can make one true. A `when:` that needs a flag no effect sets
+        # hides its line or choice in every playthrough (C129).
+        self.set_true = {
+            effect.set
+            for node_id in self.sc.nodes
+            for _cid, _step, choice, _path in node_choices(self.sc, node_id)
+            for effect in choice.effects
+            if isinstance(effect, SetEffect) and effect.to is True
+        }
 
     def add(self, code: str, path: Path, *, at_key: bool = False, **args: Any) -> None:
         self.found.append(self.smap.diag(code, path, at_key=at_key, **args))
@@ -254,6 +263,8 @@ class _Checker:
             cpath = (*path, i)
             if isinstance(cond, FlagCondition):
                 self.flag_ref(cond.flag, (*cpath, "flag"))
+                if cond.is_ and cond.flag in self.flags and cond.flag not in self.set_true:
+                    self.add("C129", (*cpath, "flag"), name=cond.flag)
             elif isinstance(cond, MeterCondition):
                 self.meter_ref(cond.meter, (*cpath, "meter"))
                 if cond.at_least is None and cond.at_most is None:
@@ -328,7 +339,8 @@ class _Checker:
 
 @cache
 def _text_bearing_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """(attribute, key) of the fields that can hold Text: the only ones the translation check needs to visit."""
+    """(attribute, key) of the fields that can hold Text: the only ones the translation check needs to
+    visit."""
     return tuple(
         (name, info.alias or name)
         for name, info in model.model_fields.items()

@@ -76,7 +76,8 @@ class LengthCount:
 
 
 def inline_longest(scenario: Scenario, lang: str) -> LengthCount:
-    """Where the in_lijn option's text in `lang` is at least as long as every other option at a choice point."""
+    """Where the in_lijn option's text in `lang` is at least as long as every other option at a choice
+    point."""
     points: list[str] = []
     longest: list[str] = []
     for node_id in scenario.nodes:

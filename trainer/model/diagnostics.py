@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from trainer.model.messages import MESSAGES, Severity
+from trainer.model.text import tr
 
 SEVERITY_LABELS: dict[Severity, tuple[str, str]] = {
     Severity.ERROR: ("fout", "error"),
@@ -29,7 +30,7 @@ def _for_lang(args: dict[str, Any], lang: str) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in args.items():
         if isinstance(value, Both):
-            value = value.en if lang == "en" else value.nl
+            value = tr(value.nl, value.en, lang)
         out[key] = _one_line(value) if isinstance(value, str) else value
     return out
 
@@ -50,17 +51,18 @@ class Diagnostic:
 
     def message(self, lang: str = "nl") -> str:
         entry = MESSAGES[self.code]
-        return (entry.en if lang == "en" else entry.nl).format(**_for_lang(self.args, lang))
+        return tr(entry.nl, entry.en, lang).format(**_for_lang(self.args, lang))
 
     def hint(self, lang: str = "nl") -> str:
         entry = MESSAGES[self.code]
-        return (entry.hint_en if lang == "en" else entry.hint_nl).format(**_for_lang(self.args, lang))
+        return tr(entry.hint_nl, entry.hint_en, lang).format(**_for_lang(self.args, lang))
 
     def format(self, lang: str = "nl") -> str:
         """One line: `file:line:col: fout C101: message (hint: ...)`."""
-        sev = SEVERITY_LABELS[self.severity][1 if lang == "en" else 0]
-        hint_word = "hint" if lang == "en" else "tip"
-        return f"{self.file}:{self.line}:{self.column}: {sev} {self.code}: {self.message(lang)} ({hint_word}: {self.hint(lang)})"
+        sev = tr(*SEVERITY_LABELS[self.severity], lang)
+        hint_word = tr("tip", "hint", lang)
+        where = f"{self.file}:{self.line}:{self.column}"
+        return f"{where}: {sev} {self.code}: {self.message(lang)} ({hint_word}: {self.hint(lang)})"
 
     def to_json(self, lang: str = "nl") -> dict[str, Any]:
         return {

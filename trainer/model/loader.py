@@ -34,7 +34,8 @@ class LoadedScenario:
 def content_hash(scenario: Scenario) -> str:
     """SHA-256 of the scenario's canonical JSON: unchanged by comments, order of keys or formatting.
 
-    Values left at their defaults are left out, so a later trainer that adds an optional field (with a default)
+    Values left at their defaults are left out, so a later trainer that adds an optional field (with a
+    default)
     keeps the hashes of existing scenarios, and their records stay matched to them.
     """
     data = scenario.model_dump(mode="json", by_alias=True, exclude_defaults=True)

@@ -350,7 +350,8 @@ MESSAGES: dict[str, Entry] = {
     ),
     "C144": Entry(
         E,
-        "vlaggen zonder label (bijv. '{first}'): het nabesprekingsblad noemt ze bij een label, niet bij hun naam",
+        "vlaggen zonder label (bijv. '{first}'): het nabesprekingsblad noemt ze bij een label, "
+        "niet bij hun naam",
         "flags without a label (e.g. '{first}'): the debrief sheet names them by a label, not by their id",
         'schrijf elke vlag als naam: {{nl: "...", en: "..."}}, bijv. gefilmd: {{nl: "het optreden werd '
         'gefilmd", en: "the stop was filmed"}}',
@@ -363,6 +364,15 @@ MESSAGES: dict[str, Entry] = {
         "condition on meter '{name}' without at_least or at_most",
         "voeg at_least: of at_most: toe, anders geldt de voorwaarde altijd",
         "add at_least: or at_most:, otherwise the condition always holds",
+    ),
+    "C129": Entry(
+        W,
+        "vlag '{name}' wordt op true getest, maar geen keuze zet hem ooit op true: "
+        "wat ervan afhangt, verschijnt nooit",
+        "flag '{name}' is tested for true, but no choice ever sets it to true: "
+        "what depends on it never appears",
+        "zet de vlag in een effect van een keuze ({{set: {name}}}), of haal de voorwaarde weg",
+        "set the flag in a choice's effects ({{set: {name}}}), or remove the condition",
     ),
     # --- powers and offences (C140-C141), honest cues and options (C142-C143) ---
     "C140": Entry(
@@ -390,7 +400,8 @@ MESSAGES: dict[str, Entry] = {
         W,
         "in de {lang} tekst is de in_lijn-keuze de langste in {count} van {total} keuzemomenten ({nodes})",
         "in the {lang} text the in_lijn choice is the longest in {count} of {total} choice points ({nodes})",
-        "maak ook andere keuzes volwaardig: wat een echte agent zegt, met reden; lengte mag geen aanwijzing zijn",
+        "maak ook andere keuzes volwaardig: wat een echte agent zegt, met reden; "
+        "lengte mag geen aanwijzing zijn",
         "make other options full too: what a real officer says, with a reason; length must not be a clue",
     ),
 }

@@ -12,14 +12,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from trainer.model.text import TwoLanguageError
 from trainer.paths import scenarios_dir
 
 PHRASES_FILE = "evaluatieve_woorden.json"
 LANGS = ("nl", "en")
 
 
-class PhraseFileError(Exception):
-    """The phrase list cannot be read: one line naming the file (and line:column) with a hint."""
+class PhraseFileError(TwoLanguageError):
+    """The phrase list cannot be read: one line naming the file (and line:column) with a hint, in Dutch and
+    English."""
 
 
 @dataclass(frozen=True)
@@ -62,19 +64,23 @@ _JSON_PROBLEMS = {
 def parse_phrases(text: str, file: str = PHRASES_FILE) -> dict[str, list[str]]:
     """Phrases per language from the JSON text of a phrase file; other keys (explanations) are ignored."""
     hint = 'tip: zet elke regel tussen "aanhalingstekens" en een komma tussen twee regels'
+    hint_en = 'hint: put each line between "quotes" and a comma between two lines'
     try:
         data = json.loads(text)
     except json.JSONDecodeError as exc:
         problem = next((nl for en, nl in _JSON_PROBLEMS.items() if exc.msg.startswith(en)), exc.msg)
+        where = f"{file}:{exc.lineno}:{exc.colno}"
         raise PhraseFileError(
-            f"{file}:{exc.lineno}:{exc.colno}: geen geldige lijst: {problem} ({hint})"
+            f"{where}: geen geldige lijst: {problem} ({hint})",
+            f"{where}: not a valid list: {exc.msg} ({hint_en})",
         ) from None
     lists = {lang: data.get(lang, []) for lang in LANGS} if isinstance(data, dict) else None
     if lists is None or not all(
         isinstance(v, list) and all(isinstance(p, str) for p in v) for v in lists.values()
     ):
         raise PhraseFileError(
-            f'{file}:1:1: verwacht {{"nl": [...], "en": [...]}} met tekst in elke lijst ({hint})'
+            f'{file}:1:1: verwacht {{"nl": [...], "en": [...]}} met tekst in elke lijst ({hint})',
+            f'{file}:1:1: expected {{"nl": [...], "en": [...]}} with text in each list ({hint_en})',
         )
     return {lang: [p for p in items if p.strip("* ")] for lang, items in lists.items()}
 
@@ -85,7 +91,11 @@ def load_phrases(path: Path) -> PhraseList:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as exc:
         reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else "geen UTF-8-tekst"
-        raise PhraseFileError(f"{path}:1:1: woordenlijst niet leesbaar ({reason})") from None
+        reason_en = exc.strerror if isinstance(exc, OSError) and exc.strerror else "not UTF-8 text"
+        raise PhraseFileError(
+            f"{path}:1:1: woordenlijst niet leesbaar ({reason})",
+            f"{path}:1:1: phrase list not readable ({reason_en})",
+        ) from None
     return PhraseList.of(parse_phrases(text, str(path)))
 
 

@@ -138,7 +138,9 @@ class ChoiceBase(Strict):
     )
     real_trigger: list[Ground] = Field(
         default_factory=list,
-        description="wat de keuze werkelijk uitlokte, als dat afwijkt van de gronden (de les zit in het verschil)",
+        description=(
+            "wat de keuze werkelijk uitlokte, als dat afwijkt van de gronden (de les zit in het verschil)"
+        ),
     )
     values: list[Identifier] = Field(default_factory=list, description="waarden in het geding")
     when: list[Condition] = Field(

@@ -1,10 +1,43 @@
-"""Bilingual text: `{nl: ..., en: ...}` where a plain string means Dutch."""
+"""Bilingual text: `{nl: ..., en: ...}` where a plain string means Dutch, and the one translation helper.
+
+Everything a trainee, instructor or group reads is Dutch first with English available. `tr` is the only place
+that decides which of the two a reader gets; every (Dutch, English) pair, Text and message catalogue goes
+through it.
+"""
 
 from __future__ import annotations
 
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+
+def lang_key(lang: str) -> str:
+    """The catalogue key for `lang`: 'en' for English, 'nl' for everything else."""
+    return "en" if lang == "en" else "nl"
+
+
+def tr(nl: str, en: str | None, lang: str) -> str:
+    """Dutch first: the English text when `lang` is 'en' and there is one, else the Dutch."""
+    return en if lang == "en" and en else nl
+
+
+class TwoLanguageError(Exception):
+    """An error a person reads: a one-line message in Dutch and English. `str()` gives the Dutch; a host
+    that knows the reader's language calls `message(lang)`."""
+
+    def __init__(self, nl: str, en: str | None = None) -> None:
+        super().__init__(nl)
+        self.nl = nl
+        self.en = en or nl
+
+    def message(self, lang: str) -> str:
+        return tr(self.nl, self.en, lang)
+
+
+def message_of(exc: BaseException, lang: str) -> str:
+    """An exception's message in `lang` when it has two, else its only one."""
+    return exc.message(lang) if isinstance(exc, TwoLanguageError) else str(exc)
 
 
 class Text(BaseModel):
@@ -24,9 +57,7 @@ class Text(BaseModel):
 
     def get(self, lang: str) -> str:
         """The text in `lang`, falling back to Dutch."""
-        if lang == "en" and self.en:
-            return self.en
-        return self.nl
+        return tr(self.nl, self.en, lang)
 
     def __str__(self) -> str:
         return self.nl

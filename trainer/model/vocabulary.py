@@ -177,7 +177,8 @@ LEGAL_KIND_LABELS: dict[LegalKind, tuple[str, str]] = {
 }
 
 # Powers let an officer act (stop, demand ID, search, arrest, fine); offences are what a citizen did wrong.
-# WAHV counts as a power: it is the officer's authority to impose the administrative fine, not a rule of conduct.
+# WAHV counts as a power: it is the officer's authority to impose the administrative fine, not a rule of
+# conduct.
 LEGAL_KINDS: dict[LegalBasis, LegalKind] = {
     LegalBasis.WVW_160: LegalKind.BEVOEGDHEID,
     LegalBasis.POLITIEWET_8: LegalKind.BEVOEGDHEID,

@@ -67,10 +67,6 @@ class _CoreSchemaResolver:
         return None
 
 
-class StrictLoader(_CoreSchemaResolver, yaml.SafeLoader):
-    """The pure-Python strict loader."""
-
-
 # libyaml's C parser is several times faster than the pure-Python one and gives the same nodes and
 # marks; the pure-Python loader is the fallback where PyYAML was built without libyaml.
 _FastBase: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -184,7 +180,8 @@ class _Builder:
 _PROBLEMS_NL = (
     (
         "mapping values are not allowed",
-        "onverwachte dubbele punt: staat er een ':' in tekst zonder aanhalingstekens, of klopt de inspringing niet?",
+        "onverwachte dubbele punt: staat er een ':' in tekst zonder aanhalingstekens, "
+        "of klopt de inspringing niet?",
     ),
     ("could not find expected ':'", "dubbele punt ':' verwacht"),
     ("cannot start any token", "een teken dat hier niet mag (bijv. @ of ` aan het begin van een tekst)"),

@@ -21,7 +21,24 @@ from trainer.engine.session import Session
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
-from trainer.records.store import RecordStore, canonical_json
+from trainer.records.fields import (
+    Code,
+    ContentHash,
+    Day,
+    EventType,
+    Lang,
+    Name,
+    ScenarioId,
+    Seconds,
+    Seed,
+    Seq,
+    SessionId,
+    Status,
+    Timestamp,
+    Version,
+)
+from trainer.records.reader import RecordReader
+from trainer.records.store import RecordStore, SessionRow, canonical_json, utc_now
 
 FORMAT = "trainer.bundle"
 VERSION = 1
@@ -34,48 +51,48 @@ class _Strict(BaseModel):
 
 
 class BundleEvent(_Strict):
-    seq: int
-    wall_time: str
-    mono_time: float
-    type: str
+    seq: Seq
+    wall_time: Timestamp
+    mono_time: Seconds
+    type: EventType
     payload: dict[str, Any]
 
 
 class BundleSession(_Strict):
-    id: str
-    trainee_code: str
-    display_name: str | None
-    group_label: str | None
-    scenario_id: str
-    scenario_version: int
-    content_hash: str
-    seed: int
-    lang: str
-    started_at: str
-    ended_at: str | None
-    status: str
+    id: SessionId
+    trainee_code: Code
+    display_name: Name | None
+    group_label: Code | None
+    scenario_id: ScenarioId
+    scenario_version: Version
+    content_hash: ContentHash
+    seed: Seed
+    lang: Lang
+    started_at: Timestamp
+    ended_at: Timestamp | None
+    status: Status
     events: list[BundleEvent]
 
 
 class BundleScenario(_Strict):
-    content_hash: str
-    scenario_id: str
-    version: int
+    content_hash: ContentHash
+    scenario_id: ScenarioId
+    version: Version
     snapshot: dict[str, Any]
 
 
 class BundleGroup(_Strict):
-    label: str
-    date: str | None
-    leader: str | None
-    location: str | None
+    label: Code
+    date: Day | None
+    leader: Name | None
+    location: Name | None
 
 
 class Bundle(_Strict):
     format: str
     version: int
     min_compatible: int
-    exported_at: str
+    exported_at: Timestamp
     scenarios: list[BundleScenario]
     groups: list[BundleGroup]
     sessions: list[BundleSession]
@@ -86,14 +103,18 @@ def _checksum(body: dict[str, Any]) -> str:
     return "sha256:" + hashlib.sha256(canonical_json(body).encode("utf-8")).hexdigest()
 
 
-def export_bundle(store: RecordStore, session_ids: list[str], *, with_names: bool = False) -> str:
+def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bool = False) -> str:
     """The bundle text for these sessions. Display names only with consent (`with_names`)."""
+    wall = store.wall if isinstance(store, RecordStore) else utc_now  # a local store's clock is injectable
     sessions, scenarios, groups = [], {}, {}
     for sid in session_ids:
         row = store.session(sid)
         snapshot = store.snapshot_text(row.content_hash)
         if snapshot is None:
-            raise RecordsError(f"{store.path}: sessie {row.id[:8]} mist haar scenarioversie")
+            raise RecordsError(
+                f"{store.path}: sessie {row.id[:8]} mist haar scenarioversie",
+                f"{store.path}: session {row.id[:8]} lacks its scenario version",
+            )
         scenarios[row.content_hash] = {
             "content_hash": row.content_hash,
             "scenario_id": row.scenario_id,
@@ -120,7 +141,7 @@ def export_bundle(store: RecordStore, session_ids: list[str], *, with_names: boo
         "format": FORMAT,
         "version": VERSION,
         "min_compatible": MIN_COMPATIBLE,
-        "exported_at": store.wall(),
+        "exported_at": wall(),
         "scenarios": sorted(scenarios.values(), key=lambda s: s["content_hash"]),
         "groups": [g for g in groups.values() if g is not None],
         "sessions": sessions,
@@ -134,36 +155,52 @@ def read_bundle(path: Path) -> Bundle:
     """Parse and verify a bundle file; every failure is a RecordsError naming the file and place."""
     try:
         if path.stat().st_size > MAX_BUNDLE_BYTES:
-            raise RecordsError(f"{path}: bestand te groot voor een export")
+            raise RecordsError(
+                f"{path}: bestand te groot voor een export", f"{path}: file too large for an export"
+            )
         raw = path.read_bytes()
     except OSError as exc:
-        raise RecordsError(f"{path}: niet te lezen ({exc.strerror})") from None
+        raise RecordsError(
+            f"{path}: niet te lezen ({exc.strerror})", f"{path}: cannot read ({exc.strerror})"
+        ) from None
     try:
         data = json.loads(raw.decode("utf-8"))
     except UnicodeDecodeError:
-        raise RecordsError(f"{path}: geen UTF-8-tekst; is dit wel een export?") from None
+        raise RecordsError(
+            f"{path}: geen UTF-8-tekst; is dit wel een export?", f"{path}: not UTF-8 text; is this an export?"
+        ) from None
     except json.JSONDecodeError as exc:
         raise RecordsError(
             f"{path}:{exc.lineno}:{exc.colno}: geen geldige JSON ({exc.msg}); "
-            "is het bestand afgekapt? (tip: exporteer opnieuw)"
+            "is het bestand afgekapt? (tip: exporteer opnieuw)",
+            f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); "
+            "was the file cut short? (hint: export again)",
         ) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
-        raise RecordsError(f"{path}: dit is geen export van de trainer")
+        raise RecordsError(
+            f"{path}: dit is geen export van de trainer", f"{path}: this is not a trainer export"
+        )
     if not isinstance(data.get("min_compatible"), int) or data["min_compatible"] > VERSION:
-        raise RecordsError(f"{path}: export van een nieuwere trainer (tip: werk de trainer bij)")
+        raise RecordsError(
+            f"{path}: export van een nieuwere trainer (tip: werk de trainer bij)",
+            f"{path}: export from a newer trainer (hint: update the trainer)",
+        )
     try:
         bundle = Bundle.model_validate(data)
     except ValidationError as exc:
         err = exc.errors()[0]
         where = ".".join(str(p) for p in err["loc"])
         raise RecordsError(
-            f"{path}: onverwachte inhoud bij '{where}' ({err['type']}); bestand beschadigd?"
+            f"{path}: onverwachte inhoud bij '{where}' ({err['type']}); bestand beschadigd?",
+            f"{path}: unexpected content at '{where}' ({err['type']}); file damaged?",
         ) from None
     body = {k: v for k, v in data.items() if k != "checksum"}
     if _checksum(body) != bundle.checksum:
         raise RecordsError(
             f"{path}: controlegetal klopt niet: het bestand is beschadigd of gewijzigd "
-            "(tip: exporteer opnieuw op de andere laptop)"
+            "(tip: exporteer opnieuw op de andere laptop)",
+            f"{path}: checksum does not match: the file is damaged or changed "
+            "(hint: export again on the other laptop)",
         )
     return bundle
 
@@ -174,24 +211,62 @@ def _validate_sessions(path: Path, bundle: Bundle) -> dict[str, Scenario]:
         try:
             scenario = Scenario.model_validate(entry.snapshot)
         except ValidationError:
-            raise RecordsError(f"{path}: scenario '{entry.scenario_id}' in de export is onleesbaar") from None
+            raise RecordsError(
+                f"{path}: scenario '{entry.scenario_id}' in de export is onleesbaar",
+                f"{path}: scenario '{entry.scenario_id}' in the export is unreadable",
+            ) from None
         if content_hash(scenario) != entry.content_hash:
             raise RecordsError(
-                f"{path}: scenario '{entry.scenario_id}' past niet bij zijn inhoudshash (gewijzigd?)"
+                f"{path}: scenario '{entry.scenario_id}' past niet bij zijn inhoudshash (gewijzigd?)",
+                f"{path}: scenario '{entry.scenario_id}' does not fit its content hash (changed?)",
             )
         scenarios[entry.content_hash] = scenario
     for session in bundle.sessions:
         where = f"{path}: sessie {session.id[:8]}"
         if session.content_hash not in scenarios:
-            raise RecordsError(f"{where}: scenarioversie ontbreekt in de export")
+            raise RecordsError(
+                f"{where}: scenarioversie ontbreekt in de export",
+                f"{where}: scenario version missing in the export",
+            )
         if [e.seq for e in session.events] != list(range(len(session.events))):
-            raise RecordsError(f"{where}: gebeurtenissen ontbreken of staan niet op volgorde")
+            raise RecordsError(
+                f"{where}: gebeurtenissen ontbreken of staan niet op volgorde",
+                f"{where}: events are missing or out of order",
+            )
         try:
             events = [event_from_dict(e.payload) for e in session.events]
             Session.from_events(scenarios[session.content_hash], events, scenario_hash=session.content_hash)
         except EngineError as exc:
-            raise RecordsError(f"{where}: past niet bij het scenario ({exc})") from None
+            raise RecordsError(
+                f"{where}: past niet bij het scenario ({exc.nl})",
+                f"{where}: does not fit the scenario ({exc.en})",
+            ) from None
     return scenarios
+
+
+def _refuse_divergence(store: RecordStore, path: Path, session: BundleSession, stored: int) -> None:
+    """Never splice: the part the database already holds must be the bundle's part, event for event."""
+    row = store.session(session.id)
+    mine = (session.trainee_code, session.scenario_id, session.content_hash, session.seed, session.started_at)
+    theirs = (row.trainee_code, row.scenario_id, row.content_hash, row.seed, row.started_at)
+    first_difference = None if mine == theirs else 0
+    if first_difference is None:
+        for have, offered in zip(store.events(session.id)[:stored], session.events, strict=False):
+            if (have.wall_time, have.mono_time, have.type, have.payload) != (
+                offered.wall_time,
+                offered.mono_time,
+                offered.type,
+                canonical_json(offered.payload),
+            ):
+                first_difference = have.seq
+                break
+    if first_difference is not None:
+        raise RecordsError(
+            f"{path}: sessie {session.id[:8]} staat hier al met een andere geschiedenis (vanaf gebeurtenis "
+            f"{first_difference}); niets geïmporteerd (tip: is de sessie op twee laptops verder gespeeld?)",
+            f"{path}: session {session.id[:8]} is already here with a different history (from event "
+            f"{first_difference} on); nothing imported (hint: was it continued on two laptops?)",
+        )
 
 
 def import_bundle(
@@ -205,7 +280,9 @@ def import_bundle(
     if unknown and not force:
         raise RecordsError(
             f"{path}: onbekende versie van scenario {', '.join(unknown)} op deze laptop "
-            "(tip: installeer dezelfde scenarioversie, of importeer toch met --force)"
+            "(tip: installeer dezelfde scenarioversie, of importeer toch met --force)",
+            f"{path}: unknown version of scenario {', '.join(unknown)} on this laptop "
+            "(hint: install the same scenario version, or import anyway with --force)",
         )
     added = same = 0
     groups = {g.label: g for g in bundle.groups}
@@ -217,6 +294,8 @@ def import_bundle(
             present = (
                 conn.execute("SELECT 1 FROM sessions WHERE id = ?", (session.id,)).fetchone() is not None
             )
+            if present:
+                _refuse_divergence(store, path, session, existing)
             if present and existing >= len(session.events):
                 same += 1
                 continue
@@ -232,24 +311,8 @@ def import_bundle(
                     location=g.location if g else None,
                 )
             store.remember_scenario(conn, scenarios[session.content_hash], session.content_hash)
-            conn.execute(
-                "INSERT INTO sessions(id, trainee_code, group_id, scenario_id, scenario_version, content_hash, seed, "
-                "lang, started_at, ended_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
-                "ON CONFLICT(id) DO UPDATE SET ended_at = excluded.ended_at, status = excluded.status",
-                (
-                    session.id,
-                    session.trainee_code,
-                    group_id,
-                    session.scenario_id,
-                    session.scenario_version,
-                    session.content_hash,
-                    session.seed,
-                    session.lang,
-                    session.started_at,
-                    session.ended_at,
-                    session.status,
-                ),
-            )
+            fields = session.model_dump(exclude={"events"})
+            store.insert_session(conn, SessionRow(**fields, event_count=len(session.events)), group_id)
             for event in session.events[existing:]:
                 store.insert_event(
                     conn,

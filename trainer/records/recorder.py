@@ -7,7 +7,7 @@ import uuid
 
 from trainer.engine.events import Event, SessionFinished, SessionStarted
 from trainer.model.scenario import Scenario
-from trainer.records.store import RecordStore, canonical_json
+from trainer.records.store import RecordStore, SessionRow, canonical_json
 
 
 def new_session_id() -> str:
@@ -59,18 +59,19 @@ class Recorder:
         self.store.ensure_trainee(conn, self.trainee, self.display_name)
         group_id = self.store.ensure_group(conn, self.group) if self.group else None
         self.store.remember_scenario(conn, self.scenario, self.content_hash)
-        conn.execute(
-            "INSERT INTO sessions(id, trainee_code, group_id, scenario_id, scenario_version, content_hash, seed, "
-            "lang, started_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'active')",
-            (
-                self.session_id,
-                self.trainee,
-                group_id,
-                event.scenario_id,
-                event.scenario_version,
-                event.content_hash,
-                event.seed,
-                event.lang,
-                self.store.wall(),
-            ),
+        row = SessionRow(
+            id=self.session_id,
+            trainee_code=self.trainee,
+            display_name=self.display_name,
+            group_label=self.group,
+            scenario_id=event.scenario_id,
+            scenario_version=event.scenario_version,
+            content_hash=event.content_hash,
+            seed=event.seed,
+            lang=event.lang,
+            started_at=self.store.wall(),
+            ended_at=None,
+            status="active",
+            event_count=0,
         )
+        self.store.insert_session(conn, row, group_id)

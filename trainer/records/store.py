@@ -57,12 +57,45 @@ class EventRow:
     payload: str
 
 
-_SESSION_SELECT = """
+SESSION_SELECT = """
     SELECT s.id, s.trainee_code, t.display_name, g.label, s.scenario_id, s.scenario_version, s.content_hash,
            s.seed, s.lang, s.started_at, s.ended_at, s.status,
            (SELECT COUNT(*) FROM events e WHERE e.session_id = s.id)
     FROM sessions s JOIN trainees t ON t.code = s.trainee_code LEFT JOIN groups g ON g.id = s.group_id
 """
+
+
+def pick_session(rows: list[tuple[Any, ...]], ref: str, where: object) -> SessionRow:
+    """The one session a reference names (an id or a unique prefix), from up to two matching rows."""
+    if not rows:
+        raise RecordsError(
+            f"{where}: geen sessie '{ref}' (tip: trainer sessions list)",
+            f"{where}: no session '{ref}' (hint: trainer sessions list)",
+        )
+    if len(rows) > 1 and rows[0][0] != ref:
+        raise RecordsError(
+            f"{where}: '{ref}' past op meer sessies (tip: geef meer tekens van het id)",
+            f"{where}: '{ref}' fits more than one session (hint: give more characters of the id)",
+        )
+    values = list(rows[0])
+    values[-1] = int(values[-1])  # the event count: PostgreSQL's COUNT(*) is a bigint
+    return SessionRow(*values)
+
+
+def parse_snapshot(text: str | None, content_hash: str, where: object) -> Scenario:
+    """A stored scenario version, or one line saying it is missing or unreadable."""
+    if text is None:
+        raise RecordsError(
+            f"{where}: scenarioversie {content_hash[:12]} ontbreekt (tip: importeer de export opnieuw)",
+            f"{where}: scenario version {content_hash[:12]} is missing (hint: import the export again)",
+        )
+    try:
+        return Scenario.model_validate(json.loads(text))
+    except ValueError as exc:
+        raise RecordsError(
+            f"{where}: scenarioversie {content_hash[:12]} is onleesbaar ({type(exc).__name__})",
+            f"{where}: scenario version {content_hash[:12]} is unreadable ({type(exc).__name__})",
+        ) from None
 
 
 class RecordStore:
@@ -75,25 +108,38 @@ class RecordStore:
 
     # --- opening ---
 
-    def _fail(self, problem: str, hint: str) -> RecordsError:
-        return RecordsError(f"{self.path}: {problem} (tip: {hint})")
+    def _fail(self, problem: str, hint: str, problem_en: str, hint_en: str) -> RecordsError:
+        return RecordsError(
+            f"{self.path}: {problem} (tip: {hint})", f"{self.path}: {problem_en} (hint: {hint_en})"
+        )
 
     def _open(self) -> sqlite3.Connection:
         exists = self.path.exists()
         if exists and self.path.is_dir():
-            raise self._fail("dit is een map, geen database", "geef een bestandsnaam op met --db")
+            raise self._fail(
+                "dit is een map, geen database",
+                "geef een bestandsnaam op met --db",
+                "this is a folder, not a database",
+                "give a file name with --db",
+            )
         if exists and self.path.stat().st_size > 0:
             with self.path.open("rb") as handle:
                 if handle.read(16) != SQLITE_HEADER:
                     raise self._fail(
-                        "geen SQLite-database", "kies een ander bestand; dit bestand blijft ongewijzigd"
+                        "geen SQLite-database",
+                        "kies een ander bestand; dit bestand blijft ongewijzigd",
+                        "not an SQLite database",
+                        "choose another file; this file is left unchanged",
                     )
         elif not exists:
             try:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise self._fail(
-                    f"map kan niet worden gemaakt ({exc.strerror})", "kies een andere plek met --db"
+                    f"map kan niet worden gemaakt ({exc.strerror})",
+                    "kies een andere plek met --db",
+                    f"cannot create the folder ({exc.strerror})",
+                    "choose another place with --db",
                 ) from None
         mode = "rw" if exists else "rwc"
         try:
@@ -101,7 +147,12 @@ class RecordStore:
                 f"file:{self.path}?mode={mode}", uri=True, isolation_level=None, timeout=10
             )
         except sqlite3.Error as exc:
-            raise self._fail(f"kan niet openen ({exc})", "controleer pad en rechten") from None
+            raise self._fail(
+                f"kan niet openen ({exc})",
+                "controleer pad en rechten",
+                f"cannot open ({exc})",
+                "check the path and permissions",
+            ) from None
         try:
             self._verify(conn)
             conn.execute("PRAGMA journal_mode=WAL")
@@ -117,6 +168,8 @@ class RecordStore:
             raise self._fail(
                 f"database beschadigd of onleesbaar ({exc})",
                 "herstel een back-up of importeer een export; dit bestand blijft ongewijzigd",
+                f"database damaged or unreadable ({exc})",
+                "restore a backup or import an export; this file is left unchanged",
             ) from None
         except RecordsError:
             conn.close()
@@ -128,16 +181,26 @@ class RecordStore:
         version = conn.execute("PRAGMA user_version").fetchone()[0]
         tables = conn.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()[0]
         if app_id != APPLICATION_ID and (app_id != 0 or tables > 0):
-            raise self._fail("database van een ander programma", "kies een ander bestand met --db")
+            raise self._fail(
+                "database van een ander programma",
+                "kies een ander bestand met --db",
+                "database of another program",
+                "choose another file with --db",
+            )
         if version > SCHEMA_VERSION:
             raise self._fail(
                 f"gemaakt door een nieuwere trainer (schema {version}, deze kent {SCHEMA_VERSION})",
                 "werk de trainer bij",
+                f"made by a newer trainer (schema {version}, this one knows {SCHEMA_VERSION})",
+                "update the trainer",
             )
         result = conn.execute("PRAGMA quick_check").fetchone()[0]
         if result != "ok":
             raise self._fail(
-                f"database beschadigd ({result})", "herstel een back-up; dit bestand blijft ongewijzigd"
+                f"database beschadigd ({result})",
+                "herstel een back-up; dit bestand blijft ongewijzigd",
+                f"database damaged ({result})",
+                "restore a backup; this file is left unchanged",
             )
 
     def _migrate(self, conn: sqlite3.Connection) -> None:
@@ -180,7 +243,10 @@ class RecordStore:
                 raise
         except sqlite3.DatabaseError as exc:
             raise self._fail(
-                f"schrijven mislukt ({exc})", "controleer schijfruimte en of het bestand beschadigd is"
+                f"schrijven mislukt ({exc})",
+                "controleer schijfruimte en of het bestand beschadigd is",
+                f"writing failed ({exc})",
+                "check disk space and whether the file is damaged",
             ) from None
 
     def _read(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
@@ -188,7 +254,10 @@ class RecordStore:
             return self._conn.execute(sql, params).fetchall()
         except sqlite3.DatabaseError as exc:
             raise self._fail(
-                f"lezen mislukt ({exc})", "herstel een back-up of importeer een export"
+                f"lezen mislukt ({exc})",
+                "herstel een back-up of importeer een export",
+                f"reading failed ({exc})",
+                "restore a backup or import an export",
             ) from None
 
     # --- writing (inside a transaction) ---
@@ -217,6 +286,34 @@ class RecordStore:
         )
         return int(conn.execute("SELECT id FROM groups WHERE label = ?", (label,)).fetchone()[0])
 
+    def insert_session(
+        self,
+        conn: sqlite3.Connection,
+        row: SessionRow,
+        group_id: int | None,
+    ) -> None:
+        """Write a session's row (its events go in with `insert_event`). The one place that lists the
+        session columns: recording a new session and importing one from a bundle both come here; an
+        imported session already present only gets its end and status updated."""
+        conn.execute(
+            "INSERT INTO sessions(id, trainee_code, group_id, scenario_id, scenario_version, content_hash, "
+            "seed, lang, started_at, ended_at, status) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+            "ON CONFLICT(id) DO UPDATE SET ended_at = excluded.ended_at, status = excluded.status",
+            (
+                row.id,
+                row.trainee_code,
+                group_id,
+                row.scenario_id,
+                row.scenario_version,
+                row.content_hash,
+                row.seed,
+                row.lang,
+                row.started_at,
+                row.ended_at,
+                row.status,
+            ),
+        )
+
     def remember_scenario(self, conn: sqlite3.Connection, scenario: Scenario, content_hash: str) -> None:
         snapshot = canonical_json(scenario.model_dump(mode="json", by_alias=True, exclude_defaults=False))
         conn.execute(
@@ -236,7 +333,8 @@ class RecordStore:
         wall: str | None = None,
     ) -> None:
         conn.execute(
-            "INSERT INTO events(session_id, seq, wall_time, mono_time, type, payload) VALUES (?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events(session_id, seq, wall_time, mono_time, type, payload) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
             (session_id, seq, wall or self.wall(), mono, kind, payload),
         )
 
@@ -255,7 +353,7 @@ class RecordStore:
                 where.append(clause)
                 params.append(value)
         sql = (
-            _SESSION_SELECT
+            SESSION_SELECT
             + (" WHERE " + " AND ".join(where) if where else "")
             + " ORDER BY s.started_at, s.id"
         )
@@ -264,15 +362,9 @@ class RecordStore:
     def session(self, ref: str) -> SessionRow:
         """A session by id or by a unique prefix of it (as `sessions list` shows)."""
         rows = self._read(
-            _SESSION_SELECT + " WHERE s.id LIKE ? ORDER BY s.id LIMIT 2", (ref.replace("%", "") + "%",)
+            SESSION_SELECT + " WHERE s.id LIKE ? ORDER BY s.id LIMIT 2", (ref.replace("%", "") + "%",)
         )
-        if not rows:
-            raise RecordsError(f"{self.path}: geen sessie '{ref}' (tip: trainer sessions list)")
-        if len(rows) > 1 and rows[0][0] != ref:
-            raise RecordsError(
-                f"{self.path}: '{ref}' past op meer sessies (tip: geef meer tekens van het id)"
-            )
-        return SessionRow(*rows[0])
+        return pick_session(rows, ref, self.path)
 
     def events(self, session_id: str) -> list[EventRow]:
         rows = self._read(
@@ -282,17 +374,7 @@ class RecordStore:
         return [EventRow(*row) for row in rows]
 
     def scenario_snapshot(self, content_hash: str) -> Scenario:
-        rows = self._read("SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (content_hash,))
-        if not rows:
-            raise RecordsError(
-                f"{self.path}: scenarioversie {content_hash[:12]} ontbreekt (tip: importeer de export opnieuw)"
-            )
-        try:
-            return Scenario.model_validate(json.loads(rows[0][0]))
-        except ValueError as exc:
-            raise RecordsError(
-                f"{self.path}: scenarioversie {content_hash[:12]} is onleesbaar ({type(exc).__name__})"
-            ) from None
+        return parse_snapshot(self.snapshot_text(content_hash), content_hash, self.path)
 
     def snapshot_text(self, content_hash: str) -> str | None:
         rows = self._read("SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (content_hash,))
@@ -326,7 +408,8 @@ class RecordStore:
     def commitments(self, label: str) -> list[str]:
         """The group's "wat nemen we mee?" commitments, in the order they were typed."""
         rows = self._read(
-            "SELECT c.text FROM commitments c JOIN groups g ON g.id = c.group_id WHERE g.label = ? ORDER BY c.seq",
+            "SELECT c.text FROM commitments c JOIN groups g ON g.id = c.group_id "
+            "WHERE g.label = ? ORDER BY c.seq",
             (label,),
         )
         return [str(r[0]) for r in rows]
@@ -363,7 +446,8 @@ class RecordStore:
             conn.executemany("DELETE FROM sessions WHERE id = ?", [(i,) for i in ids])
             conn.execute("DELETE FROM trainees WHERE code NOT IN (SELECT trainee_code FROM sessions)")
             conn.execute(
-                "DELETE FROM groups WHERE id NOT IN (SELECT group_id FROM sessions WHERE group_id IS NOT NULL)"
+                "DELETE FROM groups "
+                "WHERE id NOT IN (SELECT group_id FROM sessions WHERE group_id IS NOT NULL)"
             )
         self._conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         self._conn.execute("VACUUM")

@@ -7,26 +7,21 @@ line of behaviour. The engine clock is a PausableClock over an injected clock: E
 from __future__ import annotations
 
 import random
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import pygame
 
 from trainer.engine.clock import Clock, MonotonicClock, PausableClock
 from trainer.engine.errors import EngineError
-from trainer.engine.events import NodeEntered
 from trainer.engine.session import Session
 from trainer.engine.views import Phase, View
-from trainer.model.diagnostics import ScenarioError
-from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import SelectionNode
-from trainer.records import RecordStore
-from trainer.records.recorder import Recorder
-from trainer.records.resume import resume
 from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
-from trainer.ui.routing import SCREENS
+from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens import dialogue, pages
 from trainer.ui.strings import t
 from trainer.ui.theme import Theme
@@ -35,11 +30,34 @@ from trainer.ui.widgets import notice
 SIZE = (1280, 720)
 FADE_SECONDS = 0.2
 TIMEOUT_NOTICE_SECONDS = 2.0  # "De tijd is om" stays this long before the default applies
-ENDING_MIN_READ_SECONDS = (
-    2.5  # an ending page ignores Enter and clicks this long, so it is not skipped unread
-)
-NO_INITIAL_FOCUS = {"selection", "dialogue", "ending"}  # where a choice is made, nothing is pre-selected
-OVERLAYS = {"pause", "notes"}  # screens over play that stop every clock
+ENDING_MIN_READ_SECONDS = 2.5  # an ending ignores Enter and clicks this long, so it is not skipped unread
+# Where a choice is made, nothing is pre-selected.
+NO_INITIAL_FOCUS = frozenset({Screen.SELECTION, Screen.DIALOGUE, Screen.ENDING})
+
+
+class SessionSource(Protocol):
+    """What the App needs from outside: scenario files loaded and checked, sessions started (recorded or
+    not) and resumed. The command builds one (`trainer.records.sessions.RecordedSessions`) and injects it."""
+
+    def load(self, path: Path, lang: str) -> tuple[LoadedScenario | None, list[str]]: ...
+
+    def start(
+        self,
+        loaded: LoadedScenario,
+        *,
+        trainee: str | None,
+        group: str | None,
+        lang: str,
+        clock: Clock,
+        seed: int,
+        start_node: str | None = None,
+    ) -> Session: ...
+
+    def can_resume(self) -> bool: ...
+
+    def resume(self, session_id: str, clock: Clock) -> Session: ...
+
+    def unfinished(self, trainee: str | None) -> list[tuple[str, str, str]]: ...
 
 
 class NoDisplayError(Exception):
@@ -66,34 +84,34 @@ class App:
     def __init__(
         self,
         options: PlayerOptions,
+        sessions: SessionSource,
         *,
-        store: RecordStore | None = None,
         clock: Clock | None = None,
-        check: Callable[[LoadedScenario], list[str]] | None = None,
         rng: random.Random | None = None,
     ) -> None:
         self.options = options
+        self.sessions = sessions  # injected by the command: files, records and resuming live there
         self.rng = rng or random.Random()  # draws each session's seed (choice order); injected in tests
-        self.store = store
-        self.check = check  # error lines for a loaded file (the CLI's checker), shown on F5
         self.clock = PausableClock(clock or MonotonicClock())
         self.lang = options.lang
         self.size = options.size
         self.theme = Theme(height=self.size[1])
         self.ui = fr.UiState()
-        self.screen = "start"
+        self.screen: Screen = Screen.START
         self.screen_since = self.clock.now()
         self.paused = False
-        self.overlay = "pause"  # which overlay a pause shows: the pause menu or the briefing and info
+        self.overlay = Screen.PAUSE  # which overlay a pause shows: the pause menu or the briefing and info
         self._under: fr.UiState | None = None  # the screen's own state while an overlay is open
-        self.countdown_from: float | None = None  # session time when the node's countdown started
+        # Seconds the node was on screen before its countdown began (the dialogue's text typing); None: the
+        # countdown has not begun and the timer stands still.
+        self.countdown_held: float | None = None
         self.timeout_since: float | None = None  # clock time when "De tijd is om" appeared
         self.running = True
         self.trainee = options.trainee
         self.group = options.group
         self.loaded: LoadedScenario | None = None
         self.session: Session | None = None
-        self.extra: dict[str, object] = {"show_meters": options.show_meters}
+        self.extra: dict[str, object] = {}
         self.surface = self._open_window()
         self._begin()
 
@@ -119,8 +137,8 @@ class App:
     def _begin(self) -> None:
         if self.trainee is None:
             self.ui.fields = {"code": "", "group": self.group or ""}
-            self._go("start")
-        elif self.options.resume_id and self.store is not None:
+            self._go(Screen.START)
+        elif self.options.resume_id and self.sessions.can_resume():
             self._resume(self.options.resume_id)
         else:
             self._after_start()
@@ -128,38 +146,25 @@ class App:
     def _after_start(self) -> None:
         if self.options.scenario_file is not None:
             if self._load_file(self.options.scenario_file):
-                self._go("briefing")
+                self._go(Screen.BRIEFING)
         else:
             self.extra["scenarios"] = self.options.scenarios
-            self.extra["resume"] = self._unfinished()
-            self._go("picker")
-
-    def _unfinished(self) -> list[tuple[str, str, str]]:
-        if self.store is None or self.trainee is None:
-            return []
-        return [
-            (r.id, r.scenario_id, r.started_at[:16].replace("T", " "))
-            for r in self.store.sessions(trainee=self.trainee, status="active")
-        ]
+            self.extra["resume"] = self.sessions.unfinished(self.trainee)
+            self._go(Screen.PICKER)
 
     def _load_file(self, path: Path) -> bool:
         """Load (or reload) a scenario file; findings go on screen instead of crashing."""
-        try:
-            loaded = load_scenario(path)
-            errors = self.check(loaded) if self.check is not None else []
-        except ScenarioError as exc:
-            errors = [d.format(self.lang) for d in exc.diagnostics]
-            loaded = None
-        if errors or loaded is None:
+        loaded, errors = self.sessions.load(path, self.lang)
+        if loaded is None:
             self.extra["findings"] = errors
-            self._go("findings")
+            self._go(Screen.FINDINGS)
             return False
         self.loaded = loaded
         return True
 
-    def _go(self, screen: str) -> None:
+    def _go(self, screen: Screen) -> None:
         self.screen = screen
-        ui = fr.UiState(fields=self.ui.fields if screen == "start" else {})
+        ui = fr.UiState(fields=self.ui.fields if screen == Screen.START else {})
         if screen in NO_INITIAL_FOCUS:
             ui.focus = None
         if self.paused:
@@ -167,42 +172,24 @@ class App:
         else:
             self.ui = ui
         self.screen_since = self.clock.now()
-        self.countdown_from = None
+        self.countdown_held = None
         self.timeout_since = None
-
-    @property
-    def shown(self) -> str:
-        """The screen on view: an overlay while paused, else the current screen."""
-        return self.overlay if self.paused else self.screen
 
     def _start_session(self, start_node: str | None = None) -> None:
         assert self.loaded is not None
-        listeners = []
-        if self.store is not None and self.trainee is not None:
-            listeners.append(
-                Recorder(
-                    self.store,
-                    self.loaded.scenario,
-                    self.loaded.content_hash,
-                    trainee=self.trainee,
-                    group=self.group,
-                )
-            )
-        self.session = Session(
-            self.loaded.scenario,
-            seed=self.rng.randrange(2**31),
+        self.session = self.sessions.start(
+            self.loaded,
+            trainee=self.trainee,
+            group=self.group,
             lang=self.lang,
             clock=self.clock,
-            listeners=listeners,
+            seed=self.rng.randrange(2**31),
             start_node=start_node or self.options.start_node,
-            scenario_hash=self.loaded.content_hash,
         )
         self._follow_session()
 
     def _resume(self, session_id: str) -> None:
-        assert self.store is not None
-        row = self.store.session(session_id)
-        self.session = resume(self.store, row, clock=self.clock)
+        self.session = self.sessions.resume(session_id, self.clock)
         self._follow_session()
 
     def _follow_session(self) -> None:
@@ -212,31 +199,33 @@ class App:
         phase = session.phase
         if phase == Phase.PLAY:
             node = session.view().node
-            name = "selection" if isinstance(node, SelectionNode) else "dialogue"
+            name = Screen.SELECTION if isinstance(node, SelectionNode) else Screen.DIALOGUE
         elif phase == Phase.DONE:
             self.extra["perspective"] = pages.perspective_pages(
                 session.scenario, session.events, self.lang, session.state.meters
             )
-            name = "perspective" if self.extra["perspective"] else "done"
+            name = Screen.PERSPECTIVE if self.extra["perspective"] else Screen.DONE
         else:
             name = {
-                Phase.ENDING: "ending",
-                Phase.REFLECTION: "reflection",
-                Phase.REGISTRATION: "registration",
+                Phase.ENDING: Screen.ENDING,
+                Phase.REFLECTION: Screen.REFLECTION,
+                Phase.REGISTRATION: Screen.REGISTRATION,
             }[phase]
         self._go(name)
 
     # --- one frame ---
 
+    @property
+    def showing(self) -> Screen:
+        """The screen on display: an overlay (the pause menu, or the briefing and info) while paused."""
+        return self.overlay if self.paused else self.screen
+
     def frame(self) -> fr.Frame:
         view = (
             self.session.view()
-            if self.session is not None and self.screen not in ("done", "perspective")
+            if self.session is not None and self.screen not in (Screen.DONE, Screen.PERSPECTIVE)
             else None
         )
-        self.extra["timed_out"] = self.timeout_since is not None
-        if self.session is not None:
-            self.extra["seen_nodes"] = [e.node for e in self.session.events if isinstance(e, NodeEntered)]
         scenario = (
             self.session.scenario
             if self.session is not None
@@ -252,33 +241,41 @@ class App:
             scenario=scenario,
             timer_left=self.timer_left(view),
             extra=self.extra,
+            show_meters=self.options.show_meters,
+            timed_out=self.timeout_since is not None,
         )
 
     def timer_left(self, view: View | None) -> float | None:
-        """Seconds left on the current node's timer, from the view already built for this frame.
+        """Seconds left on the current node's timer, as the session reports it, while a node is in play.
 
-        The countdown stands still until the node's text has finished typing (see `_start_countdown`).
-        """
-        session = self.session
-        if session is None or view is None or view.phase != Phase.PLAY or not view.timer_seconds:
+        The countdown stands still until the node's text has finished typing (see `_start_countdown`): the
+        seconds the typing took are given back."""
+        if self.session is None or view is None or view.phase != Phase.PLAY:
             return None
-        if self.countdown_from is None:
+        left = self.session.time_left()
+        if left is None or view.timer_seconds is None:
+            return None
+        if self.countdown_held is None:
             return float(view.timer_seconds)
-        return view.timer_seconds - (session.elapsed() - self.countdown_from)
+        return left + self.countdown_held
 
     def _start_countdown(self) -> None:
         """A street scene counts from entering it; a dialogue once its text has finished typing."""
         session = self.session
-        if self.countdown_from is not None or session is None or self.screen not in ("selection", "dialogue"):
+        if self.countdown_held is not None or session is None:
             return
-        if self.screen == "selection":
-            self.countdown_from = next(e.t for e in reversed(session.events) if isinstance(e, NodeEntered))
-        elif dialogue.typed(self.frame()):
-            self.countdown_from = session.elapsed()
+        if self.screen == Screen.SELECTION:
+            self.countdown_held = 0.0
+        elif self.screen == Screen.DIALOGUE and dialogue.typed(self.frame()):
+            left, seconds = session.time_left(), session.view().timer_seconds
+            self.countdown_held = seconds - left if left is not None and seconds else 0.0
 
-    def step(self, events: list[pygame.event.Event], dt: float) -> None:
-        """Handle events, run timers, draw. Everything the trainee sees goes through here."""
-        spec = SCREENS[self.shown]
+    def step(self, events: list[pygame.event.Event], dt: float, *, draw: bool = True) -> None:
+        """Handle events, run timers, draw. Everything the trainee sees goes through here.
+
+        `draw=False` runs the frame's logic without painting it: the Pilot lets time pass that way, since a
+        frame nobody looks at changes nothing a trainee could see."""
+        spec = SCREENS[self.showing]
         for event in events:
             if event.type == pygame.VIDEORESIZE and not self.options.fullscreen:
                 self.size = (max(800, event.w), max(500, event.h))
@@ -288,17 +285,19 @@ class App:
             inp = translate(event, typing=spec.typing(self.frame()))
             if inp is not None:
                 self._input(inp)
-            spec = SCREENS[self.shown]
+            spec = SCREENS[self.showing]
         if not self.paused:
             spec.update(self.frame(), dt)
             self._start_countdown()
             self._run_timer()
-            if self.screen == "ending" and self.ui.focus is None and self._age() >= ENDING_MIN_READ_SECONDS:
+            read = self._age() >= ENDING_MIN_READ_SECONDS
+            if self.screen == Screen.ENDING and self.ui.focus is None and read:
                 self.ui.focus = 0  # read long enough: now Enter continues
-        SCREENS[self.shown].draw(self.surface, self.frame())
-        if self.timeout_since is not None and not self.paused:
-            notice(self.surface, t(self.lang, "time_up"), t(self.lang, "time_up_detail"), self.theme)
-        self._fade_in()
+        if draw:
+            SCREENS[self.showing].draw(self.surface, self.frame())
+            if self.timeout_since is not None and not self.paused:
+                notice(self.surface, t(self.lang, "time_up"), t(self.lang, "time_up_detail"), self.theme)
+            self._fade_in()
 
     def _age(self) -> float:
         return self.clock.now() - self.screen_since
@@ -326,20 +325,20 @@ class App:
         if inp.action == Action.QUIT:
             self.running = False
             return
-        if inp.action == Action.PAUSE and self.screen not in ("start", "picker"):
-            self._toggle_pause("pause" if not self.paused else self.overlay)
+        if inp.action == Action.PAUSE and self.screen not in (Screen.START, Screen.PICKER):
+            self._toggle_pause(Screen.PAUSE if not self.paused else self.overlay)
             return
         if (
             inp.action == Action.NOTES
-            and self.screen in ("selection", "dialogue")
-            and (not self.paused or self.overlay == "notes")
+            and self.screen in (Screen.SELECTION, Screen.DIALOGUE)
+            and (not self.paused or self.overlay == Screen.NOTES)
         ):
-            self._toggle_pause("notes")  # the briefing and what is known, with every clock stopped
+            self._toggle_pause(Screen.NOTES)  # the briefing and what is known, with every clock stopped
             return
         if self.timeout_since is not None and not self.paused:
             return  # the time is up: the default follows, nothing can be chosen any more
         if (
-            self.screen == "ending"
+            self.screen == Screen.ENDING
             and self._age() < ENDING_MIN_READ_SECONDS
             and inp.action in (Action.CONFIRM, Action.CLICK, Action.CHOOSE)
         ):
@@ -350,11 +349,11 @@ class App:
         if inp.action == Action.RELOAD and self.options.scenario_file is not None:
             self._reload()
             return
-        command = SCREENS[self.shown].handle(inp, self.frame())
+        command = SCREENS[self.showing].handle(inp, self.frame())
         if command is not None:
             self._command(command)
 
-    def _toggle_pause(self, overlay: str = "pause") -> None:
+    def _toggle_pause(self, overlay: Screen = Screen.PAUSE) -> None:
         """Open or close an overlay; it gets its own focus, so keys on it leave the screen below untouched."""
         self.paused = not self.paused
         self.overlay = overlay
@@ -384,7 +383,7 @@ class App:
                 self._after_start()
             elif isinstance(command, fr.PickScenario):
                 self.loaded = self.options.scenarios[command.index]
-                self._go("briefing")
+                self._go(Screen.BRIEFING)
             elif isinstance(command, fr.ResumeSession):
                 self._resume(command.session_id)
             elif isinstance(command, fr.Begin):
@@ -399,16 +398,16 @@ class App:
                 self._after_start()
             elif isinstance(command, fr.Quit):
                 self.running = False
-            elif self.screen == "perspective" and isinstance(command, fr.Advance):
+            elif self.screen == Screen.PERSPECTIVE and isinstance(command, fr.Advance):
                 total = len(self.extra.get("perspective", []))  # type: ignore[arg-type]
                 if self.ui.page + 1 < total:
                     self.ui.page += 1
                 else:
-                    self._go("done")
+                    self._go(Screen.DONE)
             elif session is not None:
                 self._session_command(session, command)
         except EngineError as exc:
-            self.ui.message = str(exc)
+            self.ui.message = exc.message(self.lang)
 
     def _session_command(self, session: Session, command: fr.Command) -> None:
         if isinstance(command, fr.Choose):

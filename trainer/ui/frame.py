@@ -48,6 +48,8 @@ class Frame:
     scenario: Scenario | None = None
     timer_left: float | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    show_meters: bool = False  # the instructor's --show-meters: tension and trust bars during play
+    timed_out: bool = False  # the node's time is up: "De tijd is om" shows, its default follows
 
 
 @dataclass

@@ -1,4 +1,5 @@
-"""Turns pygame events into named actions. Screens only ever see actions, so keys can be remapped in one place."""
+"""Turns pygame events into named actions. Screens only ever see actions, so keys can be remapped in one
+place."""
 
 from __future__ import annotations
 

@@ -6,13 +6,18 @@ Tests and `trainer storyboard` use it; under SDL_VIDEODRIVER=dummy no window app
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
 
 from trainer.engine.clock import FakeClock
+from trainer.model.loader import LoadedScenario
 from trainer.records import RecordStore
+from trainer.records.sessions import RecordedSessions
 from trainer.ui.app import App, PlayerOptions
+from trainer.ui.frame import Layout
+from trainer.ui.routing import SCREENS, Screen
 
 FRAME = 1 / 60
 
@@ -36,11 +41,20 @@ KEY_NAMES = {
 
 
 class Pilot:
+    """Drives an App on a FakeClock; every input goes through `App.step`, as in the real loop."""
+
     def __init__(
-        self, options: PlayerOptions, *, store: RecordStore | None = None, check=None, rng=None
-    ) -> None:  # type: ignore[no-untyped-def]
+        self,
+        options: PlayerOptions,
+        *,
+        store: RecordStore | None = None,
+        check: Callable[[LoadedScenario], list[str]] | None = None,
+        rng: random.Random | None = None,
+    ) -> None:
         self.clock = FakeClock()
-        self.app = App(options, store=store, clock=self.clock, check=check, rng=rng or random.Random(0))
+        self.app = App(
+            options, RecordedSessions(store, check=check), clock=self.clock, rng=rng or random.Random(0)
+        )
         self.advance(1)
 
     def advance(self, frames: int = 1) -> None:
@@ -50,7 +64,12 @@ class Pilot:
             self.app.step([], FRAME)
 
     def wait(self, seconds: float) -> None:
-        self.advance(max(1, round(seconds / FRAME)))
+        """Let `seconds` pass frame by frame, timers and all, but paint only the last frame: the frames in
+        between are never looked at (a minute of waiting took 3,600 paints)."""
+        frames = max(1, round(seconds / FRAME))
+        for i in range(frames):
+            self.clock.advance(FRAME)
+            self.app.step([], FRAME, draw=i == frames - 1)
 
     def _send(self, event: pygame.event.Event) -> None:
         self.clock.advance(FRAME)
@@ -67,23 +86,25 @@ class Pilot:
             self._send(pygame.event.Event(pygame.KEYUP, key=code, mod=mod))
 
     def type(self, text: str) -> None:
+        """Type text into the focused field, one character event at a time."""
         for char in text:
             self._send(pygame.event.Event(pygame.TEXTINPUT, text=char))
 
     def click(self, pos: tuple[int, int]) -> None:
+        """Move the mouse to `pos` and click the left button there."""
         self._send(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0)))
         self._send(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=1))
         self._send(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=1))
 
-    def layout(self):  # type: ignore[no-untyped-def]
-        from trainer.ui.routing import SCREENS
-
-        return SCREENS[self.app.shown].layout(self.app.frame())
+    def layout(self) -> Layout:
+        """The layout of the screen on display (rects, wrapped text), for assertions on geometry."""
+        return SCREENS[self.app.showing].layout(self.app.frame())
 
     @property
-    def screen(self) -> str:
-        return self.app.shown
+    def screen(self) -> Screen:
+        return self.app.showing
 
     def screenshot(self, path: Path) -> Path:
+        """Save the last painted frame as PNG."""
         pygame.image.save(self.app.surface, str(path))
         return path

@@ -4,13 +4,44 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from enum import StrEnum
+from typing import Protocol
 
 import pygame
 
 from trainer.ui.frame import Command, Frame, Layout
 from trainer.ui.input import Input
 from trainer.ui.screens import dialogue, page, pages, picker, reflection, registration, selection, start
+
+
+class Screen(StrEnum):
+    """Every screen the player can show; the app names screens only through this."""
+
+    START = "start"
+    PICKER = "picker"
+    BRIEFING = "briefing"
+    SELECTION = "selection"
+    DIALOGUE = "dialogue"
+    ENDING = "ending"
+    REFLECTION = "reflection"
+    REGISTRATION = "registration"
+    PERSPECTIVE = "perspective"
+    DONE = "done"
+    FINDINGS = "findings"
+    PAUSE = "pause"
+    NOTES = "notes"  # the briefing and what is known (B), over play with every clock stopped
+
+
+class ScreenModule(Protocol):
+    """The contract every screen module keeps: lay out the frame it is given, draw it, turn input into a
+    command. It makes no engine calls, reads no clock and opens no files. A screen with text entry adds
+    `typing(frame) -> bool`; one with animation adds `update(frame, dt) -> None`."""
+
+    def layout(self, frame: Frame) -> Layout: ...
+
+    def draw(self, surface: pygame.Surface, frame: Frame) -> None: ...
+
+    def handle(self, inp: Input, frame: Frame) -> Command | None: ...
 
 
 @dataclass(frozen=True)
@@ -36,7 +67,7 @@ def _perspective(frame: Frame) -> page.Page:
     return pages.with_buttons(all_pages[index], frame.lang, last=index == len(all_pages) - 1)
 
 
-def _module(mod: Any) -> ScreenSpec:
+def _module(mod: ScreenModule) -> ScreenSpec:
     return ScreenSpec(
         mod.layout,
         mod.draw,
@@ -46,18 +77,19 @@ def _module(mod: Any) -> ScreenSpec:
     )
 
 
-SCREENS: dict[str, ScreenSpec] = {
-    "start": _module(start),
-    "picker": _module(picker),
-    "briefing": _page(pages.briefing),
-    "selection": _module(selection),
-    "dialogue": _module(dialogue),
-    "ending": _page(pages.ending),
-    "reflection": _module(reflection),
-    "registration": _module(registration),
-    "perspective": _page(_perspective),
-    "done": _page(pages.done),
-    "findings": _page(pages.findings),
-    "pause": _page(pages.pause),
-    "notes": _page(pages.notes),
+SCREENS: dict[Screen, ScreenSpec] = {
+    Screen.START: _module(start),
+    Screen.PICKER: _module(picker),
+    Screen.BRIEFING: _page(pages.briefing),
+    Screen.SELECTION: _module(selection),
+    Screen.DIALOGUE: _module(dialogue),
+    Screen.ENDING: _page(pages.ending),
+    Screen.REFLECTION: _module(reflection),
+    Screen.REGISTRATION: _module(registration),
+    Screen.PERSPECTIVE: _page(_perspective),
+    Screen.DONE: _page(pages.done),
+    Screen.FINDINGS: _page(pages.findings),
+    Screen.PAUSE: _page(pages.pause),
+    Screen.NOTES: _page(pages.notes),
 }
+assert set(SCREENS) == set(Screen), "every screen has a module"

@@ -28,7 +28,8 @@ def _dim(surface: pygame.Surface, alpha: int) -> pygame.Surface:
     return out
 
 
-# Surfaces are large (a 1280x720 backdrop is 3.7 MB, a panorama 11 MB): keep only what the current scenario uses.
+# Surfaces are large (a 1280x720 backdrop is 3.7 MB, a panorama 11 MB): keep only what the current scenario
+# uses.
 @lru_cache(maxsize=4)
 def backdrop(name: str, time_of_day: str, size: tuple[int, int], dim: int = 0) -> pygame.Surface:
     surface = art.render_backdrop(name, time_of_day, size)

@@ -12,7 +12,7 @@ from trainer.engine.session import Session
 from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.ui.frame import Frame, UiState
-from trainer.ui.routing import SCREENS
+from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens.pages import goals_page
 from trainer.ui.screens.selection import focus_pan
 from trainer.ui.theme import Theme
@@ -33,11 +33,12 @@ def _frame(
         view=view,
         scenario=scenario,
         timer_left=timer,
-        extra={"show_meters": True, "perspective": [goals_page(scenario, lang)]},
+        extra={"perspective": [goals_page(scenario, lang)]},
+        show_meters=True,
     )
 
 
-def _shot(surface: pygame.Surface, screen: str, frame: Frame, path: Path) -> None:
+def _shot(surface: pygame.Surface, screen: Screen, frame: Frame, path: Path) -> None:
     SCREENS[screen].draw(surface, frame)
     pygame.image.save(surface, str(path))
 
@@ -50,18 +51,18 @@ def render(
     surface = pygame.Surface(size)
     rows: list[dict[str, str]] = []
 
-    def add(name: str, screen: str, frame: Frame, caption: str, detail: str = "") -> None:
+    def add(name: str, screen: Screen, frame: Frame, caption: str, detail: str = "") -> None:
         _shot(surface, screen, frame, out / f"{name}.png")
         rows.append({"file": f"{name}.png", "caption": caption, "detail": detail})
 
-    add("00_briefing", "briefing", _frame(scenario, None, size, lang, UiState()), "briefing")
+    add("00_briefing", Screen.BRIEFING, _frame(scenario, None, size, lang, UiState()), "briefing")
     for node_id, node in scenario.nodes.items():
         session = Session(scenario, clock=FakeClock(), start_node=node_id, lang=lang)
         steps = sorted({s.value for _c, s, _ch, _p in node_choices(scenario, node_id)})
         if isinstance(node, SelectionNode):
             add(
                 node_id,
-                "selection",
+                Screen.SELECTION,
                 _frame(scenario, session, size, lang, UiState(skip_reveal=True)),
                 node_id,
                 "selectie · " + ", ".join(steps),
@@ -72,7 +73,7 @@ def render(
                 ui.pan = focus_pan(frame)
                 add(
                     f"{node_id}__{cand.id}",
-                    "selection",
+                    Screen.SELECTION,
                     frame,
                     f"{node_id} · {cand.id}",
                     cand.label.get(lang),
@@ -80,7 +81,7 @@ def render(
         elif isinstance(node, EndingNode):
             add(
                 node_id,
-                "ending",
+                Screen.ENDING,
                 _frame(scenario, session, size, lang, UiState()),
                 node_id,
                 f"einde · {node.outcome.value}",
@@ -88,7 +89,7 @@ def render(
         else:
             add(
                 node_id,
-                "dialogue",
+                Screen.DIALOGUE,
                 _frame(scenario, session, size, lang, UiState(skip_reveal=True)),
                 node_id,
                 ", ".join(steps) or "verder",
@@ -100,11 +101,16 @@ def render(
         lang=lang,
     )
     reflection.advance()
-    add("zz_reflectie", "reflection", _frame(scenario, reflection, size, lang, UiState()), "reflectie")
+    add("zz_reflectie", Screen.REFLECTION, _frame(scenario, reflection, size, lang, UiState()), "reflectie")
     for question in scenario.reflection:
         reflection.answer(question.id, "…")
-    add("zz_registratie", "registration", _frame(scenario, reflection, size, lang, UiState()), "registratie")
-    add("zz_leerdoelen", "perspective", _frame(scenario, None, size, lang, UiState()), "leerdoelen")
+    add(
+        "zz_registratie",
+        Screen.REGISTRATION,
+        _frame(scenario, reflection, size, lang, UiState()),
+        "registratie",
+    )
+    add("zz_leerdoelen", Screen.PERSPECTIVE, _frame(scenario, None, size, lang, UiState()), "leerdoelen")
     (out / "index.html").write_text(index_html(scenario, rows, lang), encoding="utf-8")
     return rows
 

@@ -1,4 +1,5 @@
-"""Colours, fonts and sizes. Okabe-Ito based palette: safe with colour blindness; meaning never by colour alone."""
+"""Colours, fonts and sizes. Okabe-Ito based palette: safe with colour blindness; meaning never by colour
+alone."""
 
 from __future__ import annotations
 

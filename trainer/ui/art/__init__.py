@@ -1,10 +1,13 @@
-"""Procedural art: street backdrops, people, portraits, vehicles and groups, drawn with pygame from parameters.
+"""Procedural art: street backdrops, people, portraits, vehicles and groups, drawn with pygame from
+parameters.
 
 No image files. People are calm, stylised, dignified figures; demeanour shows in posture and face, subtly.
-Every function is deterministic and cached: equal parameters return the same Surface object, so treat results as
+Every function is deterministic and cached: equal parameters return the same Surface object, so treat results
+as
 read-only (copy() before drawing on one).
 
-Scale: a surface `height_px` tall spans REFERENCE_CM (215 cm) for people, groups and vehicles alike, with the feet or
+Scale: a surface `height_px` tall spans REFERENCE_CM (215 cm) for people, groups and vehicles alike, with the
+feet or
 wheels on the bottom edge, so figures and vehicles rendered at one height_px stand to scale. Backdrops put the
 ground line at GROUND_Y_FRACTION of their height.
 """

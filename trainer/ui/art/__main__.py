@@ -1,6 +1,7 @@
 """Contact sheets of the procedural art, for looking at it: `python -m trainer.ui.art OUTDIR`.
 
-Writes backdrops.png (every view at every time of day), people.png, portraits.png, vehicles.png, groups.png and
+Writes backdrops.png (every view at every time of day), people.png, portraits.png, vehicles.png, groups.png
+and
 street.png (a night panorama with people and a car on the ground line), and prints render timings.
 """
 
@@ -15,6 +16,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 
 import pygame  # noqa: E402
 
+from trainer.model.scenario import Appearance, Vehicle  # noqa: E402
 from trainer.model.vocabulary import Backdrop, TimeOfDay  # noqa: E402
 from trainer.ui import art  # noqa: E402
 from trainer.ui.art.samples import PEOPLE, VEHICLES  # noqa: E402
@@ -105,7 +107,7 @@ def _street() -> pygame.Surface:
     return pygame.transform.smoothscale(scene, (w // 2, h // 2))
 
 
-def _with(entry: tuple[object, list[int]]) -> tuple[object, list[object]]:
+def _with(entry: tuple[Vehicle, list[int]]) -> tuple[Vehicle, list[Appearance]]:
     vehicle, idx = entry
     return vehicle, [PEOPLE[i][0] for i in idx]
 

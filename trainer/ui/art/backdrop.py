@@ -1,4 +1,5 @@
-"""A whole backdrop: sky for the time of day, one of the street views, and at night the light of lamps and windows."""
+"""A whole backdrop: sky for the time of day, one of the street views, and at night the light of lamps and
+windows."""
 
 from __future__ import annotations
 
@@ -87,7 +88,8 @@ def _sky(scene: Scene, lt: Light, rng: random.Random) -> None:
 
 
 def _night_light(scene: Scene, lt: Light, rng: random.Random, pools: bool = True) -> None:
-    """Additive light: window halos, lamp heads, pools under the lamps and on the ground where people stand."""
+    """Additive light: window halos, lamp heads, pools under the lamps and on the ground where people
+    stand."""
     k = lt.glow
     warm = (int(150 * k), int(110 * k), int(50 * k))
     for rect, colour in scene.glows:

@@ -1,4 +1,5 @@
-"""Colours of the art: skin tones, hair, the Dutch colour names of the model, and the light of each time of day."""
+"""Colours of the art: skin tones, hair, the Dutch colour names of the model, and the light of each time of
+day."""
 
 from __future__ import annotations
 

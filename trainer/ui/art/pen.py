@@ -153,7 +153,8 @@ class Pen:
         width: float,
         steps: int = 10,
     ) -> None:
-        """An elliptical arc between angles a0..a1 (radians, counter-clockwise from +x): brows, mouths, tyres."""
+        """An elliptical arc between angles a0..a1 (radians, counter-clockwise from +x): brows, mouths,
+        tyres."""
         pts = [
             (cx + rx * math.cos(a0 + (a1 - a0) * i / steps), cy + ry * math.sin(a0 + (a1 - a0) * i / steps))
             for i in range(steps + 1)

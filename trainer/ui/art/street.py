@@ -1,4 +1,5 @@
-"""Street furniture in flat illustration: lamp posts, trees, benches, bollards, parked bikes, terraces, shelters.
+"""Street furniture in flat illustration: lamp posts, trees, benches, bollards, parked bikes, terraces,
+shelters.
 
 Positions are pixels; sizes are metres times `k * scene.m` (k > 1 for things nearer than the facades).
 """

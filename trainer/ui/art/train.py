@@ -1,8 +1,11 @@
 """Inside an intercity carriage, seen across the aisle at standing eye level.
 
-A row of windows with the landscape outside, facing pairs of seats, a luggage rack, a lit ceiling and, at the left
-end, the glass door to the vestibule. The far wall stands at `scene.m` pixels per metre with its foot at WALL_FOOT;
-people stand nearer, in the aisle, on the ground line. Inside is lit by the carriage, not the sky: day and night
+A row of windows with the landscape outside, facing pairs of seats, a luggage rack, a lit ceiling and, at the
+left
+end, the glass door to the vestibule. The far wall stands at `scene.m` pixels per metre with its foot at
+WALL_FOOT;
+people stand nearer, in the aisle, on the ground line. Inside is lit by the carriage, not the sky: day and
+night
 differ in the windows (landscape, or dark glass with reflections) and in the ceiling lights.
 """
 
@@ -211,7 +214,8 @@ def _floor(scene: Scene, p: _Paint, foot: float) -> None:
 
 
 def _seats(scene: Scene, p: _Paint, x: float, foot: float) -> None:
-    """A pair of seats back to back at x: the left one faces left, the right one faces right (into the next bay)."""
+    """A pair of seats back to back at x: the left one faces left, the right one faces right (into the next
+    bay)."""
     s, m = scene.surface, scene.m * 1.12  # the seats stand a little nearer than the wall
     base = foot + 0.2 * scene.m
     dark = p(shade(SEAT, 0.7))
@@ -291,7 +295,8 @@ def _luggage(scene: Scene, p: _Paint, x: float, y: float) -> None:
 
 
 def _end_wall(scene: Scene, p: _Paint, end: float, foot: float, time_of_day: str) -> None:
-    """The end of the carriage at the left: a partition with a glass sliding door to the vestibule and a display."""
+    """The end of the carriage at the left: a partition with a glass sliding door to the vestibule and a
+    display."""
     s, h, m = scene.surface, scene.h, scene.m
     pygame.draw.rect(s, p((214, 216, 214)), (0, round(0.2 * h), round(end), round(foot - 0.2 * h)))
     pygame.draw.line(s, p((184, 188, 190)), (end, 0.2 * h), (end, foot), max(2, round(0.06 * m)))

@@ -1,12 +1,14 @@
 """Vehicles in side view, front to the right: a car, an older car, a van, and two-wheelers with their rider.
 
 Occupants of cars and vans are whole figures drawn behind the glass and masked to the windows, so their hair,
-headwear and glasses match their standing figure. Damage is visible: a cracked lamp, a dent, lamps that are off.
+headwear and glasses match their standing figure. Damage is visible: a cracked lamp, a dent, lamps that are
+off.
 """
 
 from __future__ import annotations
 
 import math
+from typing import cast
 
 import pygame
 
@@ -97,7 +99,7 @@ def vehicle_surface(vehicle: Vehicle, occupants: list[Appearance], height_px: in
     kind = str(vehicle.kind)
     colour = pal.colour(vehicle.color)
     if kind in ("fiets", "scooter"):
-        return _two_wheeler(kind, colour, vehicle.damage, occupants, height_px)
+        return _two_wheeler(kind, colour, list(vehicle.damage), occupants, height_px)
     shape = _SHAPES.get(kind, _SHAPES["auto"])
     length = float(shape["length"])  # type: ignore[arg-type]
     scale = px_per_cm(height_px)
@@ -106,7 +108,7 @@ def vehicle_surface(vehicle: Vehicle, occupants: list[Appearance], height_px: in
     ss = 2
     big = pygame.Surface((width * ss, height_px * ss), pygame.SRCALPHA)
     pen = Pen(big, scale * ss, (margin * scale * ss, height_px * ss))
-    _car(pen, shape, kind, colour, vehicle.damage, occupants)
+    _car(pen, shape, kind, colour, list(vehicle.damage), occupants)
     return downsample(big, (width, height_px))
 
 
@@ -164,8 +166,8 @@ def _car(
         dark, [(mx, my), (mx + 10.0, my + 2.0), (mx + 12.0, my + 10.0), (mx + 2.0, my + 10.0)], steps=2
     )
     lit = "geen_licht" not in damage
-    tx, ty = shape["tail"]  # type: ignore[misc]
-    hx, hy = shape["head"]  # type: ignore[misc]
+    tx, ty = cast(tuple[float, float], shape["tail"])
+    hx, hy = cast(tuple[float, float], shape["head"])
     lamp(pen, tx, ty, 7.0, lit, "achterlicht" in damage, rear=True)
     lamp(pen, hx, hy, 6.0, lit, "koplamp" in damage, rear=False)
     if "deuk" in damage:
@@ -210,7 +212,8 @@ def _dent(pen: Pen, colour: RGB, x: float, y: float) -> None:
 def _occupants(
     pen: Pen, shape: dict[str, object], windows: list[list[Point]], occupants: list[Appearance]
 ) -> None:
-    """People seen through the side windows: drawn on a layer, masked to the glass, with a reflection on top."""
+    """People seen through the side windows: drawn on a layer, masked to the glass, with a reflection on
+    top."""
     if not occupants:
         _reflection(pen, windows)
         return

@@ -1,4 +1,5 @@
-"""The street views, and the inside of a train carriage (train.py). Each lays out facades, ground and furniture for any width from a seeded Random.
+"""The street views, and the inside of a train carriage (train.py). Each lays out facades, ground and
+furniture for any width from a seeded Random.
 
 Facades stand across the street (their base at `fb`); people and vehicles stand nearer, on the ground line.
 """

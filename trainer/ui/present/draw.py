@@ -46,7 +46,7 @@ class Painter:
         colour: th.Colour = th.TEXT,
         min_size: float = BODY,
     ) -> pygame.Rect:
-        """Wrapped text at the largest size from `size` down to `min_size` that fits the box; never smaller."""
+        """Wrapped text at the largest size from `size` down to `min_size` that fits; never smaller."""
         current = size
         while True:
             font = self.theme.font(current, bold=bold)
@@ -100,7 +100,8 @@ def _bar_rows(p: Painter, rows: tuple[tuple[str, int, int], ...], area: pygame.R
 
 def _options(p: Painter, s: Slide, stage: int, focus: int, area: pygame.Rect, lang: str) -> bool:
     """The choice chart: a row per option. With room, each label stands whole next to its key; without, the
-    chart shows keys and the focused option's text goes to the side panel. Returns whether labels were shown."""
+    chart shows keys and the focused option's text goes to the side panel. Returns whether labels
+    were shown."""
     n = len(s.options)
     scale = max((o.count for o in s.options), default=0) or 1
     label_w = round(area.width * 0.46)

@@ -25,7 +25,8 @@ def hovered(layout: Layout, pos: tuple[int, int] | None) -> int | None:
 def handle_buttons(inp: Input, frame: Frame, layout: Layout, *, numbered: bool = False) -> Command | None:
     """Up/Down/Tab move the focus, Enter takes it, 1-9 take a numbered button, the mouse clicks or hovers.
 
-    Without focus (nothing pre-selected) the first move focuses the first or last button and Enter does nothing.
+    Without focus (nothing pre-selected) the first move focuses the first or last button and Enter does
+    nothing.
     """
     count = len(layout.buttons)
     ui = frame.ui

@@ -149,9 +149,10 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
 
 
 def _meter_rects(frame: Frame, out: Layout) -> None:
-    """Where tension and the trust of people in view go (top left), only with the instructor's --show-meters."""
+    """Where tension and the trust of people in view go (top left), only with the instructor's
+    --show-meters."""
     assert frame.view is not None and frame.scenario is not None
-    if not frame.extra.get("show_meters"):
+    if not frame.show_meters:
         return  # during play a moving bar is a live score: by default it waits for the ending page
     px = frame.theme.px
     x = px(20)

@@ -1,4 +1,5 @@
-"""What the officer knows (dispatch, MEOS, briefing items) as a terminal-like card, on the street and in scenes."""
+"""What the officer knows (dispatch, MEOS, briefing items) as a terminal-like card, on the street and in
+scenes."""
 
 from __future__ import annotations
 

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
-from trainer.engine.events import ChoiceMade, EndingReached
+from collections.abc import Mapping, Sequence
+
+from trainer.engine.events import ChoiceMade, EndingReached, Event
 from trainer.model.graph import NOBODY, node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_LABELS, STEP_ORDER, MeterKind
 from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
 from trainer.ui.screens.page import Gauge, Page
 from trainer.ui.strings import t
 
 
-def gauges(scenario: Scenario, values: dict[str, int], lang: str) -> tuple[Gauge, ...]:
+def gauges(scenario: Scenario, values: Mapping[str, int], lang: str) -> tuple[Gauge, ...]:
     """Tension and trust as they stand: shown after play (ending, perspective), never as a live score."""
     return tuple(
         (spec.label.get(lang), values.get(name, spec.start), spec.min, spec.max)
@@ -38,7 +41,7 @@ def briefing(frame: Frame) -> Page:
 def ending(frame: Frame) -> Page:
     assert frame.view is not None and isinstance(frame.view.node, EndingNode)
     node, lang = frame.view.node, frame.lang
-    outcome = OUTCOME_LABELS[node.outcome][1 if lang == "en" else 0]
+    outcome = tr(*OUTCOME_LABELS[node.outcome], lang)
     lines = " ".join(line.text.get(lang) for line in frame.view.lines)
     paragraphs = [(t(lang, "ending_title") + ": " + outcome, node.summary.get(lang))]
     if lines:
@@ -57,7 +60,7 @@ def goals_page(scenario: Scenario, lang: str) -> Page:
     paragraphs = [("", t(lang, "goals_intro"))]
     for step in STEP_ORDER:
         goal = getattr(scenario.learning_goals, step.value)
-        paragraphs.append((STEP_LABELS[step][1 if lang == "en" else 0], goal.get(lang)))
+        paragraphs.append((tr(*STEP_LABELS[step], lang), goal.get(lang)))
     return Page(t(lang, "goals_title"), tuple(paragraphs), ())
 
 
@@ -71,7 +74,7 @@ def notes(frame: Frame) -> Page:
         (t(lang, "briefing_title"), sc.briefing.text.get(lang)),
     ]
     seen: list[str] = []
-    for node_id in frame.extra.get("seen_nodes", []):
+    for node_id in frame.view.visited if frame.view is not None else ():
         for item in getattr(sc.nodes.get(node_id), "info", ()):
             text = f"{item.kind.value.upper()} · {item.title.get(lang)}: {item.text.get(lang)}"
             if text not in seen:
@@ -83,9 +86,9 @@ def notes(frame: Frame) -> Page:
 
 def perspective_pages(
     scenario: Scenario,
-    events: list,  # type: ignore[type-arg]
+    events: Sequence[Event],
     lang: str,
-    meters: dict[str, int] | None = None,
+    meters: Mapping[str, int] | None = None,
 ) -> list[Page]:
     """The trainee's own route retold from the stopped person's side, one page per authored perspective,
     then the learning goals. The first page shows where tension and trust ended."""
@@ -126,9 +129,9 @@ def perspective_pages(
                 person,
             )
         )
-    for event in events:
-        if isinstance(event, EndingReached):
-            node = scenario.nodes[event.node]
+    for ended in events:
+        if isinstance(ended, EndingReached):
+            node = scenario.nodes[ended.node]
             if isinstance(node, EndingNode) and node.perspective is not None:
                 pages.append(Page(title, (("", node.perspective.get(lang)),), (), person))
     if pages and meters is not None:

@@ -1,4 +1,5 @@
-"""Scenario picker: unfinished sessions to resume first, then the bundled scenarios with place, time and duration.
+"""Scenario picker: unfinished sessions to resume first, then the bundled scenarios with place, time and
+duration.
 
 The learning goals are not shown here: they name the intended answers, so they come after the reflection.
 """
@@ -63,7 +64,7 @@ def _focused_scenario(frame: Frame) -> LoadedScenario | None:
     entries = _entries(frame)
     if not entries:
         return None
-    cmd = entries[min(frame.ui.focus, len(entries) - 1)][1]
+    cmd = entries[min(frame.ui.focus or 0, len(entries) - 1)][1]
     scenarios: list[LoadedScenario] = frame.extra.get("scenarios", [])
     return scenarios[cmd.index] if isinstance(cmd, PickScenario) else None
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from trainer.model.text import tr
 from trainer.model.vocabulary import STEP_LABELS
 from trainer.ui import theme as th
 from trainer.ui.frame import Answer, Command, Frame, Layout
@@ -27,7 +28,7 @@ def layout(frame: Frame) -> Layout:
     out = Layout()
     inner = card(frame, out)
     q = frame.view.question
-    step = STEP_LABELS[q.step][1 if frame.lang == "en" else 0]
+    step = tr(*STEP_LABELS[q.step], frame.lang)
     title_box = pygame.Rect(inner.left, inner.top, inner.width, px(44))
     tb, font = fit(f"{t(frame.lang, 'reflection_title')} · {step}", frame.theme, 28, title_box, bold=True)
     out.text("title", tb, title_box, font)

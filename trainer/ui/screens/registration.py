@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pygame
 
+from trainer.model.text import tr
 from trainer.model.vocabulary import (
     GROUND_LABELS,
     LEGAL_BASIS_LABELS,
@@ -24,11 +25,10 @@ MAX_REASON = 500
 
 
 def _options(lang: str) -> dict[str, list[tuple[str, str]]]:
-    k = 1 if lang == "en" else 0
     return {
-        "grounds": [(g.value, GROUND_LABELS[g][k]) for g in Ground],
-        "basis": [(b.value, LEGAL_BASIS_LABELS[b][k]) for b in REGISTRABLE_POWERS],
-        "outcome": [(o.value, OUTCOME_LABELS[o][k]) for o in Outcome],
+        "grounds": [(g.value, tr(*GROUND_LABELS[g], lang)) for g in Ground],
+        "basis": [(b.value, tr(*LEGAL_BASIS_LABELS[b], lang)) for b in REGISTRABLE_POWERS],
+        "outcome": [(o.value, tr(*OUTCOME_LABELS[o], lang)) for o in Outcome],
     }
 
 
@@ -39,7 +39,7 @@ def controls(frame: Frame) -> list[tuple[str, str]]:
 
 
 def typing(frame: Frame) -> bool:
-    return controls(frame)[frame.ui.focus % len(controls(frame))][0] == "reason"
+    return controls(frame)[(frame.ui.focus or 0) % len(controls(frame))][0] == "reason"
 
 
 def layout(frame: Frame) -> Layout:
@@ -96,7 +96,7 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         draw_text(
             surface, t(lang, key), theme.font(17, bold=True), th.ACCENT, lay.rects[f"head:{group}"].topleft
         )
-    focus = controls(frame)[ui.focus % len(controls(frame))]
+    focus = controls(frame)[(ui.focus or 0) % len(controls(frame))]
     for group, value in controls(frame)[:-2]:
         rect = lay.rects[f"{group}:{value}"]
         ticked = f"grounds:{value}" in ui.ticks if group == "grounds" else ui.radio.get(group) == value
@@ -145,7 +145,7 @@ def _submit(frame: Frame) -> Command | None:
 def handle(inp: Input, frame: Frame) -> Command | None:
     ui = frame.ui
     items = controls(frame)
-    ui.focus %= len(items)
+    ui.focus = (ui.focus or 0) % len(items)  # a form always has a focus; None only where a choice is made
     group, value = items[ui.focus]
     if group == "reason" and inp.action == Action.TEXT and inp.text:
         ui.fields["reason"] = (ui.fields.get("reason", "") + inp.text)[:MAX_REASON]

@@ -1,4 +1,5 @@
-"""The street: a first-person panorama wider than the window. Look around, inspect people, address one or nobody."""
+"""The street: a first-person panorama wider than the window. Look around, inspect people, address one or
+nobody."""
 
 from __future__ import annotations
 

@@ -93,22 +93,23 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
 
 def handle(inp: Input, frame: Frame) -> Command | None:
     ui = frame.ui
-    field = FIELDS[ui.focus - CODE_FIELD] if typing(frame) else None
+    focus = ui.focus or 0  # this form always has a focus; None only where a choice is made
+    field = FIELDS[focus - CODE_FIELD] if typing(frame) else None
     if inp.action == Action.TEXT and field and inp.text:
         ui.fields[field] = (ui.fields.get(field, "") + inp.text)[:40]
     elif inp.action == Action.BACKSPACE and field:
         ui.fields[field] = ui.fields.get(field, "")[:-1]
     elif inp.action in (Action.NEXT_FOCUS, Action.DOWN):
-        ui.focus = (ui.focus + 1) % 4
+        ui.focus = (focus + 1) % 4
     elif inp.action in (Action.PREV_FOCUS, Action.UP):
-        ui.focus = (ui.focus - 1) % 4
+        ui.focus = (focus - 1) % 4
     elif inp.action in (Action.LEFT, Action.RIGHT) and ui.focus == LANG:
         return SetLang("en" if frame.lang == "nl" else "nl")
     elif inp.action == Action.CONFIRM:
         if ui.focus == LANG:
             return SetLang("en" if frame.lang == "nl" else "nl")
         if ui.focus != START:
-            ui.focus += 1
+            ui.focus = focus + 1
             return None
         return _start(frame)
     elif inp.action == Action.CLICK and inp.pos is not None:

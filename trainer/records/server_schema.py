@@ -1,0 +1,74 @@
+"""The shared PostgreSQL store's schema as forward migrations, versioned like the SQLite one.
+
+The tables mirror the local SQLite schema (trainees, groups, scenario snapshots, sessions, events) so the
+same records read the same from either backend. `diverged_events` keeps a history that disagreed with the
+stored one: nothing is overwritten and nothing is lost.
+"""
+
+from __future__ import annotations
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: the local schema's tables, plus the version row and the diverged histories
+    """
+    CREATE TABLE trainer_schema (
+        version INTEGER NOT NULL,
+        application TEXT NOT NULL DEFAULT 'trainer'
+    );
+    INSERT INTO trainer_schema(version) VALUES (0);
+    CREATE TABLE trainees (
+        code TEXT PRIMARY KEY,
+        display_name TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE groups (
+        id BIGSERIAL PRIMARY KEY,
+        label TEXT NOT NULL UNIQUE,
+        date TEXT,
+        leader TEXT,
+        location TEXT,
+        created_at TEXT NOT NULL
+    );
+    CREATE TABLE scenario_versions (
+        content_hash TEXT PRIMARY KEY,
+        scenario_id TEXT NOT NULL,
+        version INTEGER NOT NULL,
+        snapshot TEXT NOT NULL
+    );
+    CREATE TABLE sessions (
+        id TEXT PRIMARY KEY,
+        trainee_code TEXT NOT NULL REFERENCES trainees(code),
+        group_id BIGINT REFERENCES groups(id),
+        scenario_id TEXT NOT NULL,
+        scenario_version INTEGER NOT NULL,
+        content_hash TEXT NOT NULL REFERENCES scenario_versions(content_hash),
+        seed BIGINT NOT NULL,
+        lang TEXT NOT NULL,
+        started_at TEXT NOT NULL,
+        ended_at TEXT,
+        status TEXT NOT NULL CHECK (status IN ('active', 'finished'))
+    );
+    CREATE INDEX sessions_by_group ON sessions(group_id);
+    CREATE INDEX sessions_by_trainee ON sessions(trainee_code);
+    CREATE TABLE events (
+        session_id TEXT NOT NULL REFERENCES sessions(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        wall_time TEXT NOT NULL,
+        mono_time DOUBLE PRECISION NOT NULL,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        PRIMARY KEY (session_id, seq)
+    );
+    CREATE TABLE diverged_events (
+        session_id TEXT NOT NULL,
+        seq INTEGER NOT NULL,
+        wall_time TEXT NOT NULL,
+        mono_time DOUBLE PRECISION NOT NULL,
+        type TEXT NOT NULL,
+        payload TEXT NOT NULL,
+        reported_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    );
+    CREATE UNIQUE INDEX diverged_once ON diverged_events(session_id, seq, md5(payload));
+    """,
+)
+
+SCHEMA_VERSION = len(MIGRATIONS)

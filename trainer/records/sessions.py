@@ -1,0 +1,82 @@
+"""Where the player's sessions come from: scenario files, new recorded sessions, resumed ones.
+
+The window's App never opens a file or the records database itself: the command that starts it builds a
+`RecordedSessions` (with the store, if recording, and the checker it wants) and injects it, so the App can be
+driven headless with another source and every I/O decision stays at the edge.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from trainer.engine.clock import Clock
+from trainer.engine.session import Session
+from trainer.model.diagnostics import ScenarioError
+from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.records.recorder import Recorder
+from trainer.records.resume import resume
+from trainer.records.store import RecordStore
+
+Checker = Callable[[LoadedScenario], list[str]]
+
+
+class RecordedSessions:
+    """Loads scenario files and starts or resumes sessions, recording into `store` when there is one."""
+
+    def __init__(self, store: RecordStore | None = None, *, check: Checker | None = None) -> None:
+        self.store = store
+        self.check = check  # error lines for a loaded file (the CLI's checker), shown instead of playing
+
+    def load(self, path: Path, lang: str) -> tuple[LoadedScenario | None, list[str]]:
+        """The scenario at `path`, or None and the findings (one line each) that stop it being played."""
+        try:
+            loaded = load_scenario(path)
+        except ScenarioError as exc:
+            return None, [d.format(lang) for d in exc.diagnostics]
+        errors = self.check(loaded) if self.check is not None else []
+        return (None if errors else loaded), errors
+
+    def start(
+        self,
+        loaded: LoadedScenario,
+        *,
+        trainee: str | None,
+        group: str | None,
+        lang: str,
+        clock: Clock,
+        seed: int,
+        start_node: str | None = None,
+    ) -> Session:
+        """A new session, recorded when there is a store and a trainee; `seed` draws its choice order."""
+        listeners = []
+        if self.store is not None and trainee is not None:
+            listeners.append(
+                Recorder(self.store, loaded.scenario, loaded.content_hash, trainee=trainee, group=group)
+            )
+        return Session(
+            loaded.scenario,
+            seed=seed,
+            lang=lang,
+            clock=clock,
+            listeners=listeners,
+            start_node=start_node,
+            scenario_hash=loaded.content_hash,
+        )
+
+    def can_resume(self) -> bool:
+        return self.store is not None
+
+    def resume(self, session_id: str, clock: Clock) -> Session:
+        """An unfinished recorded session, replayed to where it stopped; recording continues."""
+        assert self.store is not None
+        return resume(self.store, self.store.session(session_id), clock=clock)
+
+    def unfinished(self, trainee: str | None) -> list[tuple[str, str, str]]:
+        """(id, scenario, start time) of the trainee's unfinished sessions, for the picker."""
+        if self.store is None or trainee is None:
+            return []
+        return [
+            (r.id, r.scenario_id, r.started_at[:16].replace("T", " "))
+            for r in self.store.sessions(trainee=trainee, status="active")
+        ]

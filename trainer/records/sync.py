@@ -1,0 +1,223 @@
+"""Offline-first sync: every event committed to the laptop's SQLite is pushed to the shared server.
+
+A background thread reads the local journal through its own read-only connection and pushes what the server
+lacks, one session per transaction. The trainee never waits on it: the recorder commits locally first (the
+crash-safe journal), the host wakes the syncer, and when the network or server is away the syncer waits and
+catches up later, also after a restart of the trainer, because the journal itself says what is waiting.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from trainer.records.errors import RecordsError
+from trainer.records.server import DivergedHistory, ServerStore, ServerUnavailable, SessionHeader
+from trainer.records.store import EventRow
+
+_HEADER_SQL = """
+    SELECT s.id, s.trainee_code, t.display_name, g.label, s.scenario_id, s.scenario_version, s.content_hash,
+           s.seed, s.lang, s.started_at, s.ended_at, s.status
+    FROM sessions s JOIN trainees t ON t.code = s.trainee_code LEFT JOIN groups g ON g.id = s.group_id
+    WHERE s.id = ?
+"""
+
+
+class LocalJournal:
+    """Read-only access to a laptop's records database, for the syncer's thread only."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self._conn: sqlite3.Connection | None = None
+        self._version: int | None = None
+
+    def _db(self) -> sqlite3.Connection | None:
+        if self._conn is None:
+            if not self.path.exists():
+                return None  # nothing recorded yet
+            self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=10)
+            self._conn.execute("PRAGMA busy_timeout=10000")
+        return self._conn
+
+    def changed(self) -> bool:
+        """True when another connection committed since the last call (PRAGMA data_version: microseconds), so
+        the syncer notices the recorder's commits without any hook in the host."""
+        db = self._db()
+        if db is None:
+            return False
+        version = int(db.execute("PRAGMA data_version").fetchone()[0])
+        seen, self._version = self._version, version
+        return seen != version
+
+    def counts(self) -> dict[str, int]:
+        db = self._db()
+        if db is None:
+            return {}
+        return {
+            str(sid): int(n) for sid, n in db.execute("SELECT session_id, COUNT(*) FROM events GROUP BY 1")
+        }
+
+    def header(self, session_id: str) -> tuple[SessionHeader, str]:
+        db = self._db()
+        assert db is not None
+        row = db.execute(_HEADER_SQL, (session_id,)).fetchone()
+        snapshot = db.execute(
+            "SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (row[6],)
+        ).fetchone()[0]
+        return SessionHeader(*row), str(snapshot)
+
+    def events(self, session_id: str, first: int) -> list[EventRow]:
+        db = self._db()
+        assert db is not None
+        rows = db.execute(
+            "SELECT seq, wall_time, mono_time, type, payload FROM events WHERE session_id = ? AND seq >= ? "
+            "ORDER BY seq",
+            (session_id, first),
+        )
+        return [EventRow(int(a), str(b), float(c), str(d), str(e)) for a, b, c, d, e in rows]
+
+    def close(self) -> None:
+        if self._conn is not None:
+            self._conn.close()
+            self._conn = None
+
+
+@dataclass
+class SyncStatus:
+    """What a laptop knows about its sync: what waits, and what the server refused."""
+
+    online: bool = False
+    waiting_events: int = 0
+    waiting_sessions: int = 0
+    pushed_events: int = 0
+    refused: dict[str, DivergedHistory] = field(default_factory=dict)
+    last_error: str | None = None
+
+
+class SyncPass:
+    """One comparison of the local journal with the server, and the pushes it needs. No threads."""
+
+    def __init__(self, journal: LocalJournal, server: ServerStore) -> None:
+        self.journal = journal
+        self.server = server
+        self.stored: dict[str, int] = {}
+        self.verified: set[str] = set()
+        self.status = SyncStatus()
+
+    def run(self) -> SyncStatus:
+        """Push everything the server lacks. Raises ServerUnavailable when the server is away."""
+        local = self.journal.counts()
+        unknown = [sid for sid in local if sid not in self.stored]
+        if unknown:
+            found = self.server.stored_counts(unknown)
+            for sid in unknown:
+                self.stored[sid] = found.get(sid, 0)
+        for sid, count in sorted(local.items()):
+            if sid in self.status.refused or count <= self.stored[sid]:
+                continue
+            # The first contact with a session compares the whole stored part: never splice onto another
+            # history.
+            first = self.stored[sid] if sid in self.verified else 0
+            header, snapshot = self.journal.header(sid)
+            try:
+                now = self.server.push(header, snapshot, self.journal.events(sid, first))
+            except DivergedHistory as exc:
+                self.status.refused[sid] = exc
+                continue
+            self.status.pushed_events += max(0, now - self.stored[sid])
+            self.stored[sid] = now
+            self.verified.add(sid)
+        self.status.online = True
+        self._count_waiting(local)
+        return self.status
+
+    def measure(self) -> SyncStatus:
+        """What waits, without pushing anything (for `trainer server status`)."""
+        local = self.journal.counts()
+        self.stored = {sid: 0 for sid in local} | self.server.stored_counts(list(local))
+        self.status.online = True
+        self._count_waiting(local)
+        return self.status
+
+    def _count_waiting(self, local: dict[str, int]) -> None:
+        waiting = {
+            sid: n - self.stored.get(sid, 0) for sid, n in local.items() if n > self.stored.get(sid, 0)
+        }
+        self.status.waiting_events = sum(waiting.values())
+        self.status.waiting_sessions = len(waiting)
+
+
+class Syncer:
+    """The background pusher. `wake()` after each local commit; `stop()` when the host closes."""
+
+    def __init__(
+        self, db_path: Path, url: str, *, poll_seconds: float = 1.0, max_backoff: float = 5.0
+    ) -> None:
+        self.db_path = db_path
+        self.url = url
+        self.poll_seconds = poll_seconds
+        self.max_backoff = max_backoff
+        self._wake = threading.Event()
+        self._stop = threading.Event()
+        self._lock = threading.Lock()
+        self._status = SyncStatus()
+        self._thread = threading.Thread(target=self._loop, name="trainer-sync", daemon=True)
+
+    def start(self) -> Syncer:
+        self._thread.start()
+        return self
+
+    def wake(self, *_: object) -> None:
+        """Usable as a Session listener: it only sets a flag, so the frame loop never waits."""
+        self._wake.set()
+
+    def status(self) -> SyncStatus:
+        with self._lock:
+            return SyncStatus(**vars(self._status))
+
+    def stop(self, timeout: float = 3.0) -> SyncStatus:
+        """Ask the thread to push what it can and end; what is left waits in the journal for next time."""
+        self._stop.set()
+        self._wake.set()
+        self._thread.join(timeout)
+        return self.status()
+
+    def _loop(self) -> None:
+        journal = LocalJournal(self.db_path)
+        server: ServerStore | None = None
+        sync: SyncPass | None = None
+        retry = True  # the first pass catches up on whatever an earlier run left waiting
+        delay = self.poll_seconds
+        try:
+            while True:
+                stopping = self._stop.is_set()
+                woken = self._wake.is_set()
+                self._wake.clear()
+                if retry or woken or stopping or journal.changed():
+                    try:
+                        if server is None:
+                            server = ServerStore(self.url, timeout=2.0)
+                        if sync is None:
+                            server.require_schema()
+                            sync = SyncPass(journal, server)
+                        status = sync.run()
+                        retry, delay = False, self.poll_seconds
+                        with self._lock:
+                            self._status = SyncStatus(**vars(status))
+                    except (ServerUnavailable, RecordsError, sqlite3.Error) as exc:
+                        sync = None  # after an outage, ask the server again what it holds: never assume
+                        retry, delay = True, min(self.max_backoff, max(0.25, delay * 2))
+                        with self._lock:
+                            self._status.online = False
+                            self._status.last_error = (
+                                str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+                            )
+                if stopping:
+                    return
+                self._wake.wait(delay)
+        finally:
+            journal.close()
+            if server is not None:
+                server.close()
