@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from trainer.commands.common import EXIT_BAD_INPUT, RecordingOptions, UserError, print_err
+from trainer.model.text import TwoLanguageError
 from trainer.records.fields import MAX_SEED
 
 
@@ -195,7 +196,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
         return _dispatch(args)
-    except UserError as exc:
+    except TwoLanguageError as exc:
+        # UserError, and any engine or records error a command did not translate itself: still one line.
         print_err(exc.message(getattr(args, "lang", "nl")))
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
