@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from markupsafe import Markup, escape
 
 from debrief.sheet import DecisionPoint, MeterRow, StepRow
-from debrief.words import Words, clip
+from debrief.words import Words
 
 INK = "#1d2733"
 MUTED = "#5b6675"
@@ -19,8 +19,9 @@ FONT = "font-family=\"'Trainer Sans','Noto Sans',sans-serif\""
 
 LABEL_CHARS = 29  # one line at 8.5 units; Noto Sans averages ~0.53 em a character
 ROW = 15
+LINE = 10  # a wrapped label's further lines
 BAR_X, BAR_W = 150, 70
-WIDTH = 300
+WIDTH = 320
 
 
 def patterns(uid: str) -> str:
@@ -39,7 +40,7 @@ def fill(uid: str, assessment: str) -> str:
     return {"in_lijn": BAR, "discutabel": f"url(#{uid}-d)", "niet_in_lijn": f"url(#{uid}-n)"}[assessment]
 
 
-def wrap(text: str, width: int, lines: int = 2) -> list[str]:
+def wrap(text: str, width: int, lines: int = 99) -> list[str]:
     """Greedy word wrap by character count, at most `lines` lines, the last cut with an ellipsis."""
     out: list[str] = []
     current = ""
@@ -63,10 +64,14 @@ def wrap(text: str, width: int, lines: int = 2) -> list[str]:
 
 
 def choice_chart(point: DecisionPoint, w: Words, uid: str) -> Markup:
-    """A horizontal bar per option: key and label, the bar, then the count and the assessment in words."""
+    """A horizontal bar per option: key and the whole label (wrapped, never cut), the bar, then the count and
+    the assessment in words; a count the timer decided is said apart."""
     options = point.options
     scale = max((o.count for o in options), default=0) or 1
-    height = ROW * len(options) + 2
+    # a label that needs more than two lines is not cut: the chart shows its key, the table below the text
+    labels = [lines if len(lines := wrap(o.label, LABEL_CHARS)) <= 2 else [""] for o in options]
+    rows = [max(1, len(lines)) for lines in labels]
+    height = ROW * len(options) + LINE * (sum(rows) - len(rows)) + 2
     title = escape(w("chart_title", title=point.title))
     desc = escape("; ".join(f"{o.key}: {o.label}, {o.count}, {o.assessment_label}" for o in options))
     parts = [
@@ -75,23 +80,27 @@ def choice_chart(point: DecisionPoint, w: Words, uid: str) -> Markup:
         f'<desc id="{uid}-s">{desc}</desc>{patterns(uid)}',
         f'<line x1="{BAR_X}" y1="1" x2="{BAR_X}" y2="{height - 1}" stroke="{MUTED}" stroke-width="0.6"/>',
     ]
-    for i, o in enumerate(options):
-        y = i * ROW + 1
-        label = clip(o.label, LABEL_CHARS)
+    y = 1.0
+    for o, lines in zip(options, labels, strict=True):
         parts.append(
             f'<text x="0" y="{y + 10}" font-size="8.5" font-weight="700" fill="{INK}">{o.key}</text>'
-            f'<text x="11" y="{y + 10}" font-size="8.5" fill="{INK}">{escape(label)}</text>'
         )
+        for j, line in enumerate(lines):
+            parts.append(
+                f'<text x="11" y="{y + 10 + j * LINE}" font-size="8.5" fill="{INK}">{escape(line)}</text>'
+            )
         length = round(BAR_W * o.count / scale, 1)
         if o.count:
             parts.append(
                 f'<rect x="{BAR_X}" y="{y + 1.5}" width="{length}" height="11" '
                 f'fill="{fill(uid, o.assessment)}" stroke="{BAR}" stroke-width="0.8"/>'
             )
+        timed = f" ({escape(w('timeouts_short', n=o.timeouts))})" if o.timeouts else ""
         parts.append(
             f'<text x="{BAR_X + length + 4}" y="{y + 10}" font-size="8" fill="{INK}">'
-            f'<tspan font-weight="700">{o.count}</tspan> · {escape(o.assessment_label)}</text>'
+            f'<tspan font-weight="700">{o.count}</tspan> · {escape(o.assessment_label)}{timed}</text>'
         )
+        y += ROW + LINE * (len(lines) - 1)
     parts.append("</svg>")
     return Markup("".join(parts))
 

@@ -26,10 +26,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(tip: pick the session ids of one scenario)",
     ),
     "mixed_versions": (
-        "de sessies zijn gespeeld met verschillende versies van '{scenario}' ({found}); de keuzes "
-        "zijn dan niet te vergelijken (tip: bespreek elke versie apart)",
-        "the sessions were played with different versions of '{scenario}' ({found}); their choices "
-        "cannot be compared (tip: discuss each version separately)",
+        "de sessies zijn gespeeld met verschillende versies van '{scenario}' ({found}) en de keuzes "
+        "verschillen: {changed} (tip: bespreek elke versie apart)",
+        "the sessions were played with different versions of '{scenario}' ({found}) and the choices "
+        "differ: {changed} (tip: discuss each version separately)",
+    ),
+    "text_versions": (
+        "Gespeeld met meer dan één tekstversie van dit scenario ({found}); de keuzes zijn gelijk, de tekst "
+        "op dit blad komt uit de nieuwste ({newest}).",
+        "Played with more than one text version of this scenario ({found}); the choices are the same, the "
+        "text on this sheet is the newest ({newest}).",
     ),
     "no_fit": (
         "sessie {session}: het verslag past niet bij de scenarioversie ({problem})",
@@ -61,6 +67,24 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "will not write a PDF to the terminal (tip: -o sheet.pdf)",
     ),
     "cannot_write": ("{path}: kan niet schrijven ({problem})", "{path}: cannot write ({problem})"),
+    "no_display": (
+        "geen beeldscherm om de presentatie op te openen ({problem}) (tip: maak het blad met --format html "
+        "en open het in de browser)",
+        "no screen to open the presentation on ({problem}) (tip: make the sheet with --format html and open "
+        "it in a browser)",
+    ),
+    "commitments_not_saved": (
+        "let op: deze voornemens zijn niet bewaard (alleen met --group uit de database); neem ze over:",
+        "note: these commitments were not saved (only with --group from the database); copy them:",
+    ),
+    "commitments_saved": (
+        "{n} voornemen(s) bewaard bij groep '{label}'; ze staan op het blad",
+        "{n} commitment(s) saved with group '{label}'; they are on the sheet",
+    ),
+    "written_individual": (
+        "{n} persoonlijke bladen geschreven in {path} (één bestand per trainee)",
+        "{n} individual sheets written in {path} (one file per trainee)",
+    ),
     "written": ("nabespreking geschreven: {path}", "debrief written: {path}"),
 }
 

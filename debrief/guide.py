@@ -1,4 +1,4 @@
-"""The gespreksleider's plan: the sheet's sections in conversation order, with minutes for 30 and 60.
+"""The gespreksleider's plan: the sheet's sections in conversation order, with minutes for 30, 45 and 60.
 
 Borrowed from simulation debriefing (PEARLS: reactions, description, analysis, summary) and moreel beraad:
 open with reactions, agree on the facts, spend most of the time on the hittepunten, close with commitments.
@@ -11,17 +11,19 @@ from dataclasses import dataclass
 from debrief.sheet import Sheet
 from debrief.words import Words
 
-# (catalogue key of the part, minutes in a 30-minute debrief, minutes in a 60-minute one)
-PLAN: tuple[tuple[str, int, int], ...] = (
-    ("g_open", 2, 5),
-    ("s_casus", 3, 5),
-    ("s_hittepunten", 12, 25),
-    ("s_werkte", 3, 4),
-    ("s_deugde", 4, 8),
-    ("s_deed", 3, 5),
-    ("s_vertrouwen", 1, 3),
-    ("s_waarden", 1, 2),
-    ("s_mee", 1, 3),
+# (catalogue key of the part, minutes in a 30-, 45- and 60-minute debrief); each column adds up to its length.
+# The close is plus/delta: what went well in this conversation, what do we do differently next time.
+PLAN: tuple[tuple[str, int, int, int], ...] = (
+    ("g_open", 2, 3, 5),
+    ("s_casus", 3, 4, 5),
+    ("s_hittepunten", 12, 18, 25),
+    ("s_werkte", 2, 3, 4),
+    ("s_deugde", 4, 6, 8),
+    ("s_deed", 3, 4, 5),
+    ("s_vertrouwen", 1, 2, 3),
+    ("s_waarden", 1, 2, 2),
+    ("s_mee", 1, 2, 2),
+    ("g_plusdelta", 1, 1, 1),
 )
 
 
@@ -29,6 +31,7 @@ PLAN: tuple[tuple[str, int, int], ...] = (
 class PlanRow:
     part: str
     short: int
+    mid: int
     long: int
     how: str
 
@@ -46,11 +49,12 @@ class Plan:
     rows: tuple[PlanRow, ...]
     hot: tuple[HotBrief, ...]
     per_hot_short: int
+    per_hot_mid: int
     per_hot_long: int
 
 
 def plan(w: Words, sheet: Sheet | None) -> Plan:
-    rows = tuple(PlanRow(w(key), short, long, w(f"g_how_{key}")) for key, short, long in PLAN)
+    rows = tuple(PlanRow(w(key), short, mid, long, w(f"g_how_{key}")) for key, short, mid, long in PLAN)
     hot: tuple[HotBrief, ...] = ()
     if sheet is not None:
         hot = tuple(
@@ -60,5 +64,5 @@ def plan(w: Words, sheet: Sheet | None) -> Plan:
             for h in sheet.hittepunten
         )
     count = max(len(hot), 1) if sheet is not None else 3
-    minutes = {key: (short, long) for key, short, long in PLAN}["s_hittepunten"]
-    return Plan(rows, hot, minutes[0] // count, minutes[1] // count)
+    minutes = {key: (short, mid, long) for key, short, mid, long in PLAN}["s_hittepunten"]
+    return Plan(rows, hot, minutes[0] // count, minutes[1] // count, minutes[2] // count)

@@ -10,10 +10,11 @@ For each decision point, only the sessions that reached it count (n = how many c
                                           (0 when every choice was in line with the kader, 1 when none was)
     heat         = sqrt(n / N) * (D + K) / 2    N = sessions in the sheet
 
-The square root keeps a point that three of twelve reached in play without letting one person's detour
+The square root keeps a point that a third of the group reached in play without letting one person's detour
 outweigh the moment everyone went through. The hittepunten are the (at most) three hottest points with heat
-of at least MIN_HEAT, ties broken by reach and then by the scenario's own order; when no point is warm
-enough, the first decision point is shown so the conversation still has a place to start.
+of at least MIN_HEAT that at least MIN_REACH people reached (fewer, and a 1-1-1 split says nothing about the
+group while it points at the few who were there), ties broken by reach and then by the scenario's own order;
+when no point qualifies, the first decision point is shown so the conversation still has a place to start.
 """
 
 from __future__ import annotations
@@ -23,6 +24,10 @@ from collections.abc import Sequence
 from typing import Protocol, TypeVar
 
 MIN_HEAT = 0.15
+MIN_REACH = 4
+"""Below about five people a figure identifies someone (domain.md); four is the least spread worth a talk."""
+SMALL = 5
+"""Below this many, prompts leave out per-option counts and ask about the option, not about who chose it."""
 LIMIT = 3
 HIGH, SOME = 0.6, 0.3  # thresholds for the words on the sheet
 FAR, PARTLY = 0.5, 0.25
@@ -63,7 +68,7 @@ def select(points: Sequence[P], limit: int = LIMIT) -> list[P]:
     """The hittepunten, hottest first; never empty when any point was reached."""
     reached = [p for p in points if p.reached]
     ranked = sorted(reached, key=lambda p: (-round(p.heat, 9), -p.reached, p.order))
-    chosen = [p for p in ranked if p.heat >= MIN_HEAT][:limit]
+    chosen = [p for p in ranked if p.heat >= MIN_HEAT and p.reached >= MIN_REACH][:limit]
     if not chosen and reached:
         chosen = [min(reached, key=lambda p: p.order)]
     return chosen

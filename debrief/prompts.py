@@ -9,10 +9,15 @@ talk about choices and considerations, never about a named trainee. Candidates, 
 4. timeouts  the timer decided for some
 5. unchosen  an option in line with the kader that nobody took
 6. unanimous everyone chose alike
+
+A timeout is not a choice: an option the timer picked is said to have followed from the timer. Below
+hittepunten.SMALL people the prompts give no per-option counts and ask about the option, never about "the one
+who chose it".
 """
 
 from __future__ import annotations
 
+from debrief.hittepunten import SMALL
 from debrief.sheet import DecisionPoint, Option, Prompt
 from debrief.words import Words
 
@@ -23,6 +28,17 @@ def _name(option: Option) -> str:
     if option.label[:1] in "'‘\"“":
         return f"{option.label} ({option.key})"
     return f"‘{option.label}’ ({option.key})"
+
+
+def _how(option: Option, n: int, w: Words) -> str:
+    """How an option came about: "3 van de 12 keer gekozen werd", the timer's part said apart."""
+    if n < SMALL:
+        return w("how_small_timed") if option.picked == 0 else w("how_small")
+    if option.timeouts == 0:
+        return w("how_picked", k=option.picked, n=n)
+    if option.picked == 0:
+        return w("how_timed", t=option.timeouts, n=n)
+    return w("how_both", k=option.picked, t=option.timeouts, n=n)
 
 
 def for_point(point: DecisionPoint, w: Words, limit: int = LIMIT) -> tuple[Prompt, ...]:
@@ -41,16 +57,24 @@ def for_point(point: DecisionPoint, w: Words, limit: int = LIMIT) -> tuple[Promp
                 w(
                     f"p_trigger_obs_{said}",
                     option=_name(trigger),
-                    k=trigger.count,
-                    n=n,
+                    how=_how(trigger, n, w),
                     grounds=", ".join(trigger.grounds),
                 ),
                 w(f"p_trigger_thought_{said}", trigger=", ".join(trigger.real_trigger)),
-                w("p_trigger_q_appearance" if trigger.appearance_trigger else "p_trigger_q_facts"),
+                w(
+                    ("p_trigger_q_appearance" if trigger.appearance_trigger else "p_trigger_q_facts")
+                    + ("_small" if n < SMALL else "")
+                ),
             )
         )
     if len(chosen) >= 2:
-        listing = ", ".join(f"{_name(o)} {o.count}×" for o in chosen[:3])
+        if n < SMALL:
+            listing = ", ".join(_name(o) for o in chosen[:3])
+        else:
+            listing = ", ".join(
+                f"{_name(o)} {o.count}×" + (f" ({w('of_which_timed', t=o.timeouts)})" if o.timeouts else "")
+                for o in chosen[:3]
+            )
         a, b = chosen[0], chosen[1]
         thought = (
             w(
@@ -63,27 +87,37 @@ def for_point(point: DecisionPoint, w: Words, limit: int = LIMIT) -> tuple[Promp
             if a.assessment != b.assessment
             else w("p_split_thought_same")
         )
-        out.append(Prompt(w("p_split_obs", listing=listing, n=n), thought, w("p_split_q")))
+        out.append(
+            Prompt(
+                w("p_split_obs_small" if n < SMALL else "p_split_obs", listing=listing, n=n),
+                thought,
+                w("p_split_q_small" if n < SMALL else "p_split_q"),
+            )
+        )
     away = next((o for o in chosen if o.assessment != "in_lijn" and o.key not in used), None)
     if away is not None:
         used.add(away.key)
         out.append(
             Prompt(
-                w("p_away_obs", option=_name(away), k=away.count, n=n),
+                w("p_away_obs", option=_name(away), how=_how(away, n, w)),
                 w(f"p_away_thought_{away.assessment}"),
-                w("p_away_q"),
+                w("p_away_q_small" if n < SMALL else "p_away_q"),
             )
         )
     if point.timeouts:
         out.append(
-            Prompt(w("p_timeout_obs", t=point.timeouts, n=n), w("p_timeout_thought"), w("p_timeout_q"))
+            Prompt(
+                w("p_timeout_obs_small") if n < SMALL else w("p_timeout_obs", t=point.timeouts, n=n),
+                w("p_timeout_thought"),
+                w("p_timeout_q"),
+            )
         )
     unchosen = next((o for o in point.options if not o.count and o.assessment == "in_lijn"), None)
     if unchosen is not None:
         out.append(
             Prompt(w("p_unchosen_obs", option=_name(unchosen)), w("p_unchosen_thought"), w("p_unchosen_q"))
         )
-    if len(chosen) == 1 and n > 1:
+    if len(chosen) == 1 and n >= SMALL:
         out.append(
             Prompt(
                 w("p_unanimous_obs", option=_name(chosen[0]), n=n),

@@ -24,7 +24,8 @@ from debrief.words import Words, clip
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 FONTS = HERE / "fonts"
-KINDS = ("group", "individual", "guide")
+KINDS = ("group", "leader", "individual", "guide")
+TEMPLATE = {"leader": "group"}  # the gespreksleider's copy is the group sheet with codes
 FAMILY = "Trainer Sans"
 
 
@@ -74,6 +75,15 @@ def css_string(value: str) -> Markup:
     return Markup(_CSS_UNSAFE.sub("", value))
 
 
+_PAREN = re.compile(r"\(([^()]*)\)\s*$")
+
+
+def short_basis(label: str) -> str:
+    """A legal basis by what it lets an officer do ('identiteit vorderen'), for narrow table cells."""
+    found = _PAREN.search(label)
+    return found.group(1) if found else label
+
+
 def _finalize(value: Any) -> Any:
     return md_escape(value) if isinstance(value, str) else ("" if value is None else value)
 
@@ -106,6 +116,7 @@ def environment(markdown: bool) -> Environment:
     env.filters["mmss"] = mmss
     env.filters["num"] = _num
     env.filters["css_string"] = css_string
+    env.filters["short_basis"] = short_basis
     return env
 
 
@@ -114,10 +125,14 @@ def text_bar(count: int, total: int, width: int = 12) -> Markup:
     return Markup("█" * round(width * count / total) if total else "")
 
 
-def _context(sheet: Sheet | None, lang: str) -> dict[str, Any]:
+def _context(
+    sheet: Sheet | None, lang: str, kind: str = "group", people: range | list[int] | None = None
+) -> dict[str, Any]:
     w = Words(sheet.lang if sheet else lang)
     return {
         "s": sheet,
+        "people": people if people is not None else range(len(sheet.participants) if sheet else 0),
+        "leader": kind == "leader",
         "w": w,
         "charts": charts,
         "guide": guide.plan(w, sheet),
@@ -127,14 +142,25 @@ def _context(sheet: Sheet | None, lang: str) -> dict[str, Any]:
     }
 
 
-def render_html(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:
+def render_html(
+    sheet: Sheet | None, kind: str = "group", lang: str = "nl", *, person: int | None = None
+) -> str:
     """The sheet as one self-contained HTML page. The guide needs no sheet (it names the hittepunten if
-    given)."""
-    return environment(False).get_template(f"{kind}.html.j2").render(**_context(sheet, lang))
+    given);
+    `person` limits individual sheets to that participant (one file per trainee, its own page numbers)."""
+    template = TEMPLATE.get(kind, kind)
+    people = [person] if person is not None else None
+    return (
+        environment(False).get_template(f"{template}.html.j2").render(**_context(sheet, lang, kind, people))
+    )
 
 
-def render_markdown(sheet: Sheet | None, kind: str = "group", lang: str = "nl") -> str:
-    return environment(True).get_template(f"{kind}.md.j2").render(**_context(sheet, lang))
+def render_markdown(
+    sheet: Sheet | None, kind: str = "group", lang: str = "nl", *, person: int | None = None
+) -> str:
+    template = TEMPLATE.get(kind, kind)
+    people = [person] if person is not None else None
+    return environment(True).get_template(f"{template}.md.j2").render(**_context(sheet, lang, kind, people))
 
 
 def render_pdf(html: str, lang: str = "nl") -> bytes:

@@ -18,6 +18,7 @@ from trainer.engine.events import (
     EndingReached,
     NodeEntered,
     ReflectionAnswered,
+    ReflectionShared,
     RegistrationMade,
     TimedOut,
 )
@@ -25,8 +26,6 @@ from trainer.engine.rules import GameState, rules_for
 from trainer.model.graph import Graph
 from trainer.model.scenario import Scenario, SceneNode, SelectionNode
 from trainer.model.vocabulary import CastKind
-
-TITLE_LIMIT = 100
 
 
 @dataclass
@@ -38,6 +37,7 @@ class Run:
     nodes: list[str] = field(default_factory=list)
     ending: EndingReached | None = None
     answers: dict[str, str] = field(default_factory=dict)
+    shared: bool = False  # "mag gedeeld worden": no answer means no
     registration: RegistrationMade | None = None
     state: GameState | None = None
 
@@ -74,6 +74,8 @@ def read_run(scenario: Scenario, record: SessionRecord, lang: str) -> Run:
             run.ending = event
         elif isinstance(event, ReflectionAnswered):
             run.answers[event.question] = event.answer
+        elif isinstance(event, ReflectionShared):
+            run.shared = event.shared
         elif isinstance(event, RegistrationMade):
             run.registration = event
     return run
@@ -99,12 +101,12 @@ def story_order(scenario: Scenario) -> dict[str, int]:
     return order
 
 
-def point_title(scenario: Scenario, node_id: str, lang: str, limit: int = TITLE_LIMIT) -> str:
+def point_title(scenario: Scenario, node_id: str, lang: str, limit: int | None = None) -> str:
     """What the trainee faced at a decision point, in one short line: the question put to them, else what the
     citizen said, else the last line."""
     node = scenario.nodes[node_id]
     if isinstance(node, SelectionNode):
-        return clip(node.prompt.get(lang), limit)
+        return _cut(node.prompt.get(lang), limit)
     if not isinstance(node, SceneNode) or not node.lines:
         return node_id.replace("_", " ")
     cast = {c.id: c for c in scenario.cast}
@@ -114,4 +116,9 @@ def point_title(scenario: Scenario, node_id: str, lang: str, limit: int = TITLE_
     text = line.text.get(lang)
     if line.speaker in cast:
         text = f"{cast[line.speaker].name.get(lang)}: {text}"
-    return clip(text, limit)
+    return _cut(text, limit)
+
+
+def _cut(text: str, limit: int | None) -> str:
+    """Whole (the sheet wraps it), unless a caller really has only `limit` characters."""
+    return clip(text, limit) if limit is not None else clip(text, 10_000)

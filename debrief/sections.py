@@ -14,7 +14,6 @@ from debrief.sheet import (
     MeterRow,
     Perspective,
     Reflection,
-    RegistrationRow,
     RouteStep,
     StepRow,
     TimeStats,
@@ -23,14 +22,11 @@ from debrief.words import Words
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.vocabulary import (
     LEGAL_BASIS_LABELS,
-    OBJECTIVE_GROUNDS,
     OUTCOME_LABELS,
     STEP_LABELS,
     STEP_ORDER,
-    Ground,
     LegalBasis,
     MeterKind,
-    Outcome,
 )
 
 # Value pairs that pull against each other. The first two are the Waardenkaart's published examples; the
@@ -82,7 +78,7 @@ def times(scenario: Scenario, runs: Sequence[Run], w: Words) -> TimeStats:
             where[node_id] = where.get(node_id, 0) + count
     order = story_order(scenario)
     points = tuple(
-        f"{point_title(scenario, n, w.lang, 30)} ({c}×)"
+        f"{point_title(scenario, n, w.lang)} ({c}×)"
         for n, c in sorted(where.items(), key=lambda kv: order[kv[0]])
     )
     return TimeStats(
@@ -95,15 +91,37 @@ def times(scenario: Scenario, runs: Sequence[Run], w: Words) -> TimeStats:
     )
 
 
+def _met(scenario: Scenario, run: Run, cast_id: str, meter: str, start: int) -> bool:
+    """Did this run meet the person: a line of theirs on the route, selected, or their meter moved."""
+    if run.state is None:
+        return False
+    if run.state.meters[meter] != start:
+        return True
+    for node_id in run.nodes:
+        node = scenario.nodes[node_id]
+        if any(line.speaker == cast_id for line in getattr(node, "lines", ())):
+            return True
+    for choice in run.choices:
+        node = scenario.nodes[choice.node]
+        if isinstance(node, SelectionNode):
+            cand = next((c for c in node.candidates if c.id == choice.choice), None)
+            if cand is not None and cast_id in cand.cast:
+                return True
+    return False
+
+
 def meters(scenario: Scenario, runs: Sequence[Run], w: Words) -> tuple[MeterRow, ...]:
+    """Each meter's end values over the runs it belongs to: for a person's trust, only the runs in which
+    that person took part (the others never moved it off its start), with that n shown."""
     cast = {c.id: c for c in scenario.cast}
     rows = []
     for name, meter in scenario.state.meters.items():
-        finals = [r.state.meters[name] for r in runs if r.state is not None]
-        who = ""
         if meter.cast in cast:
-            person = cast[meter.cast]
-            who = person.name.get(w.lang)
+            took_part = [r for r in runs if _met(scenario, r, meter.cast, name, meter.start)]
+        else:
+            took_part = [r for r in runs if r.state is not None]
+        finals = [r.state.meters[name] for r in took_part if r.state is not None]
+        who = cast[meter.cast].name.get(w.lang) if meter.cast in cast else ""
         rows.append(
             MeterRow(
                 label=meter.label.get(w.lang),
@@ -118,6 +136,7 @@ def meters(scenario: Scenario, runs: Sequence[Run], w: Words) -> tuple[MeterRow,
                 up=sum(f > meter.start for f in finals),
                 down=sum(f < meter.start for f in finals),
                 same=sum(f == meter.start for f in finals),
+                n=len(finals),
             )
         )
     kinds = {MeterKind.SPANNING.value: 0, MeterKind.VERTROUWEN.value: 1, MeterKind.ANDERS.value: 2}
@@ -125,9 +144,13 @@ def meters(scenario: Scenario, runs: Sequence[Run], w: Words) -> tuple[MeterRow,
 
 
 def flags(scenario: Scenario, runs: Sequence[Run], w: Words) -> tuple[tuple[str, int], ...]:
+    labels = scenario.state.flags
     counts = [
-        (name.replace("_", " "), sum(bool(r.state and r.state.flags.get(name)) for r in runs))
-        for name in scenario.state.flags
+        (
+            labels[name].get(w.lang) if isinstance(labels, dict) else name.replace("_", " "),
+            sum(bool(r.state and r.state.flags.get(name)) for r in runs),
+        )
+        for name in labels
     ]
     return tuple((label, n) for label, n in counts if n)
 
@@ -147,71 +170,6 @@ def steps(runs: Sequence[Run], w: Words) -> tuple[StepRow, ...]:
     return tuple(rows)
 
 
-def _grounds(values: Sequence[str], w: Words) -> tuple[str, ...]:
-    return tuple(w.ground(g) for g in values)
-
-
-def registrations(
-    scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: Words
-) -> tuple[RegistrationRow, ...]:
-    rows = []
-    for label, run in zip(labels, runs, strict=True):
-        selection = next((c for c in run.choices if isinstance(scenario.nodes[c.node], SelectionNode)), None)
-        used = tuple(selection.grounds) if selection else ()
-        trigger = tuple(dict.fromkeys(g for c in run.choices for g in c.real_trigger)) if run.choices else ()
-        selected, key = "-", ""
-        if selection is not None:
-            node = scenario.nodes[selection.node]
-            assert isinstance(node, SelectionNode)
-            ids = [c.id for c in node.candidates]
-            cand = node.candidates[ids.index(selection.choice)] if selection.choice in ids else None
-            selected = cand.label.get(w.lang) if cand else w("nobody")
-            key = chr(ord("A") + (ids.index(selection.choice) if cand else len(ids)))
-        basis_used = selection.legal_basis if selection and selection.legal_basis else LegalBasis.GEEN.value
-        outcome = run.ending.outcome if run.ending else ""
-        reg = run.registration
-        mismatches: list[str] = []
-        if reg is not None:
-            extra = [g for g in reg.grounds if g not in used]
-            missing = [g for g in used if g not in reg.grounds]
-            hidden = [g for g in trigger if g not in reg.grounds and Ground(g) not in OBJECTIVE_GROUNDS]
-            if extra:
-                mismatches.append(w("mismatch_extra", grounds=", ".join(_grounds(extra, w))))
-            if missing:
-                mismatches.append(w("mismatch_missing", grounds=", ".join(_grounds(missing, w))))
-            if hidden:
-                # the selection's own trigger is listed with the option; name only what a later choice added
-                own = set(selection.real_trigger) if selection else set()
-                more = [g for g in hidden if g not in own]
-                mismatches.append(
-                    w("mismatch_hidden", grounds=", ".join(_grounds(more, w)))
-                    if more
-                    else w("mismatch_hidden_short")
-                )
-            if reg.legal_basis != basis_used:
-                mismatches.append(w("mismatch_basis"))
-            if outcome and reg.outcome != outcome:
-                mismatches.append(w("mismatch_outcome"))
-        rows.append(
-            RegistrationRow(
-                who=label,
-                key=key,
-                selected=selected,
-                used=_grounds(used, w),
-                trigger=_grounds(trigger, w),
-                registered=_grounds(reg.grounds, w) if reg else (),
-                basis_used=w.pair(LEGAL_BASIS_LABELS[LegalBasis(basis_used)]),
-                basis_registered=w.pair(LEGAL_BASIS_LABELS[LegalBasis(reg.legal_basis)]) if reg else "",
-                outcome=w.pair(OUTCOME_LABELS[Outcome(outcome)]) if outcome else "",
-                outcome_registered=w.pair(OUTCOME_LABELS[Outcome(reg.outcome)]) if reg else "",
-                reason=reg.reason if reg else "",
-                mismatches=tuple(mismatches),
-                registered_at_all=reg is not None,
-            )
-        )
-    return tuple(rows)
-
-
 def legal_bases(runs: Sequence[Run], w: Words) -> tuple[tuple[str, int], ...]:
     counts: dict[str, int] = {}
     for run in runs:
@@ -226,10 +184,12 @@ def legal_bases(runs: Sequence[Run], w: Words) -> tuple[tuple[str, int], ...]:
 def reflections(
     scenario: Scenario, runs: Sequence[Run], labels: Sequence[str], w: Words
 ) -> tuple[Reflection, ...]:
+    """Every answer, whole, with whether its author ticked "mag gedeeld worden" (the group sheet shows only
+    those, without names; the leader's copy and the individual sheet show all)."""
     out = []
     for q in scenario.reflection:
         answers = tuple(
-            (label, run.answers[q.id].strip())
+            (label, run.answers[q.id].strip(), run.shared)
             for label, run in zip(labels, runs, strict=True)
             if run.answers.get(q.id, "").strip()
         )

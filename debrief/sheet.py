@@ -38,9 +38,14 @@ class Option:
     values: tuple[str, ...]
     perspective: str
     conditional: bool  # only offered under conditions (`when:`)
-    count: int
-    timeouts: int
+    count: int  # everyone who ended up here, by choice or because the timer ran out
+    timeouts: int  # of those, how many the timer decided
     chosen_by: tuple[str, ...]
+
+    @property
+    def picked(self) -> int:
+        """How many chose this themselves (a timeout is not a choice)."""
+        return self.count - self.timeouts
 
 
 @dataclass(frozen=True)
@@ -134,6 +139,7 @@ class MeterRow:
     up: int
     down: int
     same: int
+    n: int = 0  # runs counted: for a person's trust, only those in which the person took part
 
 
 @dataclass(frozen=True)
@@ -164,15 +170,37 @@ class RegistrationRow:
     mismatches: tuple[str, ...]
     registered_at_all: bool
 
+    @property
+    def judged(self) -> tuple[str, tuple[str, ...], str, str, tuple[str, ...]]:
+        """What the anonymous sheet shows of a row, so equal rows can be shown once with a count."""
+        return (self.key, self.registered, self.basis_registered, self.outcome_registered, self.mismatches)
+
+
+@dataclass(frozen=True)
+class RegistrationGroup:
+    """Equal registrations with equal mismatches, shown once on the anonymous sheet: how many, and each
+    trainee's own words."""
+
+    row: RegistrationRow
+    count: int
+    reasons: tuple[str, ...]
+
 
 @dataclass(frozen=True)
 class Reflection:
     question: str
     step: str
-    answers: tuple[tuple[str, str], ...]  # (participant label, answer)
+    answers: tuple[tuple[str, str, bool], ...]  # (participant label, answer, may be shared with the group)
 
     def answer_of(self, who: str) -> str:
-        return next((text for label, text in self.answers if label == who), "")
+        return next((text for label, text, _shared in self.answers if label == who), "")
+
+    @property
+    def shared(self) -> tuple[tuple[str, int], ...]:
+        """The answers whose authors said "mag gedeeld worden", without names, each with how many gave it
+        word for word, in a fixed order that does not follow the participants' order."""
+        texts = sorted(text for _label, text, shared in self.answers if shared)
+        return tuple((text, texts.count(text)) for text in dict.fromkeys(texts))
 
 
 @dataclass(frozen=True)
@@ -230,6 +258,27 @@ class Sheet:
         tuple[str, int, str, int], ...
     ]  # known value pairs, each with how often the group chose it
     routes: tuple[tuple[RouteStep, ...], ...]  # per participant, in participant order
+    commitments: tuple[str, ...] = ()  # the group's "wat nemen we mee?", typed in the presentation
+    versions_note: str = ""  # set when the sessions span text-only revisions of the scenario
+
+    @property
+    def mismatch_groups(self) -> tuple[RegistrationGroup, ...]:
+        """The registrations with mismatches, equal ones merged, ordered by option key (not by person)."""
+        groups: dict[tuple[object, ...], list[RegistrationRow]] = {}
+        for r in self.registrations:
+            if r.registered_at_all and r.mismatches:
+                groups.setdefault(r.judged, []).append(r)
+        return tuple(
+            RegistrationGroup(
+                rows[0], len(rows), tuple(sorted(dict.fromkeys(x.reason for x in rows if x.reason)))
+            )
+            for _key, rows in sorted(groups.items(), key=lambda kv: str(kv[0]))
+        )
+
+    @property
+    def shared_answers(self) -> int:
+        """How many participants said their reflections may be shared."""
+        return len({label for r in self.reflections for label, _t, shared in r.answers if shared})
 
     @property
     def unfinished(self) -> tuple[Participant, ...]:

@@ -13,6 +13,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
+from debrief import versions
 from debrief.errors import DebriefError, fail, message
 from trainer.engine.errors import EngineError
 from trainer.engine.events import Event, SessionFinished, event_from_dict
@@ -47,6 +48,7 @@ class GroupInfo:
     date: str | None = None
     leader: str | None = None
     location: str | None = None
+    commitments: tuple[str, ...] = ()  # "wat nemen we mee?", typed in `debrief --present`
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,7 @@ class Material:
     sessions: tuple[SessionRecord, ...]
     group: GroupInfo | None
     warnings: tuple[str, ...]
+    versions_note: str = ""  # said on the sheet when the sessions span text-only revisions
 
 
 def _finished(status: str, events: Sequence[Event]) -> bool:
@@ -94,7 +97,12 @@ def from_store(
             )
             if row.group_label and row.group_label not in groups:
                 info = store.group_info(row.group_label)
-                groups[row.group_label] = GroupInfo(**info) if info else GroupInfo(row.group_label)
+                # the commitments live in a laptop's database; the shared server does not hold them (yet)
+                read = getattr(store, "commitments", None)
+                said = tuple(read(row.group_label)) if callable(read) else ()
+                groups[row.group_label] = (
+                    GroupInfo(**info, commitments=said) if info else GroupInfo(row.group_label)
+                )
     except RecordsError as exc:
         raise DebriefError(exc.message(lang)) from None  # the records layer's own line, with file and tip
     return records, scenarios, list(groups.values())
@@ -171,6 +179,10 @@ def assemble(
         )
         raise fail("mixed_scenarios", lang, found=found)
     ((scenario_id, hashes),) = by_scenario.items()
+    # the newest snapshot: highest version, then the one played last
+    last_played = {s.content_hash: (s.started_at, s.id) for s in sessions}
+    digest = max(hashes, key=lambda h: (scenarios[h].version, last_played[h]))
+    note = ""
     if len(hashes) > 1:
         found = ", ".join(
             sorted(
@@ -178,8 +190,13 @@ def assemble(
                 for h in hashes
             )
         )
-        raise fail("mixed_versions", lang, scenario=scenario_id, found=found)
-    (digest,) = hashes
+        for h in sorted(hashes - {digest}):
+            changed = versions.difference(scenarios[h], scenarios[digest], lang)
+            if changed is not None:
+                raise fail("mixed_versions", lang, scenario=scenario_id, found=found, changed=changed)
+        note = message(
+            "text_versions", lang, found=found, newest=f"v{scenarios[digest].version} #{digest[:8]}"
+        )
     warnings = []
     unfinished = [s.trainee_code for s in sessions if not s.finished]
     if unfinished:
@@ -188,4 +205,4 @@ def assemble(
         warnings.append(message("too_many", lang, count=len(sessions), limit=GROUP_LIMIT))
     labels = {s.group_label for s in sessions}
     group = next((g for g in groups if g.label in labels), None) if len(labels) == 1 else None
-    return Material(scenarios[digest], digest, tuple(sessions), group, tuple(warnings))
+    return Material(scenarios[digest], digest, tuple(sessions), group, tuple(warnings), note)

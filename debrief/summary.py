@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
-from debrief import hittepunten, prompts, sections
+from debrief import hittepunten, prompts, registration, sections
 from debrief.runs import Run, point_title, read_run, story_order
 from debrief.sheet import (
     DecisionPoint,
@@ -23,7 +23,7 @@ from debrief.sheet import (
     ValueSide,
 )
 from debrief.sources import Material
-from debrief.words import Words, clip
+from debrief.words import Words
 from trainer.engine.order import sheet_order
 from trainer.engine.rules import rules_for
 from trainer.model.graph import NOBODY, node_choices
@@ -37,7 +37,6 @@ from trainer.model.vocabulary import (
     Ground,
 )
 
-LABEL_LIMIT = 70
 APPEARANCE = frozenset({Ground.UITERLIJK, Ground.AFKOMST, Ground.RELIGIE, Ground.PAST_NIET})
 """Grounds where the Hof's test applies: had only the appearance been different, the same choice?"""
 
@@ -87,12 +86,14 @@ def fold(material: Material, *, lang: str = "nl", names: bool = False) -> Sheet:
         meters=sections.meters(scenario, runs, w),
         flags=sections.flags(scenario, runs, w),
         steps=sections.steps(runs, w),
-        registrations=sections.registrations(scenario, runs, labels, w),
+        registrations=registration.rows(scenario, runs, labels, w),
         legal_bases=sections.legal_bases(runs, w),
         reflections=sections.reflections(scenario, runs, labels, w),
         perspectives=sections.perspectives(scenario, runs, w),
         tensions=sections.tensions(hot, w),
         routes=tuple(sections.route(run, points) for run in runs),
+        commitments=group.commitments if group else (),
+        versions_note=material.versions_note,
     )
 
 
@@ -136,11 +137,11 @@ def _point(
         chosen = [(who, c) for who, c in made if c.choice == cid]
         candidate = _candidate_of(scenario, node_id, cid)
         if candidate is not None:
-            label = clip(candidate.label.get(lang), LABEL_LIMIT)
+            label = " ".join(candidate.label.get(lang).split())
         elif cid == NOBODY:
             label = w("nobody")
         else:
-            label = clip(choice.text.get(lang), LABEL_LIMIT)
+            label = " ".join(choice.text.get(lang).split())
         options.append(
             Option(
                 key=chr(ord("A") + i) if i < 26 else str(i + 1),
@@ -192,12 +193,20 @@ def _point(
 
 
 def _hittepunt(point: DecisionPoint, group: int, w: Words) -> Hittepunt:
+    away = sum(o.count for o in point.options if o.assessment != "in_lijn")
     reasons = tuple(
-        w(key, d=w.number(point.disagreement, 2), k=w.number(point.distance, 2))
+        w(key, n=point.reached, k=away, options=len(point.chosen))
         for key in hittepunten.reason_keys(point.disagreement, point.distance)
     )
-    chosen = sorted(point.chosen, key=lambda o: -o.count)
-    sides = tuple(ValueSide(f"{o.key} · {o.label}", o.values, o.count) for o in chosen if o.values)
+    chosen = sorted(point.chosen, key=lambda o: (-o.count, o.key))
+    with_values = [o for o in chosen if o.values]
+    # a value both sides carry is not in tension: each side shows only what the other does not
+    common = set(with_values[0].values) & set(with_values[1].values) if len(with_values) > 1 else set()
+    sides = tuple(
+        ValueSide(f"{o.key} · {o.label}", tuple(v for v in o.values if v not in common), o.count)
+        for o in with_values
+        if any(v not in common for v in o.values)
+    )
     return Hittepunt(point, reasons, prompts.for_point(point, w), sides)
 
 

@@ -137,6 +137,17 @@ def build_parser() -> argparse.ArgumentParser:
     which.add_argument("--trainee")
     purge.add_argument("--yes", action="store_true", help="niet om bevestiging vragen")
 
+    groups = sub.add_parser("groups", help="groepen: kop van het nabesprekingsblad")
+    group_actions = groups.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    group_actions.add_parser("list", help="alle groepen", parents=[db, lang])
+    setting = group_actions.add_parser(
+        "set", help="datum, gespreksleider en locatie van een groep", parents=[db, lang]
+    )
+    setting.add_argument("label", help="groepslabel")
+    setting.add_argument("--date", help="datum (JJJJ-MM-DD)")
+    setting.add_argument("--leader", help="gespreksleider (leeg: wissen)")
+    setting.add_argument("--location", help="locatie (leeg: wissen)")
+
     shared = sub.add_parser("server", help="gedeelde server: instellen, schema maken, status, bijwerken")
     server_actions = shared.add_subparsers(dest="action", parser_class=_Parser, required=True)
     setting = server_actions.add_parser("set", help="onthoud de server van deze laptop", parents=[lang])
@@ -165,13 +176,19 @@ def build_parser() -> argparse.ArgumentParser:
     )
     debrief.add_argument(
         "--sheet",
-        choices=["group", "individual", "guide"],
+        choices=["group", "leader", "individual", "guide"],
         default="group",
-        help="groepsblad (standaard), persoonlijke bladen of de handleiding voor de gespreksleider",
+        help="groepsblad (standaard, zonder codes), kopie gespreksleider (met codes), persoonlijke bladen of "
+        "de handleiding voor de gespreksleider",
     )
     debrief.add_argument("--format", choices=["html", "md", "pdf"], default="html")
     debrief.add_argument("-o", "--output", help="doelbestand, of - voor de terminal")
     debrief.add_argument("--names", action="store_true", help="weergavenamen tonen (alleen met toestemming)")
+    debrief.add_argument(
+        "--present",
+        action="store_true",
+        help="toon de nabespreking op volledig scherm voor de groep (anoniem; pijltjes of PgUp/PgDn, Esc)",
+    )
     return parser
 
 
@@ -250,6 +267,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import sessions_cmd
 
         return sessions_cmd.run(args, lang)
+    if args.command == "groups":
+        from trainer.commands import groups_cmd
+
+        return groups_cmd.run(args, lang)
+
     if args.command == "server":
         from trainer.commands import server_cmd
 

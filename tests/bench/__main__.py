@@ -184,7 +184,7 @@ def bench_debrief() -> None:
 
     with tempfile.TemporaryDirectory() as tmp:
         db = Path(tmp) / "groep.sqlite3"
-        record_group(db)
+        record_group(db, shared=range(12))  # everyone shares: the longest group sheet
 
         def sheet_html() -> str:
             with RecordStore(db) as store:

@@ -38,7 +38,7 @@ def generate(nodes: int = 300, seed: int = 1, branching: int = 3, candidates: in
             for c in range(candidates)
         ),
         "state:",
-        "  flags: [gefilmd]",
+        "  flags: {gefilmd: {nl: het optreden werd gefilmd, en: the stop was filmed}}",
         "  meters:",
         f"    spanning: {{label: {_t('spanning')}, kind: spanning, start: 2}}",
         "start: straat",

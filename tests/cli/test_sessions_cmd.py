@@ -27,7 +27,8 @@ def test_db_option_overrides_environment(tmp_path: Path) -> None:
     other = tmp_path / "elders.db"
     assert trainer("run", MINIMAL, "--auto", "--db", str(other)).returncode == 0
     assert "minimaal" in trainer("sessions", "list", "--db", str(other)).stdout
-    assert "0 sessie(s)" in trainer("sessions", "list").stdout
+    empty = trainer("sessions", "list")  # TRAINER_DB names a file nothing was recorded in: named, not made
+    assert empty.returncode == 2 and "hier is geen database met verslagen" in empty.stderr
 
 
 def test_show_and_replay_from_the_record_alone() -> None:
@@ -96,6 +97,7 @@ def test_bad_database_file_is_one_line_exit_2_and_untouched(tmp_path: Path) -> N
 
 
 def test_unknown_session_id_is_one_line_exit_2() -> None:
+    _run()  # a database that exists, so the id is what is missing
     result = trainer("sessions", "show", "deadbeef")
     assert result.returncode == 2 and "geen sessie 'deadbeef'" in result.stderr
 

@@ -17,9 +17,10 @@ SCRIPT = "<script>alert('x')</script> **vet** | <b>pipe</b> & &amp;"
 
 @pytest.fixture(scope="session")
 def group_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """Twelve finished sessions of the bundled scenario, in group GROUP."""
+    """Twelve finished sessions of the bundled scenario, in group GROUP; all share their reflections (the
+    longest group sheet)."""
     db = tmp_path_factory.mktemp("debrief") / "group.sqlite3"
-    record_group(db)
+    record_group(db, shared=range(12))
     return db
 
 
@@ -27,7 +28,9 @@ def group_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def golden_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The golden records: twelve sessions, one unfinished, one typed answer that tries to be markup."""
     db = tmp_path_factory.mktemp("golden") / "golden.sqlite3"
-    record_group(db, unfinished={11: 2}, answers={0: {"waarom_deze_keuze": SCRIPT}}, names=True)
+    record_group(
+        db, unfinished={11: 2}, answers={0: {"waarom_deze_keuze": SCRIPT}}, names=True, shared=range(0, 12, 2)
+    )
     return db
 
 

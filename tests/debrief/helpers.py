@@ -7,7 +7,8 @@ and a fixed wall clock, so the same call always writes the same records.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Callable, Mapping
+import re
+from collections.abc import Callable, Collection, Mapping
 from pathlib import Path
 
 from tests.conftest import PLANS, SCENARIOS
@@ -63,8 +64,8 @@ def session_id(i: int) -> str:
     return f"5e55{i + 1:04d}" + "0" * 24
 
 
-def load_plan(route: str) -> LoadedPlan:
-    path = PLANS / "nachtelijke_verkeerscontrole" / f"{route}.yaml"
+def load_plan(route: str, scenario: str = "nachtelijke_verkeerscontrole") -> LoadedPlan:
+    path = PLANS / scenario / f"{route}.yaml"
     return parse_plan(path.read_text(encoding="utf-8"), str(path))
 
 
@@ -74,8 +75,10 @@ def play(
     *,
     stop_after: int | None = None,
     answers: Mapping[str, str] | None = None,
+    shared: bool = False,
 ) -> None:
-    """Follow the plan's choices (all, or the first `stop_after`), answers and registration."""
+    """Follow the plan's choices (all, or the first `stop_after`), answers and registration; `shared` ticks
+    "mag gedeeld worden" with the last reflection question."""
     choices = list(plan.plan.choices)
     done = 0
     while session.phase != Phase.DONE:
@@ -96,6 +99,8 @@ def play(
         elif phase == Phase.REFLECTION:
             question = session.next_question()
             text = (answers or {}).get(question.id, plan.plan.answers.get(question.id, ""))
+            if shared and session.view().last_question:
+                session.share(True)
             session.answer(question.id, text)
         elif phase == Phase.REGISTRATION:
             reg = plan.plan.registration
@@ -113,8 +118,12 @@ def record_group(
     first: int = 0,
     loaded: LoadedScenario | None = None,
     names: bool = False,
+    shared: Collection[int] = (),
+    routes: tuple[str, ...] = ROUTES,
+    plans: str = "nachtelijke_verkeerscontrole",
 ) -> list[str]:
-    """Record `count` sessions into `db`; `unfinished` maps a session number to the choices it stops after."""
+    """Record `count` sessions into `db`; `unfinished` maps a session number to the choices it stops after;
+    the sessions numbered in `shared` tick "mag gedeeld worden"."""
     loaded = loaded or load_scenario(SCENARIO)
     ids = []
     with RecordStore(db, wall=fixed_wall()) as store:
@@ -143,9 +152,18 @@ def record_group(
             )
             play(
                 session,
-                load_plan(ROUTES[i % len(ROUTES)]),
+                load_plan(routes[i % len(routes)], plans),
                 stop_after=(unfinished or {}).get(i),
                 answers=(answers or {}).get(i),
+                shared=i in shared,
             )
             ids.append(sid)
     return ids
+
+
+_STYLE = re.compile(r"<style>.*?</style>", re.S)
+
+
+def without_styles(html: str) -> str:
+    """The page without its <style> blocks: the inlined font's base64 can spell anything, even 'T03'."""
+    return _STYLE.sub("", html)

@@ -12,7 +12,7 @@ import pytest
 
 from tests.cli.test_commands import trainer
 from tests.conftest import ROOT
-from tests.debrief.helpers import GROUP, SCENARIO, record_group
+from tests.debrief.helpers import GROUP, SCENARIO, record_group, without_styles
 from tests.records.helpers import recorded_session
 from trainer.cli import main
 from trainer.model.loader import load_scenario_text
@@ -31,8 +31,11 @@ def test_group_sheet_is_written(records_db: Path, tmp_path: Path) -> None:
     result = trainer("debrief", "--group", GROUP, "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "nabespreking geschreven" in one_line(result.stderr)
-    html = out.read_text(encoding="utf-8")
-    assert "Hittepunt 1" in html and "T01" in html and "Agent" not in html
+    html = without_styles(out.read_text(encoding="utf-8"))
+    assert "Hittepunt 1" in html and "T01" not in html and "Agent" not in html  # anonymous by default
+    leader = tmp_path / "leider.html"
+    assert trainer("debrief", "--group", GROUP, "--sheet", "leader", "-o", str(leader)).returncode == 0
+    assert "T01" in leader.read_text(encoding="utf-8")
 
 
 def test_every_sheet_and_format(records_db: Path, tmp_path: Path) -> None:
@@ -56,7 +59,21 @@ def test_default_file_name(records_db: Path, tmp_path: Path) -> None:
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )
     assert result.returncode == 0, result.stderr
-    assert (tmp_path / f"persoonlijk-{GROUP}.html").is_file()
+    assert (tmp_path / f"persoonlijk-{GROUP}-T01.html").is_file()  # one file per trainee
+
+
+def test_individual_sheets_one_file_each(records_db: Path, tmp_path: Path) -> None:
+    """Item 9: one file per trainee, each with its own page numbers, keeping the 'k van n' comparison."""
+    record_group(records_db, count=3)
+    folder = tmp_path / "persoonlijk"
+    result = trainer(
+        "debrief", "--group", GROUP, "--sheet", "individual", "--format", "md", "-o", str(folder)
+    )
+    assert result.returncode == 0, result.stderr
+    files = sorted(p.name for p in folder.iterdir())
+    assert files == [f"persoonlijk-{GROUP}-T0{i}.md" for i in (1, 2, 3)]
+    first = (folder / files[0]).read_text(encoding="utf-8")
+    assert "T01" in first and "T02" not in first and " van 3 koos dit" in first
 
 
 def test_guide_needs_no_records(tmp_path: Path) -> None:
@@ -94,20 +111,66 @@ def test_different_scenarios(records_db: Path) -> None:
     )
 
 
-def test_different_versions(records_db: Path) -> None:
+def test_text_revision_is_debriefed_together(records_db: Path, tmp_path: Path) -> None:
+    """Item 10: one word fixed between sessions (same choices) still makes one conversation."""
     record_group(records_db, count=2)
-    text = SCENARIO.read_text(encoding="utf-8")
-    version = int(re.search(r"\nversion: (\d+)\n", text)[1])  # type: ignore[index]
-    text = text.replace(f"\nversion: {version}\n", f"\nversion: {version + 1}\n")
-    record_group(records_db, count=1, first=20, loaded=load_scenario_text(text, "next.yaml"))
+    text = SCENARIO.read_text(encoding="utf-8").replace("Lindelaan", "Lindenlaan")
+    assert text != SCENARIO.read_text(encoding="utf-8")
+    record_group(records_db, count=1, first=20, loaded=load_scenario_text(text, "tekst.yaml"))
+    out = tmp_path / "blad.md"
+    result = trainer("debrief", "--group", GROUP, "--format", "md", "-o", str(out))
+    assert result.returncode == 0, result.stderr
+    sheet = out.read_text(encoding="utf-8")
+    version = re.search(r"\nversion: (\d+)\n", text)[1]  # type: ignore[index]
+    assert (
+        "meer dan één tekstversie" in sheet and sheet.count(f"v{version} #") == 3 and "3 deelnemers" in sheet
+    )
+
+
+def test_different_choices_are_refused_with_what_changed(records_db: Path) -> None:
+    record_group(records_db, count=2)
+    original = SCENARIO.read_text(encoding="utf-8")
+    version = int(re.search(r"\nversion: (\d+)\n", original)[1])  # type: ignore[index]
+    text = original.replace(f"\nversion: {version}\n", f"\nversion: {version + 1}\n").replace(
+        "assessment: niet_in_lijn", "assessment: discutabel", 1
+    )
+    assert text.count("assessment: discutabel") == original.count("assessment: discutabel") + 1
+    record_group(records_db, count=1, first=20, loaded=load_scenario_text(text, "v2.yaml"))
     result = trainer("debrief", "--group", GROUP)
     assert result.returncode == 2
     line = one_line(result.stderr)
-    assert (
-        "verschillende versies van 'nachtelijke_verkeerscontrole'" in line
-        and f"v{version} #" in line
-        and f"v{version + 1} #" in line
+    assert "verschillende versies van 'nachtelijke_verkeerscontrole'" in line and f"v{version} #" in line
+    assert "beoordeling gewijzigd: niet_in_lijn → discutabel" in line
+
+
+def test_missing_database_is_named_not_created(tmp_path: Path) -> None:
+    """Item 11: a mistyped --db is one line naming it, and no empty database appears."""
+    missing = tmp_path / "tikfout.sqlite3"
+    for args in (("debrief", "--group", GROUP), ("sessions", "list"), ("groups", "list")):
+        result = trainer(*args, "--db", str(missing))
+        assert result.returncode == 2 and f"{missing}: hier is geen database" in one_line(result.stderr)
+    assert not missing.exists()
+
+
+def test_groups_fill_in_the_header(records_db: Path, tmp_path: Path) -> None:
+    """Item 12: `trainer groups set` fills date, gespreksleider and location; the sheet shows them."""
+    record_group(records_db, count=2)
+    result = trainer(
+        "groups", "set", GROUP, "--date", "2026-12-01", "--leader", "Inge", "--location", "Zwolle"
     )
+    assert result.returncode == 0, result.stderr
+    listing = trainer("groups", "list")
+    assert GROUP in listing.stdout and "Inge" in listing.stdout and "Zwolle" in listing.stdout
+    sheet = trainer("debrief", "--group", GROUP, "--format", "md", "-o", "-").stdout
+    assert "2026-12-01" in sheet and "gespreksleider Inge" in sheet and "Zwolle" in sheet
+    bad = trainer("groups", "set", GROUP, "--date", "1-12-2026")
+    assert bad.returncode == 2 and "JJJJ-MM-DD" in one_line(bad.stderr)
+    bundle = tmp_path / "groep.json"
+    assert trainer("sessions", "export", "--group", GROUP, "-o", str(bundle)).returncode == 0
+    exported = bundle.read_text(encoding="utf-8")
+    assert "2026-12-01" in exported and "Inge" not in exported and "Zwolle" not in exported
+    assert trainer("sessions", "export", "--group", GROUP, "-o", str(bundle), "--names").returncode == 0
+    assert "Inge" in bundle.read_text(encoding="utf-8")
 
 
 def test_unfinished_session_is_marked(records_db: Path, tmp_path: Path) -> None:
@@ -116,8 +179,8 @@ def test_unfinished_session_is_marked(records_db: Path, tmp_path: Path) -> None:
     result = trainer("debrief", "--group", GROUP, "-o", str(out))
     assert result.returncode == 0, result.stderr
     assert "1 sessie(s) niet afgerond (T03)" in result.stderr
-    html = out.read_text(encoding="utf-8")
-    assert "Onvolledig blad: 1 sessie is niet afgerond (T03)" in html
+    html = without_styles(out.read_text(encoding="utf-8"))
+    assert "Onvolledig blad: 1 sessie is niet afgerond." in html and "T03" not in html
 
 
 def test_more_than_twelve_warns_and_still_writes(records_db: Path, tmp_path: Path) -> None:
@@ -134,7 +197,19 @@ def test_bundle_is_read_not_imported(records_db: Path, tmp_path: Path) -> None:
     bundle = tmp_path / "groep.json"
     assert trainer("sessions", "export", "--group", GROUP, "-o", str(bundle), "--names").returncode == 0
     other = tmp_path / "leeg.sqlite3"
-    result = trainer("debrief", str(bundle), "--names", "--format", "md", "-o", "-", "--db", str(other))
+    result = trainer(
+        "debrief",
+        str(bundle),
+        "--names",
+        "--sheet",
+        "leader",
+        "--format",
+        "md",
+        "-o",
+        "-",
+        "--db",
+        str(other),
+    )
     assert result.returncode == 0, result.stderr
     assert "Agent A (T01)" in result.stdout and f"groep {GROUP}" in result.stdout
     assert not other.exists()  # a debrief from a bundle never touches a database

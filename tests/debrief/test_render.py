@@ -104,7 +104,7 @@ def test_html_is_self_contained(group_db: Path) -> None:
 
 def test_guide_without_records() -> None:
     md = render_markdown(None, "guide", "nl")
-    assert "| Totaal | 30 | 60 |" in md
+    assert "| Totaal | 30 | 45 | 60 |" in md
     assert "Hittepunten van deze groep" not in md
     assert "Running the conversation" in render_html(None, "guide", "en")
 

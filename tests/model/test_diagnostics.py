@@ -137,6 +137,12 @@ CASES: list[Case] = [
         ),
         args=(("name", "gefilmd"),),
     ),
+    Case(
+        "C144",
+        33,
+        10,
+        (("flags: {gefilmd: {nl: het optreden werd gefilmd, en: the stop was filmed}}", "flags: [gefilmd]"),),
+    ),
     # --- schema ---
     Case("S001", 154, 5, (("    outcome: geen_controle\n", ""),), args=(("field", "outcome"),)),
     Case(

@@ -178,7 +178,11 @@ DUPLICATES = [
     ),
     (
         "number_and_text_key",
-        ("  flags: [gefilmd]\n", "  flags: [gefilmd]\n  meters2: {1: a, '1': b}\n"),
+        (
+            "  flags: {gefilmd: {nl: het optreden werd gefilmd, en: the stop was filmed}}\n",
+            "  flags: {gefilmd: {nl: het optreden werd gefilmd, en: the stop was filmed}}\n"
+            "  meters2: {1: a, '1': b}\n",
+        ),
         (34, 19),
         "1",
         34,

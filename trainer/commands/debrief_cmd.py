@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import sys
 from pathlib import Path
@@ -15,12 +16,18 @@ from debrief.sources import GroupInfo, SessionRecord, assemble, from_bundles, fr
 from debrief.summary import fold
 from trainer.commands.common import UserError, print_err
 from trainer.commands.outfile import refuse_records_target, write_replacing
-from trainer.commands.records_opts import db_path, is_server_url, open_reader
+from trainer.commands.records_opts import db_path, is_server_url, open_reader, open_store
 from trainer.model.scenario import Scenario
 from trainer.model.visible import visible
+from trainer.records import RecordsError
 
 EXTENSIONS = {"html": "html", "md": "md", "pdf": "pdf"}
-PREFIX = {"group": "nabespreking", "individual": "persoonlijk", "guide": "gespreksleider"}
+PREFIX = {
+    "group": "nabespreking",
+    "leader": "nabespreking-gespreksleider",
+    "individual": "persoonlijk",
+    "guide": "gespreksleider",
+}
 
 
 def _is_bundle(arg: str) -> bool:
@@ -40,7 +47,7 @@ def _collect(
     if bundles:
         records, scenarios, groups = from_bundles(bundles, group=args.group, lang=lang)
     if refs or (args.group is not None and not bundles):
-        with open_reader(args.db) as store:
+        with open_reader(args.db, must_exist=True) as store:
             more, known, found = from_store(
                 store, group=args.group if not bundles else None, refs=refs, lang=lang
             )
@@ -68,8 +75,74 @@ def _default_name(sheet: Sheet | None, kind: str, fmt: str) -> Path:
     return Path(f"{PREFIX[kind]}-{slug}.{EXTENSIONS[fmt]}")
 
 
+def present(args: argparse.Namespace, lang: str) -> int:
+    """The debrief on the projector: the same sources as the sheet, always anonymous; the commitments the
+    gespreksleider types are saved with the group (from the records store) and printed on the sheet."""
+    try:
+        sheet = build_sheet(args, lang)
+    except DebriefError as exc:
+        raise UserError(str(exc)) from None
+    if sheet is None:
+        raise UserError(message("no_sessions", lang))
+    from debrief.slides import build
+    from debrief.words import Words
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    from trainer.ui.present.window import NoDisplayError  # pygame only for a window
+    from trainer.ui.present.window import present as show
+
+    label = sheet.group_label
+    stored = label is not None and args.group is not None and not any(_is_bundle(a) for a in args.inputs)
+
+    def save(texts: list[str]) -> None:
+        assert label is not None
+        with open_store(args.db, must_exist=True) as store:
+            store.save_commitments(label, texts)
+
+    try:
+        said = show(
+            build(sheet, Words(lang)), lang, commitments=sheet.commitments, save=save if stored else None
+        )
+    except NoDisplayError as exc:
+        raise UserError(message("no_display", lang, problem=exc)) from None
+    except RecordsError as exc:
+        raise UserError(str(exc)) from None
+    if said and not stored:
+        print_err(message("commitments_not_saved", lang))
+        for text in said:
+            print_err(f"- {text}")
+    elif said:
+        print_err(message("commitments_saved", lang, n=len(said), label=label))
+    return 0
+
+
+def _render(sheet: Sheet | None, kind: str, fmt: str, lang: str, person: int | None = None) -> bytes:
+    if fmt == "md":
+        return render_markdown(sheet, kind, lang, person=person).encode("utf-8")
+    html = render_html(sheet, kind, lang, person=person)
+    return render_pdf(html, lang) if fmt == "pdf" else html.encode("utf-8")
+
+
+def _individual(sheet: Sheet, args: argparse.Namespace, lang: str) -> int:
+    """One file per trainee (its own page numbers), in the folder -o names (default: here)."""
+    folder = Path(args.output) if args.output else Path(".")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DebriefError(message("cannot_write", lang, path=folder, problem=exc.strerror or exc)) from None
+    stem = _default_name(sheet, "individual", args.format).stem
+    for i, person in enumerate(sheet.participants):
+        code = re.sub(r"[^A-Za-z0-9._-]+", "-", person.code)
+        target = folder / f"{stem}-{code}.{EXTENSIONS[args.format]}"
+        write_replacing(target, _render(sheet, "individual", args.format, lang, i))
+    print_err(message("written_individual", lang, n=len(sheet.participants), path=folder))
+    return 0
+
+
 def run(args: argparse.Namespace, lang: str) -> int:
     """Build and write one sheet; bad input becomes a one-line UserError (exit 2)."""
+    if getattr(args, "present", False):
+        return present(args, lang)
     try:
         kind, fmt = args.sheet, args.format
         if args.output not in (None, "-") and not is_server_url(args.db):
@@ -77,6 +150,8 @@ def run(args: argparse.Namespace, lang: str) -> int:
         if fmt == "pdf" and args.output == "-":
             raise DebriefError(message("pdf_stdout", lang))
         sheet = build_sheet(args, lang)
+        if kind == "individual" and sheet is not None and args.output != "-":
+            return _individual(sheet, args, lang)
         if fmt == "md":
             data = render_markdown(sheet, kind, lang).encode("utf-8")
         else:

@@ -21,15 +21,15 @@ def is_server_url(db: str | None) -> bool:
     return db is not None and db.startswith(("postgresql://", "postgres://"))
 
 
-def open_reader(db: str | None) -> RecordStore | ServerReader:
+def open_reader(db: str | None, *, must_exist: bool = False) -> RecordStore | ServerReader:
     """Records to read: a laptop's SQLite, or the shared server when `db` is a postgresql:// URL."""
     if is_server_url(db):
         assert db is not None
         try:
             return ServerReader(db)
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
-    return open_store(db, read_only=True)
+            raise UserError(exc.nl, exc.en) from None
+    return open_store(db, read_only=True, must_exist=must_exist)
 
 
 def db_path(db: str | None) -> Path:
@@ -37,15 +37,26 @@ def db_path(db: str | None) -> Path:
     return Path(db) if db else default_db_path()
 
 
-def open_store(db: str | None, *, read_only: bool = False) -> RecordStore:
-    """Open the records database (read-only for commands that only read, so a write-protected copy works);
-    a bad file becomes a one-line UserError and is left untouched."""
+def open_store(db: str | None, *, read_only: bool = False, must_exist: bool = False) -> RecordStore:
+    """Open the records database; a bad file becomes a one-line UserError and is left untouched.
+
+    Commands that only read pass `read_only` (a write-protected copy on a USB stick still works) and
+    `must_exist`: a mistyped --db then names the missing file instead of quietly creating an empty database
+    and reporting that it holds nothing.
+    """
     if is_server_url(db):
         raise UserError(
             "dit commando werkt alleen op een lokale database; naar de server gaan verslagen via de sync "
             "(tip: --db BESTAND, en trainer server sync)"
         )
+    path = db_path(db)
+    if must_exist and not path.exists():
+        raise UserError(
+            f"{path}: hier is geen database met verslagen (tip: controleer --db of TRAINER_DB; "
+            "trainer play legt er een aan)",
+            f"{path}: no records database here (tip: check --db or TRAINER_DB; trainer play records one)",
+        )
     try:
-        return RecordStore(db_path(db), read_only=read_only)
+        return RecordStore(path, read_only=read_only)
     except RecordsError as exc:
         raise UserError(exc.nl, exc.en) from None

@@ -18,6 +18,7 @@ from trainer.records import RecordsError, RecordStore
 from trainer.records.bundle import export_bundle, import_bundle
 from trainer.records.reader import RecordReader
 from trainer.records.resume import rebuild, recorded_events
+from trainer.records.server_read import ServerReader
 
 
 def _bundled_hashes() -> set[str]:
@@ -134,8 +135,13 @@ def run(args: argparse.Namespace, lang: str) -> int:
     action = args.action
     if action == "export" and not is_server_url(args.db):
         refuse_records_target(args.output, db_path(args.db))
-    opener = open_store if action in ("import", "purge") else open_reader
-    with opener(args.db) as store:
+    if action == "import":
+        opened: RecordStore | ServerReader = open_store(args.db)  # importing may make a new database
+    elif action == "purge":
+        opened = open_store(args.db, must_exist=True)
+    else:
+        opened = open_reader(args.db, must_exist=True)
+    with opened as store:
         try:
             if action == "list":
                 return list_sessions(store, args.group, args.trainee, args.status, lang)

@@ -88,6 +88,15 @@ class ReflectionAnswered(Event):
 
 
 @dataclass(frozen=True, slots=True)
+class ReflectionShared(Event):
+    """The trainee's answer to "mag gedeeld worden": may the group sheet show the reflections (anonymously)?
+    No such event means no."""
+
+    shared: bool
+    type: ClassVar[str] = "reflection_shared"
+
+
+@dataclass(frozen=True, slots=True)
 class RegistrationMade(Event):
     grounds: tuple[str, ...]
     legal_basis: str
@@ -111,6 +120,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         EndingReached,
         ReflectionStarted,
         ReflectionAnswered,
+        ReflectionShared,
         RegistrationMade,
         SessionFinished,
     )

@@ -20,6 +20,7 @@ from trainer.engine.events import (
     Event,
     NodeEntered,
     ReflectionAnswered,
+    ReflectionShared,
     ReflectionStarted,
     RegistrationMade,
     SessionFinished,
@@ -125,6 +126,8 @@ class Session:
             meters=state.meters,
             lines=rules.lines(position, state),
             visited=tuple(self._visited),
+            last_question=phase == Phase.REFLECTION
+            and sum(q.id not in self.answers for q in self.scenario.reflection) == 1,
         )
         self._view_key = key
         return self._view
@@ -183,6 +186,12 @@ class Session:
         self._emit(ReflectionAnswered(self.elapsed(), question_id, question.step.value, text))
         if self.next_question() is None:
             self._fire(self.rules.step(REFLECTION, self.state, ADVANCE))
+
+    def share(self, shared: bool) -> None:
+        """The trainee's "mag gedeeld worden" answer, asked with the last reflection question (default no)."""
+        if self.phase != Phase.REFLECTION:
+            raise EngineError("er staan nu geen reflectievragen open")
+        self._emit(ReflectionShared(self.elapsed(), bool(shared)))
 
     def register(self, grounds: Iterable[str], legal_basis: str, outcome: str, reason: str) -> None:
         """The trainee's registration of the stop (MEOS/Proco); ends the session."""
@@ -352,6 +361,8 @@ class Session:
             self.advance()
         elif isinstance(event, ReflectionAnswered):
             self.answer(event.question, event.answer)
+        elif isinstance(event, ReflectionShared):
+            self.share(event.shared)
         elif isinstance(event, RegistrationMade):
             self.register(event.grounds, event.legal_basis, event.outcome, event.reason)
         else:

@@ -44,3 +44,4 @@ class View(NamedTuple):
     meters: Mapping[str, int]
     lines: tuple[Line, ...] = ()  # the node's lines shown in the current state
     visited: tuple[str, ...] = ()  # the nodes entered so far, first visit first (what the trainee has met)
+    last_question: bool = False  # the reflection's last question: "mag gedeeld worden" is asked with it

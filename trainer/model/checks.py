@@ -117,6 +117,9 @@ class _Checker:
             )
 
     def check_state(self) -> None:
+        if isinstance(self.sc.state.flags, list) and self.sc.state.flags:
+            # the debrief sheet names what happened by these labels, in Dutch and English, never by raw ids
+            self.add("C144", ("state", "flags"), first=self.sc.state.flags[0])
         for name, meter in self.meters.items():
             if meter.min > meter.max:
                 self.add("C124", ("state", "meters", name), name=name, min=meter.min, max=meter.max)

@@ -348,6 +348,16 @@ MESSAGES: dict[str, Entry] = {
         "'verteller' is de verteller en 'niemand' de keuze niemand aan te spreken; kies een andere id",
         "'verteller' is the narrator and 'niemand' the choice to address nobody; choose another id",
     ),
+    "C144": Entry(
+        E,
+        "vlaggen zonder label (bijv. '{first}'): het nabesprekingsblad noemt ze bij een label, "
+        "niet bij hun naam",
+        "flags without a label (e.g. '{first}'): the debrief sheet names them by a label, not by their id",
+        'schrijf elke vlag als naam: {{nl: "...", en: "..."}}, bijv. gefilmd: {{nl: "het optreden werd '
+        'gefilmd", en: "the stop was filmed"}}',
+        'write each flag as name: {{nl: "...", en: "..."}}, e.g. gefilmd: {{nl: "het optreden werd '
+        'gefilmd", en: "the stop was filmed"}}',
+    ),
     "C128": Entry(
         E,
         "voorwaarde op meter '{name}' zonder at_least of at_most",

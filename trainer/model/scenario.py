@@ -57,7 +57,11 @@ class Meter(Strict):
 
 
 class State(Strict):
-    flags: list[Identifier] = Field(default_factory=list, description="ja/nee-kenmerken, beginnen op false")
+    flags: dict[Identifier, Text] | list[Identifier] = Field(
+        default_factory=dict,
+        description="ja/nee-kenmerken, beginnen op false: naam met een label voor het nabesprekingsblad, "
+        'bijv. gefilmd: {nl: "het optreden werd gefilmd", en: "the stop was filmed"}',
+    )
     meters: dict[Identifier, Meter] = Field(default_factory=dict)
 
 

@@ -122,7 +122,11 @@ def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bo
             "snapshot": json.loads(snapshot),
         }
         if row.group_label and row.group_label not in groups:
-            groups[row.group_label] = store.group_info(row.group_label)
+            info = store.group_info(row.group_label)
+            if info is not None and not with_names:
+                # who led and where can identify a group's people: only with consent, like display names
+                info = {**info, "leader": None, "location": None}
+            groups[row.group_label] = info
         fields = {
             k: v for k, v in asdict(row).items() if k != "event_count"
         }  # the row is the bundle's record

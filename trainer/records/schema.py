@@ -52,6 +52,16 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (session_id, seq)
     ) WITHOUT ROWID;
     """,
+    # 2: the group's "wat nemen we mee?" commitments, typed by the gespreksleider in `debrief --present`
+    """
+    CREATE TABLE commitments (
+        group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (group_id, seq)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

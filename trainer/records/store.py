@@ -6,12 +6,10 @@ power loss. A file that is not ours, is damaged or comes from a newer trainer is
 
 from __future__ import annotations
 
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager, suppress
-from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -19,85 +17,29 @@ from typing import Any
 from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
 from trainer.records.faults import explain, read_only
+from trainer.records.rows import (
+    SESSION_SELECT,
+    EventRow,
+    SessionRow,
+    canonical_json,
+    parse_snapshot,
+    pick_session,
+    utc_now,
+)
 from trainer.records.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
 
+__all__ = [
+    "SESSION_SELECT",
+    "EventRow",
+    "RecordStore",
+    "SessionRow",
+    "canonical_json",
+    "parse_snapshot",
+    "pick_session",
+    "utc_now",
+]
+
 SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def utc_now() -> str:
-    return datetime.now(UTC).isoformat(timespec="milliseconds")
-
-
-def canonical_json(data: Any) -> str:
-    """The one serialisation of payloads: the same data always gives the same bytes."""
-    return json.dumps(data, sort_keys=True, ensure_ascii=False, separators=(",", ":"))
-
-
-@dataclass(frozen=True)
-class SessionRow:
-    id: str
-    trainee_code: str
-    display_name: str | None
-    group_label: str | None
-    scenario_id: str
-    scenario_version: int
-    content_hash: str
-    seed: int
-    lang: str
-    started_at: str
-    ended_at: str | None
-    status: str
-    event_count: int
-
-
-@dataclass(frozen=True)
-class EventRow:
-    seq: int
-    wall_time: str
-    mono_time: float
-    type: str
-    payload: str
-
-
-SESSION_SELECT = """
-    SELECT s.id, s.trainee_code, t.display_name, g.label, s.scenario_id, s.scenario_version, s.content_hash,
-           s.seed, s.lang, s.started_at, s.ended_at, s.status,
-           (SELECT COUNT(*) FROM events e WHERE e.session_id = s.id)
-    FROM sessions s JOIN trainees t ON t.code = s.trainee_code LEFT JOIN groups g ON g.id = s.group_id
-"""
-
-
-def pick_session(rows: list[tuple[Any, ...]], ref: str, where: object) -> SessionRow:
-    """The one session a reference names (an id or a unique prefix), from up to two matching rows."""
-    if not rows:
-        raise RecordsError(
-            f"{where}: geen sessie '{ref}' (tip: trainer sessions list)",
-            f"{where}: no session '{ref}' (hint: trainer sessions list)",
-        )
-    if len(rows) > 1 and rows[0][0] != ref:
-        raise RecordsError(
-            f"{where}: '{ref}' past op meer sessies (tip: geef meer tekens van het id)",
-            f"{where}: '{ref}' fits more than one session (hint: give more characters of the id)",
-        )
-    values = list(rows[0])
-    values[-1] = int(values[-1])  # the event count: PostgreSQL's COUNT(*) is a bigint
-    return SessionRow(*values)
-
-
-def parse_snapshot(text: str | None, content_hash: str, where: object) -> Scenario:
-    """A stored scenario version, or one line saying it is missing or unreadable."""
-    if text is None:
-        raise RecordsError(
-            f"{where}: scenarioversie {content_hash[:12]} ontbreekt (tip: importeer de export opnieuw)",
-            f"{where}: scenario version {content_hash[:12]} is missing (hint: import the export again)",
-        )
-    try:
-        return Scenario.model_validate(json.loads(text))
-    except ValueError as exc:
-        raise RecordsError(
-            f"{where}: scenarioversie {content_hash[:12]} is onleesbaar ({type(exc).__name__})",
-            f"{where}: scenario version {content_hash[:12]} is unreadable ({type(exc).__name__})",
-        ) from None
 
 
 class RecordStore:
@@ -434,6 +376,43 @@ class RecordStore:
     def group_info(self, label: str) -> dict[str, Any] | None:
         rows = self._read("SELECT label, date, leader, location FROM groups WHERE label = ?", (label,))
         return dict(zip(("label", "date", "leader", "location"), rows[0], strict=True)) if rows else None
+
+    def groups(self) -> list[tuple[str, str | None, str | None, str | None, int]]:
+        """Every group: label, date, leader, location and how many sessions it holds, by label."""
+        rows = self._read(
+            "SELECT g.label, g.date, g.leader, g.location, "
+            "(SELECT COUNT(*) FROM sessions s WHERE s.group_id = g.id) FROM groups g ORDER BY g.label"
+        )
+        return [(str(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
+
+    def set_group(
+        self, label: str, *, date: str | None = None, leader: str | None = None, location: str | None = None
+    ) -> None:
+        """Fill in a group's header (a value of "" clears it); the group is made when it is new."""
+        with self.transaction() as conn:
+            self.ensure_group(conn, label)
+            for column, value in (("date", date), ("leader", leader), ("location", location)):
+                if value is not None:
+                    conn.execute(f"UPDATE groups SET {column} = ? WHERE label = ?", (value or None, label))  # noqa: S608 - fixed names
+
+    def commitments(self, label: str) -> list[str]:
+        """The group's "wat nemen we mee?" commitments, in the order they were typed."""
+        rows = self._read(
+            "SELECT c.text FROM commitments c JOIN groups g ON g.id = c.group_id "
+            "WHERE g.label = ? ORDER BY c.seq",
+            (label,),
+        )
+        return [str(r[0]) for r in rows]
+
+    def save_commitments(self, label: str, texts: list[str]) -> None:
+        """Replace the group's commitments with these (one transaction: all or none)."""
+        with self.transaction() as conn:
+            group_id = self.ensure_group(conn, label)
+            conn.execute("DELETE FROM commitments WHERE group_id = ?", (group_id,))
+            conn.executemany(
+                "INSERT INTO commitments(group_id, seq, text, created_at) VALUES (?, ?, ?, ?)",
+                [(group_id, i, text, self.wall()) for i, text in enumerate(texts)],
+            )
 
     def integrity(self) -> str:
         return str(self._read("PRAGMA integrity_check")[0][0])

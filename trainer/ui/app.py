@@ -448,6 +448,8 @@ class App:
         elif isinstance(command, fr.Advance):
             session.advance()
         elif isinstance(command, fr.Answer):
+            if command.shared is not None:
+                session.share(command.shared)
             session.answer(command.question_id, command.text)
         elif isinstance(command, fr.Register):
             session.register(command.grounds, command.legal_basis, command.outcome, command.reason)

@@ -98,6 +98,7 @@ class Advance(Command):
 class Answer(Command):
     question_id: str
     text: str
+    shared: bool | None = None  # with the last question: "mag gedeeld worden" (ticked or not)
 
 
 @dataclass(frozen=True)

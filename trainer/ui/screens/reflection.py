@@ -13,7 +13,7 @@ from trainer.ui.screens.base import draw_buttons
 from trainer.ui.screens.page import card
 from trainer.ui.strings import t
 from trainer.ui.text import draw_block
-from trainer.ui.widgets import fit, panel, text_field
+from trainer.ui.widgets import check_row, fit, panel, text_field
 
 MAX_ANSWER = 2000
 
@@ -35,18 +35,33 @@ def layout(frame: Frame) -> Layout:
     q_box = pygame.Rect(inner.left, title_box.bottom + px(10), inner.width, px(110))
     tb, font = fit(q.text.get(frame.lang), frame.theme, 22, q_box)
     out.text("question", tb, q_box, font)
+    last = frame.view.last_question
+    share = px(44) if last else 0
     out.rects["field"] = pygame.Rect(
-        inner.left, q_box.bottom + px(10), inner.width, inner.bottom - q_box.bottom - px(130)
+        inner.left, q_box.bottom + px(10), inner.width, inner.bottom - q_box.bottom - px(130) - share
     )
-    help_box = pygame.Rect(inner.left, out.rects["field"].bottom + px(8), inner.width, px(48))
-    tb, font = fit(t(frame.lang, "reflection_help"), frame.theme, 15, help_box, min_size=10)
+    if last:
+        out.rects["share"] = pygame.Rect(inner.left, out.rects["field"].bottom + px(8), inner.width, px(36))
+    help_box = pygame.Rect(inner.left, out.rects["field"].bottom + px(8) + share, inner.width, px(48))
+    help_text = t(frame.lang, "reflection_help")
+    if last:
+        help_text += " · " + t(frame.lang, "share_help")
+    tb, font = fit(help_text, frame.theme, 15, help_box, min_size=10)
     out.text("help", tb, help_box, font)
     out.button(
         pygame.Rect(inner.right - px(260), inner.bottom - px(56), px(260), px(52)),
-        Answer(q.id, frame.ui.fields.get(q.id, "")),
+        _answer(frame),
         t(frame.lang, "next"),
     )
     return out
+
+
+def _answer(frame: Frame) -> Answer:
+    """The answer as typed; with the last question also the "mag gedeeld worden" tick (default: no)."""
+    assert frame.view is not None and frame.view.question is not None
+    qid = frame.view.question.id
+    shared = ("share" in frame.ui.ticks) if frame.view.last_question else None
+    return Answer(qid, frame.ui.fields.get(qid, "").strip(), shared)
 
 
 def draw(surface: pygame.Surface, frame: Frame) -> None:
@@ -61,9 +76,18 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         lay.rects["field"],
         frame.ui.fields.get(frame.view.question.id, ""),
         frame.theme,
-        focused=True,
+        focused=(frame.ui.focus or 0) % 2 == 0 or "share" not in lay.rects,
         now=frame.now,
     )
+    if "share" in lay.rects:
+        check_row(
+            surface,
+            lay.rects["share"],
+            t(frame.lang, "share_label"),
+            frame.theme,
+            ticked="share" in frame.ui.ticks,
+            focused=(frame.ui.focus or 0) % 2 == 1,
+        )
     draw_buttons(surface, frame, lay)
 
 
@@ -71,16 +95,27 @@ def handle(inp: Input, frame: Frame) -> Command | None:
     assert frame.view is not None and frame.view.question is not None
     qid = frame.view.question.id
     current = frame.ui.fields.get(qid, "")
-    if inp.action == Action.TEXT and inp.text:
+    focus = frame.ui.focus or 0  # the answer field is where typing goes before anything has focus
+    on_box = frame.view.last_question and focus % 2 == 1
+    if frame.view.last_question and inp.action in (Action.NEXT_FOCUS, Action.PREV_FOCUS):
+        frame.ui.focus = (focus + 1) % 2
+    elif on_box and (inp.action == Action.TOGGLE or (inp.action == Action.TEXT and inp.text == " ")):
+        frame.ui.ticks.symmetric_difference_update({"share"})
+    elif on_box and inp.action == Action.TEXT:
+        pass  # typing goes to the answer field only when it has the focus
+    elif inp.action == Action.TEXT and inp.text:
         frame.ui.fields[qid] = (current + inp.text)[:MAX_ANSWER]
     elif inp.action == Action.NEWLINE:
         frame.ui.fields[qid] = (current + "\n")[:MAX_ANSWER]
     elif inp.action == Action.BACKSPACE:
         frame.ui.fields[qid] = current[:-1]
     elif inp.action == Action.CONFIRM:
-        return Answer(qid, current.strip())
+        return _answer(frame)
     elif inp.action == Action.CLICK and inp.pos is not None:
         lay = layout(frame)
-        if lay.buttons[0][0].collidepoint(inp.pos):
-            return Answer(qid, current.strip())
+        if "share" in lay.rects and lay.rects["share"].collidepoint(inp.pos):
+            frame.ui.ticks.symmetric_difference_update({"share"})
+            frame.ui.focus = 1
+        elif lay.buttons[0][0].collidepoint(inp.pos):
+            return _answer(frame)
     return None

@@ -1,0 +1,145 @@
+"""The presentation for the room (`trainer debrief --present`), as plain data: one slide per screen.
+
+Pure and anonymous by construction: slides are built from a Sheet's group figures only (counts, options,
+endings, meters), never from participant labels, registration rows or reflections' authors, so nothing a
+window shows can name a trainee. The pygame window (trainer.ui.present) only lays these out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from debrief.sheet import Sheet
+from debrief.words import Words
+
+
+@dataclass(frozen=True)
+class SlideOption:
+    key: str
+    label: str
+    count: int
+    timeouts: int
+    assessment: str  # in_lijn | discutabel | niet_in_lijn
+    assessment_label: str
+    rationale: str
+    perspective: str  # what the citizen experienced when this option was taken ("" when not written)
+
+
+@dataclass(frozen=True)
+class Slide:
+    """One screen. `kind` picks the layout; `steps` is how many reveals it has (the hot spots: talk first,
+    then the instructor's assessment, then the citizen's perspective)."""
+
+    kind: str  # rule | hot | werkte | deugde | deed | vertrouwen | mee
+    title: str
+    kicker: str = ""
+    lines: tuple[str, ...] = ()  # body lines, each a paragraph
+    options: tuple[SlideOption, ...] = ()
+    reached: int = 0
+    questions: tuple[str, ...] = ()  # the talk: observation-plus-question prompts, or the section's questions
+    rows: tuple[tuple[str, int, int], ...] = field(default=())  # (label, count, of): simple bar rows
+    steps: int = 1
+
+
+def _hot(sheet: Sheet, w: Words) -> list[Slide]:
+    out = []
+    total = len(sheet.participants)
+    # a selection option's perspective is the candidate's: what that person was doing before the stop
+    candidates = {x.who: x.text for x in sheet.perspectives if x.candidate}
+    for i, h in enumerate(sheet.hittepunten, start=1):
+        p = h.point
+        options = tuple(
+            SlideOption(
+                o.key,
+                o.label,
+                o.count,
+                o.timeouts,
+                o.assessment,
+                o.assessment_label,
+                o.rationale,
+                o.perspective or (candidates.get(o.label, "") if p.selection else ""),
+            )
+            for o in p.options
+        )
+        out.append(
+            Slide(
+                "hot",
+                p.title,
+                kicker=f"{w('hittepunt', i=i)} · {w('reached_of', n=p.reached, total=total)}",
+                lines=h.reasons,
+                options=options,
+                reached=p.reached,
+                questions=tuple(q.question for q in h.prompts),
+                steps=3,
+            )
+        )
+    return out
+
+
+def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
+    """Every slide of the presentation, in the order of the conversation."""
+    t = sheet.times
+    total = len(sheet.participants)
+    time_line = w("play_time", median=_mmss(t.median_total), low=_mmss(t.min_total), high=_mmss(t.max_total))
+    timeouts = (
+        w("timeouts_count", n=t.timeouts, points=len(t.timeout_points)) if t.timeouts else w("no_timeouts")
+    )
+    regs = [r for r in sheet.registrations if r.registered_at_all]
+    fits = sum(not r.mismatches for r in regs)
+    endings_persp = tuple(e.perspective for e in sheet.endings if e.perspective)
+    trust = [m for m in sheet.meters if m.kind == "vertrouwen"]
+    return (
+        Slide(
+            "rule",
+            sheet.title,
+            kicker=w("present_kicker"),
+            lines=(f"{w('rule_label')}: {w('rule')}", w("present_rule_extra")),
+        ),
+        *_hot(sheet, w),
+        Slide(
+            "werkte",
+            w("s_werkte"),
+            lines=(f"{time_line}; {timeouts}.",),
+            rows=tuple((f"{e.title} ({e.outcome})", e.count, total) for e in sheet.endings),
+            questions=(w("present_q_werkte"),),
+        ),
+        Slide(
+            "deugde",
+            w("s_deugde"),
+            lines=(w("present_registrations", k=fits, n=len(regs)),),
+            rows=tuple((f"{r.step}: {w('col_in_lijn')}", r.in_lijn, r.total) for r in sheet.steps if r.total),
+            questions=(w("present_q_deugde"),),
+        ),
+        Slide(
+            "deed",
+            w("s_deed"),
+            lines=endings_persp[:2],
+            questions=(w("present_q_deed"),),
+        ),
+        Slide(
+            "vertrouwen",
+            w("s_vertrouwen"),
+            rows=tuple(
+                (
+                    w("present_trust_row", who=m.who or m.label, start=m.start, end=_num(m.median, w), n=m.n),
+                    0,
+                    0,
+                )
+                for m in trust
+                if m.n
+            ),
+            questions=(w("trust_q_citizen"), w("trust_q_bystanders"), w("trust_q_colleague")),
+        ),
+        Slide("mee", w("s_mee"), lines=(w("present_mee_help"),), questions=(w("present_q_mee"),)),
+    )
+
+
+def _mmss(seconds: float | None) -> str:
+    if seconds is None:
+        return "–"
+    total = int(round(seconds))
+    return f"{total // 60}:{total % 60:02d}"
+
+
+def _num(x: float | None, w: Words) -> str:
+    return "–" if x is None else w.number(x, 1)

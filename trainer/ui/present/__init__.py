@@ -1,0 +1,1 @@
+"""`trainer debrief --present`: the debrief on the projector, one screen at a time, always anonymous."""
