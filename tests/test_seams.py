@@ -20,6 +20,8 @@ import pytest
         "debrief.summary",
         "debrief.render",
         "trainer.commands.debrief_cmd",
+        "trainer.commands.play_cmd",  # play --text runs where no display or pygame is wanted
+        "trainer.ui.perspective",
     ],
 )
 def test_pure_packages_do_not_import_pygame(module: str) -> None:

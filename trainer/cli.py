@@ -255,6 +255,8 @@ def _dispatch(args: argparse.Namespace) -> int:
             record=_recording(args),
             resume_id=args.resume,
             fullscreen=args.fullscreen,
+            trainee=args.trainee,
+            group=args.group,
             show_meters=args.show_meters,
         )
     if args.command == "storyboard":

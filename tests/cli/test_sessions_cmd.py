@@ -104,14 +104,18 @@ def test_unknown_session_id_is_one_line_exit_2() -> None:
 
 def test_play_offers_to_resume_an_unfinished_session(records_db: Path) -> None:
     # Leave a session unfinished: answer one choice, then close input.
-    first = trainer("play", "--text", MINIMAL, "--trainee", "R1", "--group", "g1", stdin="1\n")
+    first = trainer("play", "--text", MINIMAL, "--trainee", "R1", "--group", "g1", stdin="\n1\n")
     assert first.returncode == 2
     conn = sqlite3.connect(records_db)
     assert conn.execute("SELECT status FROM sessions").fetchone()[0] == "active"
     conn.close()
-    answers = "\n".join(["1", "1", "1", "", "1", "", "Geen licht.", "5", "2", "4", "licht"]) + "\n"
+    # Enter for the perspective pages at the end: how many depends on the route the shown order gave
+    answers = (
+        "\n".join(["1", "", "1", "1", "", "1", "", "Geen licht.", "5", "2", "4", "licht", *[""] * 6]) + "\n"
+    )
     second = trainer("play", "--text", "--trainee", "R1", stdin=answers)
     assert second.returncode == 0, second.stderr
-    assert "onafgemaakte sessie" in second.stdout and "EINDE" in second.stdout
+    assert "onafgemaakte sessie" in second.stdout and "Verder met: Minimaal scenario" in second.stdout
+    assert "== Afloop: Waarschuwing" in second.stdout
     listing = trainer("sessions", "list").stdout
     assert listing.count("R1") == 1 and "klaar" in listing

@@ -55,7 +55,14 @@ def all_states(
                 lang,
                 UiState(focus=i),
                 scenarios=scenarios,
-                resume=[("abc", "nachtelijke_verkeerscontrole", "2026-11-22 10:00")],
+                resume=[
+                    (
+                        "abc",
+                        "nachtelijke_verkeerscontrole",
+                        "2026-11-22 10:00",
+                        "Nachtelijke verkeerscontrole",
+                    )
+                ],
             ),
         )
     yield "done", "done", frame(None, None, size, lang)

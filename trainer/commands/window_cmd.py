@@ -27,8 +27,18 @@ def run(
     record: RecordingOptions | None,
     resume_id: str | None,
     fullscreen: bool,
+    trainee: str | None = None,
+    group: str | None = None,
     show_meters: bool = False,
 ) -> int:
+    """`trainee`/`group` are the command line's, used even with --no-record (no start page to fill in)."""
+    if resume_id is not None and record is None:
+        raise UserError(
+            "--resume kan niet samen met --no-record (tip: laat --no-record weg)",
+            "--resume cannot go with --no-record (hint: leave out --no-record)",
+        )
+    if record is not None:
+        trainee, group = record.trainee or trainee, record.group or group
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from trainer.ui.app import App, NoDisplayError, PlayerOptions  # pygame only when a window is wanted
 
@@ -37,8 +47,8 @@ def run(
         raise UserError(f"{path}: bestand niet gevonden (tip: geef een .yaml-scenario op)")
     options = PlayerOptions(
         lang=lang,
-        trainee=valid_code(record.trainee) if record and record.trainee else None,
-        group=valid_code(record.group, "groepslabel") if record and record.group else None,
+        trainee=valid_code(trainee) if trainee else None,
+        group=valid_code(group, "groepslabel") if group else None,
         scenario_file=Path(path) if path else None,
         start_node=start_node,
         resume_id=resume_id,

@@ -14,6 +14,7 @@ from trainer.engine.clock import Clock
 from trainer.engine.session import Session
 from trainer.model.diagnostics import ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.records.errors import RecordsError
 from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
 from trainer.records.store import RecordStore
@@ -72,11 +73,24 @@ class RecordedSessions:
         assert self.store is not None
         return resume(self.store, self.store.session(session_id), clock=clock)
 
-    def unfinished(self, trainee: str | None) -> list[tuple[str, str, str]]:
-        """(id, scenario, start time) of the trainee's unfinished sessions, for the picker."""
+    def owner(self, session_id: str) -> tuple[str, str | None]:
+        """Who played a recorded session (trainee code, group): resuming by id needs no code typed again."""
+        assert self.store is not None
+        row = self.store.session(session_id)
+        return row.trainee_code, row.group_label
+
+    def unfinished(self, trainee: str | None, lang: str) -> list[tuple[str, str, str, str]]:
+        """(id, scenario id, start time, title) of the trainee's unfinished sessions, for the picker.
+
+        The title is the played version's (from its snapshot), so the menu names the scenario, not its id.
+        """
         if self.store is None or trainee is None:
             return []
-        return [
-            (r.id, r.scenario_id, r.started_at[:16].replace("T", " "))
-            for r in self.store.sessions(trainee=trainee, status="active")
-        ]
+        out = []
+        for r in self.store.sessions(trainee=trainee, status="active"):
+            try:
+                title = self.store.scenario_snapshot(r.content_hash).title.get(lang)
+            except RecordsError:
+                title = r.scenario_id
+            out.append((r.id, r.scenario_id, r.started_at[:16].replace("T", " "), title))
+        return out

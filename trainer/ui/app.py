@@ -29,6 +29,10 @@ from trainer.ui.widgets import notice
 
 SIZE = (1280, 720)
 FADE_SECONDS = 0.2
+# Held keys repeat only where repeating is safe: looking around, moving focus, deleting typed text.
+# Enter, Tab and digits never repeat, so a key held a little too long cannot skip a page or a choice.
+REPEAT_KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_BACKSPACE)
+REPEAT_DELAY, REPEAT_INTERVAL = 0.35, 0.07
 TIMEOUT_NOTICE_SECONDS = 2.0  # "De tijd is om" stays this long before the default applies
 ENDING_MIN_READ_SECONDS = 2.5  # an ending ignores Enter and clicks this long, so it is not skipped unread
 # Where a choice is made, nothing is pre-selected.
@@ -57,7 +61,9 @@ class SessionSource(Protocol):
 
     def resume(self, session_id: str, clock: Clock) -> Session: ...
 
-    def unfinished(self, trainee: str | None) -> list[tuple[str, str, str]]: ...
+    def owner(self, session_id: str) -> tuple[str, str | None]: ...
+
+    def unfinished(self, trainee: str | None, lang: str) -> list[tuple[str, str, str, str]]: ...
 
 
 class NoDisplayError(Exception):
@@ -112,6 +118,7 @@ class App:
         self.loaded: LoadedScenario | None = None
         self.session: Session | None = None
         self.extra: dict[str, object] = {}
+        self._held: dict[int, float] = {}  # repeatable key -> clock time of its next repeat
         self.surface = self._open_window()
         self._begin()
 
@@ -135,11 +142,12 @@ class App:
     # --- flow ---
 
     def _begin(self) -> None:
-        if self.trainee is None:
+        # A session id names its trainee: resuming needs no code typed again (the README promises it).
+        if self.options.resume_id and self.sessions.can_resume():
+            self._resume(self.options.resume_id)
+        elif self.trainee is None:
             self.ui.fields = {"code": "", "group": self.group or ""}
             self._go(Screen.START)
-        elif self.options.resume_id and self.sessions.can_resume():
-            self._resume(self.options.resume_id)
         else:
             self._after_start()
 
@@ -149,7 +157,7 @@ class App:
                 self._go(Screen.BRIEFING)
         else:
             self.extra["scenarios"] = self.options.scenarios
-            self.extra["resume"] = self.sessions.unfinished(self.trainee)
+            self.extra["resume"] = self.sessions.unfinished(self.trainee, self.lang)
             self._go(Screen.PICKER)
 
     def _load_file(self, path: Path) -> bool:
@@ -164,6 +172,7 @@ class App:
 
     def _go(self, screen: Screen) -> None:
         self.screen = screen
+        self._held.clear()  # a key held on the last screen does not act on this one
         ui = fr.UiState(fields=self.ui.fields if screen == Screen.START else {})
         if screen in NO_INITIAL_FOCUS:
             ui.focus = None
@@ -190,6 +199,7 @@ class App:
 
     def _resume(self, session_id: str) -> None:
         self.session = self.sessions.resume(session_id, self.clock)
+        self.trainee, self.group = self.sessions.owner(session_id)
         self._follow_session()
 
     def _follow_session(self) -> None:
@@ -282,10 +292,12 @@ class App:
                 self.theme.height = self.size[1]
                 self.surface = pygame.display.set_mode(self.size, pygame.RESIZABLE)
                 continue
+            self._track_held(event)
             inp = translate(event, typing=spec.typing(self.frame()))
             if inp is not None:
                 self._input(inp)
             spec = SCREENS[self.showing]
+        self._repeat_held()
         if not self.paused:
             spec.update(self.frame(), dt)
             self._start_countdown()
@@ -298,6 +310,26 @@ class App:
             if self.timeout_since is not None and not self.paused:
                 notice(self.surface, t(self.lang, "time_up"), t(self.lang, "time_up_detail"), self.theme)
             self._fade_in()
+
+    def _track_held(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in REPEAT_KEYS:
+            self._held[event.key] = self.clock.now() + REPEAT_DELAY
+        elif event.type == pygame.KEYUP:
+            self._held.pop(event.key, None)
+        elif event.type == pygame.WINDOWFOCUSLOST:
+            self._held.clear()  # the key-up went to another window
+
+    def _repeat_held(self) -> None:
+        """Our own key repeat, on the injected clock (so the Pilot can hold a key, and pause stops it)."""
+        now = self.clock.now()
+        for key, due in list(self._held.items()):
+            if now < due or key not in self._held:  # a repeat may have changed screens
+                continue
+            self._held[key] = now + REPEAT_INTERVAL
+            event = pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="")
+            inp = translate(event, typing=SCREENS[self.showing].typing(self.frame()))
+            if inp is not None:
+                self._input(inp)
 
     def _age(self) -> float:
         return self.clock.now() - self.screen_since
@@ -402,6 +434,7 @@ class App:
                 total = len(self.extra.get("perspective", []))  # type: ignore[arg-type]
                 if self.ui.page + 1 < total:
                     self.ui.page += 1
+                    self.ui.part = 0
                 else:
                     self._go(Screen.DONE)
             elif session is not None:

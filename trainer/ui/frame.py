@@ -31,6 +31,7 @@ class UiState:
     ticks: set[str] = field(default_factory=set)
     radio: dict[str, str] = field(default_factory=dict)
     page: int = 0
+    part: int = 0  # of a text page too long for one screen at the chosen text size
     message: str | None = None
     skip_reveal: bool = False
 

@@ -85,6 +85,13 @@ class Pilot:
             )
             self._send(pygame.event.Event(pygame.KEYUP, key=code, mod=mod))
 
+    def hold(self, key: str, seconds: float) -> None:
+        """Hold a key down for a while, then let go (as a trainee holding an arrow to look around)."""
+        code = KEY_NAMES.get(key) or pygame.key.key_code(key)
+        self._send(pygame.event.Event(pygame.KEYDOWN, key=code, mod=0, unicode=""))
+        self.wait(seconds)
+        self._send(pygame.event.Event(pygame.KEYUP, key=code, mod=0))
+
     def type(self, text: str) -> None:
         """Type text into the focused field, one character event at a time."""
         for char in text:

@@ -40,6 +40,7 @@ class TextBlock:
     lines: tuple[str, ...]
     line_height: int
     width: int
+    truncated: bool = False  # cut short with "…" because nothing else fitted: layout tests fail on it
 
     @property
     def height(self) -> int:

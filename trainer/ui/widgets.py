@@ -46,6 +46,29 @@ def fit(
         current -= 1
 
 
+def fit_all(
+    texts: list[str], theme: Theme, size: float, width: int, height: int, gap: int, *, min_size: float = 11
+) -> tuple[list[TextBlock], pygame.font.Font]:
+    """One font for several stacked texts: the largest at which all of them, with gaps, fit the height.
+
+    Fitting each text in turn into what is left starves the last one (the third cue on the inspect card,
+    the last line of a scene); sharing one size keeps every text whole and the sizes even.
+    """
+    current = size
+    while True:
+        font = theme.font(current)
+        blocks = [block(text, font, width) for text in texts]
+        total = sum(tb.height for tb in blocks) + gap * max(0, len(blocks) - 1)
+        if (total <= height and all(tb.width <= width for tb in blocks)) or current <= min_size:
+            return blocks, font
+        current -= 1
+
+
+def clipped(tb: TextBlock, font: pygame.font.Font, box: pygame.Rect) -> TextBlock:
+    """The block as is when it fits the box, else cut short with an ellipsis (and marked truncated)."""
+    return tb if tb.fits(box) else _truncated(tb, font, box)
+
+
 def _truncated(tb: TextBlock, font: pygame.font.Font, box: pygame.Rect) -> TextBlock:
     """Last resort for extreme content: keep the lines that fit and end with an ellipsis."""
     keep = max(1, box.height // tb.line_height)
@@ -54,7 +77,7 @@ def _truncated(tb: TextBlock, font: pygame.font.Font, box: pygame.Rect) -> TextB
     while last and font.size(last + " …")[0] > box.width:
         last = last[:-1]
     lines[-1] = last + " …"
-    return TextBlock(tuple(lines), tb.line_height, min(tb.width, box.width))
+    return TextBlock(tuple(lines), tb.line_height, min(tb.width, box.width), truncated=True)
 
 
 def label_box(rect: pygame.Rect, theme: Theme, *, numbered: bool) -> pygame.Rect:

@@ -11,12 +11,12 @@ from trainer.ui import theme as th
 from trainer.ui.frame import Advance, Choose, Command, Frame, Layout
 from trainer.ui.input import Action, Input
 from trainer.ui.screens.base import draw_buttons, handle_buttons
-from trainer.ui.screens.info import draw_info
 from trainer.ui.strings import t
 from trainer.ui.text import block, draw_block, draw_text
-from trainer.ui.widgets import BUTTON_TEXT, countdown, fit, label_box, meter, panel
+from trainer.ui.widgets import BUTTON_TEXT, clipped, countdown, fit, fit_all, label_box, meter, panel
 
 REVEAL_CHARS_PER_SECOND = 45
+INFO_SHARE = 0.5  # of the right column at most, for dispatch and MEOS items; the choices get the rest
 
 
 def _node(frame: Frame) -> SceneNode:
@@ -37,63 +37,117 @@ def _script(frame: Frame) -> list[tuple[str, str]]:
 
 
 def layout(frame: Frame) -> Layout:
+    """Lines left, choices right; when the choices would not fit whole (large text, long options), the
+    choice column widens and the lines take less width."""
+    for split in (0.60, 0.45):
+        out, cramped = _layout(frame, split)
+        if not cramped:
+            return out
+    return _layout(frame, 0.36)[0]
+
+
+def _layout(frame: Frame, split: float) -> tuple[Layout, bool]:
+    """The layout with the lines/choices border at `split` of the width, and whether the choices are cut."""
     w, h = frame.size
     px = frame.theme.px
     out = Layout()
     assert frame.view is not None
     node = _node(frame)
-    right = pygame.Rect(int(w * 0.60), px(70), int(w * 0.40) - px(20), h - px(90))
-    out.rects["lines"] = pygame.Rect(px(20), int(h * 0.50), int(w * 0.60) - px(40), int(h * 0.50) - px(20))
+    right = pygame.Rect(int(w * split), px(70), int(w * (1 - split)) - px(20), h - px(90))
+    out.rects["lines"] = pygame.Rect(px(20), int(h * 0.50), int(w * split) - px(40), int(h * 0.50) - px(20))
     side = min(int(h * 0.50) - px(70) - px(64), int(w * 0.25))
     out.rects["portrait"] = pygame.Rect(px(20), px(70), side, side)
-    info_h = 0
-    if node.info:
-        info_h = int(right.height * 0.42)
-        out.rects["info"] = pygame.Rect(right.left, right.top, right.width, info_h - px(10))
+    info_h = _layout_info(frame, out, right) if node.info else 0
     choices = pygame.Rect(right.left, right.top + info_h, right.width, right.height - info_h)
     out.rects["choices"] = choices
     heading = px(40)
     options = frame.view.choices
+    cramped = False
     if options:
         gap = px(8)
         avail = choices.height - heading - px(10) - gap * (len(options) - 1)
         width = choices.width - px(34)
         label_width = label_box(pygame.Rect(0, 0, width, 100), frame.theme, numbered=True).width
-        needs = [
-            block(o.choice.text.get(frame.lang), frame.theme.font(BUTTON_TEXT), label_width).height + px(16)
-            for o in options
-        ]
-        scale = min(1.0, avail / max(1, sum(needs)))
+        texts = [o.choice.text.get(frame.lang) for o in options]
+        # One text size for all options, the largest at which every option fits whole: scaling the boxes
+        # instead cut the longest option short while a short one kept room to spare.
+        size = float(BUTTON_TEXT)
+        while True:
+            font = frame.theme.font(size)
+            needs = [max(px(44), block(text, font, label_width).height + px(16)) for text in texts]
+            if sum(needs) <= avail or size <= 12:  # 12: the smallest a button draws its label at
+                cramped = sum(needs) > avail
+                break
+            size -= 1
         y = choices.top + heading
-        for option, need in zip(options, needs, strict=True):
-            each = max(px(44), int(need * scale))
-            rect = pygame.Rect(choices.left + px(24), y, width, each)
-            out.button(rect, Choose(option.id), option.choice.text.get(frame.lang))
-            y += each + gap
+        for option, text, need in zip(options, texts, needs, strict=True):
+            rect = pygame.Rect(choices.left + px(24), y, width, need)
+            out.button(rect, Choose(option.id), text)
+            y += need + gap
     elif frame.view.can_advance:
         rect = pygame.Rect(choices.left + px(24), choices.bottom - px(64), choices.width - px(34), px(56))
         out.button(rect, Advance(), t(frame.lang, "continue"))
     text_box = out.rects["lines"].inflate(-px(32), -px(28))
     out.rects["help"] = pygame.Rect(text_box.left, text_box.bottom - px(24), text_box.width, px(24))
     text_box.height -= px(30)
+    texts = [f"{name}: {text}" for name, text in _script(frame)]
+    blocks, font = fit_all(texts, frame.theme, 20, text_box.width, text_box.height, px(6), min_size=11)
     y = text_box.top
-    for i, (name, text) in enumerate(_script(frame)):
+    for i, tb in enumerate(blocks):  # one size for all lines: the last line is not starved
         box = pygame.Rect(text_box.left, y, text_box.width, max(0, text_box.bottom - y))
-        tb, font = fit(f"{name}: {text}", frame.theme, 20, box, min_size=13)
+        tb = clipped(tb, font, box)
         out.text(f"line{i}", tb, box, font)
         y += tb.height + px(6)
-    _meter_rects(frame, out)
-    return out
+    _layout_top(frame, out)
+    return out, cramped
+
+
+def _layout_top(frame: Frame, out: Layout) -> None:
+    """The countdown and the meters along the top: meters stop before the countdown, never under it."""
+    assert frame.view is not None and frame.scenario is not None
+    px = frame.theme.px
+    clock = None
+    if frame.timer_left is not None and frame.view.timer_seconds:
+        clock = pygame.Rect(0, 0, px(60), px(60))
+        clock.center = (frame.size[0] // 2, px(40))
+        out.rects["countdown"] = clock
+    if not frame.show_meters:
+        return  # during play a moving bar is a live score: by default it waits for the ending page
+    x = px(20)
+    limit = (clock.left - px(16)) if clock is not None else int(frame.size[0] * 0.58)
+    for name in _meters_shown(frame):
+        rect = pygame.Rect(x, px(12), px(150), px(34))
+        if rect.right > limit:
+            break
+        out.rects[f"meter:{name}"] = rect
+        x += px(170)
 
 
 def _portrait_member(frame: Frame) -> CastMember | None:
-    """Who is shown: the last citizen who speaks here, else your colleague if they speak, else nobody
-    (a portrait of someone silent would suggest you are talking to them)."""
-    assert frame.scenario is not None
+    """Who is shown: the person whose line is typing now, or the last person who spoke before it.
+
+    The portrait follows the text: while the first speaker's line types, it is theirs, not the node's last
+    speaker's. Narrator lines keep the previous speaker; before anyone speaks nobody is shown (a portrait of
+    someone silent would suggest you are talking to them).
+    """
+    assert frame.scenario is not None and frame.view is not None
+    started = frame.view.lines[: _typing_line(frame) + 1]
+    speakers = [scenery.cast_member(frame.scenario, line.speaker) for line in reversed(started)]
+    return next((m for m in speakers if m is not None), None)
+
+
+def _typing_line(frame: Frame) -> int:
+    """Index of the line the reveal has reached (the last line once everything is shown)."""
     assert frame.view is not None
-    speakers = [scenery.cast_member(frame.scenario, line.speaker) for line in reversed(frame.view.lines)]
-    present = [m for m in speakers if m is not None]
-    return next((m for m in present if m.kind.value != "agent"), present[0] if present else None)
+    last = len(frame.view.lines) - 1
+    if frame.ui.skip_reveal:
+        return last
+    revealed = int(frame.now * REVEAL_CHARS_PER_SECOND)
+    for i, (name, text) in enumerate(_script(frame)):
+        revealed -= len(f"{name}: {text}") + 1
+        if revealed < 0:
+            return i
+    return last
 
 
 def draw(surface: pygame.Surface, frame: Frame) -> None:
@@ -124,12 +178,12 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     _draw_meters(surface, frame, lay)
     panel(surface, lay.rects["lines"])
     revealed = None if frame.ui.skip_reveal else int(frame.now * REVEAL_CHARS_PER_SECOND)
-    for _name, tb, box, font in lay.texts:
+    for _name, tb, box, font in (entry for entry in lay.texts if entry[0].startswith("line")):
         draw_block(surface, tb, font, th.TEXT, box.topleft, max_chars=revealed)
         if revealed is not None:
             revealed -= sum(len(line) + 1 for line in tb.lines)
     if "info" in lay.rects:
-        draw_info(surface, frame, node.info, lay.rects["info"])
+        _draw_info(surface, frame, lay)
     help_box = lay.rects["help"]
     tb, font = fit(t(lang, "dialogue_help"), theme, 14, help_box, min_size=10)
     draw_block(surface, tb, font, th.TEXT_DIM, (help_box.left, help_box.centery - tb.height // 2))
@@ -142,34 +196,64 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         draw_buttons(surface, frame, lay, numbered=True)
     else:
         draw_buttons(surface, frame, lay)
-    if frame.timer_left is not None and frame.view.timer_seconds:
-        countdown(
-            surface, (frame.size[0] // 2, px(40)), px(30), frame.timer_left, frame.view.timer_seconds, theme
+    if "countdown" in lay.rects and frame.timer_left is not None and frame.view.timer_seconds:
+        clock = lay.rects["countdown"]
+        countdown(surface, clock.center, clock.width // 2, frame.timer_left, frame.view.timer_seconds, theme)
+
+
+def _layout_info(frame: Frame, out: Layout, right: pygame.Rect) -> int:
+    """Dispatch and MEOS items, as tall as their text needs (at most half the column): the rest goes to
+    the choices, which otherwise ran off the window at the largest text size. Returns the height used."""
+    px, lang = frame.theme.px, frame.lang
+    items = _node(frame).info
+    width = right.width - px(28)
+    texts = [item.text.get(lang) for item in items]
+    most = int(right.height * INFO_SHARE) - px(10) - px(16) - px(36) * len(items)
+    blocks, font = fit_all(texts, frame.theme, 16, width, most, px(10), min_size=11)
+    needed = px(16) + sum(px(26) + tb.height + px(10) for tb in blocks)
+    box = pygame.Rect(
+        right.left, right.top, right.width, min(needed, int(right.height * INFO_SHARE) - px(10))
+    )
+    out.rects["info"] = box
+    y = box.top + px(10)
+    for i, (item, tb) in enumerate(zip(items, blocks, strict=True)):
+        head_box = pygame.Rect(box.left + px(14), y, width, px(24))
+        htb, hfont = fit(
+            f"{item.kind.value.upper()} · {item.title.get(lang)}", frame.theme, 16, head_box, bold=True
         )
+        out.text(f"infohead{i}", htb, head_box, hfont)
+        y += px(26)
+        area = pygame.Rect(box.left + px(14), y, width, max(0, box.bottom - y - px(6)))
+        tb = clipped(tb, font, area)
+        out.text(f"info{i}", tb, area, font)
+        y += tb.height + px(10)
+    return box.height + px(10)
 
 
-def _meter_rects(frame: Frame, out: Layout) -> None:
-    """Where tension and the trust of people in view go (top left), only with the instructor's
-    --show-meters."""
+def _draw_info(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
+    """Dispatch and MEOS items as a terminal-like card; the kind is written out, not only coloured."""
+    panel(surface, lay.rects["info"], colour=(12, 30, 40), alpha=235)
+    for name, tb, box, font in lay.texts:
+        if name.startswith("info"):
+            draw_block(surface, tb, font, th.ACCENT if name.startswith("infohead") else th.TEXT, box.topleft)
+
+
+def _meters_shown(frame: Frame) -> list[str]:
+    """Tension and the trust of people in view."""
     assert frame.view is not None and frame.scenario is not None
-    if not frame.show_meters:
-        return  # during play a moving bar is a live score: by default it waits for the ending page
-    px = frame.theme.px
-    x = px(20)
     present = {line.speaker for line in frame.view.lines}
     portrait = _portrait_member(frame)
     if portrait is not None:
         present.add(portrait.id)
-    for name, spec in frame.scenario.state.meters.items():
-        if spec.kind == MeterKind.ANDERS or (spec.kind == MeterKind.VERTROUWEN and spec.cast not in present):
-            continue
-        out.rects[f"meter:{name}"] = pygame.Rect(x, px(12), px(150), px(34))
-        x += px(170)
-        if x > frame.size[0] * 0.4:
-            break
+    return [
+        name
+        for name, spec in frame.scenario.state.meters.items()
+        if spec.kind != MeterKind.ANDERS and (spec.kind != MeterKind.VERTROUWEN or spec.cast in present)
+    ]
 
 
 def _draw_meters(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
+    """Small, top left, where the layout placed them (clear of the countdown), only with --show-meters."""
     assert frame.view is not None and frame.scenario is not None
     for key, rect in lay.rects.items():
         if key.startswith("meter:"):

@@ -14,7 +14,8 @@ from trainer.ui import theme as th
 from trainer.ui.frame import Command, Frame, Layout
 from trainer.ui.input import Input
 from trainer.ui.screens.base import draw_buttons, handle_buttons
-from trainer.ui.text import draw_block
+from trainer.ui.strings import t
+from trainer.ui.text import TextBlock, block, draw_block
 from trainer.ui.widgets import fit, meter, panel
 
 Gauge = tuple[str, int, int, int]  # label, value, min, max
@@ -56,29 +57,86 @@ def layout(frame: Frame, page: Page) -> Layout:
         text_left = inner.left + px(170)
     buttons_top = inner.bottom - px(56)
     body = pygame.Rect(text_left, top + px(12), inner.right - text_left, buttons_top - top - px(24))
-    # Paragraphs share the body's height; each gets its share, shrinking its font if needed.
-    count = max(1, len(page.paragraphs))
-    y = body.top
-    for i, (heading, text) in enumerate(page.paragraphs):
-        share = pygame.Rect(body.left, y, body.width, (body.bottom - y) // (count - i))
-        if heading:
-            head_box = pygame.Rect(share.left, share.top, share.width, px(28))
-            htb, hfont = fit(heading, frame.theme, 18, head_box, bold=True)
-            out.text(f"head{i}", htb, head_box, hfont)
-            share = pygame.Rect(share.left, share.top + px(30), share.width, share.height - px(30))
-        tb, font = fit(text, frame.theme, 19, share, min_size=11)
-        out.text(f"para{i}", tb, pygame.Rect(share.left, share.top, share.width, share.height), font)
-        y = share.top + tb.height + px(14)
-    width = min(px(300), (inner.width - px(16) * (len(page.buttons) - 1)) // max(1, len(page.buttons)))
-    for i, (label, cmd) in enumerate(page.buttons):
+    parts, font = _parts(frame, page, body)
+    part = min(frame.ui.part, len(parts) - 1)
+    for name, tb, box, f in parts[part]:
+        out.text(name, tb, box, f)
+    buttons = page.buttons
+    if part < len(parts) - 1:  # more text on the next part: 'Verder' first, the page's own buttons last
+        buttons = ((t(frame.lang, "next"), NextPart()),)
+    if len(parts) > 1:
+        _, ttb, tbox, tfont = out.texts[0]
+        title = f"{page.title} ({part + 1}/{len(parts)})"
+        ttb, tfont = fit(title, frame.theme, 32, tbox, bold=True)
+        out.texts[0] = ("title", ttb, tbox, tfont)
+    width = min(px(300), (inner.width - px(16) * (len(buttons) - 1)) // max(1, len(buttons)))
+    for i, (label, cmd) in enumerate(buttons):
         out.button(
             pygame.Rect(
-                inner.right - (len(page.buttons) - i) * (width + px(16)) + px(16), buttons_top, width, px(52)
+                inner.right - (len(buttons) - i) * (width + px(16)) + px(16), buttons_top, width, px(52)
             ),
             cmd,
             label,
         )
     return out
+
+
+MIN_PARAGRAPH = 15  # text-size units: below this a long page is split into parts instead of shrinking further
+
+Entry = tuple[str, TextBlock, pygame.Rect, pygame.font.Font]
+
+
+@dataclass(frozen=True)
+class NextPart(Command):
+    """Show the next part of a page too long for one screen at this text size."""
+
+
+def _parts(frame: Frame, page: Page, body: pygame.Rect) -> tuple[list[list[Entry]], pygame.font.Font]:
+    """The paragraphs laid out in one or more parts that each fit the body.
+
+    One text size for all paragraphs, the largest (19 down to MIN_PARAGRAPH) at which they fit on one
+    part; a page that does not fit even then is split between lines into parts, so the trainee's chosen
+    text size is kept and no word is lost.
+    """
+    px = frame.theme.px
+    head_h, gap = px(30), px(14)
+    size = 19.0
+    while True:
+        font = frame.theme.font(size)
+        blocks = [block(text, font, body.width) for _heading, text in page.paragraphs]
+        total = sum(tb.height + gap for tb in blocks) + head_h * sum(1 for h, _ in page.paragraphs if h)
+        if total - gap <= body.height or size <= MIN_PARAGRAPH:
+            break
+        size -= 1
+    parts: list[list[Entry]] = [[]]
+    y = body.top
+    for i, ((heading, _text), tb) in enumerate(zip(page.paragraphs, blocks, strict=True)):
+        if heading and y + head_h + tb.line_height > body.bottom and parts[-1]:
+            parts.append([])  # a heading goes with at least one line of its paragraph
+            y = body.top
+        if heading:
+            head_box = pygame.Rect(body.left, y, body.width, px(28))
+            htb, hfont = fit(heading, frame.theme, 18, head_box, bold=True)
+            parts[-1].append((f"head{i}", htb, head_box, hfont))
+            y += head_h
+        lines = list(tb.lines)
+        piece = 0
+        while lines:
+            room = max(1, (body.bottom - y) // tb.line_height)
+            if (body.bottom - y) < tb.line_height and parts[-1]:
+                parts.append([])
+                y = body.top
+                continue
+            chunk, lines = lines[:room], lines[room:]
+            part_tb = TextBlock(tuple(chunk), tb.line_height, tb.width)
+            box = pygame.Rect(body.left, y, body.width, max(part_tb.height, body.bottom - y))
+            parts[-1].append((f"para{i}" + (f".{piece}" if piece else ""), part_tb, box, font))
+            piece += 1
+            y += part_tb.height + gap
+            if lines:
+                parts.append([])
+                y = body.top
+    return [p for p in parts if p] or [[]], font
 
 
 def draw(surface: pygame.Surface, frame: Frame, page: Page) -> None:
@@ -107,4 +165,9 @@ def draw(surface: pygame.Surface, frame: Frame, page: Page) -> None:
 
 
 def handle(inp: Input, frame: Frame, page: Page) -> Command | None:
-    return handle_buttons(inp, frame, layout(frame, page))
+    command = handle_buttons(inp, frame, layout(frame, page))
+    if isinstance(command, NextPart):
+        frame.ui.part += 1
+        frame.ui.focus = 0
+        return None
+    return command

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from trainer.engine.events import ChoiceMade, EndingReached, Event
-from trainer.model.graph import NOBODY, node_choices
-from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.engine.events import Event
+from trainer.model.scenario import EndingNode, Scenario
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_LABELS, STEP_ORDER, MeterKind
+from trainer.ui import perspective
 from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
 from trainer.ui.screens.page import Gauge, Page
 from trainer.ui.strings import t
@@ -90,50 +90,12 @@ def perspective_pages(
     lang: str,
     meters: Mapping[str, int] | None = None,
 ) -> list[Page]:
-    """The trainee's own route retold from the stopped person's side, one page per authored perspective,
-    then the learning goals. The first page shows where tension and trust ended."""
-    pages: list[Page] = []
-    made = [e for e in events if isinstance(e, ChoiceMade)]
-    selected = next((e for e in made if isinstance(scenario.nodes.get(e.node), SelectionNode)), None)
-    person = None
-    if selected is not None and selected.choice != NOBODY:
-        node = scenario.nodes[selected.node]
-        assert isinstance(node, SelectionNode)
-        cand = next(c for c in node.candidates if c.id == selected.choice)
-        person = next((c for c in scenario.cast if c.id == cand.cast[0]), None)
-        name = person.name.get(lang) if person else cand.label.get(lang)
-        intro = [("", t(lang, "perspective_intro"))]
-        if cand.perspective is not None:
-            intro.append((cand.label.get(lang), cand.perspective.get(lang)))
-        pages.append(Page(t(lang, "perspective_title", name=name), tuple(intro), (), person))
-    elif selected is not None:
-        node = scenario.nodes[selected.node]
-        assert isinstance(node, SelectionNode)
-        seen = tuple((c.label.get(lang), c.perspective.get(lang)) for c in node.candidates if c.perspective)[
-            :3
-        ]
-        pages.append(Page(t(lang, "perspective_others"), (("", t(lang, "perspective_none")), *seen), ()))
-    title = pages[0].title if pages else t(lang, "perspective_others")
-    for event in made:
-        choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
-        if choice.perspective is None or event is selected:
-            continue
-        other = person.name.get(lang) if person is not None else t(lang, "them")
-        # A timed-out default is not something the trainee did: it is named as what followed the timeout.
-        actor = t(lang, "timeout_then") if event.timed_out else t(lang, "you_are")
-        pages.append(
-            Page(
-                title,
-                ((actor, choice.text.get(lang)), (other, choice.perspective.get(lang))),
-                (),
-                person,
-            )
-        )
-    for ended in events:
-        if isinstance(ended, EndingReached):
-            node = scenario.nodes[ended.node]
-            if isinstance(node, EndingNode) and node.perspective is not None:
-                pages.append(Page(title, (("", node.perspective.get(lang)),), (), person))
+    """The perspective switch as pages to draw (content shared with `play --text`), then the learning
+    goals. The first page shows where tension and trust ended."""
+    pages = [
+        Page(p.title, p.paragraphs, (), p.portrait)
+        for p in perspective.perspective_pages(scenario, events, lang)
+    ]
     if pages and meters is not None:
         first = pages[0]
         pages[0] = Page(
@@ -160,7 +122,10 @@ def done(frame: Frame) -> Page:
 def findings(frame: Frame) -> Page:
     lang = frame.lang
     lines: list[str] = frame.extra.get("findings", [])
-    shown = "\n".join(lines[:8]) + (f"\n(+{len(lines) - 8})" if len(lines) > 8 else "")
+    # The first few in full (each names file:line:column); `trainer check` lists them all.
+    shown = "\n".join(lines[:4]) + (
+        f"\n{t(lang, 'findings_more', n=len(lines) - 4)}" if len(lines) > 4 else ""
+    )
     return Page(
         t(lang, "findings_title"), (("", shown), ("", t(lang, "findings_help"))), ((t(lang, "quit"), Quit()),)
     )

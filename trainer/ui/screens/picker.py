@@ -21,7 +21,7 @@ from trainer.ui.widgets import fit, panel
 def _entries(frame: Frame) -> list[tuple[str, Command]]:
     lang = frame.lang
     out: list[tuple[str, Command]] = []
-    for session_id, title, started in frame.extra.get("resume", []):
+    for session_id, _scenario_id, started, title in frame.extra.get("resume", []):
         out.append((t(lang, "resume_item", title=title, started=started), ResumeSession(session_id)))
     for i, loaded in enumerate(frame.extra.get("scenarios", [])):
         out.append((loaded.scenario.title.get(lang), PickScenario(i)))
@@ -61,12 +61,24 @@ def facts(loaded: LoadedScenario, lang: str) -> str:
 
 
 def _focused_scenario(frame: Frame) -> LoadedScenario | None:
+    """The scenario behind the focused entry; for an unfinished session, the bundled one it belongs to."""
     entries = _entries(frame)
     if not entries:
         return None
     cmd = entries[min(frame.ui.focus or 0, len(entries) - 1)][1]
     scenarios: list[LoadedScenario] = frame.extra.get("scenarios", [])
-    return scenarios[cmd.index] if isinstance(cmd, PickScenario) else None
+    if isinstance(cmd, PickScenario):
+        return scenarios[cmd.index]
+    resumed = _focused_resume(frame)
+    scenario_id = resumed[1] if resumed else None
+    return next((ls for ls in scenarios if ls.scenario.id == scenario_id), None)
+
+
+def _focused_resume(frame: Frame) -> tuple[str, str, str, str] | None:
+    """(session id, scenario id, started, title) when the focus is on an unfinished session."""
+    resume: list[tuple[str, str, str, str]] = frame.extra.get("resume", [])
+    focus = min(frame.ui.focus, len(_entries(frame)) - 1)
+    return resume[focus] if 0 <= focus < len(resume) else None
 
 
 def draw(surface: pygame.Surface, frame: Frame) -> None:
@@ -76,19 +88,23 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     draw_text(surface, t(lang, "pick_title"), theme.title, th.TEXT, (px(40), px(30)))
     draw_buttons(surface, frame, lay)
     loaded = _focused_scenario(frame)
+    resumed = _focused_resume(frame)
     details = lay.rects["details"]
     panel(surface, details, alpha=255)
-    if loaded is None:
+    if loaded is None and resumed is None:
         return
     inner = details.inflate(-px(40), -px(40))
-    tb, font = fit(
-        loaded.scenario.title.get(lang),
-        theme,
-        26,
-        pygame.Rect(inner.left, inner.top, inner.width, px(40)),
-        bold=True,
-    )
+    title = resumed[3] if resumed else loaded.scenario.title.get(lang)  # type: ignore[union-attr]
+    tb, font = fit(title, theme, 26, pygame.Rect(inner.left, inner.top, inner.width, px(40)), bold=True)
     draw_block(surface, tb, font, th.TEXT, inner.topleft)
+    if resumed:  # an unfinished session: when it began, above the scenario's own facts
+        draw_text(
+            surface,
+            t(lang, "resume_started", started=resumed[2]),
+            theme.small,
+            th.TEXT_DIM,
+            (inner.left, inner.top + px(40)),
+        )
     for _name, tb, box, font in lay.texts:
         draw_block(surface, tb, font, th.TEXT, box.topleft)
 

@@ -14,7 +14,7 @@ from trainer.ui.input import Action, Input
 from trainer.ui.screens.info import draw_info
 from trainer.ui.strings import t
 from trainer.ui.text import draw_block, draw_text
-from trainer.ui.widgets import button, countdown, fit, panel
+from trainer.ui.widgets import button, clipped, countdown, fit, fit_all, panel
 
 PAN_STEP = 0.12
 EDGE = 0.06  # share of the window width where the mouse pans
@@ -54,20 +54,26 @@ def layout(frame: Frame) -> Layout:
             card.left + px(16), card.bottom - px(66), card.width - px(32), px(52)
         )
         out.button(out.rects["address"], Choose(cand.id), t(frame.lang, "address"))
-        y = card.top + px(56)
-        for i, cue in enumerate(cand.cues):
-            box = pygame.Rect(
-                card.left + px(40), y, card.width - px(56), out.rects["address"].top - y - px(8)
-            )
-            tb, font = fit(cue.text.get(frame.lang), frame.theme, 17, box, min_size=11)
+        top, width = card.top + px(56), card.width - px(56)
+        gap = px(12)
+        texts = [cue.text.get(frame.lang) for cue in cand.cues]
+        blocks, font = fit_all(texts, frame.theme, 17, width, out.rects["address"].top - px(8) - top, gap)
+        y = top
+        for i, tb in enumerate(blocks):
+            box = pygame.Rect(card.left + px(40), y, width, max(0, out.rects["address"].top - y - px(8)))
+            tb = clipped(tb, font, box)  # only if even the smallest size is too big
             out.text(f"cue{i}", tb, box, font)
-            y += tb.height + px(12)
+            y += tb.height + gap
     out.rects["nobody"] = pygame.Rect(px(16), h - px(72), int(w * 0.30), px(56))
     out.button(out.rects["nobody"], Choose(NOBODY), t(frame.lang, "nobody"))
     out.rects["help"] = pygame.Rect(int(w * 0.30) + px(32), h - px(64), w - int(w * 0.30) - px(48), px(44))
+    out.rects["prompt"] = prompt = _prompt_rect(frame)
+    if frame.timer_left is not None:  # centred, or right of the prompt when the prompt reaches the middle
+        clock = pygame.Rect(0, 0, px(64), px(64))
+        clock.center = (max(w // 2, prompt.right + px(16) + clock.width // 2), px(44))
+        out.rects["countdown"] = clock
     if _node(frame).info:
         # What the officer knows stays on screen, under the prompt and above the people's heads.
-        prompt = _prompt_rect(frame)
         out.rects["info"] = pygame.Rect(px(16), prompt.bottom + px(8), int(w * 0.44), int(h * 0.27))
     return out
 
@@ -104,7 +110,7 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         draw_info(surface, frame, _node(frame).info, lay.rects["info"], grow_to=info_grow_to(frame))
     if frame.ui.inspected:
         _draw_card(surface, frame, lay)
-    _draw_prompt(surface, frame)
+    _draw_prompt(surface, frame, lay.rects["prompt"])
     button(
         surface,
         lay.rects["nobody"],
@@ -117,10 +123,9 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     panel(surface, help_box, alpha=170)
     tb, font = fit(t(lang, "selection_help"), theme, 15, help_box.inflate(-px(16), -px(6)), min_size=10)
     draw_block(surface, tb, font, th.TEXT_DIM, (help_box.left + px(8), help_box.centery - tb.height // 2))
-    if frame.timer_left is not None:
-        countdown(
-            surface, (frame.size[0] // 2, px(44)), px(32), frame.timer_left, _node(frame).time_limit, theme
-        )
+    if frame.timer_left is not None and "countdown" in lay.rects:
+        clock = lay.rects["countdown"]
+        countdown(surface, clock.center, clock.width // 2, frame.timer_left, _node(frame).time_limit, theme)
 
 
 def info_grow_to(frame: Frame) -> int:
@@ -133,9 +138,8 @@ def _prompt_rect(frame: Frame) -> pygame.Rect:
     return pygame.Rect(px(16), px(12), int(frame.size[0] * 0.42), px(60))
 
 
-def _draw_prompt(surface: pygame.Surface, frame: Frame) -> None:
+def _draw_prompt(surface: pygame.Surface, frame: Frame, box: pygame.Rect) -> None:
     px = frame.theme.px
-    box = _prompt_rect(frame)
     panel(surface, box, alpha=200)
     tb, font = fit(
         _node(frame).prompt.get(frame.lang), frame.theme, 20, box.inflate(-px(20), -px(8)), bold=True

@@ -48,6 +48,11 @@ def layout(frame: Frame) -> Layout:
         StartPlayer(frame.ui.fields.get("code", ""), frame.ui.fields.get("group") or None),
         t(frame.lang, "start"),
     )
+    if frame.ui.message:  # beside the button, inside the card, wrapped
+        start = out.rects["start"]
+        box = pygame.Rect(start.right + px(20), start.top, inner.right - start.right - px(20), start.height)
+        tb, font = fit(frame.ui.message, frame.theme, 16, box, min_size=10)
+        out.text("message", tb, box, font)
     return out
 
 
@@ -82,13 +87,8 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         )
     button(surface, lay.rects["start"], t(lang, "start"), theme, focused=ui.focus == START)
     if ui.message:
-        draw_text(
-            surface,
-            ui.message,
-            theme.small,
-            th.WARN,
-            (lay.rects["start"].right + px(20), lay.rects["start"].top + px(14)),
-        )
+        tb, area, font = lay.text_named("message")
+        draw_block(surface, tb, font, th.WARN, (area.left, area.centery - tb.height // 2))
 
 
 def handle(inp: Input, frame: Frame) -> Command | None:
