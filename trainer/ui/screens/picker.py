@@ -77,7 +77,7 @@ def _focused_scenario(frame: Frame) -> LoadedScenario | None:
 def _focused_resume(frame: Frame) -> tuple[str, str, str, str] | None:
     """(session id, scenario id, started, title) when the focus is on an unfinished session."""
     resume: list[tuple[str, str, str, str]] = frame.extra.get("resume", [])
-    focus = min(frame.ui.focus, len(_entries(frame)) - 1)
+    focus = min(frame.ui.focus or 0, len(_entries(frame)) - 1)  # nothing focused yet: the first entry
     return resume[focus] if 0 <= focus < len(resume) else None
 
 
