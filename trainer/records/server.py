@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import psycopg
@@ -18,7 +17,7 @@ from psycopg_pool import ConnectionPool
 
 from trainer.records.errors import RecordsError
 from trainer.records.server_schema import MIGRATIONS, SCHEMA_VERSION
-from trainer.records.store import EventRow
+from trainer.records.store import EventRow, SessionRow
 
 # The pool logs each failed connection attempt in English on stderr; the syncer reports outages itself, in one
 # line and in the trainee's language, so the library's own log stays quiet.
@@ -39,24 +38,6 @@ def redact(url: str) -> str:
     user = f"{info['user']}@" if info.get("user") else ""
     port = f":{info['port']}" if info.get("port") else ""
     return f"postgresql://{user}{info.get('host', '')}{port}/{info.get('dbname', '')}"
-
-
-@dataclass(frozen=True)
-class SessionHeader:
-    """The parts of a session row a push carries; the same fields the local store keeps."""
-
-    id: str
-    trainee_code: str
-    display_name: str | None
-    group_label: str | None
-    scenario_id: str
-    scenario_version: int
-    content_hash: str
-    seed: int
-    lang: str
-    started_at: str
-    ended_at: str | None
-    status: str
 
 
 _SSLMODES = {"disable", "allow", "prefer", "require", "verify-ca", "verify-full"}
@@ -172,7 +153,7 @@ class ServerStore:
             ).fetchall()
         return {str(sid): int(n) for sid, n in rows}
 
-    def push(self, header: SessionHeader, snapshot: str, events: Sequence[EventRow]) -> int:
+    def push(self, header: SessionRow, snapshot: str, events: Sequence[EventRow]) -> int:
         """Store a contiguous run of a session's events, verifying any part the server already holds.
 
         Idempotent: pushing the same run twice stores it once. Returns how many events the server now holds
@@ -222,7 +203,7 @@ class ServerStore:
             self._keep_aside(header, events)
             raise
 
-    def _keep_aside(self, header: SessionHeader, events: Sequence[EventRow]) -> None:
+    def _keep_aside(self, header: SessionRow, events: Sequence[EventRow]) -> None:
         with self.pool.connection() as conn, conn.cursor() as cur:
             cur.executemany(
                 "INSERT INTO diverged_events(session_id, seq, wall_time, mono_time, type, payload) "
@@ -230,7 +211,7 @@ class ServerStore:
                 [(header.id, e.seq, e.wall_time, e.mono_time, e.type, e.payload) for e in events],
             )
 
-    def _ensure_session(self, conn: psycopg.Connection[Any], header: SessionHeader, snapshot: str) -> None:
+    def _ensure_session(self, conn: psycopg.Connection[Any], header: SessionRow, snapshot: str) -> None:
         row = conn.execute(
             "SELECT trainee_code, scenario_id, scenario_version, content_hash, seed, lang, started_at "
             "FROM sessions WHERE id = %s",

@@ -14,15 +14,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.records.errors import RecordsError
-from trainer.records.server import DivergedHistory, ServerStore, ServerUnavailable, SessionHeader
-from trainer.records.store import EventRow
-
-_HEADER_SQL = """
-    SELECT s.id, s.trainee_code, t.display_name, g.label, s.scenario_id, s.scenario_version, s.content_hash,
-           s.seed, s.lang, s.started_at, s.ended_at, s.status
-    FROM sessions s JOIN trainees t ON t.code = s.trainee_code LEFT JOIN groups g ON g.id = s.group_id
-    WHERE s.id = ?
-"""
+from trainer.records.server import DivergedHistory, ServerStore, ServerUnavailable
+from trainer.records.store import SESSION_SELECT, EventRow, SessionRow, pick_session
 
 
 class LocalJournal:
@@ -59,14 +52,15 @@ class LocalJournal:
             str(sid): int(n) for sid, n in db.execute("SELECT session_id, COUNT(*) FROM events GROUP BY 1")
         }
 
-    def header(self, session_id: str) -> tuple[SessionHeader, str]:
+    def header(self, session_id: str) -> tuple[SessionRow, str]:
         db = self._db()
         assert db is not None
-        row = db.execute(_HEADER_SQL, (session_id,)).fetchone()
+        found = db.execute(SESSION_SELECT + " WHERE s.id = ?", (session_id,)).fetchall()
+        row = pick_session(found, session_id, self.path)
         snapshot = db.execute(
-            "SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (row[6],)
+            "SELECT snapshot FROM scenario_versions WHERE content_hash = ?", (row.content_hash,)
         ).fetchone()[0]
-        return SessionHeader(*row), str(snapshot)
+        return row, str(snapshot)
 
     def events(self, session_id: str, first: int) -> list[EventRow]:
         db = self._db()
