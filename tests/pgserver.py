@@ -7,13 +7,17 @@ that need it are skipped with one line, except under CI (CI=true), where that is
 
 from __future__ import annotations
 
+import atexit
 import contextlib
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
+import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -79,6 +83,24 @@ class PgServer:
         )
 
 
+_RUNNING: list[PgServer] = []
+
+
+def _stop_leftovers() -> None:
+    for server in list(_RUNNING):
+        remove_server(server)
+
+
+def _stop_on_sigterm() -> None:
+    """A run ended with SIGTERM (a CI time-out, `kill`) skips `finally` and atexit: turn it into an exit, so
+    the throw-away server is stopped instead of outliving the run."""
+    if (
+        threading.current_thread() is threading.main_thread()
+        and signal.getsignal(signal.SIGTERM) is signal.SIG_DFL
+    ):
+        signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
+
+
 def start_server() -> PgServer:
     """initdb, start and create the `trainer` database; raise RuntimeError when PostgreSQL is not here."""
     bindir = _bindir()
@@ -100,7 +122,11 @@ def start_server() -> PgServer:
         "-E",
         "UTF8",
     )
+    if not _RUNNING:
+        atexit.register(_stop_leftovers)
+        _stop_on_sigterm()
     server.start()
+    _RUNNING.append(server)
     for _ in range(50):
         try:
             server.create_database("trainer")
@@ -111,6 +137,8 @@ def start_server() -> PgServer:
 
 
 def remove_server(server: PgServer) -> None:
+    if server in _RUNNING:
+        _RUNNING.remove(server)
     with contextlib.suppress(subprocess.CalledProcessError):
         server.stop()
     shutil.rmtree(server.root, ignore_errors=True)
