@@ -24,6 +24,25 @@ from trainer.records.server import ServerStore
 from trainer.records.sync import Syncer
 
 Row = Callable[[str, float, str, float], None]
+Listener = Callable[[Event], None]
+
+
+def _play(
+    store: RecordStore, loaded, seeds: range, prefix: str, group: str, wrap: Callable[[Recorder], Listener]
+) -> None:  # type: ignore[no-untyped-def]
+    """Autoplay one recorded session per seed; `wrap` puts timing around each session's recorder."""
+    for seed in seeds:
+        recorder = Recorder(
+            store, loaded.scenario, loaded.content_hash, trainee=f"{prefix}{seed}", group=group
+        )
+        session = Session(
+            loaded.scenario,
+            seed=seed,
+            clock=FakeClock(),
+            listeners=[wrap(recorder)],
+            scenario_hash=loaded.content_hash,
+        )
+        autoplay(session, random.Random(seed))
 
 
 def _server_count(conn: psycopg.Connection[tuple[int]]) -> int:
@@ -58,12 +77,9 @@ def _latency(row: Row, url: str, db: Path, loaded) -> None:  # type: ignore[no-u
     watcher = psycopg.connect(url, autocommit=True)
     try:
         with RecordStore(db) as store:
-            for seed in range(12):
-                recorder = Recorder(
-                    store, loaded.scenario, loaded.content_hash, trainee=f"T{seed}", group="bench"
-                )
 
-                def timed(event: Event, recorder: Recorder = recorder) -> None:
+            def timed(recorder: Recorder) -> Listener:
+                def listen(event: Event) -> None:
                     target = _server_count(watcher) + 1  # counted before the commit: the push may be quick
                     start = time.perf_counter()
                     recorder(event)
@@ -74,14 +90,9 @@ def _latency(row: Row, url: str, db: Path, loaded) -> None:  # type: ignore[no-u
                         time.sleep(0.0005)
                     latencies.append(time.perf_counter() - committed)
 
-                session = Session(
-                    loaded.scenario,
-                    seed=seed,
-                    clock=FakeClock(),
-                    listeners=[timed],
-                    scenario_hash=loaded.content_hash,
-                )
-                autoplay(session, random.Random(seed))
+                return listen
+
+            _play(store, loaded, range(12), "T", "bench", timed)
     finally:
         watcher.close()
         syncer.stop()
@@ -109,41 +120,24 @@ def _latency(row: Row, url: str, db: Path, loaded) -> None:  # type: ignore[no-u
 
 def _bare_commit(tmp: Path, loaded) -> float:  # type: ignore[no-untyped-def]
     samples: list[float] = []
+
+    def timed(recorder: Recorder) -> Listener:
+        def listen(event: Event) -> None:
+            start = time.perf_counter()
+            recorder(event)
+            samples.append(time.perf_counter() - start)
+
+        return listen
+
     with RecordStore(tmp / "bare.sqlite3") as store:
-        for seed in range(12):
-            recorder = Recorder(store, loaded.scenario, loaded.content_hash, trainee=f"B{seed}", group="bare")
-
-            def timed(event: Event, recorder: Recorder = recorder) -> None:
-                start = time.perf_counter()
-                recorder(event)
-                samples.append(time.perf_counter() - start)
-
-            session = Session(
-                loaded.scenario,
-                seed=seed,
-                clock=FakeClock(),
-                listeners=[timed],
-                scenario_hash=loaded.content_hash,
-            )
-            autoplay(session, random.Random(seed))
+        _play(store, loaded, range(12), "B", "bare", timed)
     return statistics.median(samples)
 
 
 def _catch_up(row: Row, rows: list[tuple[str, str, str, bool]], url: str, db: Path, loaded) -> None:  # type: ignore[no-untyped-def]
     """Events recorded while the server was away, then the time until the syncer has pushed them all."""
     with RecordStore(db) as store:
-        for seed in range(100):
-            recorder = Recorder(
-                store, loaded.scenario, loaded.content_hash, trainee=f"O{seed}", group="offline"
-            )
-            session = Session(
-                loaded.scenario,
-                seed=seed,
-                clock=FakeClock(),
-                listeners=[recorder],
-                scenario_hash=loaded.content_hash,
-            )
-            autoplay(session, random.Random(seed))
+        _play(store, loaded, range(100), "O", "offline", lambda recorder: recorder)
         total = sum(row.event_count for row in store.sessions(group="offline"))
     with psycopg.connect(url, autocommit=True) as conn:
         before = _server_count(conn)

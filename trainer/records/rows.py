@@ -85,3 +85,16 @@ def parse_snapshot(text: str | None, content_hash: str, where: object) -> Scenar
             f"{where}: scenarioversie {content_hash[:12]} is onleesbaar ({type(exc).__name__})",
             f"{where}: scenario version {content_hash[:12]} is unreadable ({type(exc).__name__})",
         ) from None
+
+
+def sessions_query(
+    mark: str, *, group: str | None, trainee: str | None, status: str | None
+) -> tuple[str, tuple[str, ...]]:
+    """The sessions listing with its filters, for either backend (`mark` is its placeholder: ? or %s)."""
+    where, params = [], []
+    for column, value in (("g.label", group), ("s.trainee_code", trainee), ("s.status", status)):
+        if value is not None:
+            where.append(f"{column} = {mark}")
+            params.append(value)
+    sql = SESSION_SELECT + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY s.started_at, s.id"
+    return sql, tuple(params)

@@ -6,6 +6,7 @@ from typing import Any
 
 from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
+from trainer.records.rows import sessions_query
 from trainer.records.server import ServerStore, ServerUnavailable
 from trainer.records.store import SESSION_SELECT, EventRow, SessionRow, parse_snapshot, pick_session
 
@@ -49,21 +50,8 @@ class ServerReader:
     def sessions(
         self, *, group: str | None = None, trainee: str | None = None, status: str | None = None
     ) -> list[SessionRow]:
-        where, params = [], []
-        for clause, value in (
-            ("g.label = %s", group),
-            ("s.trainee_code = %s", trainee),
-            ("s.status = %s", status),
-        ):
-            if value is not None:
-                where.append(clause)
-                params.append(value)
-        sql = (
-            SESSION_SELECT
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY s.started_at, s.id"
-        )
-        return [pick_session([row], row[0], self.path) for row in self._read(sql, tuple(params))]
+        sql, params = sessions_query("%s", group=group, trainee=trainee, status=status)
+        return [pick_session([row], row[0], self.path) for row in self._read(sql, params)]
 
     def session(self, ref: str) -> SessionRow:
         rows = self._read(

@@ -24,6 +24,7 @@ from trainer.records.rows import (
     canonical_json,
     parse_snapshot,
     pick_session,
+    sessions_query,
     utc_now,
 )
 from trainer.records.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
@@ -333,21 +334,8 @@ class RecordStore:
     def sessions(
         self, *, group: str | None = None, trainee: str | None = None, status: str | None = None
     ) -> list[SessionRow]:
-        where, params = [], []
-        for clause, value in (
-            ("g.label = ?", group),
-            ("s.trainee_code = ?", trainee),
-            ("s.status = ?", status),
-        ):
-            if value is not None:
-                where.append(clause)
-                params.append(value)
-        sql = (
-            SESSION_SELECT
-            + (" WHERE " + " AND ".join(where) if where else "")
-            + " ORDER BY s.started_at, s.id"
-        )
-        return [SessionRow(*row) for row in self._read(sql, tuple(params))]
+        sql, params = sessions_query("?", group=group, trainee=trainee, status=status)
+        return [SessionRow(*row) for row in self._read(sql, params)]
 
     def session(self, ref: str) -> SessionRow:
         """A session by id or by a unique prefix of it (as `sessions list` shows)."""
