@@ -164,6 +164,22 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("scenario")
     coverage.add_argument("--max-routes", type=int, default=2000)
 
+    i18n = sub.add_parser("i18n", help="vertalen: teksten naar een PO-bestand en terug")
+    i18n_actions = i18n.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    po_export = i18n_actions.add_parser(
+        "export",
+        help="alle teksten naar een PO-bestand voor een vertaler (Nederlands -> Engels)",
+        parents=[lang],
+    )
+    po_export.add_argument("scenario")
+    po_export.add_argument("-o", "--output", required=True, help="het PO-bestand, of - voor de terminal")
+    po_import = i18n_actions.add_parser(
+        "import", help="vertalingen uit een PO-bestand in het scenario zetten", parents=[lang]
+    )
+    po_import.add_argument("po", help="het PO-bestand van de vertaler")
+    po_import.add_argument("scenario")
+    po_import.add_argument("--dry-run", action="store_true", help="alleen melden, niets schrijven")
+
     debrief = sub.add_parser("debrief", help="nabespreking: een gespreksblad uit de verslagen", parents=[db])
     debrief.add_argument(
         "inputs",
@@ -276,6 +292,12 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import server_cmd
 
         return server_cmd.run(args, lang)
+    if args.command == "i18n":
+        from trainer.commands import i18n_cmd
+
+        if args.action == "export":
+            return i18n_cmd.export(args.scenario, args.output, lang)
+        return i18n_cmd.import_(args.po, args.scenario, lang, dry_run=args.dry_run)
     if args.command == "debrief":
         from trainer.commands import debrief_cmd
 
