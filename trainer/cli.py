@@ -180,6 +180,16 @@ def build_parser() -> argparse.ArgumentParser:
     po_import.add_argument("scenario")
     po_import.add_argument("--dry-run", action="store_true", help="alleen melden, niets schrijven")
 
+    diff = sub.add_parser("diff", help="wat er veranderde tussen twee versies van een scenario")
+    diff.add_argument("old", help="de oude versie")
+    diff.add_argument("new", help="de nieuwe versie")
+    diff.add_argument("--html", metavar="BESTAND", help="schrijf het overzicht ook als HTML-pagina")
+    diff.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit 1 als de versies verschillen (zoals git diff --exit-code)",
+    )
+
     debrief = sub.add_parser("debrief", help="nabespreking: een gespreksblad uit de verslagen", parents=[db])
     debrief.add_argument(
         "inputs",
@@ -298,6 +308,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         if args.action == "export":
             return i18n_cmd.export(args.scenario, args.output, lang)
         return i18n_cmd.import_(args.po, args.scenario, lang, dry_run=args.dry_run)
+    if args.command == "diff":
+        from trainer.commands import diff_cmd
+
+        return diff_cmd.run(args.old, args.new, lang, html=args.html, exit_code=args.exit_code)
     if args.command == "debrief":
         from trainer.commands import debrief_cmd
 

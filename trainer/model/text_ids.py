@@ -29,6 +29,7 @@ class TextEntry:
     id: str
     path: Path
     text: Text
+    place: str  # the derived id, even where a tid was written: where the text sits now
 
     @property
     def written(self) -> bool:
@@ -49,7 +50,8 @@ def text_entries(scenario: Scenario) -> list[TextEntry]:
 
 def _walk(obj: Any, path: Path, named: tuple[str, ...]) -> Iterator[TextEntry]:
     if isinstance(obj, Text):
-        yield TextEntry(obj.tid or derived_id(named), path, obj)
+        place = derived_id(named)
+        yield TextEntry(obj.tid or place, path, obj, place)
     elif isinstance(obj, BaseModel):
         for name, info in type(obj).model_fields.items():
             key = info.alias or name

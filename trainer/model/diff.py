@@ -1,0 +1,468 @@
+"""A semantic diff of two versions of a scenario: what an instructor changed, in the words of the format.
+
+Nodes, choices, kader steps, assessments, legal bases, timers, the flow between nodes, cast, reflection
+questions and texts; texts are matched by their stable id, so an edited or (with `tid:`) moved text is one
+change, not a removal plus an addition. Pure: two loaded scenarios in, a list of changes out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import Enum
+from typing import Any, Literal
+
+from trainer.model.diagnostics import Both
+from trainer.model.graph import node_choices
+from trainer.model.loader import LoadedScenario
+from trainer.model.scenario import ChoiceBase, EndingNode, SceneNode, SelectionNode
+from trainer.model.text_ids import TextEntry, text_entries
+from trainer.model.vocabulary import (
+    ASSESSMENT_LABELS,
+    GROUND_LABELS,
+    LEGAL_BASIS_LABELS,
+    OUTCOME_LABELS,
+    STEP_LABELS,
+)
+from trainer.model.yaml_source import Path
+
+Kind = Literal["added", "removed", "changed"]
+
+AREAS: dict[str, Both] = {
+    "scenario": Both("scenario", "scenario"),
+    "node": Both("knooppunten", "nodes"),
+    "choice": Both("keuzes", "choices"),
+    "step": Both("kaderstappen", "kader steps"),
+    "assessment": Both("beoordelingen", "assessments"),
+    "legal": Both("wettelijke grondslagen", "legal bases"),
+    "timer": Both("tijdsdruk", "timers"),
+    "flow": Both("verloop", "flow"),
+    "ending": Both("afloop", "outcomes"),
+    "cast": Both("cast", "cast"),
+    "reflection": Both("reflectievragen", "reflection questions"),
+    "state": Both("vlaggen en meters", "flags and meters"),
+    "text": Both("teksten", "texts"),
+}
+
+
+@dataclass(frozen=True)
+class Change:
+    """One difference. `group` is the node it belongs to ('' for the scenario as a whole)."""
+
+    kind: Kind
+    area: str
+    group: str
+    what: Both
+    old: Both | None = None
+    new: Both | None = None
+    old_line: int | None = None
+    new_line: int | None = None
+
+
+def _label(value: Any) -> Both:
+    """A value as an instructor reads it: vocabulary labels where there are some, lists joined."""
+    if value is None or value == []:
+        return Both("(geen)", "(none)")
+    if isinstance(value, list):
+        parts = [_label(v) for v in value]
+        return Both(", ".join(p.nl for p in parts), ", ".join(p.en for p in parts))
+    for table in (STEP_LABELS, ASSESSMENT_LABELS, LEGAL_BASIS_LABELS, OUTCOME_LABELS, GROUND_LABELS):
+        if value in table:
+            nl, en = table[value]
+            return Both(nl, en)
+    if isinstance(value, Enum):
+        return Both(str(value.value), str(value.value))
+    if hasattr(value, "model_dump"):
+        shown = ", ".join(
+            f"{k}: {v}" for k, v in value.model_dump(mode="json", exclude_defaults=True).items()
+        )
+        return Both(shown, shown)
+    if isinstance(value, bool):
+        return Both("ja" if value else "nee", "yes" if value else "no")
+    return Both(str(value), str(value))
+
+
+def _plain(text: str) -> Both:
+    return Both(text, text)
+
+
+class _Differ:
+    def __init__(self, old: LoadedScenario, new: LoadedScenario) -> None:
+        self.old, self.new = old, new
+        self.out: list[Change] = []
+        self.gone_owners: list[str] = []  # id prefixes of texts whose owner was added or removed
+
+    def line(self, side: LoadedScenario, path: Path) -> int:
+        return side.source.value_pos(path)[0]
+
+    def add(
+        self, kind: Kind, area: str, group: str, what: Both, old: Any = None, new: Any = None, **lines: Any
+    ) -> None:
+        self.out.append(
+            Change(kind, area, group, what, old, new, lines.get("old_line"), lines.get("new_line"))
+        )
+
+    def field(self, area: str, group: str, what: Both, a: Any, b: Any, pa: Path, pb: Path) -> None:
+        if a != b:
+            self.add(
+                "changed",
+                area,
+                group,
+                what,
+                _label(a),
+                _label(b),
+                old_line=self.line(self.old, pa),
+                new_line=self.line(self.new, pb),
+            )
+
+    def run(self) -> list[Change]:
+        self.scenario()
+        self.nodes()
+        self.texts()
+        return self.out
+
+    # --- the scenario as a whole -----------------------------------------------------------------
+
+    def scenario(self) -> None:
+        a, b = self.old.scenario, self.new.scenario
+        for key, label in (
+            ("version", Both("versie", "version")),
+            ("duration_minutes", Both("duur (minuten)", "duration (minutes)")),
+            ("start", Both("startknooppunt", "start node")),
+            ("author", Both("auteur", "author")),
+        ):
+            self.field("scenario", "", label, getattr(a, key), getattr(b, key), (key,), (key,))
+        self.field(
+            "scenario",
+            "",
+            Both("tijdstip", "time of day"),
+            a.setting.time_of_day,
+            b.setting.time_of_day,
+            ("setting", "time_of_day"),
+            ("setting", "time_of_day"),
+        )
+        self.keyed(
+            "cast",
+            {m.id: (i, m) for i, m in enumerate(a.cast)},
+            {m.id: (i, m) for i, m in enumerate(b.cast)},
+            ("cast",),
+            lambda mid: Both(f"castlid '{mid}'", f"cast member '{mid}'"),
+            lambda m: _label(m.kind),
+            prefix="cast.",
+        )
+        old_q = {q.id: (i, q) for i, q in enumerate(a.reflection)}
+        new_q = {q.id: (i, q) for i, q in enumerate(b.reflection)}
+        self.keyed(
+            "reflection",
+            old_q,
+            new_q,
+            ("reflection",),
+            lambda qid: Both(f"reflectievraag '{qid}'", f"reflection question '{qid}'"),
+            lambda q: _label(q.step),
+            prefix="reflection.",
+        )
+        for qid in old_q.keys() & new_q.keys():
+            (i, q), (j, r) = old_q[qid], new_q[qid]
+            what = Both(f"reflectievraag '{qid}': kaderstap", f"reflection question '{qid}': kader step")
+            self.field("step", "", what, q.step, r.step, ("reflection", i, "step"), ("reflection", j, "step"))
+        for kind, old_names, new_names in (
+            (Both("vlag", "flag"), set(a.state.flags), set(b.state.flags)),
+            (Both("meter", "meter"), set(a.state.meters), set(b.state.meters)),
+        ):
+            for name in sorted(new_names - old_names):
+                self.add("added", "state", "", Both(f"{kind.nl} '{name}'", f"{kind.en} '{name}'"))
+            for name in sorted(old_names - new_names):
+                self.add("removed", "state", "", Both(f"{kind.nl} '{name}'", f"{kind.en} '{name}'"))
+
+    def keyed(
+        self,
+        area: str,
+        old: dict[str, tuple[int, Any]],
+        new: dict[str, tuple[int, Any]],
+        base: Path,
+        what: Any,
+        summary: Any,
+        prefix: str,
+        group: str = "",
+    ) -> None:
+        """Items identified by id: added and removed ones."""
+        for key in (k for k in new if k not in old):
+            i, item = new[key]
+            self.add(
+                "added", area, group, what(key), new=summary(item), new_line=self.line(self.new, (*base, i))
+            )
+            self.gone_owners.append(f"{prefix}{key}.")
+        for key in (k for k in old if k not in new):
+            i, item = old[key]
+            self.add(
+                "removed", area, group, what(key), old=summary(item), old_line=self.line(self.old, (*base, i))
+            )
+            self.gone_owners.append(f"{prefix}{key}.")
+
+    # --- nodes and choices ------------------------------------------------------------------------
+
+    def nodes(self) -> None:
+        a, b = self.old.scenario.nodes, self.new.scenario.nodes
+        for nid in (n for n in b if n not in a):
+            node = b[nid]
+            self.add(
+                "added",
+                "node",
+                nid,
+                Both(f"knooppunt '{nid}'", f"node '{nid}'"),
+                new=_node_summary(node),
+                new_line=self.new.source.key_pos(("nodes", nid))[0],
+            )
+            self.gone_owners.append(f"{nid}.")
+        for nid in (n for n in a if n not in b):
+            self.add(
+                "removed",
+                "node",
+                nid,
+                Both(f"knooppunt '{nid}'", f"node '{nid}'"),
+                old=_node_summary(a[nid]),
+                old_line=self.old.source.key_pos(("nodes", nid))[0],
+            )
+            self.gone_owners.append(f"{nid}.")
+        for nid in (n for n in b if n in a):
+            self.node(nid)
+
+    def node(self, nid: str) -> None:
+        x, y = self.old.scenario.nodes[nid], self.new.scenario.nodes[nid]
+        base: Path = ("nodes", nid)
+        if x.type != y.type:
+            self.field(
+                "node",
+                nid,
+                Both("soort knooppunt", "node type"),
+                x.type,
+                y.type,
+                (*base, "type"),
+                (*base, "type"),
+            )
+            return
+        if isinstance(x, EndingNode) and isinstance(y, EndingNode):
+            self.field(
+                "ending",
+                nid,
+                Both("afloop", "outcome"),
+                x.outcome,
+                y.outcome,
+                (*base, "outcome"),
+                (*base, "outcome"),
+            )
+        if isinstance(x, SceneNode) and isinstance(y, SceneNode):
+            self.field(
+                "flow",
+                nid,
+                Both("daarna (next)", "then (next)"),
+                x.next,
+                y.next,
+                (*base, "next"),
+                (*base, "next"),
+            )
+            xs = x.timer.seconds if x.timer else None
+            ys = y.timer.seconds if y.timer else None
+            tx, ty = (*base, "timer"), (*base, "timer")
+            self.field("timer", nid, Both("timer (seconden)", "timer (seconds)"), xs, ys, tx, ty)
+            xd = x.timer.default if x.timer else None
+            yd = y.timer.default if y.timer else None
+            self.field(
+                "timer", nid, Both("keuze als de tijd om is", "choice when time runs out"), xd, yd, tx, ty
+            )
+        if isinstance(x, SelectionNode) and isinstance(y, SelectionNode):
+            tl = (*base, "time_limit")
+            self.field(
+                "timer",
+                nid,
+                Both("bedenktijd (seconden)", "time to choose (seconds)"),
+                x.time_limit,
+                y.time_limit,
+                tl,
+                tl,
+            )
+            dp = (*base, "default")
+            self.field(
+                "timer",
+                nid,
+                Both("kandidaat als de tijd om is", "candidate when time runs out"),
+                x.default,
+                y.default,
+                dp,
+                dp,
+            )
+        self.choices(nid)
+
+    def choices(self, nid: str) -> None:
+        old = {cid: (step, ch, path) for cid, step, ch, path in node_choices(self.old.scenario, nid)}
+        new = {cid: (step, ch, path) for cid, step, ch, path in node_choices(self.new.scenario, nid)}
+        for cid in (c for c in new if c not in old):
+            step, ch, path = new[cid]
+            self.add(
+                "added",
+                "choice",
+                nid,
+                _choice_what(cid),
+                new=_choice_summary(step, ch),
+                new_line=self.line(self.new, path),
+            )
+            self.gone_owners.append(_owner(nid, path, cid))
+        for cid in (c for c in old if c not in new):
+            step, ch, path = old[cid]
+            self.add(
+                "removed",
+                "choice",
+                nid,
+                _choice_what(cid),
+                old=_choice_summary(step, ch),
+                old_line=self.line(self.old, path),
+            )
+            self.gone_owners.append(_owner(nid, path, cid))
+        for cid in (c for c in new if c in old):
+            (s1, c1, p1), (s2, c2, p2) = old[cid], new[cid]
+            what = _choice_what(cid)
+
+            def sub(label: Both, w: Both = what) -> Both:
+                return Both(f"{w.nl}: {label.nl}", f"{w.en}: {label.en}")
+
+            self.field(
+                "step", nid, sub(Both("kaderstap", "kader step")), s1, s2, (*p1, "step"), (*p2, "step")
+            )
+            self.field(
+                "assessment",
+                nid,
+                sub(Both("beoordeling", "assessment")),
+                c1.assessment,
+                c2.assessment,
+                (*p1, "assessment"),
+                (*p2, "assessment"),
+            )
+            for key, label, area in _CHOICE_FIELDS:
+                va, vb = getattr(c1, key, None), getattr(c2, key, None)
+                self.field(area, nid, sub(label), va, vb, (*p1, key), (*p2, key))
+
+    # --- texts ------------------------------------------------------------------------------------
+
+    def texts(self) -> None:
+        old = {e.id: e for e in text_entries(self.old.scenario)}
+        new = {e.id: e for e in text_entries(self.new.scenario)}
+        nodes = set(self.old.scenario.nodes) | set(self.new.scenario.nodes)
+        for tid, entry in new.items():
+            before = old.get(tid)
+            if before is None:
+                if not self.owned(entry):
+                    self.text_change("added", entry, None, entry, nodes)
+                continue
+            self.compare_text(before, entry, nodes)
+        for tid, entry in old.items():
+            if tid not in new and not self.owned(entry):
+                self.text_change("removed", entry, entry, None, nodes)
+
+    def owned(self, entry: TextEntry) -> bool:
+        """The text came or went with its node, choice, cast member or question: already said."""
+        return any(entry.place.startswith(prefix) for prefix in self.gone_owners)
+
+    def compare_text(self, a: TextEntry, b: TextEntry, nodes: set[str]) -> None:
+        group = _group(b, nodes)
+        lines = {"old_line": self.line(self.old, a.path), "new_line": self.line(self.new, b.path)}
+        if a.place != b.place:
+            what = Both(f"tekst {b.id}: verplaatst", f"text {b.id}: moved")
+            self.add("changed", "text", group, what, _plain(a.place), _plain(b.place), **lines)
+        if a.text.nl != b.text.nl:
+            what = Both(f"tekst {b.id} (Nederlands)", f"text {b.id} (Dutch)")
+            self.add("changed", "text", group, what, _plain(a.text.nl), _plain(b.text.nl), **lines)
+        if a.text.en != b.text.en:
+            what = Both(f"tekst {b.id} (Engels)", f"text {b.id} (English)")
+            none = Both("(geen vertaling)", "(no translation)")
+            old = _plain(a.text.en) if a.text.en else none
+            new = _plain(b.text.en) if b.text.en else none
+            self.add("changed", "text", group, what, old, new, **lines)
+
+    def text_change(
+        self, kind: Kind, entry: TextEntry, a: TextEntry | None, b: TextEntry | None, nodes: set[str]
+    ) -> None:
+        what = Both(f"tekst {entry.id}", f"text {entry.id}")
+        if a is not None:
+            self.add(
+                kind,
+                "text",
+                _group(entry, nodes),
+                what,
+                old=_plain(a.text.nl),
+                old_line=self.line(self.old, a.path),
+            )
+        elif b is not None:
+            self.add(
+                kind,
+                "text",
+                _group(entry, nodes),
+                what,
+                new=_plain(b.text.nl),
+                new_line=self.line(self.new, b.path),
+            )
+
+
+_CHOICE_FIELDS: tuple[tuple[str, Both, str], ...] = (
+    ("legal_basis", Both("bevoegdheid", "power"), "legal"),
+    ("offence", Both("overtreding", "offence"), "legal"),
+    ("goto", Both("gaat naar", "goes to"), "flow"),
+    ("grounds", Both("gronden", "grounds"), "choice"),
+    ("real_trigger", Both("werkelijke aanleiding", "real trigger"), "choice"),
+    ("when", Both("voorwaarde (when)", "condition (when)"), "choice"),
+    ("effects", Both("effecten", "effects"), "choice"),
+    ("values", Both("waarden", "values"), "choice"),
+    ("pin", Both("vaste plek", "pinned place"), "choice"),
+)
+
+
+def _choice_what(cid: str) -> Both:
+    return Both(f"keuze '{cid}'", f"choice '{cid}'")
+
+
+def _owner(nid: str, path: Path, cid: str) -> str:
+    """The id prefix of a choice's texts: `node.choices.id.`, `node.candidates.id.` or `node.nobody.`."""
+    if "candidates" in path:
+        return f"{nid}.candidates.{cid}."
+    if "nobody" in path:
+        return f"{nid}.nobody."
+    return f"{nid}.choices.{cid}."
+
+
+def _choice_summary(step: Any, choice: ChoiceBase) -> Both:
+    s, a = _label(step), _label(choice.assessment)
+    return Both(f"{s.nl}, {a.nl}, gaat naar '{choice.goto}'", f"{s.en}, {a.en}, goes to '{choice.goto}'")
+
+
+def _node_summary(node: Any) -> Both:
+    kinds = {
+        "selection": ("selectie", "selection"),
+        "scene": ("scène", "scene"),
+        "ending": ("einde", "ending"),
+    }
+    nl, en = kinds[node.type]
+    if isinstance(node, EndingNode):
+        o = _label(node.outcome)
+        return Both(f"{nl}: {o.nl}", f"{en}: {o.en}")
+    return Both(nl, en)
+
+
+def _group(entry: TextEntry, nodes: set[str]) -> str:
+    head = entry.place.split(".", 1)[0]
+    return head if head in nodes and entry.place != head else ""
+
+
+def diff(old: LoadedScenario, new: LoadedScenario) -> list[Change]:
+    """Every difference between two versions, grouped by node in the order of the new file."""
+    changes = _Differ(old, new).run()
+    order = {"": 0}
+    for nid in [*new.scenario.nodes, *old.scenario.nodes]:
+        order.setdefault(nid, len(order))
+    return sorted(changes, key=lambda c: order.get(c.group, len(order)))  # stable: keeps order within a group
+
+
+def counts(changes: Iterable[Change]) -> dict[tuple[str, Kind], int]:
+    """How many changes of each area and kind, for the summary line."""
+    out: dict[tuple[str, Kind], int] = {}
+    for c in changes:
+        out[(c.area, c.kind)] = out.get((c.area, c.kind), 0) + 1
+    return out
