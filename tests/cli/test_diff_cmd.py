@@ -100,7 +100,7 @@ Het scenario als geheel
   gewijzigd  versie: 1 → 2  (regel 3 → 3)
 
 Knooppunt 'straat' (selectie)
-  gewijzigd  keuze 'fietser_zonder_licht': bevoegdheid: Wegenverkeerswet 1994 art. 160 \
+  gewijzigd  kandidaat 'fietser_zonder_licht': bevoegdheid: Wegenverkeerswet 1994 art. 160 \
 (verkeerscontrole) → Politiewet 2012 art. 8 + WID (identiteit vorderen)  (regel 56 → 56)
 
 Knooppunt 'aanspreken' (scène)

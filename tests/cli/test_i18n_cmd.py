@@ -301,3 +301,34 @@ def test_every_bundled_scenario_survives_a_full_retranslation(tmp_path: Path, na
     assert len(result.report.written) == len(po.entries)
     kept = [ln for ln in original.splitlines() if ln.lstrip().startswith("#")]
     assert all(ln in result.text.splitlines() for ln in kept)
+
+
+def test_windows_line_endings_and_byte_order_mark_are_kept(tmp_path: Path) -> None:
+    scenario = untranslated(tmp_path)
+    text = scenario.read_text(encoding="utf-8")
+    scenario.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    po_path = tmp_path / "en.po"
+    trainer("i18n", "export", str(scenario), "-o", str(po_path))
+    po_path.write_text(fill(po_path.read_text(encoding="utf-8"), ENGLISH), encoding="utf-8")
+    assert trainer("i18n", "import", str(po_path), str(scenario)).returncode == 0
+    data = scenario.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert data.count(b"\n") == data.count(b"\r\n"), "every line ends in CRLF, as before"
+    assert trainer("check", str(scenario)).returncode == 0
+
+
+def test_dry_run_reports_and_writes_nothing(tmp_path: Path) -> None:
+    scenario = untranslated(tmp_path)
+    before = scenario.read_bytes()
+    po_path = tmp_path / "en.po"
+    trainer("i18n", "export", str(scenario), "-o", str(po_path))
+    po_path.write_text(fill(po_path.read_text(encoding="utf-8"), ENGLISH), encoding="utf-8")
+    result = trainer("i18n", "import", "--dry-run", str(po_path), str(scenario))
+    assert "45 vertaling(en) ingevoegd" in result.stdout
+    assert scenario.read_bytes() == before
+
+
+def test_export_to_the_terminal(tmp_path: Path) -> None:
+    result = trainer("i18n", "export", str(FIXTURES / "minimal.yaml"), "-o", "-")
+    assert result.returncode == 0
+    assert 'msgctxt "aanspreken.choices.vaag.rationale"\nmsgid "Geen reden gegeven."\n' in result.stdout

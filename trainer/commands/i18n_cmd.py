@@ -62,6 +62,15 @@ def _read_po(path: str) -> str:
         ) from None
 
 
+def _as_written(text: str, original: Path) -> bytes:
+    """The new text with the original file's byte-order mark and line endings (Windows editors keep CRLF)."""
+    head = original.read_bytes()[:4096]
+    if b"\r\n" in head:
+        text = text.replace("\r\n", "\n").replace("\n", "\r\n")
+    data = text.encode("utf-8")
+    return b"\xef\xbb\xbf" + data if head.startswith(b"\xef\xbb\xbf") else data
+
+
 def import_(po_path: str, scenario: str, lang: str, dry_run: bool = False) -> int:
     """Merge a PO file's translations into the scenario file, in place."""
     try:
@@ -86,7 +95,7 @@ def import_(po_path: str, scenario: str, lang: str, dry_run: bool = False) -> in
         ) from None
     rep = result.report
     if result.text != text and not dry_run:
-        write_replacing(Path(scenario), result.text.encode("utf-8"))
+        write_replacing(Path(scenario), _as_written(result.text, Path(scenario)))
     summary = tr(
         "{file}: {written} vertaling(en) ingevoegd, {unchanged} ongewijzigd, {empty} leeg, "
         "{fuzzy} fuzzy overgeslagen, {stale} verouderd, {unknown} onbekend",

@@ -9,40 +9,28 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from enum import Enum
 from typing import Any, Literal
 
 from trainer.model.diagnostics import Both
+from trainer.model.diff_labels import (
+    AREAS,
+    CHOICE_FIELDS,
+    choice_summary,
+    choice_what,
+    label,
+    node_summary,
+    owner,
+    plain,
+)
 from trainer.model.graph import node_choices
 from trainer.model.loader import LoadedScenario
-from trainer.model.scenario import ChoiceBase, EndingNode, SceneNode, SelectionNode
+from trainer.model.scenario import EndingNode, SceneNode, SelectionNode
 from trainer.model.text_ids import TextEntry, text_entries
-from trainer.model.vocabulary import (
-    ASSESSMENT_LABELS,
-    GROUND_LABELS,
-    LEGAL_BASIS_LABELS,
-    OUTCOME_LABELS,
-    STEP_LABELS,
-)
 from trainer.model.yaml_source import Path
 
-Kind = Literal["added", "removed", "changed"]
+__all__ = ["AREAS", "Change", "counts", "diff"]
 
-AREAS: dict[str, Both] = {
-    "scenario": Both("scenario", "scenario"),
-    "node": Both("knooppunten", "nodes"),
-    "choice": Both("keuzes", "choices"),
-    "step": Both("kaderstappen", "kader steps"),
-    "assessment": Both("beoordelingen", "assessments"),
-    "legal": Both("wettelijke grondslagen", "legal bases"),
-    "timer": Both("tijdsdruk", "timers"),
-    "flow": Both("verloop", "flow"),
-    "ending": Both("afloop", "outcomes"),
-    "cast": Both("cast", "cast"),
-    "reflection": Both("reflectievragen", "reflection questions"),
-    "state": Both("vlaggen en meters", "flags and meters"),
-    "text": Both("teksten", "texts"),
-}
+Kind = Literal["added", "removed", "changed"]
 
 
 @dataclass(frozen=True)
@@ -57,33 +45,6 @@ class Change:
     new: Both | None = None
     old_line: int | None = None
     new_line: int | None = None
-
-
-def _label(value: Any) -> Both:
-    """A value as an instructor reads it: vocabulary labels where there are some, lists joined."""
-    if value is None or value == []:
-        return Both("(geen)", "(none)")
-    if isinstance(value, list):
-        parts = [_label(v) for v in value]
-        return Both(", ".join(p.nl for p in parts), ", ".join(p.en for p in parts))
-    for table in (STEP_LABELS, ASSESSMENT_LABELS, LEGAL_BASIS_LABELS, OUTCOME_LABELS, GROUND_LABELS):
-        if value in table:
-            nl, en = table[value]
-            return Both(nl, en)
-    if isinstance(value, Enum):
-        return Both(str(value.value), str(value.value))
-    if hasattr(value, "model_dump"):
-        shown = ", ".join(
-            f"{k}: {v}" for k, v in value.model_dump(mode="json", exclude_defaults=True).items()
-        )
-        return Both(shown, shown)
-    if isinstance(value, bool):
-        return Both("ja" if value else "nee", "yes" if value else "no")
-    return Both(str(value), str(value))
-
-
-def _plain(text: str) -> Both:
-    return Both(text, text)
 
 
 class _Differ:
@@ -109,8 +70,8 @@ class _Differ:
                 area,
                 group,
                 what,
-                _label(a),
-                _label(b),
+                label(a),
+                label(b),
                 old_line=self.line(self.old, pa),
                 new_line=self.line(self.new, pb),
             )
@@ -125,13 +86,13 @@ class _Differ:
 
     def scenario(self) -> None:
         a, b = self.old.scenario, self.new.scenario
-        for key, label in (
+        for key, name in (
             ("version", Both("versie", "version")),
             ("duration_minutes", Both("duur (minuten)", "duration (minutes)")),
             ("start", Both("startknooppunt", "start node")),
             ("author", Both("auteur", "author")),
         ):
-            self.field("scenario", "", label, getattr(a, key), getattr(b, key), (key,), (key,))
+            self.field("scenario", "", name, getattr(a, key), getattr(b, key), (key,), (key,))
         self.field(
             "scenario",
             "",
@@ -147,7 +108,7 @@ class _Differ:
             {m.id: (i, m) for i, m in enumerate(b.cast)},
             ("cast",),
             lambda mid: Both(f"castlid '{mid}'", f"cast member '{mid}'"),
-            lambda m: _label(m.kind),
+            lambda m: label(m.kind),
             prefix="cast.",
         )
         old_q = {q.id: (i, q) for i, q in enumerate(a.reflection)}
@@ -158,10 +119,10 @@ class _Differ:
             new_q,
             ("reflection",),
             lambda qid: Both(f"reflectievraag '{qid}'", f"reflection question '{qid}'"),
-            lambda q: _label(q.step),
+            lambda q: label(q.step),
             prefix="reflection.",
         )
-        for qid in old_q.keys() & new_q.keys():
+        for qid in (q for q in new_q if q in old_q):  # file order: the same report every time
             (i, q), (j, r) = old_q[qid], new_q[qid]
             what = Both(f"reflectievraag '{qid}': kaderstap", f"reflection question '{qid}': kader step")
             self.field("step", "", what, q.step, r.step, ("reflection", i, "step"), ("reflection", j, "step"))
@@ -169,10 +130,12 @@ class _Differ:
             (Both("vlag", "flag"), set(a.state.flags), set(b.state.flags)),
             (Both("meter", "meter"), set(a.state.meters), set(b.state.meters)),
         ):
-            for name in sorted(new_names - old_names):
-                self.add("added", "state", "", Both(f"{kind.nl} '{name}'", f"{kind.en} '{name}'"))
-            for name in sorted(old_names - new_names):
-                self.add("removed", "state", "", Both(f"{kind.nl} '{name}'", f"{kind.en} '{name}'"))
+            for item in sorted(new_names - old_names):
+                self.add("added", "state", "", Both(f"{kind.nl} '{item}'", f"{kind.en} '{item}'"))
+            for item in sorted(old_names - new_names):
+                self.add("removed", "state", "", Both(f"{kind.nl} '{item}'", f"{kind.en} '{item}'"))
+            for item in new_names ^ old_names:
+                self.gone_owners.append(f"state.{'flags' if kind.en == 'flag' else 'meters'}.{item}.")
 
     def keyed(
         self,
@@ -210,7 +173,7 @@ class _Differ:
                 "node",
                 nid,
                 Both(f"knooppunt '{nid}'", f"node '{nid}'"),
-                new=_node_summary(node),
+                new=node_summary(node),
                 new_line=self.new.source.key_pos(("nodes", nid))[0],
             )
             self.gone_owners.append(f"{nid}.")
@@ -220,7 +183,7 @@ class _Differ:
                 "node",
                 nid,
                 Both(f"knooppunt '{nid}'", f"node '{nid}'"),
-                old=_node_summary(a[nid]),
+                old=node_summary(a[nid]),
                 old_line=self.old.source.key_pos(("nodes", nid))[0],
             )
             self.gone_owners.append(f"{nid}.")
@@ -302,25 +265,25 @@ class _Differ:
                 "added",
                 "choice",
                 nid,
-                _choice_what(cid),
-                new=_choice_summary(step, ch),
+                choice_what(cid, path),
+                new=choice_summary(step, ch),
                 new_line=self.line(self.new, path),
             )
-            self.gone_owners.append(_owner(nid, path, cid))
+            self.gone_owners.append(owner(nid, path, cid))
         for cid in (c for c in old if c not in new):
             step, ch, path = old[cid]
             self.add(
                 "removed",
                 "choice",
                 nid,
-                _choice_what(cid),
-                old=_choice_summary(step, ch),
+                choice_what(cid, path),
+                old=choice_summary(step, ch),
                 old_line=self.line(self.old, path),
             )
-            self.gone_owners.append(_owner(nid, path, cid))
+            self.gone_owners.append(owner(nid, path, cid))
         for cid in (c for c in new if c in old):
             (s1, c1, p1), (s2, c2, p2) = old[cid], new[cid]
-            what = _choice_what(cid)
+            what = choice_what(cid, p2)
 
             def sub(label: Both, w: Both = what) -> Both:
                 return Both(f"{w.nl}: {label.nl}", f"{w.en}: {label.en}")
@@ -337,9 +300,9 @@ class _Differ:
                 (*p1, "assessment"),
                 (*p2, "assessment"),
             )
-            for key, label, area in _CHOICE_FIELDS:
+            for key, name, area in CHOICE_FIELDS:
                 va, vb = getattr(c1, key, None), getattr(c2, key, None)
-                self.field(area, nid, sub(label), va, vb, (*p1, key), (*p2, key))
+                self.field(area, nid, sub(name), va, vb, (*p1, key), (*p2, key))
 
     # --- texts ------------------------------------------------------------------------------------
 
@@ -360,22 +323,22 @@ class _Differ:
 
     def owned(self, entry: TextEntry) -> bool:
         """The text came or went with its node, choice, cast member or question: already said."""
-        return any(entry.place.startswith(prefix) for prefix in self.gone_owners)
+        return any(entry.place.startswith(p) or entry.place == p[:-1] for p in self.gone_owners)
 
     def compare_text(self, a: TextEntry, b: TextEntry, nodes: set[str]) -> None:
         group = _group(b, nodes)
         lines = {"old_line": self.line(self.old, a.path), "new_line": self.line(self.new, b.path)}
         if a.place != b.place:
             what = Both(f"tekst {b.id}: verplaatst", f"text {b.id}: moved")
-            self.add("changed", "text", group, what, _plain(a.place), _plain(b.place), **lines)
+            self.add("changed", "text", group, what, plain(a.place), plain(b.place), **lines)
         if a.text.nl != b.text.nl:
             what = Both(f"tekst {b.id} (Nederlands)", f"text {b.id} (Dutch)")
-            self.add("changed", "text", group, what, _plain(a.text.nl), _plain(b.text.nl), **lines)
+            self.add("changed", "text", group, what, plain(a.text.nl), plain(b.text.nl), **lines)
         if a.text.en != b.text.en:
             what = Both(f"tekst {b.id} (Engels)", f"text {b.id} (English)")
             none = Both("(geen vertaling)", "(no translation)")
-            old = _plain(a.text.en) if a.text.en else none
-            new = _plain(b.text.en) if b.text.en else none
+            old = plain(a.text.en) if a.text.en else none
+            new = plain(b.text.en) if b.text.en else none
             self.add("changed", "text", group, what, old, new, **lines)
 
     def text_change(
@@ -388,7 +351,7 @@ class _Differ:
                 "text",
                 _group(entry, nodes),
                 what,
-                old=_plain(a.text.nl),
+                old=plain(a.text.nl),
                 old_line=self.line(self.old, a.path),
             )
         elif b is not None:
@@ -397,53 +360,9 @@ class _Differ:
                 "text",
                 _group(entry, nodes),
                 what,
-                new=_plain(b.text.nl),
+                new=plain(b.text.nl),
                 new_line=self.line(self.new, b.path),
             )
-
-
-_CHOICE_FIELDS: tuple[tuple[str, Both, str], ...] = (
-    ("legal_basis", Both("bevoegdheid", "power"), "legal"),
-    ("offence", Both("overtreding", "offence"), "legal"),
-    ("goto", Both("gaat naar", "goes to"), "flow"),
-    ("grounds", Both("gronden", "grounds"), "choice"),
-    ("real_trigger", Both("werkelijke aanleiding", "real trigger"), "choice"),
-    ("when", Both("voorwaarde (when)", "condition (when)"), "choice"),
-    ("effects", Both("effecten", "effects"), "choice"),
-    ("values", Both("waarden", "values"), "choice"),
-    ("pin", Both("vaste plek", "pinned place"), "choice"),
-)
-
-
-def _choice_what(cid: str) -> Both:
-    return Both(f"keuze '{cid}'", f"choice '{cid}'")
-
-
-def _owner(nid: str, path: Path, cid: str) -> str:
-    """The id prefix of a choice's texts: `node.choices.id.`, `node.candidates.id.` or `node.nobody.`."""
-    if "candidates" in path:
-        return f"{nid}.candidates.{cid}."
-    if "nobody" in path:
-        return f"{nid}.nobody."
-    return f"{nid}.choices.{cid}."
-
-
-def _choice_summary(step: Any, choice: ChoiceBase) -> Both:
-    s, a = _label(step), _label(choice.assessment)
-    return Both(f"{s.nl}, {a.nl}, gaat naar '{choice.goto}'", f"{s.en}, {a.en}, goes to '{choice.goto}'")
-
-
-def _node_summary(node: Any) -> Both:
-    kinds = {
-        "selection": ("selectie", "selection"),
-        "scene": ("scène", "scene"),
-        "ending": ("einde", "ending"),
-    }
-    nl, en = kinds[node.type]
-    if isinstance(node, EndingNode):
-        o = _label(node.outcome)
-        return Both(f"{nl}: {o.nl}", f"{en}: {o.en}")
-    return Both(nl, en)
 
 
 def _group(entry: TextEntry, nodes: set[str]) -> str:
