@@ -282,6 +282,14 @@ def test_export_is_valid_for_gettext_tools(tmp_path: Path) -> None:
     trainer("i18n", "export", str(SCENARIOS / "stationsplein.yaml"), "-o", str(po_path))
     result = subprocess.run(["msgfmt", "-o", "/dev/null", str(po_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+    # What a PO tool writes back (msgcat rewraps long strings over several lines) reads the same.
+    wrapped = subprocess.run(["msgcat", "--width=60", str(po_path)], capture_output=True, text=True, check=True)
+    assert wrapped.stdout.count('\n"') > po_path.read_text(encoding="utf-8").count('\n"')
+    ours = parse_po(po_path.read_text(encoding="utf-8"), "ours.po").entries
+    theirs = parse_po(wrapped.stdout, "msgcat.po").entries
+    assert [(e.context, e.source, e.translation) for e in theirs] == [
+        (e.context, e.source, e.translation) for e in ours
+    ]
 
 
 @pytest.mark.parametrize("name", sorted(p.name for p in SCENARIOS.glob("*.yaml")))
