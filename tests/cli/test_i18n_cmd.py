@@ -283,7 +283,9 @@ def test_export_is_valid_for_gettext_tools(tmp_path: Path) -> None:
     result = subprocess.run(["msgfmt", "-o", "/dev/null", str(po_path)], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
     # What a PO tool writes back (msgcat rewraps long strings over several lines) reads the same.
-    wrapped = subprocess.run(["msgcat", "--width=60", str(po_path)], capture_output=True, text=True, check=True)
+    wrapped = subprocess.run(
+        ["msgcat", "--width=60", str(po_path)], capture_output=True, text=True, check=True
+    )
     assert wrapped.stdout.count('\n"') > po_path.read_text(encoding="utf-8").count('\n"')
     ours = parse_po(po_path.read_text(encoding="utf-8"), "ours.po").entries
     theirs = parse_po(wrapped.stdout, "msgcat.po").entries
@@ -340,3 +342,11 @@ def test_export_to_the_terminal(tmp_path: Path) -> None:
     result = trainer("i18n", "export", str(FIXTURES / "minimal.yaml"), "-o", "-")
     assert result.returncode == 0
     assert 'msgctxt "aanspreken.choices.vaag.rationale"\nmsgid "Geen reden gegeven."\n' in result.stdout
+
+
+def test_export_never_overwrites_the_scenario(tmp_path: Path) -> None:
+    scenario = untranslated(tmp_path)
+    before = scenario.read_bytes()
+    result = trainer("i18n", "export", str(scenario), "-o", str(scenario))
+    assert result.returncode == 2 and "dat is het scenario zelf" in result.stderr
+    assert scenario.read_bytes() == before

@@ -31,6 +31,12 @@ def export(scenario: str, output: str, lang: str) -> int:
     if output == "-":
         sys.stdout.write(data)
         return EXIT_OK
+    if Path(output).resolve() == Path(scenario).resolve():
+        suggestion = f"{Path(scenario).stem}.en.po"
+        raise UserError(
+            f"{output}: dat is het scenario zelf; het wordt niet overschreven (tip: -o {suggestion})",
+            f"{output}: that is the scenario itself; it is not overwritten (hint: -o {suggestion})",
+        )
     write_replacing(Path(output), data.encode("utf-8"))
     total = len(po.entries)
     missing = sum(1 for e in po.entries if not e.translation)
