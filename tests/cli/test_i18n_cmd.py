@@ -350,3 +350,16 @@ def test_export_never_overwrites_the_scenario(tmp_path: Path) -> None:
     result = trainer("i18n", "export", str(scenario), "-o", str(scenario))
     assert result.returncode == 2 and "dat is het scenario zelf" in result.stderr
     assert scenario.read_bytes() == before
+
+
+def test_two_entries_for_one_text_the_first_wins_and_the_second_is_named(tmp_path: Path) -> None:
+    scenario = untranslated(tmp_path)
+    po_path = tmp_path / "en.po"
+    po_path.write_text(
+        'msgctxt "title"\nmsgid "Minimaal scenario"\nmsgstr "Minimal scenario"\n\n'
+        'msgctxt "oude_titel"\nmsgid "Minimaal scenario"\nmsgstr "Tiny scenario"\n',
+        encoding="utf-8",
+    )
+    result = trainer("i18n", "import", str(po_path), str(scenario))
+    assert "oude_titel: hoort bij dezelfde tekst als een eerder blok (title); overgeslagen" in result.stdout
+    assert load_scenario(scenario).scenario.title.en == "Minimal scenario"

@@ -140,6 +140,13 @@ def import_(po_path: str, scenario: str, lang: str, dry_run: bool = False) -> in
             lang,
         )
         print_out(msg.format(id=tid))
+    for tid, taken in rep.doubled:
+        msg = tr(
+            "  {id}: hoort bij dezelfde tekst als een eerder blok ({taken}); overgeslagen",
+            "  {id}: belongs to the same text as an earlier entry ({taken}); skipped",
+            lang,
+        )
+        print_out(msg.format(id=tid, taken=taken))
     for tid in rep.fuzzy:
         msg = tr(
             "  {id}: nog als fuzzy gemarkeerd; overgeslagen (haal '#, fuzzy' weg als de vertaling klopt)",

@@ -81,6 +81,7 @@ class ImportReport:
     fuzzy: list[str] = field(default_factory=list)
     empty: int = 0
     unknown: list[str] = field(default_factory=list)
+    doubled: list[tuple[str, str]] = field(default_factory=list)  # (id in PO, text an earlier entry filled)
 
 
 @dataclass
@@ -117,11 +118,14 @@ def merge(loaded: LoadedScenario, original: str, po: PoFile) -> ImportResult:
             if len(found) == 1 and found[0].id not in targets:
                 report.moved.append((po_entry.context, found[0].id))
                 target = found[0]
+            elif len(found) == 1 and target is None:
+                target = found[0]  # its text was already filled by an earlier entry: reported below
         if target is None:
             report.unknown.append(po_entry.context)
             continue
         if target.id in targets:
-            continue  # an earlier entry already went here
+            report.doubled.append((po_entry.context, target.id))  # an earlier entry already went here
+            continue
         nl_hash = source_hash(po_entry.source)
         if not _same(target.text.nl, po_entry.source):
             report.stale.append((target.id, loaded.source.value_pos(target.path)[0]))
