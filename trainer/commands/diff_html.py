@@ -19,10 +19,10 @@ body { font-family: "DejaVu Sans", Arial, sans-serif; font-size: 10.5pt; margin:
 h1 { font-size: 15pt; margin: 0 0 .2em; }
 p.files { margin: 0 0 .6em; color: #333; }
 p.summary { font-weight: bold; margin: 0 0 1em; }
-h2 { font-size: 11.5pt; margin: 1.1em 0 .3em; border-bottom: 1px solid #999; }
 table { border-collapse: collapse; width: 100%; table-layout: fixed; }
 td, th { text-align: left; vertical-align: top; padding: .2em .4em; border-bottom: 1px solid #ddd; }
-th { font-size: 9pt; color: #444; font-weight: normal; }
+thead th { font-size: 9pt; color: #444; font-weight: normal; }
+tr.group th { font-size: 11pt; padding: .9em .4em .2em; border-bottom: 1px solid #888; }
 col.kind { width: 6.5em; } col.what { width: 34%; } col.line { width: 8.5em; }
 td.kind { white-space: nowrap; font-weight: bold; }
 td.line { white-space: nowrap; color: #444; font-size: 9pt; }
@@ -34,7 +34,11 @@ del { background: #fbdada; text-decoration: line-through; }
 ins { background: #d5f3d5; text-decoration: underline; }
 span.label { color: #444; font-size: 9pt; }
 @page { size: A4; margin: 14mm; }
-@media print { body { margin: 0; font-size: 9.5pt; } h2 { break-after: avoid; } tr { break-inside: avoid; } }
+@media print {
+  body { margin: 0; font-size: 9.5pt; }
+  tr { break-inside: avoid; }
+  tr.group { break-after: avoid; }
+}
 """
 
 
@@ -63,19 +67,21 @@ def _words(old: str, new: str) -> tuple[str, str]:
 def _row(c: Change, lang: str) -> str:
     old = tr(c.old.nl, c.old.en, lang) if c.old else ""
     new = tr(c.new.nl, c.new.en, lang) if c.new else ""
-    if c.area == "text" and old and new and c.kind == "changed":
-        old_html, new_html = _words(old, new)
-    else:
-        old_html, new_html = _e(old), _e(new)
     was, now = tr("was:", "was:", lang), tr("nu:", "now:", lang)
-    cells = []
-    if old_html:
-        cells.append(f'<span class="label">{was}</span> {old_html}')
-    if new_html:
-        cells.append(f'<span class="label">{now}</span> {new_html}')
+    if c.area == "text":
+        # Texts are long: one line each, the words that changed marked.
+        old_html, new_html = _words(old, new) if (old and new and c.kind == "changed") else (_e(old), _e(new))
+        cells = [
+            f'<span class="label">{label}</span> {v}' for label, v in ((was, old_html), (now, new_html)) if v
+        ]
+        values = "<br>".join(cells)
+    elif old and new:
+        values = f"{_e(old)} → {_e(new)}"  # short values: old → new on one line, as in the terminal
+    else:
+        values = _e(old or new)
     return (
         f'<tr class="{c.kind}"><td class="kind">{_e(tr(*KIND_WORDS[c.kind], lang))}</td>'
-        f"<td>{_e(tr(c.what.nl, c.what.en, lang))}</td><td>{'<br>'.join(cells)}</td>"
+        f"<td>{_e(tr(c.what.nl, c.what.en, lang))}</td><td>{values}</td>"
         f'<td class="line">{_e(lines_of(c, lang))}</td></tr>'
     )
 
@@ -95,20 +101,22 @@ def render_html(
     )
     columns = (
         '<colgroup><col class="kind"><col class="what"><col><col class="line"></colgroup>'
-        f"<tr><th>{_e(tr('soort', 'kind', lang))}</th><th>{_e(tr('wat', 'what', lang))}</th>"
-        f"<th>{_e(tr('oud en nieuw', 'old and new', lang))}</th><th>{_e(tr('regel', 'line', lang))}</th></tr>"
+        f"<thead><tr><th>{_e(tr('soort', 'kind', lang))}</th><th>{_e(tr('wat', 'what', lang))}</th>"
+        f"<th>{_e(tr('oud en nieuw', 'old and new', lang))}</th>"
+        f"<th>{_e(tr('regel', 'line', lang))}</th></tr></thead>"
     )
-    body: list[str] = []
+    # One table for the whole page (a heading row per node), so a typical revision fits on one A4 page.
+    body: list[str] = [f"<table>{columns}<tbody>"] if changes else []
     group: str | None = None
     for c in changes:
         if c.group != group:
-            if group is not None:
-                body.append("</table></section>")
             group = c.group
-            body.append(f"<section><h2>{_e(group_title(group, old, new, lang))}</h2><table>{columns}")
+            body.append(
+                f'<tr class="group"><th colspan="4">{_e(group_title(group, old, new, lang))}</th></tr>'
+            )
         body.append(_row(c, lang))
-    if group is not None:
-        body.append("</table></section>")
+    if changes:
+        body.append("</tbody></table>")
     lang_attr = "en" if lang == "en" else "nl"
     return (
         f'<!DOCTYPE html>\n<html lang="{lang_attr}"><head><meta charset="utf-8">'
