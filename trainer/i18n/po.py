@@ -7,6 +7,7 @@ per entry, with comments. Plural forms are refused. The reader never guesses: an
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from trainer.model.text import TwoLanguageError
@@ -52,7 +53,7 @@ def _field(keyword: str, text: str) -> list[str]:
     """A keyword and its string; a text with line breaks is split after each `\\n`, as gettext tools do."""
     if "\n" not in text.rstrip("\n"):
         return [f"{keyword} {_quote(text)}"]
-    pieces = text.splitlines(keepends=True)
+    pieces = [piece for piece in re.split(r"(?<=\n)", text) if piece]
     return [f'{keyword} ""', *(_quote(piece) for piece in pieces)]
 
 
@@ -77,7 +78,8 @@ class _Reader:
     """Reads PO text line by line into entries; every error is positioned."""
 
     def __init__(self, text: str, file: str) -> None:
-        self.lines = text.splitlines()
+        # Only LF (and CRLF) end a line: str.splitlines would also split at NEL or LS inside a translation.
+        self.lines = [line.removesuffix("\r") for line in text.split("\n")]
         self.file = file
 
     def fail(self, line: int, column: int, nl: str, en: str, hint_nl: str, hint_en: str) -> PoError:

@@ -12,11 +12,7 @@ from dataclasses import dataclass
 
 import yaml
 
-from trainer.model.yaml_source import _FLOAT_RE, _INT_RE, Path, _CoreSchemaResolver
-
-
-class _PyStrictLoader(_CoreSchemaResolver, yaml.SafeLoader):
-    """The strict core-schema resolver on the pure-Python composer (marks count characters)."""
+from trainer.model.yaml_source import _FLOAT_RE, _INT_RE, FastStrictLoader, Path
 
 
 @dataclass(frozen=True)
@@ -36,22 +32,38 @@ class EditError(Exception):
     """The file's shape at a text is not one this editor can change safely (never expected after loading)."""
 
 
+_NAMED_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\t": "\\t"}
+
+
+def _printable(ch: str) -> bool:
+    """YAML's printable set, minus the characters PyYAML treats as line breaks (NEL, LS, PS)."""
+    code = ord(ch)
+    return (
+        0x20 <= code <= 0x7E
+        or 0xA0 <= code <= 0xD7FF
+        or (0xE000 <= code <= 0xFFFD and code != 0xFEFF)
+        or 0x10000 <= code <= 0x10FFFF
+    ) and ch not in "\u2028\u2029"
+
+
 def quoted(text: str) -> str:
-    """A double-quoted YAML scalar on one line (the guide's rule: every sentence in double quotes)."""
+    """A double-quoted YAML scalar on one line (the guide's rule: every sentence in double quotes).
+
+    Anything YAML would read differently inside quotes (a line break, NEL, a control character, a lone
+    surrogate) is written as an escape, so the loaded text is exactly `text`.
+    """
     out = []
     for ch in text:
-        if ch == "\\":
-            out.append("\\\\")
-        elif ch == '"':
-            out.append('\\"')
-        elif ch == "\n":
-            out.append("\\n")
-        elif ch == "\t":
-            out.append("\\t")
-        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
-            out.append(f"\\x{ord(ch):02x}")
-        else:
+        if ch in _NAMED_ESCAPES:
+            out.append(_NAMED_ESCAPES[ch])
+        elif _printable(ch):
             out.append(ch)
+        elif ord(ch) <= 0xFF:
+            out.append(f"\\x{ord(ch):02x}")
+        elif ord(ch) <= 0xFFFF:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(f"\\U{ord(ch):08x}")
     return '"' + "".join(out) + '"'
 
 
@@ -87,10 +99,24 @@ def _line_end(text: str, index: int) -> int:
 class _Editor:
     def __init__(self, text: str) -> None:
         self.text = text
-        root = yaml.compose(text, Loader=_PyStrictLoader)
+        # The loader's own parser, so the editor accepts exactly what the loader accepted (libyaml and the
+        # pure-Python parser disagree on corner cases such as `{text: Waarom?}`).
+        try:
+            root = yaml.compose(text, Loader=FastStrictLoader)
+        except yaml.YAMLError as exc:
+            raise EditError(str(exc).splitlines()[0]) from None
         if root is None:
             raise EditError("empty file")
         self.root: yaml.Node = root
+        # Offsets from line and column (both count characters in either parser); a mark's own index is a
+        # character offset in one parser and not documented in the other.
+        starts = [0]
+        for line in text.splitlines(keepends=True):
+            starts.append(starts[-1] + len(line))
+        self.starts = starts
+
+    def at(self, mark: yaml.Mark) -> int:
+        return self.starts[mark.line] + mark.column
 
     def edits_for(self, tr: Translation) -> list[Edit]:
         node, parent, key = _find(self.root, tr.path)
@@ -108,14 +134,14 @@ class _Editor:
         if "en" in pairs:
             en_node = pairs["en"][1]
             if not tr.keep_en:
-                edits.append((en_node.start_mark.index, en_node.end_mark.index, en_value))
+                edits.append((self.at(en_node.start_mark), self.at(en_node.end_mark), en_value))
             anchor = en_node
         else:
             inserts.append(f"en: {en_value}")
             anchor = pairs["nl"][1]
         if "nl_hash" in pairs:
             h = pairs["nl_hash"][1]
-            edits.append((h.start_mark.index, h.end_mark.index, hash_value))
+            edits.append((self.at(h.start_mark), self.at(h.end_mark), hash_value))
         else:
             inserts.append(f"nl_hash: {hash_value}")
         if inserts:
@@ -123,7 +149,7 @@ class _Editor:
         return edits
 
     def _insert_after(self, mapping: yaml.MappingNode, value: yaml.Node, items: list[str]) -> Edit:
-        end = value.end_mark.index
+        end = self.at(value.end_mark)
         if mapping.flow_style:
             return (end, end, "".join(f", {item}" for item in items))
         indent = " " * mapping.value[0][0].start_mark.column
@@ -135,7 +161,7 @@ class _Editor:
     def _from_string(
         self, node: yaml.ScalarNode, parent: yaml.MappingNode, key: yaml.Node, tr: Translation
     ) -> list[Edit]:
-        start, end = node.start_mark.index, node.end_mark.index
+        start, end = self.at(node.start_mark), self.at(node.end_mark)
         source = self.text[start:end]
         en_value, hash_value = quoted(tr.en), hash_scalar(tr.nl_hash)
         if parent.flow_style:
@@ -157,7 +183,7 @@ class _Editor:
                 dutch += self.text[end:line_end]
                 end = line_end
         # Start right after the key's colon when only spaces and line breaks lie between: no trailing blanks.
-        colon = self.text.find(":", key.end_mark.index)
+        colon = self.text.find(":", self.at(key.end_mark))
         if 0 <= colon < start and self.text[colon + 1 : start].strip() == "":
             start = colon + 1
         block = f"\n{indent}nl: {dutch}"
