@@ -143,3 +143,37 @@ def test_node_type_and_next() -> None:
         ("changed", "flow", "terugblik_na_controle", "daarna (next)", "reflectie_keuze", "afscheid"),
         ("changed", "ending", "einde_geen_controle", "afloop", "geen controle", "vriendelijke afsluiting"),
     ]
+
+
+def test_cues_candidates_and_lines() -> None:
+    found = changes(
+        ("            objective: true", "            objective: false"),
+        ("        cast: [fietser]", "        cast: [fietser, collega]"),
+        (
+            '      - speaker: collega\n        text: {nl: "Waarom liet je hem gaan?"',
+            "      - speaker: verteller\n        when: [{flag: gefilmd}]\n"
+            '        text: {nl: "Waarom liet je hem gaan?"',
+        ),
+        ("id: minimaal", "id: minimaal_twee"),
+    )
+    assert summary(found) == [
+        ("changed", "scenario", "", "scenario-id", "minimaal", "minimaal_twee"),
+        (
+            "changed",
+            "choice",
+            "straat",
+            "kandidaat 'fietser_zonder_licht': cast",
+            "fietser",
+            "fietser, collega",
+        ),
+        (
+            "changed",
+            "choice",
+            "straat",
+            "kandidaat 'fietser_zonder_licht': aanwijzing 1 objectief",
+            "ja",
+            "nee",
+        ),
+        ("changed", "flow", "terugblik", "regel 1: spreker", "collega", "verteller"),
+        ("changed", "flow", "terugblik", "regel 1: voorwaarde", "(geen)", "flag: gefilmd"),
+    ]

@@ -24,7 +24,7 @@ from trainer.model.diff_labels import (
 )
 from trainer.model.graph import node_choices
 from trainer.model.loader import LoadedScenario
-from trainer.model.scenario import EndingNode, SceneNode, SelectionNode
+from trainer.model.scenario import EndingNode, Line, SceneNode, SelectionNode
 from trainer.model.text_ids import TextEntry, text_entries
 from trainer.model.yaml_source import Path
 
@@ -45,6 +45,10 @@ class Change:
     new: Both | None = None
     old_line: int | None = None
     new_line: int | None = None
+
+
+def _sub(what: Both, part: Both) -> Both:
+    return Both(f"{what.nl}: {part.nl}", f"{what.en}: {part.en}")
 
 
 class _Differ:
@@ -87,6 +91,7 @@ class _Differ:
     def scenario(self) -> None:
         a, b = self.old.scenario, self.new.scenario
         for key, name in (
+            ("id", Both("scenario-id", "scenario id")),
             ("version", Both("versie", "version")),
             ("duration_minutes", Both("duur (minuten)", "duration (minutes)")),
             ("start", Both("startknooppunt", "start node")),
@@ -254,7 +259,57 @@ class _Differ:
                 dp,
                 dp,
             )
+            self.cues(nid, x, y)
+        if isinstance(x, (SceneNode, EndingNode)) and isinstance(y, (SceneNode, EndingNode)):
+            self.lines(nid, x.lines, y.lines)
         self.choices(nid)
+
+    def cues(self, nid: str, x: SelectionNode, y: SelectionNode) -> None:
+        """Who a candidate is and which cues count as objective grounds: the heart of a selection scene."""
+        old = {c.id: (i, c) for i, c in enumerate(x.candidates)}
+        for j, cand in enumerate(y.candidates):
+            if cand.id not in old:
+                continue
+            i, before = old[cand.id]
+            pa: Path = ("nodes", nid, "candidates", i)
+            pb: Path = ("nodes", nid, "candidates", j)
+            who = Both(f"kandidaat '{cand.id}'", f"candidate '{cand.id}'")
+            self.field(
+                "choice",
+                nid,
+                _sub(who, Both("cast", "cast")),
+                before.cast,
+                cand.cast,
+                (*pa, "cast"),
+                (*pb, "cast"),
+            )
+            for k, (c1, c2) in enumerate(zip(before.cues, cand.cues, strict=False)):
+                what = _sub(who, Both(f"aanwijzing {k + 1} objectief", f"cue {k + 1} objective"))
+                pc, pd = (*pa, "cues", k, "objective"), (*pb, "cues", k, "objective")
+                self.field("choice", nid, what, c1.objective, c2.objective, pc, pd)
+            if len(before.cues) != len(cand.cues):
+                what = _sub(who, Both("aantal aanwijzingen", "number of cues"))
+                self.field(
+                    "choice", nid, what, len(before.cues), len(cand.cues), (*pa, "cues"), (*pb, "cues")
+                )
+
+    def lines(self, nid: str, a: list[Line], b: list[Line]) -> None:
+        """Who says a line and when it shows. Lines pair up as their texts do: by `tid`, else by position."""
+        old = {(line.text.tid or str(k + 1)): (k, line) for k, line in enumerate(a)}
+        for j, l2 in enumerate(b):
+            key = l2.text.tid or str(j + 1)
+            if key not in old:
+                continue
+            k, l1 = old[key]
+            pa: Path = ("nodes", nid, "lines", k)
+            pb: Path = ("nodes", nid, "lines", j)
+            what = Both(f"regel {key}", f"line {key}")
+            for field, name in (
+                ("speaker", Both("spreker", "speaker")),
+                ("when", Both("voorwaarde", "condition")),
+            ):
+                va, vb = getattr(l1, field), getattr(l2, field)
+                self.field("flow", nid, _sub(what, name), va, vb, (*pa, field), (*pb, field))
 
     def choices(self, nid: str) -> None:
         old = {cid: (step, ch, path) for cid, step, ch, path in node_choices(self.old.scenario, nid)}
