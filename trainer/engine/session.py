@@ -28,6 +28,7 @@ from trainer.engine.events import (
     TimedOut,
 )
 from trainer.engine.machine import machine_for
+from trainer.engine.perspective import perspective_pages
 from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, GameState, Move, rules_for
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.scenario import ReflectionQuestion, Scenario
@@ -128,6 +129,9 @@ class Session:
             visited=tuple(self._visited),
             last_question=phase == Phase.REFLECTION
             and sum(q.id not in self.answers for q in self.scenario.reflection) == 1,
+            perspective=perspective_pages(self.scenario, self.events, self.lang)
+            if phase == Phase.DONE
+            else (),
         )
         self._view_key = key
         return self._view
