@@ -22,6 +22,7 @@ import pytest
         "trainer.commands.debrief_cmd",
         "trainer.commands.play_cmd",  # play --text runs where no display or pygame is wanted
         "trainer.ui.perspective",
+        "trainer.engine.perspective",
         "trainer.i18n.roundtrip",
         "trainer.commands.i18n_cmd",
         "trainer.commands.diff_cmd",
