@@ -107,6 +107,7 @@ def _bundled_ids_and_scaffolds_work_installed(venv: Path, tmp_path: Path, env: d
     assert by_id.returncode == 0 and "0 fout(en), 0 waarschuwing(en)" in by_id.stdout, by_id.stderr
     schema = venv / "share" / "trainer" / "scenarios" / "scenario.schema.json"
     for made, file in (
+        (trainer("new", "eigen_scenario", "werk"), tmp_path / "werk" / "eigen_scenario.yaml"),
         (trainer("scenarios", "--copy", "stationsplein", "kopie"), tmp_path / "kopie" / "stationsplein.yaml"),
     ):
         assert made.returncode == 0, made.stderr  # the scaffold template travels with the package

@@ -177,6 +177,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="kopieer een meegeleverd scenario naar MAP (overschrijft nooit)",
     )
 
+    new = sub.add_parser("new", help="een nieuw scenario om in te vullen (controleert schoon)")
+    new.add_argument(
+        "id", help="id van het scenario: kleine letters, cijfers en _ (wordt ook de bestandsnaam)"
+    )
+    new.add_argument("folder", nargs="?", metavar="MAP", help="map voor het bestand (standaard: hier)")
+
     coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
     coverage.add_argument("scenario", help=SCENARIO_HELP)
     coverage.add_argument("--max-routes", type=int, default=2000)
@@ -231,6 +237,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import scenarios_cmd
 
         return scenarios_cmd.run(args.copy, lang)
+    if args.command == "new":
+        from trainer.commands import new_cmd
+
+        return new_cmd.run(args.id, args.folder, lang)
     if args.command == "check":
         from trainer.commands import check_cmd
 

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from tests.cli.test_commands import trainer
 from tests.conftest import ROOT, SCENARIOS
 from trainer.commands.bundled import MODELINE_PREFIX, schema_reference
 from trainer.commands.common import findings
+from trainer.engine.routes import coverage
 from trainer.model.loader import load_scenario
 
 BUNDLED = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
@@ -115,3 +119,54 @@ def test_modeline_is_relative_inside_the_project_and_absolute_outside(tmp_path: 
     assert schema_reference(ROOT / "eigen" / "map") == "../../scenarios/scenario.schema.json"
     outside = schema_reference(tmp_path)
     assert Path(outside).is_absolute() and Path(outside).is_file()
+
+
+def test_new_writes_a_scaffold_that_checks_clean_and_covers_all_steps(tmp_path: Path) -> None:
+    result = trainer("new", "mijn_fietser", str(tmp_path / "nieuw"))
+    assert result.returncode == 0, result.stderr
+    file = tmp_path / "nieuw" / "mijn_fietser.yaml"
+    loaded = load_scenario(file)
+    assert findings(loaded) == []  # no errors and no warnings
+    scenario = loaded.scenario
+    assert scenario.id == "mijn_fietser"
+    selection = scenario.nodes[scenario.start]
+    assert selection.type == "selection" and len(selection.candidates) == 2
+    assert [n for n, node in scenario.nodes.items() if node.type == "ending"] == ["einde"]
+    cov = coverage(scenario)
+    assert cov.incomplete_routes == [] and cov.unreachable_choices == []
+    # the placeholders are bilingual and say what to write, so a forgotten one shows in play
+    assert scenario.title.en and "Title" in scenario.title.en and "Titel" in scenario.title.nl
+    check = trainer("check", str(file))
+    assert check.returncode == 0 and "0 fout(en), 0 waarschuwing(en)" in check.stdout
+
+
+def test_new_modeline_schema_validates_the_scaffold(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The editor's view: the schema the modeline names exists and accepts the file as written."""
+    monkeypatch.chdir(tmp_path)  # no folder given: the current one
+    result = trainer("new", "hier")
+    assert result.returncode == 0, result.stderr
+    file = tmp_path / "hier.yaml"
+    schema = json.loads(_schema_of(file).read_text(encoding="utf-8"))
+    jsonschema.validate(yaml.safe_load(file.read_text(encoding="utf-8")), schema)
+
+
+def test_new_in_the_scenarios_folder_uses_the_plain_schema_name(tmp_path: Path) -> None:
+    from trainer.commands.new_cmd import scaffold
+
+    text = scaffold("x", SCENARIOS / "x.yaml")
+    assert text.splitlines()[0] == MODELINE_PREFIX + "scenario.schema.json"
+
+
+def test_new_refuses_to_overwrite_and_rejects_a_bad_id(tmp_path: Path) -> None:
+    assert trainer("new", "een", str(tmp_path)).returncode == 0
+    (tmp_path / "een.yaml").write_text("mijn werk\n", encoding="utf-8")
+    again = trainer("new", "een", str(tmp_path))
+    assert again.returncode == 2 and "bestaat al" in again.stderr
+    assert (tmp_path / "een.yaml").read_text(encoding="utf-8") == "mijn werk\n"
+    for bad in ("Mijn Scenario", "1e", "a-b", "x" * 65):
+        result = trainer("new", bad, str(tmp_path))
+        assert result.returncode == 2, bad
+        assert result.stderr.startswith("ongeldig scenario-id") and len(result.stderr.splitlines()) == 1
+    english = trainer("new", "Bad", str(tmp_path), "--lang", "en")
+    assert english.stderr.startswith("invalid scenario id 'Bad'")
+    assert not list(tmp_path.glob("[!e]*.yaml"))
