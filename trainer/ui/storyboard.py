@@ -11,6 +11,8 @@ from trainer.engine.clock import FakeClock
 from trainer.engine.session import Session
 from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.text import tr
+from trainer.model.vocabulary import OUTCOME_LABELS
 from trainer.ui.frame import Frame, UiState
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens.pages import goals_page
@@ -75,7 +77,7 @@ def render(
                 {
                     "file": f"{node_id}.png",
                     "caption": node_id,
-                    "detail": f"selectie · {len(node.candidates)} kandidaten · de hele straat",
+                    "detail": _street_detail(node, lang),
                     "wide": "1",
                 }
             )
@@ -96,7 +98,7 @@ def render(
                 Screen.ENDING,
                 _frame(scenario, session, size, lang, UiState()),
                 node_id,
-                f"einde · {node.outcome.value}",
+                f"{tr('einde', 'ending', lang)} · {tr(*OUTCOME_LABELS[node.outcome], lang)}",
             )
         else:
             full = _frame(scenario, session, size, lang, UiState(skip_reveal=True, focus=None))
@@ -105,10 +107,10 @@ def render(
                     f"{node_id}__regel{line + 1}",
                     Screen.DIALOGUE,
                     _frame(scenario, session, size, lang, UiState(focus=None), now=seconds),
-                    f"{node_id} · regel {line + 1}",
+                    f"{node_id} · {tr('regel', 'line', lang)} {line + 1}",
                     name,
                 )
-            add(node_id, Screen.DIALOGUE, full, node_id, ", ".join(steps) or "verder")
+            add(node_id, Screen.DIALOGUE, full, node_id, ", ".join(steps) or tr("verder", "continue", lang))
     reflection = Session(
         scenario,
         clock=FakeClock(),
@@ -116,18 +118,40 @@ def render(
         lang=lang,
     )
     reflection.advance()
-    add("zz_reflectie", Screen.REFLECTION, _frame(scenario, reflection, size, lang, UiState()), "reflectie")
+    add(
+        "zz_reflectie",
+        Screen.REFLECTION,
+        _frame(scenario, reflection, size, lang, UiState()),
+        tr("reflectie", "reflection", lang),
+    )
     for question in scenario.reflection:
         reflection.answer(question.id, "…")
     add(
         "zz_registratie",
         Screen.REGISTRATION,
         _frame(scenario, reflection, size, lang, UiState()),
-        "registratie",
+        tr("registratie", "registration", lang),
     )
-    add("zz_leerdoelen", Screen.PERSPECTIVE, _frame(scenario, None, size, lang, UiState()), "leerdoelen")
+    add(
+        "zz_leerdoelen",
+        Screen.PERSPECTIVE,
+        _frame(scenario, None, size, lang, UiState()),
+        tr("leerdoelen", "learning goals", lang),
+    )
     (out / "index.html").write_text(index_html(scenario, rows, lang), encoding="utf-8")
     return rows
+
+
+def _street_detail(node: SelectionNode, lang: str) -> str:
+    """The strip's caption: every candidate from left to right by id and label, readable at any size."""
+    people = " · ".join(
+        f"{c.id} ({c.label.get(lang)})" for c in sorted(node.candidates, key=lambda c: c.position)
+    )
+    return tr(
+        "selectie, de hele straat: {n} kandidaten van links naar rechts: {people}",
+        "selection, the whole street: {n} candidates from left to right: {people}",
+        lang,
+    ).format(n=len(node.candidates), people=people)
 
 
 def render_headless(

@@ -89,12 +89,12 @@ def street_strip(
     rows: list[int] = []  # right edge of the last tag in each row, so neighbours never cover each other
     for cand in sorted(node.candidates, key=lambda c: c.position):
         body = pano.rects[cand.id]
-        tag = pygame.Rect(0, 0, px(280), px(58))
+        tag = pygame.Rect(0, 0, px(340), px(72))
         tag.centerx = min(max(body.centerx, tag.width // 2), strip.get_width() - tag.width // 2)
         row = next((r for r, right in enumerate(rows) if tag.left > right + px(8)), len(rows))
         rows[row : row + 1] = [tag.right]
         tag.bottom = body.top - px(8) - row * (tag.height + px(6))
-        tag.top = max(tag.top, px(96))
+        tag.top = max(tag.top, px(96))  # below the heading, even over a tall figure
         panel(strip, tag, alpha=225)
         pygame.draw.line(strip, th.ACCENT, (body.centerx, tag.bottom), (body.centerx, body.top), px(2))
         name, font = fit(
@@ -102,8 +102,8 @@ def street_strip(
         )
         draw_block(strip, name, font, th.TEXT, (tag.left + px(6), tag.top + px(4)))
         where = f"{cand.id} · {tr('positie', 'position', lang)} {cand.position:.2f}"
-        small, small_font = fit(where, theme, 13, pygame.Rect(0, 0, tag.width - px(12), px(20)), min_size=9)
-        draw_block(strip, small, small_font, th.TEXT_DIM, (tag.left + px(6), tag.bottom - px(22)))
+        small, small_font = fit(where, theme, 16, pygame.Rect(0, 0, tag.width - px(12), px(22)), min_size=10)
+        draw_block(strip, small, small_font, th.TEXT_DIM, (tag.left + px(6), tag.bottom - px(25)))
         tags[cand.id] = tag
     default = node.default or tr("niemand", "nobody", lang)
     head = tr(
@@ -111,8 +111,8 @@ def street_strip(
         "{prompt} · {n} candidates · {s} s to choose, then: {d}",
         lang,
     ).format(prompt=node.prompt.get(lang), n=len(node.candidates), s=node.time_limit, d=default)
-    box = pygame.Rect(px(16), px(12), strip.get_width() - px(32), px(60))
+    box = pygame.Rect(px(16), px(12), strip.get_width() - px(32), px(70))
     panel(strip, box, alpha=215)
-    text, font = fit(head, theme, 22, box.inflate(-px(20), -px(8)), bold=True)
+    text, font = fit(head, theme, 30, box.inflate(-px(20), -px(8)), bold=True)
     draw_block(strip, text, font, th.TEXT, (box.left + px(10), box.centery - text.height // 2))
     return strip, tags
