@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 from trainer.commands.common import UserError
+from trainer.engine.rules import rules_for
 from trainer.model.diagnostics import ScenarioError
-from trainer.model.graph import NOBODY, Edge, Graph, node_choices
+from trainer.model.graph import Edge, Graph, node_choices
 from trainer.model.loader import load_scenario
-from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
+from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_ORDER, Assessment, Step
-from trainer.model.wording import condition_words
+from trainer.model.wording import when_words
 
 _STEP_LETTER = {Step.SELECTEREN: "S", Step.UITLEGGEN: "U", Step.BEJEGENEN: "B", Step.REFLECTEREN: "R"}
 _MARK = {Assessment.IN_LIJN: "✓", Assessment.DISCUTABEL: "~", Assessment.NIET_IN_LIJN: "✗"}
@@ -29,13 +30,15 @@ def _node_steps(scenario: Scenario, node_id: str) -> list[Step]:
 
 
 def _timer(scenario: Scenario, node_id: str) -> tuple[int, str] | None:
-    """(seconds, default choice id) of a node's timer: a scene's `timer:`, a selection's time limit."""
-    node = scenario.nodes[node_id]
-    if isinstance(node, SelectionNode):
-        return node.time_limit, node.default or NOBODY
-    if isinstance(node, SceneNode) and node.timer is not None and node.timer.default:
-        return node.timer.seconds, node.timer.default
-    return None
+    """(seconds, default choice id) of a node's timer (a selection's time limit too), as the rules take it."""
+    rules = rules_for(scenario)
+    seconds, default = rules.timers.get(node_id), rules.defaults.get(node_id)
+    return (seconds, default) if seconds is not None and default is not None else None
+
+
+def _conditional(scenario: Scenario, e: Edge) -> bool:
+    """Whether the way out exists only under a condition (a `when:`)."""
+    return e.choice is not None and when_words(scenario, e.choice, "nl") is not None
 
 
 def _label(scenario: Scenario, node_id: str, lang: str) -> tuple[str, str]:
@@ -61,8 +64,9 @@ def _edge_text(scenario: Scenario, e: Edge, lang: str) -> str:
     timer = _timer(scenario, e.source)
     clock = "⏱ " if timer is not None and timer[1] == e.choice_id else ""
     text = f"{clock}{letter} {_MARK[e.choice.assessment]} {e.choice_id}"
-    if e.choice.when:
-        text += f" [{condition_words(scenario, e.choice.when, lang)}]"
+    words = when_words(scenario, e.choice, lang)
+    if words is not None:
+        text += f" [{words}]"
     return text.replace('"', "'")
 
 
@@ -82,7 +86,9 @@ def mermaid(scenario: Scenario, lang: str) -> str:
         for e in edges:
             if e.choice is None:
                 out.append(f"    {e.source} --> {e.target}")
-            elif e.choice.when:  # a dotted arrow: this way out exists only when its condition holds
+            elif _conditional(
+                scenario, e
+            ):  # a dotted arrow: this way out exists only when its condition holds
                 out.append(f'    {e.source} -.->|"{_edge_text(scenario, e, lang)}"| {e.target}')
             else:
                 out.append(f'    {e.source} -- "{_edge_text(scenario, e, lang)}" --> {e.target}')
@@ -110,7 +116,9 @@ def dot(scenario: Scenario, lang: str) -> str:
                 out.append(f'    "{e.source}" -> "{e.target}";')
             else:
                 style = ", style=dashed" if e.choice.assessment != Assessment.IN_LIJN else ""
-                if e.choice.when:  # conditional: blue, an open arrowhead and the condition in words
+                if _conditional(
+                    scenario, e
+                ):  # conditional: blue, an open arrowhead and the condition in words
                     style += f', color="{_WHEN_COLOUR}", fontcolor="{_WHEN_COLOUR}", arrowhead=empty'
                 label = _edge_text(scenario, e, lang)
                 out.append(f'    "{e.source}" -> "{e.target}" [label="{label}"{style}];')

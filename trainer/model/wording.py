@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from trainer.model.scenario import FlagCondition, MeterCondition, Scenario
+from trainer.model.scenario import ChoiceBase, FlagCondition, Line, MeterCondition, Scenario
 from trainer.model.text import Text, tr
 
 Condition = FlagCondition | MeterCondition
@@ -48,17 +48,22 @@ def condition_words(scenario: Scenario, conditions: Sequence[Condition], lang: s
     return tr("alleen als {x}", "only if {x}", lang).format(x=joiner.join(parts))
 
 
-def marked(
-    scenario: Scenario, conditions: Sequence[Condition], text: Text, extra: Text | None = None
-) -> Text:
-    """`text` with its condition (and an extra note, e.g. a timer default) in square brackets before it, in
-    both languages; without conditions or a note the text is returned as it is."""
+def when_words(scenario: Scenario, item: Line | ChoiceBase, lang: str) -> str | None:
+    """The condition of a line or choice in words, or None when it is always there."""
+    return condition_words(scenario, item.when, lang) if item.when else None
+
+
+def marked_text(scenario: Scenario, item: Line | ChoiceBase, extra: Text | None = None) -> Text:
+    """A line's or choice's text with its condition (and an extra note, e.g. a timer default) in square
+    brackets before it, in both languages; without either the text is returned as it is."""
     notes: dict[str, list[str]] = {"nl": [], "en": []}
-    for lang in notes:
-        if conditions:
-            notes[lang].append(condition_words(scenario, conditions, lang))
+    for lang, found in notes.items():
+        words = when_words(scenario, item, lang)
+        if words is not None:
+            found.append(words)
         if extra is not None:
-            notes[lang].append(extra.get(lang))
+            found.append(extra.get(lang))
+    text = item.text
     if not notes["nl"]:
         return text
     return Text(

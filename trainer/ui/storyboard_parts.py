@@ -10,10 +10,11 @@ from __future__ import annotations
 
 import pygame
 
+from trainer.engine.rules import rules_for
 from trainer.engine.views import ChoiceOption, View
 from trainer.model.scenario import EndingNode, Line, Scenario, SceneNode, SelectionNode
 from trainer.model.text import Text, tr
-from trainer.model.wording import marked
+from trainer.model.wording import marked_text, when_words
 from trainer.ui import scenery
 from trainer.ui import theme as th
 from trainer.ui.frame import Frame
@@ -24,10 +25,7 @@ from trainer.ui.widgets import fit, panel
 
 
 def _lines(scenario: Scenario, lines: list[Line]) -> tuple[Line, ...]:
-    return tuple(
-        line.model_copy(update={"text": marked(scenario, line.when, line.text)}) if line.when else line
-        for line in lines
-    )
+    return tuple(line.model_copy(update={"text": marked_text(scenario, line)}) for line in lines)
 
 
 def annotated_view(scenario: Scenario, view: View) -> View:
@@ -38,16 +36,15 @@ def annotated_view(scenario: Scenario, view: View) -> View:
         return view._replace(lines=_lines(scenario, node.lines))
     if not isinstance(node, SceneNode):
         return view
-    default = node.timer.default if node.timer is not None else None
-    seconds = node.timer.seconds if node.timer is not None else 0
+    rules = rules_for(scenario)  # what a timeout takes is a rule: asked, not read from the YAML
+    default = rules.defaults.get(view.node_id or "")
+    seconds = rules.timers.get(view.node_id or "", 0)
     note = Text(nl=f"standaard na {seconds} s", en=f"default after {seconds} s")
     choices = tuple(
         ChoiceOption(
             c.id,
             c.step,
-            c.model_copy(
-                update={"text": marked(scenario, c.when, c.text, note if c.id == default else None)}
-            ),
+            c.model_copy(update={"text": marked_text(scenario, c, note if c.id == default else None)}),
         )
         for c in node.choices
     )
@@ -102,6 +99,9 @@ def street_strip(
         )
         draw_block(strip, name, font, th.TEXT, (tag.left + px(6), tag.top + px(4)))
         where = f"{cand.id} · {tr('positie', 'position', lang)} {cand.position:.2f}"
+        words = when_words(scenario, cand.address, lang)  # addressing them may depend on the route
+        if words is not None:
+            where += f" · {words}"
         small, small_font = fit(where, theme, 16, pygame.Rect(0, 0, tag.width - px(12), px(22)), min_size=10)
         draw_block(strip, small, small_font, th.TEXT_DIM, (tag.left + px(6), tag.bottom - px(25)))
         tags[cand.id] = tag
