@@ -67,7 +67,7 @@ def _edge_text(scenario: Scenario, e: Edge, lang: str) -> str:
     words = when_words(scenario, e.choice, lang)
     if words is not None:
         text += f" [{words}]"
-    return text.replace('"', "'")
+    return text.replace('"', "'").replace("|", "/")  # an author's label cannot end the edge's text early
 
 
 def mermaid(scenario: Scenario, lang: str) -> str:
