@@ -194,3 +194,14 @@ def test_bad_input_is_one_positioned_line_and_exit_2(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr
     missing = trainer("diff", str(tmp_path / "nergens.yaml"), str(bad))
     assert missing.returncode == 2 and "L001" in missing.stderr
+
+
+def test_a_copy_against_the_bundled_original_by_id(tmp_path: Path) -> None:
+    from tests.conftest import SCENARIOS
+
+    copy = tmp_path / "mijn_stationsplein.yaml"
+    copy.write_text((SCENARIOS / "stationsplein.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    result = trainer("diff", "stationsplein", str(copy))
+    assert result.returncode == 0, result.stderr
+    assert "Geen verschillen" in result.stdout
+    assert str(SCENARIOS / "stationsplein.yaml") in result.stdout.splitlines()[0]
