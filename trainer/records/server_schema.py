@@ -1,8 +1,8 @@
 """The shared PostgreSQL store's schema as forward migrations, versioned like the SQLite one.
 
 The tables mirror the local SQLite schema (trainees, groups and their commitments, scenario snapshots,
-sessions, events) so the same records read the same from either backend. `diverged_events` keeps a history that disagreed with the
-stored one: nothing is overwritten and nothing is lost.
+sessions, events) so the same records read the same from either backend. `diverged_events` keeps a
+history that disagreed with the stored one: nothing is overwritten and nothing is lost.
 """
 
 from __future__ import annotations
