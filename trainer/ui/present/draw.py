@@ -80,7 +80,8 @@ class Painter:
         draw_block(self.surface, part, font, th.TEXT, box.topleft)
         used = pygame.Rect(box.left, box.top, tb.width, part.height)
         self.drawn.append(Drawn(name, self.px(size), used, part.lines, (shown + 1, len(pages))))
-        note = t(lang, "present_more", k=shown + 1, n=len(pages))
+        last = shown + 1 == len(pages)  # the last page says where it is, not "read on"
+        note = f"{shown + 1}/{len(pages)}" if last else t(lang, "present_more", k=shown + 1, n=len(pages))
         self.text(
             f"{name}_more",
             note,
