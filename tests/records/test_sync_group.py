@@ -92,7 +92,7 @@ def all_server(url: str) -> list[tuple[object, ...]]:
 def test_twelve_laptops_an_outage_and_two_kills(pg_server: PgServer, day_url: str, tmp_path: Path) -> None:
     dbs = [tmp_path / f"laptop{k:02d}.sqlite3" for k in range(TRAINEES)]
     rng = random.Random(20261206)
-    killed = rng.sample(range(TRAINEES), 2)  # these two play slower, so they are surely mid-scenario
+    killed = rng.sample(range(TRAINEES), 2)
     procs = [
         spawn(
             "run",
@@ -109,7 +109,7 @@ def test_twelve_laptops_an_outage_and_two_kills(pg_server: PgServer, day_url: st
             "--group",
             "DAG1",
             "--pace",
-            "0.15",
+            "0.6" if k in killed else "0.15",  # the two to be killed play slower: surely mid-scenario
         )
         for k, db in enumerate(dbs)
     ]
