@@ -160,9 +160,14 @@ def build_parser() -> argparse.ArgumentParser:
     server_actions.add_parser("status", help="wat wacht er nog op verzending", parents=[db, server, lang])
     server_actions.add_parser("sync", help="verstuur nu wat wacht", parents=[db, server, lang])
 
-    coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
+    coverage = sub.add_parser(
+        "coverage", help="wat elke route bereikt: einden, stappen van het kader, keuzes (alle toestanden)"
+    )
     coverage.add_argument("scenario")
-    coverage.add_argument("--max-routes", type=int, default=2000)
+    coverage.add_argument("--routes", action="store_true", help="toon elke route met haar keuzes")
+    coverage.add_argument(
+        "--max-routes", type=int, default=2000, help="hoeveel routes --routes hoogstens toont"
+    )
 
     debrief = sub.add_parser("debrief", help="nabespreking: een gespreksblad uit de verslagen", parents=[db])
     debrief.add_argument(
@@ -236,7 +241,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "coverage":
         from trainer.commands import coverage_cmd
 
-        return coverage_cmd.run(args.scenario, args.max_routes, lang)
+        return coverage_cmd.run(args.scenario, args.max_routes, lang, list_routes=args.routes)
     if args.command in (None, "play"):
         from trainer.commands import play_cmd
 

@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from tests.bench.generate import generate
 from trainer.engine import FakeClock, Session
+from trainer.engine.checking import check
 from trainer.engine.routes import coverage
 from trainer.engine.views import Phase
-from trainer.model.checks import check
 from trainer.model.loader import load_scenario_text
 
 ROWS: list[tuple[str, str, str, bool]] = []

@@ -32,6 +32,7 @@ from trainer.model.scenario import (
     FlagCondition,
     Line,
     MeterCondition,
+    ReflectionQuestion,
     Scenario,
     SceneNode,
     SelectionNode,
@@ -142,21 +143,37 @@ class Option(ChoiceOption):
     assessment: str
     grounds: tuple[str, ...]
     real_trigger: tuple[str, ...]
-    legal_basis: str | None
+    legal_basis: str | None  # the first power named: what a ChoiceMade event records
     values: tuple[str, ...]
     pin: str | None  # where the option stays when the order is drawn ('nobody' is always last)
+    legal_bases: tuple[str, ...]  # every power named, in the author's order
+    offences: tuple[str, ...]
+    # where the choice leads: (compiled `when:` or None, node, data path of the target); the first whose
+    # test holds wins, so a plain `goto: x` is one entry without a test
+    targets: tuple[tuple[Test | None, str, Path], ...]
 
 
 class Move(NamedTuple):
-    """The outcome of one transition: from `node` by `option` (None: without a choice) to `target`."""
+    """The outcome of one transition: from `node` by `option` (None: without a choice) to `target`.
+
+    `branch` is the entry of a conditional `goto` that was taken (0 for a plain `goto:`)."""
 
     node: str
     option: Option | None
     target: str
     state: GameState
+    branch: int = 0
+
+    @property
+    def trigger(self) -> str:
+        """The Machine's trigger for this move: one per choice, and per entry of a conditional goto."""
+        if self.option is None:
+            return ADVANCE
+        return self.option.id if len(self.option.targets) == 1 else f"{self.option.id}#{self.branch}"
 
 
 def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
+    bases = choice.legal_bases
     return Option(
         cid,
         step,
@@ -168,9 +185,14 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
         choice.assessment.value,
         tuple(g.value for g in choice.grounds),
         tuple(g.value for g in choice.real_trigger),
-        choice.legal_basis.value if choice.legal_basis else None,
+        bases[0].value if bases else None,
         tuple(choice.values),
         LAST if cid == NOBODY else (choice.pin if isinstance(choice, Choice) else None),
+        tuple(b.value for b in bases),
+        tuple(o.value for o in choice.offences),
+        tuple(
+            (compile_conditions(when), target, (*path, *below)) for when, target, below in choice.targets()
+        ),
     )
 
 
@@ -206,6 +228,7 @@ class Rules:
         self._unconditional = {
             nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
         }
+        self._questions = tuple((q, compile_conditions(q.when)) for q in scenario.reflection)
         meters = scenario.state.meters
         self.bounds: dict[str, tuple[int, int]] = {name: (m.min, m.max) for name, m in meters.items()}
         self.initial = GameState.of(
@@ -272,8 +295,19 @@ class Rules:
             raise EngineError(
                 f"keuze '{choice_id}' is hier niet mogelijk", f"choice '{choice_id}' is not possible here"
             )
-        choice = option.choice
-        return Move(node, option, choice.goto, self.apply(choice.effects, state))
+        after = self.apply(option.choice.effects, state)
+        targets = option.targets
+        if len(targets) == 1:
+            return Move(node, option, targets[0][1], after)
+        # a conditional goto sees the state after the choice's own effects: "add 2 tension, then if the
+        # tension is 5 or more, it escalates" is written as one choice
+        for branch, (test, target, _path) in enumerate(targets):
+            if test is None or test(after):
+                return Move(node, option, target, after, branch)
+        raise EngineError(
+            f"keuze '{choice_id}': geen voorwaarde van de goto geldt",
+            f"choice '{choice_id}': no goto applies",
+        )
 
     def moves(self, node: str, state: GameState) -> list[Move]:
         """Every legal move at a scenario node, choices first, then `next:`; for searches over states."""
@@ -314,6 +348,11 @@ class Rules:
         if outcome is not None:
             return (entered, EndingReached(t, node, outcome))
         return (entered,)
+
+    def questions(self, state: GameState) -> tuple[ReflectionQuestion, ...]:
+        """The reflection questions asked after an ending reached in `state`, in authored order: those
+        whose `when:` holds (the route decides which questions fit it)."""
+        return tuple(q for q, test in self._questions if test is None or test(state))
 
     def is_ending(self, node: str) -> bool:
         return node in self._endings

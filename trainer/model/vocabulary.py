@@ -55,6 +55,7 @@ class Ground(StrEnum):
     ONDERBUIK = "onderbuikgevoel"
     STATISTIEK = "groepsstatistiek"
     PAST_NIET = "past_niet_in_buurt"
+    HOUDING = "houding"
 
 
 OBJECTIVE_GROUNDS: frozenset[Ground] = frozenset(
@@ -75,6 +76,7 @@ GROUND_LABELS: dict[Ground, tuple[str, str]] = {
     Ground.ONDERBUIK: ("onderbuikgevoel zonder feiten", "gut feeling without facts"),
     Ground.STATISTIEK: ("groepsstatistiek", "group statistics"),
     Ground.PAST_NIET: ("'past niet in de buurt'", "'does not belong here'"),
+    Ground.HOUDING: ("houding (tegenover de politie)", "attitude (towards the police)"),
 }
 
 
@@ -211,6 +213,7 @@ class Outcome(StrEnum):
     WAARSCHUWING = "waarschuwing"
     BOETE = "boete"
     AANHOUDING = "aanhouding"
+    AFGEROND_ZONDER_MAATREGEL = "afgerond_zonder_maatregel"
 
 
 OUTCOME_LABELS: dict[Outcome, tuple[str, str]] = {
@@ -220,6 +223,7 @@ OUTCOME_LABELS: dict[Outcome, tuple[str, str]] = {
     Outcome.WAARSCHUWING: ("waarschuwing", "warning"),
     Outcome.BOETE: ("boete", "fine"),
     Outcome.AANHOUDING: ("aanhouding", "arrest"),
+    Outcome.AFGEROND_ZONDER_MAATREGEL: ("afgerond zonder maatregel", "closed without a measure"),
 }
 
 

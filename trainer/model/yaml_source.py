@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
+from trainer.model.quotes import find_quote_mistake
 
 Path = tuple[str | int, ...]
 
@@ -266,6 +267,9 @@ def _syntax_error(file: str, exc: yaml.YAMLError, text: str) -> ScenarioError:
         # (or Python's recursion limit) instead. Both are the same mistake to an author: L007.
         return ScenarioError([Diagnostic("L007", file, line, col, {"reason": _TOO_DEEP})])
     lines = text.splitlines()
+    mistake = find_quote_mistake(lines, line)
+    if mistake is not None:
+        return ScenarioError([Diagnostic(mistake.code, file, mistake.line, mistake.column, mistake.args)])
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip())]
     if "\t" in indent or "tab" in problem:
