@@ -81,8 +81,9 @@ class _States:
         return found
 
 
-def coverage(scenario: Scenario, *, gap_limit: int = 20) -> Coverage:
-    """Explore every reachable (node, state, steps) once; count routes on the (node, state) graph."""
+def coverage(scenario: Scenario, *, gap_limit: int = 20, count: bool = True) -> Coverage:
+    """Explore every reachable (node, state, steps) once; count routes on the (node, state) graph (unless
+    `count` is off: the checker needs only the gaps)."""
     rules = rules_for(scenario)
     result = Coverage()
     for node_id, options in rules.options.items():
@@ -100,8 +101,10 @@ def coverage(scenario: Scenario, *, gap_limit: int = 20) -> Coverage:
         pair = queue.popleft()
         node_id, sid = pair
         out: list[tuple[str, Path, int, _Pair]] = []
-        for move in rules.moves(node_id, states.states[sid]):
-            nxt = (move.target, states.number(move.state))
+        state = states.states[sid]
+        for move in rules.moves(node_id, state):
+            # a choice without effects keeps the very same state object: no need to number it again
+            nxt = (move.target, sid if move.state is state else states.number(move.state))
             option = move.option
             if option is None:
                 out.append(("", ("nodes", node_id, "next"), 0, nxt))
@@ -114,7 +117,8 @@ def coverage(scenario: Scenario, *, gap_limit: int = 20) -> Coverage:
                 queue.append(nxt)
         succ[pair] = out
     result.states = len(seen)
-    _count_routes(rules, succ, succ_order, first, result)
+    if count:
+        _count_routes(rules, succ, succ_order, first, result)
     _step_gaps(rules, succ, first, result, gap_limit)
     return result
 

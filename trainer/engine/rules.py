@@ -295,6 +295,10 @@ class Rules:
             raise EngineError(
                 f"keuze '{choice_id}' is hier niet mogelijk", f"choice '{choice_id}' is not possible here"
             )
+        return self._take(node, option, state)
+
+    def _take(self, node: str, option: Option, state: GameState) -> Move:
+        """The move of a legal option: its effects, then where its `goto` leads."""
         after = self.apply(option.choice.effects, state)
         targets = option.targets
         if len(targets) == 1:
@@ -305,13 +309,13 @@ class Rules:
             if test is None or test(after):
                 return Move(node, option, target, after, branch)
         raise EngineError(
-            f"keuze '{choice_id}': geen voorwaarde van de goto geldt",
-            f"choice '{choice_id}': no goto applies",
+            f"keuze '{option.id}': geen voorwaarde van de goto geldt",
+            f"choice '{option.id}': no goto applies",
         )
 
     def moves(self, node: str, state: GameState) -> list[Move]:
         """Every legal move at a scenario node, choices first, then `next:`; for searches over states."""
-        found = [self.step(node, state, o.id) for o in self.legal(node, state)]
+        found = [self._take(node, o, state) for o in self.legal(node, state)]
         target = self.advances.get(node)
         if target is not None and target in self.scenario.nodes:
             found.append(Move(node, None, target, state))

@@ -214,7 +214,7 @@ class _Checker:
             self.target(node.next, (*base, "next"))
         if not node.choices and not node.next:
             # an empty `choices: []` is where the author left the node without a way on: point there
-            written = (*base, "choices") if (*base, "choices") in self.smap.keys else base
+            written = (*base, "choices") if self.smap.has_key((*base, "choices")) else base
             self.add("C107", written, at_key=True, node=node_id)
         if node.choices and all(c.when for c in node.choices):
             self.add("C121", (*base, "choices"), node=node_id)
