@@ -418,17 +418,17 @@ MESSAGES: dict[str, Entry] = {
         "op, en wat erna komt ({rest}) begrijpt de YAML-lezer niet",
         "double quote inside a text in double quotes: the text ends here, and what follows ({rest}) is not "
         "YAML",
-        "zet de hele tekst tussen enkele aanhalingstekens ('...'), of schrijf \\\" voor dit teken, of "
-        "gebruik een blok (| en de tekst ingesprongen op de regels eronder)",
-        "put the whole text in single quotes ('...'), or write \\\" for this quote, or use a block "
-        "(| with the text indented on the lines below)",
+        "gebruik binnen de tekst enkele aanhalingstekens ('dat soort jongens'), of schrijf \\\" voor dit "
+        "teken, of gebruik een blok (| en de tekst ingesprongen op de regels eronder)",
+        "use single quotes inside the text ('that sort of boys'), or write \\\" for this quote, or use a "
+        "block (| with the text indented on the lines below)",
     ),
     "C146": Entry(
         E,
-        "de tekst begint met een aanhalingsteken ({start}): de YAML-lezer zoekt het sluitende teken, "
-        "en vindt dat pas op regel {found}",
-        "the text starts with a quote ({start}): the YAML reader looks for the closing quote and only "
-        "finds it on line {found}",
+        "de tekst begint met een aanhalingsteken ({start}): de YAML-lezer leest alles tot het volgende ' "
+        "als één tekst, en vindt dat {found}",
+        "the text starts with a quote ({start}): the YAML reader takes everything up to the next ' as one "
+        "text, and finds that {found}",
         'zet de hele tekst tussen dubbele aanhalingstekens: "{example}"',
         'put the whole text in double quotes: "{example}"',
     ),

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trainer.model.diagnostics import Both
+
 _OPENERS = frozenset(":-[{,?")
 
 
@@ -68,6 +70,13 @@ def _junk_after(line: str, end: int) -> str:
     return stripped
 
 
+def _found(line: int, total: int) -> Both:
+    """Where the closing quote turned up, as the message says it."""
+    if line > total:
+        return Both("nergens: het bestand houdt eerder op", "nowhere: the file ends first")
+    return Both(f"pas op regel {line}", f"only on line {line}")
+
+
 def _short(text: str, limit: int = 30) -> str:
     text = text.strip()
     return text if len(text) <= limit else text[: limit - 3] + "..."
@@ -108,7 +117,7 @@ def find_quote_mistake(lines: list[str], error_line: int) -> QuoteMistake | None
                     start_col + 1,
                     {
                         "start": _short(first[start_col:], 16),
-                        "found": number,
+                        "found": _found(number, len(lines)),
                         "example": _short(_value_text(first, start_col), 60),
                     },
                 )
@@ -138,7 +147,7 @@ def find_quote_mistake(lines: list[str], error_line: int) -> QuoteMistake | None
                         i + 1,
                         {
                             "start": _short(line[i:], 16),
-                            "found": number,
+                            "found": _found(number, len(lines)),
                             "example": _short(_value_text(line, i), 60),
                         },
                     )
@@ -154,7 +163,7 @@ def find_quote_mistake(lines: list[str], error_line: int) -> QuoteMistake | None
             start_col + 1,
             {
                 "start": _short(first[start_col:], 16),
-                "found": error_line,
+                "found": _found(error_line, len(lines)),
                 "example": _short(_value_text(first, start_col), 60),
             },
         )
