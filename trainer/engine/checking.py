@@ -8,6 +8,7 @@ engine), so the check that needs them lives here.
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Callable
 
 from trainer.engine.routes import coverage
@@ -80,7 +81,14 @@ def check(
     phrases: PhraseList | None = None,
 ) -> list[Diagnostic]:
     """Every semantic finding for a loaded scenario, in file order."""
-    found = model_check(loaded, asset_exists, phrases)
-    if not any(d.code in _BLOCKING for d in found):
-        found = sorted([*found, *route_findings(loaded)], key=lambda d: (d.line, d.column, d.code))
-    return found
+    # like loading, checking makes many short-lived acyclic objects: the cyclic collector pauses meanwhile
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        found = model_check(loaded, asset_exists, phrases)
+        if not any(d.code in _BLOCKING for d in found):
+            found = sorted([*found, *route_findings(loaded)], key=lambda d: (d.line, d.column, d.code))
+        return found
+    finally:
+        if collecting:
+            gc.enable()

@@ -41,6 +41,22 @@ _FLOAT_RE = re.compile(
 )
 
 
+_PLAIN_TAGS: dict[str, str] = {}
+
+
+def _plain_tag(value: str) -> str:
+    """The core-schema tag of a plain (unquoted) scalar."""
+    if value in _BOOLS:
+        return _BOOL
+    if value in _NULLS:
+        return _NULL
+    if _INT_RE.match(value):
+        return _INT
+    if _FLOAT_RE.match(value):
+        return _FLOAT
+    return _STR
+
+
 class _CoreSchemaResolver:
     """YAML 1.2 core schema for plain scalars: only true/false are booleans, `No` stays text.
 
@@ -48,16 +64,16 @@ class _CoreSchemaResolver:
     """
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        # called for every node of the file: plain values repeat (ids, steps, assessments), so each
+        # distinct one is matched against the patterns once
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                if value in _BOOLS:
-                    return _BOOL
-                if value in _NULLS:
-                    return _NULL
-                if _INT_RE.match(value):
-                    return _INT
-                if _FLOAT_RE.match(value):
-                    return _FLOAT
+                tag = _PLAIN_TAGS.get(value)
+                if tag is None:
+                    tag = _plain_tag(value)
+                    if len(_PLAIN_TAGS) < 8192:
+                        _PLAIN_TAGS[value] = tag
+                return tag
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
