@@ -172,13 +172,20 @@ def test_check_refuses_a_copy_that_keeps_a_bundled_id(tmp_path: Path) -> None:
     from tests.conftest import SCENARIOS
 
     copy = tmp_path / "mijn_plein.yaml"
-    copy.write_text((SCENARIOS / "stationsplein.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    original = (SCENARIOS / "stationsplein.yaml").read_text(encoding="utf-8")
+    copy.write_text(original, encoding="utf-8")
+    assert (
+        trainer("check", str(copy), str(SCENARIOS)).returncode == 0
+    )  # an unchanged copy is the same scenario
+    copy.write_text(original.replace("version: 1\n", "version: 2\n", 1), encoding="utf-8")
     result = trainer("check", str(copy), str(SCENARIOS))
     assert result.returncode == 1
     [line] = [ln for ln in result.stdout.splitlines() if "C149" in ln]
     assert line.startswith(f"{copy}:") and "stationsplein.yaml" in line
     twin = tmp_path / "tweeling.yaml"
-    twin.write_text(Path(MINIMAL).read_text(encoding="utf-8"), encoding="utf-8")
+    twin.write_text(
+        Path(MINIMAL).read_text(encoding="utf-8").replace("version: 1", "version: 3"), encoding="utf-8"
+    )
     result = trainer("check", MINIMAL, str(twin))
     assert result.returncode == 1 and f"{twin}:2:5: fout C149" in result.stdout
 

@@ -45,11 +45,20 @@ def _bundled_ids() -> dict[str, Path]:
     return ids
 
 
+def _hash_of(path: Path) -> str | None:
+    try:
+        return load_scenario(path).content_hash
+    except ScenarioError:
+        return None
+
+
 def same_ids(loaded: list[LoadedScenario]) -> list[Diagnostic]:
-    """C149: a scenario whose id another checked file or a bundled scenario already has. Records, the
-    menu and the debrief know a scenario by its id, so two scenarios under one id mix their sessions."""
+    """C149: a scenario whose id another checked file or a bundled scenario already has, with other content.
+    Records, the menu and the debrief know a scenario by its id (and its content hash), so two different
+    scenarios under one id mix their sessions. An unchanged copy (`trainer scenarios --copy`) is the same
+    scenario: no finding until it is edited."""
     out: list[Diagnostic] = []
-    seen: dict[str, str] = {}
+    seen: dict[str, LoadedScenario] = {}
     bundled = _bundled_ids()
     for item in loaded:
         sid = item.scenario.id
@@ -57,13 +66,14 @@ def same_ids(loaded: list[LoadedScenario]) -> list[Diagnostic]:
         owner = bundled.get(sid)
         other: str | Both | None = None
         if owner is not None and owner.resolve() != here:
-            # the bundled scenario keeps its id; the copy is the one to rename
-            other = Both(f"het meegeleverde scenario {owner.name}", f"the bundled scenario {owner.name}")
-        elif owner is None:
-            other = seen.get(sid)
+            # the bundled scenario keeps its id; the edited copy is the one to rename
+            if _hash_of(owner) != item.content_hash:
+                other = Both(f"het meegeleverde scenario {owner.name}", f"the bundled scenario {owner.name}")
+        elif owner is None and sid in seen and seen[sid].content_hash != item.content_hash:
+            other = seen[sid].path
         if other is not None:
             out.append(item.source.diag("C149", ("id",), id=sid, other=other))
-        seen.setdefault(sid, item.path)
+        seen.setdefault(sid, item)
     return out
 
 

@@ -450,8 +450,8 @@ MESSAGES: dict[str, Entry] = {
     ),
     "C149": Entry(
         E,
-        "id '{id}' is ook het id van {other}",
-        "id '{id}' is also the id of {other}",
+        "id '{id}' is ook het id van {other}, met een andere inhoud",
+        "id '{id}' is also the id of {other}, with other content",
         "geef elk scenario een eigen id (bijv. de bestandsnaam): verslagen en nabesprekingen herkennen een "
         "scenario aan zijn id",
         "give every scenario its own id (e.g. the file name): records and debriefs know a scenario by its id",
