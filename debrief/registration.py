@@ -66,7 +66,7 @@ def trigger_of(scenario: Scenario, run: Run) -> list[str]:
 
 
 def powers_of(run: Run) -> list[str]:
-    return _unique([c.legal_basis for c in run.choices if c.legal_basis in POWERS])
+    return _unique([b for bases in run.bases for b in bases if b in POWERS])
 
 
 def mismatches(scenario: Scenario, run: Run, w: Words) -> list[str]:

@@ -33,6 +33,9 @@ class Run:
     record: SessionRecord
     choices: list[ChoiceMade] = field(default_factory=list)
     first: dict[str, ChoiceMade] = field(default_factory=dict)  # node → the first choice made there
+    # per choice made, every legal basis its option names (a choice may name several; the event keeps the
+    # first, so the scenario is read for the rest)
+    bases: list[tuple[str, ...]] = field(default_factory=list)
     timeouts: dict[str, int] = field(default_factory=dict)
     nodes: list[str] = field(default_factory=list)
     ending: EndingReached | None = None
@@ -63,6 +66,7 @@ def read_run(scenario: Scenario, record: SessionRecord, lang: str) -> Run:
                 raise fail("no_fit", lang, session=record.id[:8], problem=f"{event.node}.{event.choice}")
             state = run.state = move.state
             run.choices.append(event)
+            run.bases.append(move.option.legal_bases if move.option else ())
             run.first.setdefault(event.node, event)
         elif isinstance(event, NodeEntered):
             if event.node not in scenario.nodes:

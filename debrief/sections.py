@@ -173,9 +173,10 @@ def steps(runs: Sequence[Run], w: Words) -> tuple[StepRow, ...]:
 def legal_bases(runs: Sequence[Run], w: Words) -> tuple[tuple[str, int], ...]:
     counts: dict[str, int] = {}
     for run in runs:
-        for c in run.choices:
-            if c.legal_basis and c.legal_basis != LegalBasis.GEEN.value:
-                counts[c.legal_basis] = counts.get(c.legal_basis, 0) + 1
+        for bases in run.bases:
+            for basis in bases:
+                if basis != LegalBasis.GEEN.value:
+                    counts[basis] = counts.get(basis, 0) + 1
     order = list(LegalBasis)
     ranked = sorted(counts.items(), key=lambda kv: (-kv[1], order.index(LegalBasis(kv[0]))))
     return tuple((w.pair(LEGAL_BASIS_LABELS[LegalBasis(b)]), n) for b, n in ranked)

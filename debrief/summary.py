@@ -152,7 +152,7 @@ def _point(
                 assessment=choice.assessment.value,
                 assessment_label=w(f"short_{choice.assessment.value}"),
                 rationale=choice.rationale.get(lang) if choice.rationale else "",
-                legal_basis=w.pair(LEGAL_BASIS_LABELS[choice.legal_basis]) if choice.legal_basis else "",
+                legal_basis="; ".join(w.pair(LEGAL_BASIS_LABELS[b]) for b in choice.legal_bases),
                 grounds=tuple(w.ground(g.value) for g in choice.grounds),
                 real_trigger=tuple(w.ground(g.value) for g in choice.real_trigger),
                 prohibited_trigger=any(g not in OBJECTIVE_GROUNDS for g in choice.real_trigger),

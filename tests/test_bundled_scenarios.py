@@ -53,8 +53,7 @@ def test_autoplays_to_an_ending_under_many_seeds(path: Path) -> None:
 def test_every_route_covers_all_steps_and_every_ending_and_choice_is_reachable(path: Path) -> None:
     scenario = load_scenario(path).scenario
     cov = coverage(scenario)
-    assert cov.routes_complete and cov.states_complete
-    assert cov.incomplete_routes == []
+    assert cov.gaps == []
     endings = {n for n, node in scenario.nodes.items() if node.type == "ending"}
     assert set(cov.endings) == endings
     assert cov.unreachable_choices == []

@@ -188,9 +188,14 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("folder", nargs="?", metavar="MAP", help="map voor het bestand (standaard: hier)")
 
-    coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
+    coverage = sub.add_parser(
+        "coverage", help="wat elke route bereikt: einden, stappen van het kader, keuzes (alle toestanden)"
+    )
     coverage.add_argument("scenario", help=SCENARIO_HELP)
-    coverage.add_argument("--max-routes", type=int, default=2000)
+    coverage.add_argument("--routes", action="store_true", help="toon elke route met haar keuzes")
+    coverage.add_argument(
+        "--max-routes", type=int, default=2000, help="hoeveel routes --routes hoogstens toont"
+    )
 
     i18n = sub.add_parser("i18n", help="vertalen: teksten naar een PO-bestand en terug")
     i18n_actions = i18n.add_subparsers(dest="action", parser_class=_Parser, required=True)
@@ -300,7 +305,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "coverage":
         from trainer.commands import coverage_cmd
 
-        return coverage_cmd.run(args.scenario, args.max_routes, lang)
+        return coverage_cmd.run(args.scenario, args.max_routes, lang, list_routes=args.routes)
     if args.command in (None, "play"):
         from trainer.commands import play_cmd
 

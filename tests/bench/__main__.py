@@ -10,9 +10,9 @@ from collections.abc import Callable
 
 from tests.bench.generate import generate
 from trainer.engine import FakeClock, Session
+from trainer.engine.checking import check
 from trainer.engine.routes import coverage
 from trainer.engine.views import Phase
-from trainer.model.checks import check
 from trainer.model.loader import load_scenario_text
 
 ROWS: list[tuple[str, str, str, bool]] = []
@@ -32,12 +32,46 @@ def row(name: str, value: float, unit: str, target: float) -> None:
     ROWS.append((name, f"{value * scale:,.2f} {unit}", f"<= {target:g} {unit}", value * scale <= target))
 
 
+def _samples(fn: Callable[[], object], runs: int) -> list[float]:
+    out = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        fn()
+        out.append(time.perf_counter() - start)
+    return out
+
+
+def _cpu(fn: Callable[[], object], runs: int) -> float:
+    """Median CPU time of this process: on a machine shared with other work the wall clock says more about
+    the neighbours than about the code, so the heavy rows show both."""
+    samples = []
+    for _ in range(runs):
+        start = time.process_time()
+        fn()
+        samples.append(time.process_time() - start)
+    return statistics.median(samples)
+
+
 def bench_load_check(text: str) -> None:
+    """Read, validate and check a 300-node scenario, as `trainer check` does (a fresh object each time, so no
+    compiled rules are reused)."""
+
     def load_and_check() -> None:
         check(load_scenario_text(text, "gegenereerd.yaml"))
 
     load_and_check()  # warm imports and caches
-    row("load + check, generated 300-node scenario (median of 30)", _median(load_and_check, 30), "ms", 150)
+    samples = _samples(load_and_check, 30)
+    median = statistics.median(samples)
+    cpu = _cpu(load_and_check, 10)
+    ROWS.append(
+        (
+            f"load + check, generated 300-node scenario (min {min(samples) * 1e3:.1f} ms, "
+            f"CPU {cpu * 1e3:.1f} ms, median of 30)",
+            f"{median * 1e3:,.2f} ms",
+            "<= 100 ms",  # issue 19's target (was 150 ms)
+            median * 1e3 <= 100,
+        )
+    )
 
 
 def bench_choose(text: str) -> None:
@@ -91,10 +125,21 @@ def bench_coverage(text: str) -> None:
     scenario = load_scenario_text(text, "gegenereerd.yaml").scenario
     result = coverage(scenario)
     row(
-        f"coverage, generated 300-node scenario ({len(result.routes)} routes, {result.states_seen} states)",
+        f"coverage, generated 300-node scenario (all {result.routes:.2e} routes, {result.states} states)",
         _median(lambda: coverage(scenario), 5),
         "s",
         2,
+    )
+    big = load_scenario_text(generate(3000), "gegenereerd.yaml").scenario
+    result = coverage(big)
+    assert result.routes is not None and not result.gaps and not result.unreachable_choices
+    cpu = _cpu(lambda: coverage(big), 3)
+    row(
+        f"coverage, generated 3,000-node scenario, exhaustive ({result.states:,} states, CPU {cpu:.2f} s, "
+        "median of 5)",
+        _median(lambda: coverage(big), 5),
+        "s",
+        1,  # issue 19's target
     )
 
 

@@ -158,3 +158,42 @@ def test_play_in_the_terminal_to_the_end() -> None:
 def test_play_with_closed_input_stops_cleanly() -> None:
     result = trainer("play", "--text", MINIMAL, stdin="")
     assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
+def test_coverage_lists_routes_with_their_choices() -> None:
+    result = trainer("coverage", "--routes", MINIMAL)
+    assert result.returncode == 0, result.stdout
+    assert "fietser_zonder_licht → vaag → boete_houding → bespreken" in result.stdout
+    assert "niemand → eerlijk → vriendelijk_wijzen → groeten" in result.stdout
+    assert "Verkend: 14 toestanden" in result.stdout
+
+
+def test_check_refuses_a_copy_that_keeps_a_bundled_id(tmp_path: Path) -> None:
+    from tests.conftest import SCENARIOS
+
+    copy = tmp_path / "mijn_plein.yaml"
+    original = (SCENARIOS / "stationsplein.yaml").read_text(encoding="utf-8")
+    copy.write_text(original, encoding="utf-8")
+    assert (
+        trainer("check", str(copy), str(SCENARIOS)).returncode == 0
+    )  # an unchanged copy is the same scenario
+    copy.write_text(original.replace("version: 1\n", "version: 2\n", 1), encoding="utf-8")
+    result = trainer("check", str(copy), str(SCENARIOS))
+    assert result.returncode == 1
+    [line] = [ln for ln in result.stdout.splitlines() if "C149" in ln]
+    assert line.startswith(f"{copy}:") and "stationsplein.yaml" in line
+    twin = tmp_path / "tweeling.yaml"
+    twin.write_text(
+        Path(MINIMAL).read_text(encoding="utf-8").replace("version: 1", "version: 3"), encoding="utf-8"
+    )
+    result = trainer("check", MINIMAL, str(twin))
+    assert result.returncode == 1 and f"{twin}:2:5: fout C149" in result.stdout
+
+
+def test_check_explains_a_quote_inside_quoted_text_exit_2(tmp_path: Path) -> None:
+    bad = tmp_path / "quote.yaml"
+    text = Path(MINIMAL).read_text(encoding="utf-8")
+    bad.write_text(text.replace('nl: "Waarom ik?"', 'nl: "Maar "dat soort jongens" kan"'), encoding="utf-8")
+    result = trainer("--lang", "en", "check", str(bad))
+    assert result.returncode == 2
+    assert "C145" in result.stdout and "single quotes" in result.stdout

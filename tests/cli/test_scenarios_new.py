@@ -133,7 +133,7 @@ def test_new_writes_a_scaffold_that_checks_clean_and_covers_all_steps(tmp_path: 
     assert selection.type == "selection" and len(selection.candidates) == 2
     assert [n for n, node in scenario.nodes.items() if node.type == "ending"] == ["einde"]
     cov = coverage(scenario)
-    assert cov.incomplete_routes == [] and cov.unreachable_choices == []
+    assert cov.gaps == [] and cov.unreachable_choices == []
     # the placeholders are bilingual and say what to write, so a forgotten one shows in play
     assert scenario.title.en and "Title" in scenario.title.en and "Titel" in scenario.title.nl
     check = trainer("check", str(file))

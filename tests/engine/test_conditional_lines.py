@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from tests.conftest import FIXTURES
 from trainer.engine import FakeClock, Session
+from trainer.engine.checking import check
 from trainer.engine.transcript import transcript
-from trainer.model.checks import check
 from trainer.model.loader import load_scenario_text
 
 BASE = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import FIXTURES
-from trainer.model.checks import check
+from trainer.engine.checking import check
 from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario_text
 from trainer.model.messages import MESSAGES

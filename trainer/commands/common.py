@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from trainer.model.checks import check
+from trainer.engine.checking import check
 from trainer.model.diagnostics import Diagnostic, ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
 from trainer.model.phrases import PhraseFileError, default_phrases

@@ -54,9 +54,14 @@ def build_machine(rules: Rules) -> BuiltMachine:
     scenario = rules.scenario
     states = [*scenario.nodes, REFLECTION, REGISTRATION, DONE]
     transitions: list[dict[str, Any]] = [
-        {"trigger": trigger_name(node_id, option.id), "source": node_id, "dest": option.choice.goto}
+        {
+            "trigger": trigger_name(node_id, option.id if len(option.targets) == 1 else f"{option.id}#{i}"),
+            "source": node_id,
+            "dest": target,
+        }
         for node_id, options in rules.options.items()
         for option in options
+        for i, (_test, target, _path) in enumerate(option.targets)
     ]
     transitions += [
         {"trigger": trigger_name(source, ADVANCE), "source": source, "dest": dest}

@@ -33,6 +33,7 @@ from trainer.model.scenario import (
     FlagCondition,
     Line,
     MeterCondition,
+    ReflectionQuestion,
     Scenario,
     SceneNode,
     SelectionNode,
@@ -143,24 +144,40 @@ class Option(ChoiceOption):
     assessment: str
     grounds: tuple[str, ...]
     real_trigger: tuple[str, ...]
-    legal_basis: str | None
+    legal_basis: str | None  # the first power named: what a ChoiceMade event records
     values: tuple[str, ...]
     pin: str | None  # where the option stays when the order is drawn ('nobody' is always last)
+    legal_bases: tuple[str, ...]  # every power named, in the author's order
+    offences: tuple[str, ...]
+    # where the choice leads: (compiled `when:` or None, node, data path of the target); the first whose
+    # test holds wins, so a plain `goto: x` is one entry without a test
+    targets: tuple[tuple[Test | None, str, Path], ...]
 
 
 ViewHead = tuple[Phase, str | None, SelectionNode | SceneNode | EndingNode | None, int | None, bool]
 
 
 class Move(NamedTuple):
-    """The outcome of one transition: from `node` by `option` (None: without a choice) to `target`."""
+    """The outcome of one transition: from `node` by `option` (None: without a choice) to `target`.
+
+    `branch` is the entry of a conditional `goto` that was taken (0 for a plain `goto:`)."""
 
     node: str
     option: Option | None
     target: str
     state: GameState
+    branch: int = 0
+
+    @property
+    def trigger(self) -> str:
+        """The Machine's trigger for this move: one per choice, and per entry of a conditional goto."""
+        if self.option is None:
+            return ADVANCE
+        return self.option.id if len(self.option.targets) == 1 else f"{self.option.id}#{self.branch}"
 
 
 def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
+    bases = choice.legal_bases
     return Option(
         cid,
         step,
@@ -172,9 +189,14 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
         choice.assessment.value,
         tuple(g.value for g in choice.grounds),
         tuple(g.value for g in choice.real_trigger),
-        choice.legal_basis.value if choice.legal_basis else None,
+        bases[0].value if bases else None,
         tuple(choice.values),
         LAST if cid == NOBODY else (choice.pin if isinstance(choice, Choice) else None),
+        tuple(b.value for b in bases),
+        tuple(o.value for o in choice.offences),
+        tuple(
+            (compile_conditions(when), target, (*path, *below)) for when, target, below in choice.targets()
+        ),
     )
 
 
@@ -219,6 +241,7 @@ class Rules:
         self._unconditional = {
             nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
         }
+        self._questions = tuple((q, compile_conditions(q.when)) for q in scenario.reflection)
         # Where the legal options never change, their split by pin is made once, and where nothing is
         # shuffled, the whole shown order too: entering a node is on every host step.
         self._parts: dict[str, Parts[Option]] = {
@@ -306,12 +329,27 @@ class Rules:
             raise EngineError(
                 f"keuze '{choice_id}' is hier niet mogelijk", f"choice '{choice_id}' is not possible here"
             )
-        choice = option.choice
-        return Move(node, option, choice.goto, self.apply(choice.effects, state))
+        return self._take(node, option, state)
+
+    def _take(self, node: str, option: Option, state: GameState) -> Move:
+        """The move of a legal option: its effects, then where its `goto` leads."""
+        after = self.apply(option.choice.effects, state)
+        targets = option.targets
+        if len(targets) == 1:
+            return Move(node, option, targets[0][1], after)
+        # a conditional goto sees the state after the choice's own effects: "add 2 tension, then if the
+        # tension is 5 or more, it escalates" is written as one choice
+        for branch, (test, target, _path) in enumerate(targets):
+            if test is None or test(after):
+                return Move(node, option, target, after, branch)
+        raise EngineError(
+            f"keuze '{option.id}': geen voorwaarde van de goto geldt",
+            f"choice '{option.id}': no goto applies",
+        )
 
     def moves(self, node: str, state: GameState) -> list[Move]:
         """Every legal move at a scenario node, choices first, then `next:`; for searches over states."""
-        found = [self.step(node, state, o.id) for o in self.legal(node, state)]
+        found = [self._take(node, o, state) for o in self.legal(node, state)]
         target = self.advances.get(node)
         if target is not None and target in self.scenario.nodes:
             found.append(Move(node, None, target, state))
@@ -368,6 +406,11 @@ class Rules:
     def entered(self, node: str, state: GameState, t: float, rng: Random) -> tuple[Event, ...]:
         """The events of entering a node (see `enter`)."""
         return self.enter(node, state, t, rng)[1]
+
+    def questions(self, state: GameState) -> tuple[ReflectionQuestion, ...]:
+        """The reflection questions asked after an ending reached in `state`, in authored order: those
+        whose `when:` holds (the route decides which questions fit it)."""
+        return tuple(q for q, test in self._questions if test is None or test(state))
 
     def is_ending(self, node: str) -> bool:
         return node in self._endings

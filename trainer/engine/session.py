@@ -135,7 +135,7 @@ class Session:
             lines=rules.lines(position, state),
             visited=self._visited_t,
             last_question=phase == Phase.REFLECTION
-            and sum(q.id not in self.answers for q in self.scenario.reflection) == 1,
+            and sum(q.id not in self.answers for q in self.rules.questions(state)) == 1,
             perspective=perspective_pages(self.scenario, self.events, self.lang)
             if phase == Phase.DONE
             else (),
@@ -154,7 +154,7 @@ class Session:
     def next_question(self) -> ReflectionQuestion | None:
         if self.phase != Phase.REFLECTION:
             return None
-        return next((q for q in self.scenario.reflection if q.id not in self.answers), None)
+        return next((q for q in self.rules.questions(self.state) if q.id not in self.answers), None)
 
     # --- acting ---
 
@@ -188,7 +188,7 @@ class Session:
         """Store a reflection answer; after the last one the registration form follows."""
         if self.phase != Phase.REFLECTION:
             raise EngineError("er staan nu geen reflectievragen open", "no reflection questions are open now")
-        question = next((q for q in self.scenario.reflection if q.id == question_id), None)
+        question = next((q for q in self.rules.questions(self.state) if q.id == question_id), None)
         if question is None:
             raise EngineError(
                 f"onbekende reflectievraag '{question_id}'", f"unknown reflection question '{question_id}'"
@@ -254,7 +254,7 @@ class Session:
     def _fire(self, move: Move) -> Move:
         """Let the Machine carry out a move the rules allowed, and take on the move's state."""
         try:
-            self._built.fire(self._pos, move.option.id if move.option else ADVANCE)
+            self._built.fire(self._pos, move.trigger)
         except MachineError as exc:
             raise EngineError(str(exc.value), str(exc.value)) from None
         if self._pos.state != move.target:  # the Machine and the rules were built from the same scenario

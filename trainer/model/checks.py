@@ -15,7 +15,7 @@ from pydantic import BaseModel
 
 from trainer.model.content_checks import cue_findings, legal_findings, length_findings
 from trainer.model.diagnostics import Both, Diagnostic
-from trainer.model.graph import NOBODY, Graph, missing_steps, node_choices
+from trainer.model.graph import NOBODY, Graph, node_choices
 from trainer.model.i18n_checks import translation_findings
 from trainer.model.loader import LoadedScenario
 from trainer.model.phrases import PhraseList, default_phrases
@@ -114,6 +114,8 @@ class _Checker:
                 if item_id in seen:
                     self.add("C119", (label, i, "id"), name=item_id)
                 seen.add(item_id)
+        for i, question in enumerate(self.sc.reflection):
+            self.check_conditions(question.when, ("reflection", i, "when"))
         if self.sc.start not in self.sc.nodes:
             self.add(
                 "C116", ("start",), target=self.sc.start, suggestion=_suggest(self.sc.start, self.sc.nodes)
@@ -214,7 +216,9 @@ class _Checker:
         if node.next:
             self.target(node.next, (*base, "next"))
         if not node.choices and not node.next:
-            self.add("C107", base, at_key=True, node=node_id)
+            # an empty `choices: []` is where the author left the node without a way on: point there
+            written = (*base, "choices") if self.smap.has_key((*base, "choices")) else base
+            self.add("C107", written, at_key=True, node=node_id)
         if node.choices and all(c.when for c in node.choices):
             self.add("C121", (*base, "choices"), node=node_id)
         if node.timer is not None:
@@ -239,7 +243,10 @@ class _Checker:
                 self.add("C126", (*base, "timer", "default"), choice=node.timer.default)
 
     def check_choice(self, cid: str, choice: ChoiceBase, path: Path) -> None:
-        self.target(choice.goto, (*path, "goto"))
+        for _when, target, below in choice.targets():
+            self.target(target, (*path, *below))
+        if not isinstance(choice.goto, str):
+            self.check_branches(cid, choice, path)
         if choice.assessment != Assessment.IN_LIJN and choice.rationale is None:
             self.add("C111", path, choice=cid, assessment=choice.assessment.value)
         prohibited = [g.value for g in choice.grounds if g not in OBJECTIVE_GROUNDS]
@@ -260,6 +267,19 @@ class _Checker:
                 self.meter_ref(eff.add, (*epath, "add"))
             elif isinstance(eff, SetEffect):
                 self.check_set(eff, epath)
+
+    def check_branches(self, cid: str, choice: ChoiceBase, path: Path) -> None:
+        """A conditional goto: the first branch whose `when:` holds is taken, so the last one must hold
+        always (the default, C147) and nothing may follow a branch that always holds (C148)."""
+        assert not isinstance(choice.goto, str)
+        for i, branch in enumerate(choice.goto):
+            self.check_conditions(branch.when, (*path, "goto", i, "when"))
+            if not branch.when and i < len(choice.goto) - 1:
+                self.add("C148", (*path, "goto", i + 1), choice=cid, default=branch.to)
+                break
+        else:
+            if choice.goto[-1].when:
+                self.add("C147", (*path, "goto"), at_key=True, choice=cid)
 
     def check_conditions(self, conditions: list[Any], path: Path) -> None:
         for i, cond in enumerate(conditions):
@@ -312,15 +332,16 @@ class _Checker:
         for comp in graph.strongly_connected(stuck):
             looping = len(comp) > 1 or any(e.target == comp[0] for e in graph.out[comp[0]])
             if looping:
-                first = min(comp, key=lambda n: self.smap.key_pos(("nodes", n)))
-                self.add("C109", ("nodes", first), at_key=True, node=first, members=", ".join(sorted(comp)))
-        reported: set[tuple[str, int]] = set()
-        for ending, mask, route in graph.step_gaps():
-            if (ending, mask) in reported:
-                continue
-            reported.add((ending, mask))
-            steps = ", ".join(s.value for s in missing_steps(mask))
-            self.add("C110", ("nodes", ending), at_key=True, steps=steps, route=" → ".join(route))
+                entry, closing = graph.closing_edge(comp, self.sc.start)
+                self.add(
+                    "C109",
+                    closing.path,
+                    node=entry,
+                    back=closing.target,
+                    members=", ".join(sorted(comp)),
+                )
+        # C110 (every route covers the four steps) follows the rules of play, `when:` included, so it is
+        # decided over the state graph in `trainer.engine.checking`, which runs these checks first.
 
     # --- translations ---
 
@@ -367,7 +388,8 @@ def check(
     asset_exists: Callable[[str], bool] = lambda _name: False,
     phrases: PhraseList | None = None,
 ) -> list[Diagnostic]:
-    """All semantic findings for a loaded scenario, in file order (evaluative phrases: the bundled list)."""
+    """The semantic findings that need no rules of play, in file order (evaluative phrases: the bundled
+    list). `trainer.engine.checking.check` adds the route checks (C110) and is what `trainer check` runs."""
     return _Checker(loaded, asset_exists, phrases or default_phrases()).run()
 
 

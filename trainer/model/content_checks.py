@@ -29,16 +29,23 @@ LANGS = ("nl", "en")
 
 def legal_findings(choice: ChoiceBase, path: Path) -> Iterator[Finding]:
     """C140: an offence named as the power; C141: a power (or 'geen') named as the offence."""
-    if choice.legal_basis is not None and LEGAL_KINDS[choice.legal_basis] == LegalKind.OVERTREDING:
-        powers = ", ".join(p.value for p in POWERS)
-        yield "C140", (*path, "legal_basis"), {"name": choice.legal_basis.value, "powers": powers}
-    if choice.offence is not None and LEGAL_KINDS[choice.offence] != LegalKind.OVERTREDING:
-        nl, en = LEGAL_KIND_LABELS[LEGAL_KINDS[choice.offence]]
-        kind = Both(
-            f"een {nl}" if nl != "geen" else "geen wettelijke grond", f"a {en}" if en != "none" else "none"
-        )
-        offences = ", ".join(o.value for o in OFFENCES)
-        yield "C141", (*path, "offence"), {"name": choice.offence.value, "kind": kind, "offences": offences}
+    listed = not isinstance(choice.legal_basis, (str, type(None)))
+    for i, basis in enumerate(choice.legal_bases):
+        if LEGAL_KINDS[basis] == LegalKind.OVERTREDING:
+            powers = ", ".join(p.value for p in POWERS)
+            where = (*path, "legal_basis", i) if listed else (*path, "legal_basis")
+            yield "C140", where, {"name": basis.value, "powers": powers}
+    listed = not isinstance(choice.offence, (str, type(None)))
+    for i, offence in enumerate(choice.offences):
+        if LEGAL_KINDS[offence] != LegalKind.OVERTREDING:
+            nl, en = LEGAL_KIND_LABELS[LEGAL_KINDS[offence]]
+            kind = Both(
+                f"een {nl}" if nl != "geen" else "geen wettelijke grond",
+                f"a {en}" if en != "none" else "none",
+            )
+            offences = ", ".join(o.value for o in OFFENCES)
+            where = (*path, "offence", i) if listed else (*path, "offence")
+            yield "C141", where, {"name": offence.value, "kind": kind, "offences": offences}
 
 
 def cue_findings(scenario: Scenario, phrases: PhraseList) -> Iterator[Finding]:

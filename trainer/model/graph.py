@@ -24,7 +24,7 @@ class Edge:
     choice_id: str | None
     step: Step | None
     choice: ChoiceBase | None
-    path: Path
+    path: Path  # of the `goto` (or `next:`) value that names the target
 
 
 def node_choices(scenario: Scenario, node_id: str) -> Iterator[tuple[str, Step, ChoiceBase, Path]]:
@@ -63,8 +63,9 @@ class Graph:
         graph = cls(scenario)
         for node_id, node in scenario.nodes.items():
             edges = [
-                Edge(node_id, ch.goto, cid, step, ch, path)
+                Edge(node_id, target, cid, step, ch, (*path, *below))
                 for cid, step, ch, path in node_choices(scenario, node_id)
+                for _when, target, below in ch.targets()
             ]
             if isinstance(node, SceneNode) and node.next:
                 edges.append(Edge(node_id, node.next, None, None, None, ("nodes", node_id, "next")))
@@ -97,6 +98,39 @@ class Graph:
                     good.add(src)
                     queue.append(src)
         return good
+
+    def closing_edge(self, component: list[str], start: str) -> tuple[str, Edge]:
+        """Where a loop closes: (the node the loop is entered at, the edge that leads back into the loop).
+
+        The entry is the component's node met first from the start (breadth-first); walking the loop
+        depth-first from there in authored order, the first edge back to a node still on the walk is the
+        `goto` (or `next:`) that closes it: the place an author turns the loop into one with a way out.
+        """
+        members = set(component)
+        order = {start: 0}
+        queue = deque([start] if start in self.out else [])
+        while queue:
+            for edge in self.out[queue.popleft()]:
+                if edge.target not in order:
+                    order[edge.target] = len(order)
+                    queue.append(edge.target)
+        entry = min(component, key=lambda n: (order.get(n, len(order)), n))
+        on_walk = {entry}
+        done: set[str] = set()
+        walk = [(entry, iter([e for e in self.out[entry] if e.target in members]))]
+        while walk:
+            node, edges = walk[-1]
+            out = next(edges, None)
+            if out is None:
+                walk.pop()
+                on_walk.discard(node)
+                done.add(node)
+            elif out.target in on_walk:
+                return entry, out
+            elif out.target not in done:
+                on_walk.add(out.target)
+                walk.append((out.target, iter([e for e in self.out[out.target] if e.target in members])))
+        raise ValueError("not a loop")  # a strongly connected component with an edge always has a cycle
 
     def strongly_connected(self, nodes: set[str]) -> list[list[str]]:
         """Tarjan's SCCs within `nodes` (iterative: scenarios may be large)."""
@@ -139,31 +173,3 @@ class Graph:
                 elif child in on_stack:
                     low[node] = min(low[node], index[child])
         return result
-
-    def step_gaps(self, limit: int = 20) -> list[tuple[str, int, list[str]]]:
-        """Walks from the start to an ending that miss a kader step: (ending, steps mask, route).
-
-        Searches (node, steps-covered) pairs breadth-first, so the route shown is a shortest one and the
-        search stays polynomial even when the number of routes explodes.
-        """
-        start = self.scenario.start
-        if start not in self.scenario.nodes:
-            return []
-        parent: dict[tuple[str, int], tuple[str, int] | None] = {(start, 0): None}
-        queue = deque([(start, 0)])
-        gaps: list[tuple[str, int, list[str]]] = []
-        while queue and len(gaps) < limit:
-            node, mask = queue.popleft()
-            if self.is_ending(node) and mask != ALL_STEPS:
-                route = []
-                cur: tuple[str, int] | None = (node, mask)
-                while cur is not None:
-                    route.append(cur[0])
-                    cur = parent[cur]
-                gaps.append((node, mask, route[::-1]))
-            for e in self.out[node]:
-                nxt = (e.target, mask | (step_bit(e.step) if e.step else 0))
-                if nxt not in parent:
-                    parent[nxt] = (node, mask)
-                    queue.append(nxt)
-        return gaps

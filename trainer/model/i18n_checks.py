@@ -23,9 +23,9 @@ def _short(text: str) -> str:
 
 def translation_findings(scenario: Scenario, smap: SourceMap) -> Iterator[Finding]:
     """C160 for every stale translation, C161 for every repeated text id."""
-    # Both need a written nl_hash or tid; most files have neither, and the key scan is much cheaper than
+    # Both need a written nl_hash or tid; most files have neither, and a text search is much cheaper than
     # walking every text (which `trainer check` would pay on every file).
-    if not any(key[-1] in ("nl_hash", "tid") for key in smap.keys):
+    if not (smap.mentions("nl_hash") or smap.mentions("tid")):
         return
     entries = text_entries(scenario)
     for entry in entries:

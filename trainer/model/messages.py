@@ -217,17 +217,24 @@ MESSAGES: dict[str, Entry] = {
     ),
     "C109": Entry(
         E,
-        "lus zonder uitweg: vanaf '{node}' is geen einde meer te bereiken ({members})",
-        "loop with no way out: no ending can be reached from '{node}' ({members})",
-        "geef een van deze knooppunten een keuze die naar een einde leidt",
-        "give one of these nodes a choice that leads to an ending",
+        "lus zonder uitweg: deze verwijzing leidt terug naar '{back}', en vanuit de lus ({members}) is geen "
+        "einde te bereiken",
+        "loop with no way out: this reference leads back to '{back}', and no ending can be reached from the "
+        "loop ({members})",
+        "laat deze verwijzing naar een einde leiden, of geef een van deze knooppunten een keuze die eruit "
+        "leidt",
+        "point this reference to an ending, or give one of these nodes a choice that leads out",
     ),
     "C110": Entry(
         E,
-        "route zonder stap '{steps}': {route}",
-        "route missing step '{steps}': {route}",
-        "voeg op deze route een keuze toe met step: {steps}",
-        "add a choice with step: {steps} on this route",
+        "route zonder stap '{steps}': deze keuze leidt naar einde '{ending}' voordat die stap aan bod "
+        "kwam ({route})",
+        "route missing step '{steps}': this choice leads to ending '{ending}' before that step came up "
+        "({route})",
+        "laat deze keuze eerst naar een knooppunt met een keuze met step: {steps} gaan, of geef de route "
+        "eerder zo'n keuze",
+        "let this choice first lead to a node with a choice with step: {steps}, or give the route such a "
+        "choice earlier",
     ),
     "C111": Entry(
         E,
@@ -418,5 +425,50 @@ MESSAGES: dict[str, Entry] = {
         "text id '{id}' is used twice (also on line {other_line})",
         "geef deze tekst een andere 'tid:'; elke tekst heeft een eigen id",
         "give this text another 'tid:'; every text needs its own id",
+    ),
+    # --- issue 19: quotes in text, conditional goto, file names ---
+    "C145": Entry(
+        E,
+        "dubbel aanhalingsteken midden in een tekst tussen dubbele aanhalingstekens: hier houdt de tekst "
+        "op, en wat erna komt ({rest}) begrijpt de YAML-lezer niet",
+        "double quote inside a text in double quotes: the text ends here, and what follows ({rest}) is not "
+        "YAML",
+        "gebruik binnen de tekst enkele aanhalingstekens ('dat soort jongens'), of schrijf \\\" voor dit "
+        "teken, of gebruik een blok (| en de tekst ingesprongen op de regels eronder)",
+        "use single quotes inside the text ('that sort of boys'), or write \\\" for this quote, or use a "
+        "block (| with the text indented on the lines below)",
+    ),
+    "C146": Entry(
+        E,
+        "de tekst begint met een aanhalingsteken ({start}): de YAML-lezer leest alles tot het volgende ' "
+        "als één tekst, en vindt dat {found}",
+        "the text starts with a quote ({start}): the YAML reader takes everything up to the next ' as one "
+        "text, and finds that {found}",
+        'zet de hele tekst tussen dubbele aanhalingstekens: "{example}"',
+        'put the whole text in double quotes: "{example}"',
+    ),
+    "C147": Entry(
+        E,
+        "keuze '{choice}': de voorwaardelijke goto heeft geen standaard (een laatste regel zonder when:)",
+        "choice '{choice}': the conditional goto has no default (a last entry without when:)",
+        "voeg als laatste toe: - {{to: knooppunt}} (zonder when:), voor als geen voorwaarde geldt",
+        "add as the last entry: - {{to: node}} (without when:), for when no condition holds",
+    ),
+    "C148": Entry(
+        W,
+        "keuze '{choice}': deze regel wordt nooit gebruikt, want de regel erboven (naar '{default}') "
+        "heeft geen when: en geldt altijd",
+        "choice '{choice}': this entry is never used: the one above it (to '{default}') has no when: "
+        "and always holds",
+        "zet de standaard (zonder when:) als laatste",
+        "put the default (without when:) last",
+    ),
+    "C149": Entry(
+        E,
+        "id '{id}' is ook het id van {other}, met een andere inhoud",
+        "id '{id}' is also the id of {other}, with other content",
+        "geef elk scenario een eigen id (bijv. de bestandsnaam): verslagen en nabesprekingen herkennen een "
+        "scenario aan zijn id",
+        "give every scenario its own id (e.g. the file name): records and debriefs know a scenario by its id",
     ),
 }

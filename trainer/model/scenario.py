@@ -121,17 +121,40 @@ Effect = Annotated[
 # --- choices ------------------------------------------------------------------------------------
 
 
+def _as_tuple(value: LegalBasis | list[LegalBasis] | None) -> tuple[LegalBasis, ...]:
+    if value is None:
+        return ()
+    return (value,) if isinstance(value, LegalBasis) else tuple(value)
+
+
+class GotoBranch(Strict):
+    """One way a conditional `goto` may go: the first branch whose `when:` holds is taken."""
+
+    when: list[Condition] = Field(
+        default_factory=list, description="voorwaarden; zonder when: is dit de standaard (de laatste)"
+    )
+    to: Identifier = Field(description="het volgende knooppunt als de voorwaarden gelden")
+
+
+Target = tuple[tuple[Any, ...], str, tuple[str | int, ...]]
+"""(conditions, node id, data path below the choice) of one possible `goto` target."""
+
+
 class ChoiceBase(Strict):
     """What every choice carries for the log and the debrief."""
 
     text: Text = Field(description="wat de agent zegt of doet")
     assessment: Assessment
     rationale: Text | None = Field(default=None, description="verplicht tenzij in_lijn: waarom?")
-    legal_basis: LegalBasis | None = Field(
-        default=None, description="de bevoegdheid die de agent (zegt te) gebruiken, bijv. wvw_160 of sv_52"
+    legal_basis: LegalBasis | Annotated[list[LegalBasis], Field(min_length=1)] | None = Field(
+        default=None,
+        description="de bevoegdheid die de agent (zegt te) gebruiken, bijv. wvw_160 of sv_52; "
+        "meer dan één als lijst: [sv_52, politiewet_8]",
     )
-    offence: LegalBasis | None = Field(
-        default=None, description="de overtreding waar het om gaat, als die er is, bijv. rvv_35 of apv"
+    offence: LegalBasis | Annotated[list[LegalBasis], Field(min_length=1)] | None = Field(
+        default=None,
+        description="de overtreding waar het om gaat, als die er is, bijv. rvv_35 of apv; "
+        "meer dan één als lijst",
     )
     grounds: list[Ground] = Field(
         default_factory=list, description="bij selectiekeuzes: de gebruikte gronden"
@@ -148,7 +171,26 @@ class ChoiceBase(Strict):
     )
     effects: list[Effect] = Field(default_factory=list)
     perspective: Text | None = Field(default=None, description="wat de gecontroleerde denkt of voelt")
-    goto: Identifier = Field(description="het volgende knooppunt")
+    goto: Identifier | Annotated[list[GotoBranch], Field(min_length=1)] = Field(
+        description="het volgende knooppunt, of een lijst {when: [...], to: knooppunt} waarvan de eerste "
+        "passende geldt, met als laatste een standaard zonder when"
+    )
+
+    @property
+    def legal_bases(self) -> tuple[LegalBasis, ...]:
+        """Every power named under `legal_basis` (one value or a list), in order."""
+        return _as_tuple(self.legal_basis)
+
+    @property
+    def offences(self) -> tuple[LegalBasis, ...]:
+        """Every offence named under `offence` (one value or a list), in order."""
+        return _as_tuple(self.offence)
+
+    def targets(self) -> tuple[Target, ...]:
+        """Every place `goto` may lead, in order: (conditions, node, data path below the choice)."""
+        if isinstance(self.goto, str):
+            return (((), self.goto, ("goto",)),)
+        return tuple((tuple(b.when), b.to, ("goto", i, "to")) for i, b in enumerate(self.goto))
 
 
 class Choice(ChoiceBase):
@@ -314,6 +356,10 @@ class ReflectionQuestion(Strict):
     id: Identifier
     step: Step
     text: Text
+    when: list[Condition] = Field(
+        default_factory=list,
+        description="alleen vragen als alle voorwaarden gelden aan het einde van de route",
+    )
 
 
 class Registration(Strict):

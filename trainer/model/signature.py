@@ -20,7 +20,9 @@ def signature(scenario: Scenario) -> Signature:
                 cid,
                 step.value,
                 choice.assessment.value,
-                choice.goto,
+                choice.goto
+                if isinstance(choice.goto, str)
+                else tuple(b.model_dump_json() for b in choice.goto),
                 tuple(c.model_dump_json() for c in choice.when),
                 tuple(e.model_dump_json() for e in choice.effects),
             )

@@ -81,6 +81,7 @@ class Ground(Labelled):
     ONDERBUIK = "onderbuikgevoel", "onderbuikgevoel zonder feiten", "gut feeling without facts"
     STATISTIEK = "groepsstatistiek", "groepsstatistiek", "group statistics"
     PAST_NIET = "past_niet_in_buurt", "'past niet in de buurt'", "'does not belong here'"
+    HOUDING = "houding", "houding (tegenover de politie)", "attitude (towards the police)"
 
 
 OBJECTIVE_GROUNDS: frozenset[Ground] = frozenset(
@@ -214,6 +215,11 @@ class Outcome(Labelled):
     WAARSCHUWING = "waarschuwing", "waarschuwing", "warning"
     BOETE = "boete", "boete", "fine"
     AANHOUDING = "aanhouding", "aanhouding", "arrest"
+    AFGEROND_ZONDER_MAATREGEL = (
+        "afgerond_zonder_maatregel",
+        "afgerond zonder maatregel",
+        "closed without a measure",
+    )
 
 
 OUTCOME_LABELS: dict[Outcome, tuple[str, str]] = labels(Outcome)

@@ -14,6 +14,7 @@ from typing import Any
 import yaml
 
 from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
+from trainer.model.quotes import find_quote_mistake
 
 Path = tuple[str | int, ...]
 
@@ -40,6 +41,22 @@ _FLOAT_RE = re.compile(
 )
 
 
+_PLAIN_TAGS: dict[str, str] = {}
+
+
+def _plain_tag(value: str) -> str:
+    """The core-schema tag of a plain (unquoted) scalar."""
+    if value in _BOOLS:
+        return _BOOL
+    if value in _NULLS:
+        return _NULL
+    if _INT_RE.match(value):
+        return _INT
+    if _FLOAT_RE.match(value):
+        return _FLOAT
+    return _STR
+
+
 class _CoreSchemaResolver:
     """YAML 1.2 core schema for plain scalars: only true/false are booleans, `No` stays text.
 
@@ -47,16 +64,16 @@ class _CoreSchemaResolver:
     """
 
     def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> str:
+        # called for every node of the file: plain values repeat (ids, steps, assessments), so each
+        # distinct one is matched against the patterns once
         if kind is yaml.ScalarNode:
             if implicit[0]:
-                if value in _BOOLS:
-                    return _BOOL
-                if value in _NULLS:
-                    return _NULL
-                if _INT_RE.match(value):
-                    return _INT
-                if _FLOAT_RE.match(value):
-                    return _FLOAT
+                tag = _PLAIN_TAGS.get(value)
+                if tag is None:
+                    tag = _plain_tag(value)
+                    if len(_PLAIN_TAGS) < 8192:
+                        _PLAIN_TAGS[value] = tag
+                return tag
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
@@ -78,23 +95,64 @@ class FastStrictLoader(_CoreSchemaResolver, _FastBase):  # type: ignore[misc]
 
 @dataclass
 class SourceMap:
-    """Positions (1-based line and column) of values and of mapping keys, by data path."""
+    """Positions (1-based line and column) of values and of mapping keys, by data path.
+
+    Positions are looked up in the composed node tree when a diagnostic asks for one, not recorded for
+    every value while loading: a clean 300-node file has some 40,000 values and no diagnostics, and
+    recording them all cost a third of the load time.
+    """
 
     file: str
-    values: dict[Path, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Path, tuple[int, int]] = field(default_factory=dict)
+    root: yaml.Node | None = None
+    _index: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = field(default_factory=dict, repr=False)
+    source: str = field(default="", repr=False)
+
+    def mentions(self, key: str) -> bool:
+        """Whether `key:` appears anywhere in the source text: a cheap prefilter, never a final answer."""
+        return f"{key}:" in self.source
+
+    def _entries(self, node: yaml.MappingNode) -> dict[str, tuple[yaml.Node, yaml.Node]]:
+        found = self._index.get(id(node))
+        if found is None:
+            found = self._index[id(node)] = {}
+            for key, value in node.value:
+                found.setdefault(str(key.value), (key, value))
+        return found
+
+    def _walk(self, path: Path) -> tuple[yaml.Node | None, yaml.Node | None, bool]:
+        """(deepest value node on `path`, the key node naming it, whether all of `path` was found)."""
+        node, key = self.root, None
+        for part in path:
+            child: yaml.Node | None = None
+            if isinstance(node, yaml.MappingNode):
+                entry = self._entries(node).get(str(part))
+                if entry is not None:
+                    key, child = entry
+            elif (
+                isinstance(node, yaml.SequenceNode) and isinstance(part, int) and 0 <= part < len(node.value)
+            ):
+                key, child = None, node.value[part]
+            if child is None:
+                return node, None, False
+            node = child
+        return node, key, True
+
+    def has_key(self, path: Path) -> bool:
+        """Whether the file writes the key that names `path`."""
+        _node, key, whole = self._walk(path)
+        return whole and key is not None
 
     def value_pos(self, path: Path) -> tuple[int, int]:
         """Position of the value at `path`, or of its nearest ancestor that has one."""
-        for end in range(len(path), -1, -1):
-            pos = self.values.get(path[:end])
-            if pos is not None:
-                return pos
-        return (1, 1)
+        node, _key, _whole = self._walk(path)
+        return _mark(node) if node is not None else (1, 1)
 
     def key_pos(self, path: Path) -> tuple[int, int]:
         """Position of the key naming `path`, falling back to its value or an ancestor."""
-        return self.keys.get(path) or self.value_pos(path)
+        node, key, whole = self._walk(path)
+        if whole and key is not None:
+            return _mark(key)
+        return _mark(node) if node is not None else (1, 1)
 
     def diag(self, code: str, path: Path, *, at_key: bool = False, **args: Any) -> Diagnostic:
         line, col = self.key_pos(path) if at_key else self.value_pos(path)
@@ -116,7 +174,7 @@ class _Builder:
         line, col = _mark(node)
         return ScenarioError([Diagnostic(code, self.smap.file, line, col, args)])
 
-    def build(self, node: yaml.Node, path: Path) -> Any:
+    def build(self, node: yaml.Node, depth: int) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise self.fail(
@@ -127,18 +185,17 @@ class _Builder:
                     f"more than {MAX_NODES} values, possibly an alias bomb",
                 ),
             )
-        if len(path) > MAX_DEPTH:
+        if depth > MAX_DEPTH:
             raise self.fail("L007", node, reason=_TOO_DEEP)
-        self.smap.values.setdefault(path, _mark(node))
         if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
+            return self._mapping(node, depth)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _SEQ:
                 raise self.fail("L006", node, tag=show_tag(node.tag))
-            return [self.build(item, (*path, i)) for i, item in enumerate(node.value)]
+            return [self.build(item, depth + 1) for item in node.value]
         return self._scalar(node)
 
-    def _mapping(self, node: yaml.MappingNode, path: Path) -> dict[str, Any]:
+    def _mapping(self, node: yaml.MappingNode, depth: int) -> dict[str, Any]:
         if node.tag != _MAP:
             raise self.fail("L006", node, tag=show_tag(node.tag))
         result: dict[str, Any] = {}
@@ -149,10 +206,8 @@ class _Builder:
             key = str(key_node.value)
             if key in first_seen:
                 raise self.fail("L005", key_node, key=key, first_line=first_seen[key])
-            key_pos = _mark(key_node)
-            first_seen[key] = key_pos[0]
-            self.smap.keys[(*path, key)] = key_pos
-            result[key] = self.build(value_node, (*path, key))
+            first_seen[key] = key_node.start_mark.line + 1
+            result[key] = self.build(value_node, depth + 1)
         return result
 
     def _scalar(self, node: yaml.Node) -> Any:
@@ -266,6 +321,9 @@ def _syntax_error(file: str, exc: yaml.YAMLError, text: str) -> ScenarioError:
         # (or Python's recursion limit) instead. Both are the same mistake to an author: L007.
         return ScenarioError([Diagnostic("L007", file, line, col, {"reason": _TOO_DEEP})])
     lines = text.splitlines()
+    mistake = find_quote_mistake(lines, line)
+    if mistake is not None:
+        return ScenarioError([Diagnostic(mistake.code, file, mistake.line, mistake.column, mistake.args)])
     source_line = lines[line - 1] if 0 < line <= len(lines) else ""
     indent = source_line[: len(source_line) - len(source_line.lstrip())]
     if "\t" in indent or "tab" in problem:
@@ -275,7 +333,7 @@ def _syntax_error(file: str, exc: yaml.YAMLError, text: str) -> ScenarioError:
 
 def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     """Parse `text` strictly. Returns plain data and its SourceMap; raises ScenarioError on any problem."""
-    smap = SourceMap(file)
+    smap = SourceMap(file, source=text)
     try:
         root = yaml.compose(text, Loader=FastStrictLoader)
     except yaml.YAMLError as exc:
@@ -289,7 +347,8 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
         ) from None
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL and root.value in _NULLS):
         raise ScenarioError([Diagnostic("L008", file, 1, 1)])
-    return _Builder(smap).build(root, ()), smap
+    smap.root = root
+    return _Builder(smap).build(root, 0), smap
 
 
 def position_of_offset(data: bytes, offset: int) -> tuple[int, int]:

@@ -1,0 +1,170 @@
+"""Recognise the two quoting mistakes instructors make most, when the YAML reader has stumbled over one.
+
+A double quote inside a text in double quotes ends the text early: `nl: "Maar "dat soort jongens" kan"`
+(C145, at the inner quote). A Dutch `'s` or a quoted word at the start of unquoted text opens a text in
+single quotes that runs on to the next `'`, often lines later, where the reader finally fails (C146, at
+the line where the text starts, not where the reader gave up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from trainer.model.diagnostics import Both
+
+_OPENERS = frozenset(":-[{,?")
+
+
+@dataclass(frozen=True)
+class QuoteMistake:
+    code: str  # C145 or C146
+    line: int  # 1-based
+    column: int  # 1-based
+    args: dict[str, object]
+
+
+def _opens_value(line: str, i: int) -> bool:
+    """Whether a quote at `i` starts a value (after `key: `, `- `, `[`, `{`, `,` or at the line start)."""
+    before = line[:i].rstrip()
+    if not before:
+        return True
+    if before[-1] == ":":
+        return i > len(before)  # `key: "x"`; a colon glued to the quote is inside plain text
+    return before[-1] in _OPENERS
+
+
+def _end_double(line: str, i: int) -> int | None:
+    """Index of the quote closing the double-quoted text opened at `i`, or None when it runs on."""
+    j = i + 1
+    while j < len(line):
+        if line[j] == "\\":
+            j += 2
+            continue
+        if line[j] == '"':
+            return j
+        j += 1
+    return None
+
+
+def _end_single(line: str, i: int) -> int | None:
+    """Index of the quote closing the single-quoted text opened at `i` ('' is an escaped quote)."""
+    j = i + 1
+    while j < len(line):
+        if line[j] == "'":
+            if j + 1 < len(line) and line[j + 1] == "'":
+                j += 2
+                continue
+            return j
+        j += 1
+    return None
+
+
+def _junk_after(line: str, end: int) -> str:
+    """What follows a closed quoted text on its line, when it cannot follow a text in YAML."""
+    rest = line[end + 1 :]
+    stripped = rest.lstrip()
+    if not stripped or stripped[0] in ",]}" or stripped.startswith(":"):
+        return ""
+    if stripped[0] == "#" and stripped is not rest:
+        return ""  # a comment
+    return stripped
+
+
+def _found(line: int, total: int) -> Both:
+    """Where the closing quote turned up, as the message says it."""
+    if line > total:
+        return Both("nergens: het bestand houdt eerder op", "nowhere: the file ends first")
+    return Both(f"pas op regel {line}", f"only on line {line}")
+
+
+def _short(text: str, limit: int = 30) -> str:
+    text = text.strip()
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+def _value_text(line: str, start: int) -> str:
+    """The text of an unquoted value as the author meant it: up to `, key:` or `}` in a flow mapping."""
+    text = line[start:].rstrip()
+    for stop in (", en:", ", nl:", "}"):
+        cut = text.find(stop)
+        if cut > 0:
+            text = text[:cut]
+    return text.replace('"', '\\"')
+
+
+def find_quote_mistake(lines: list[str], error_line: int) -> QuoteMistake | None:
+    """The quoting mistake that explains a syntax error found on `error_line` (1-based), if there is one.
+
+    Reads the lines up to the error as the YAML reader would see quotes: texts in single quotes may run
+    over several lines, so a `'` opened on an earlier line and still open (or closed only on the error
+    line) is the mistake; a closed text followed by more text on the error line is the other one.
+    """
+    open_single: tuple[int, int] | None = None  # (line, index) of a single-quoted text still running
+    for number in range(1, min(error_line, len(lines)) + 1):
+        line = lines[number - 1]
+        i = 0
+        if open_single is not None:
+            end = _end_single(line, -1)
+            if end is None:
+                continue
+            start_line, start_col = open_single
+            open_single = None
+            if number == error_line or _junk_after(line, end):
+                first = lines[start_line - 1]
+                return QuoteMistake(
+                    "C146",
+                    start_line,
+                    start_col + 1,
+                    {
+                        "start": _short(first[start_col:], 16),
+                        "found": _found(number, len(lines)),
+                        "example": _short(_value_text(first, start_col), 60),
+                    },
+                )
+            i = end + 1
+        while i < len(line):
+            char = line[i]
+            if char == "#" and (i == 0 or line[i - 1] in " \t"):
+                break
+            if char == '"' and _opens_value(line, i):
+                end = _end_double(line, i)
+                if end is None:
+                    break
+                junk = _junk_after(line, end)
+                if junk and number == error_line:
+                    return QuoteMistake("C145", number, end + 1, {"rest": _short(junk.split('"')[0])})
+                i = end + 1
+                continue
+            if char == "'" and _opens_value(line, i):
+                end = _end_single(line, i)
+                if end is None:
+                    open_single = (number, i)
+                    break
+                if _junk_after(line, end) and number == error_line:
+                    return QuoteMistake(
+                        "C146",
+                        number,
+                        i + 1,
+                        {
+                            "start": _short(line[i:], 16),
+                            "found": _found(number, len(lines)),
+                            "example": _short(_value_text(line, i), 60),
+                        },
+                    )
+                i = end + 1
+                continue
+            i += 1
+    if open_single is not None:  # still open at the error (or at the end of the file)
+        start_line, start_col = open_single
+        first = lines[start_line - 1]
+        return QuoteMistake(
+            "C146",
+            start_line,
+            start_col + 1,
+            {
+                "start": _short(first[start_col:], 16),
+                "found": _found(error_line, len(lines)),
+                "example": _short(_value_text(first, start_col), 60),
+            },
+        )
+    return None
