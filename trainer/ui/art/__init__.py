@@ -46,13 +46,19 @@ _vehicles_cache = LRU(32)
 _groups = LRU(32)
 
 
-def render_backdrop(backdrop: str, time_of_day: str, size: tuple[int, int], seed: int = 0) -> pygame.Surface:
+def render_backdrop(
+    backdrop: str, time_of_day: str, size: tuple[int, int], seed: int = 0, weather: str = "droog"
+) -> pygame.Surface:
     """A street scene of `size` (e.g. a 3200x720 panorama); unknown backdrop names draw a 'woonstraat'.
 
-    Night and evening light the street lamps (with pools of light) and a share of the windows.
+    Night and evening light the street lamps (with pools of light) and a share of the windows. `weather`
+    ('droog', 'motregen', 'regen', 'mist') greys the sky and wets or fogs the still picture; falling rain
+    and drifting fog are drawn per frame (`art.weather.draw_weather`).
     """
-    key = (backdrop, str(time_of_day), (int(size[0]), int(size[1])), seed)
-    return _backdrops.get_or_make(key, lambda: _backdrop.render(backdrop, str(time_of_day), size, seed))
+    key = (backdrop, str(time_of_day), (int(size[0]), int(size[1])), seed, str(weather))
+    return _backdrops.get_or_make(
+        key, lambda: _backdrop.render(backdrop, str(time_of_day), size, seed, str(weather))
+    )
 
 
 def render_person(
