@@ -1,8 +1,8 @@
 """Optional sound: an ambience per scene, rain over it, crowd sounds, a soft cue in a timer's last seconds.
 
 Sound is atmosphere only: nothing essential is given by sound alone (the countdown is drawn, announcements
-have no words). Without an audio device, or when the mixer or a file fails, `Sound.open` returns a sound that does
-nothing and says nothing; the game runs silent.
+have no words). Without an audio device, or when the mixer or a file fails, `Sound.open` returns a sound
+that does nothing and says nothing; the game runs silent.
 
     sound = Sound.open(assets_dir() / "sounds", volume=0.7, muted=False)
     sound.scene("station_square", rain=True)   # once per scene; same arguments again cost nothing
