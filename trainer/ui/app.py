@@ -21,8 +21,10 @@ from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import SelectionNode
 from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
+from trainer.ui.preferences import Preferences
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens import dialogue, pages
+from trainer.ui.senses import Senses, on_screen
 from trainer.ui.strings import t
 from trainer.ui.theme import Theme
 from trainer.ui.widgets import notice
@@ -55,6 +57,7 @@ class SessionSource(Protocol):
         clock: Clock,
         seed: int,
         start_node: str | None = None,
+        pace: float = 1.0,
     ) -> Session: ...
 
     def can_resume(self) -> bool: ...
@@ -84,6 +87,10 @@ class PlayerOptions:
     fullscreen: bool = False
     scenarios: list[LoadedScenario] = field(default_factory=list)
     show_meters: bool = False  # instructor option: tension and trust bars during play (a live score)
+    preferences: Preferences = field(default_factory=Preferences)  # the player's own settings
+    settings_file: Path | None = None  # where they are remembered; None: for this run only
+    sounds: Path | None = None  # the sounds folder; None: silent (tests, the storyboard)
+    speech_cache: Path | None = None  # where espeak-ng's lines are kept; None: no reading aloud
 
 
 class App:
@@ -101,7 +108,7 @@ class App:
         self.clock = PausableClock(clock or MonotonicClock())
         self.lang = options.lang
         self.size = options.size
-        self.theme = Theme(height=self.size[1])
+        self.theme = Theme(height=self.size[1], scale_index=options.preferences.text_size)
         self.ui = fr.UiState()
         self.screen: Screen = Screen.START
         self.screen_since = self.clock.now()
@@ -120,6 +127,14 @@ class App:
         self.extra: dict[str, object] = {}
         self._held: dict[int, float] = {}  # repeatable key -> clock time of its next repeat
         self.surface = self._open_window()
+        self.senses = Senses.open(
+            options.preferences,
+            settings_file=options.settings_file,
+            sounds=options.sounds,
+            speech_cache=options.speech_cache,
+            rng=random.Random(self.rng.random()),
+        )
+        self._settings_from_pause = False  # the settings page was opened from the pause menu
         self._begin()
 
     # --- window ---
@@ -194,6 +209,7 @@ class App:
             clock=self.clock,
             seed=self.rng.randrange(2**31),
             start_node=start_node or self.options.start_node,
+            pace=self.senses.prefs.pace,
         )
         self._follow_session()
 
@@ -253,6 +269,9 @@ class App:
             extra=self.extra,
             show_meters=self.options.show_meters,
             timed_out=self.timeout_since is not None,
+            seed=self.session.seed if self.session is not None else 0,
+            pace=self.session.pace if self.session is not None else 1.0,
+            settings=self.senses.view(playing=self.session is not None),
         )
 
     def timer_left(self, view: View | None) -> float | None:
@@ -305,6 +324,8 @@ class App:
             read = self._age() >= ENDING_MIN_READ_SECONDS
             if self.screen == Screen.ENDING and self.ui.focus is None and read:
                 self.ui.focus = 0  # read long enough: now Enter continues
+            shown = on_screen(self.session, self.screen.value, self.timer_left, self.lang)
+            self.senses.frame(self.clock.now(), shown)
         if draw:
             SCREENS[self.showing].draw(self.surface, self.frame())
             if self.timeout_since is not None and not self.paused:
@@ -360,6 +381,10 @@ class App:
         if inp.action == Action.PAUSE and self.screen not in (Screen.START, Screen.PICKER):
             self._toggle_pause(Screen.PAUSE if not self.paused else self.overlay)
             return
+        if inp.action == Action.SETTINGS and (not self.paused or self.overlay == Screen.SETTINGS):
+            self._settings_from_pause = False
+            self._toggle_pause(Screen.SETTINGS)  # volume, text size, tempo: with every clock stopped
+            return
         if (
             inp.action == Action.NOTES
             and self.screen in (Screen.SELECTION, Screen.DIALOGUE)
@@ -376,7 +401,8 @@ class App:
         ):
             return  # an Enter pressed right after the last choice must not skip the ending unread
         if inp.action == Action.BIGGER or inp.action == Action.SMALLER:
-            self.theme.bigger() if inp.action == Action.BIGGER else self.theme.smaller()
+            step = 1 if inp.action == Action.BIGGER else -1
+            self.theme.scale_index = self.senses.adjust("text_size", step).text_size  # and remembered
             return
         if inp.action == Action.RELOAD and self.options.scenario_file is not None:
             self._reload()
@@ -394,6 +420,7 @@ class App:
         elif self._under is not None:
             self.ui, self._under = self._under, None
         self.clock.pause() if self.paused else self.clock.resume()
+        self.senses.pause() if self.paused else self.senses.resume()
 
     def _reload(self) -> None:
         """F5: read the file again and continue at the same node if it still exists."""
@@ -420,8 +447,16 @@ class App:
                 self._resume(command.session_id)
             elif isinstance(command, fr.Begin):
                 self._start_session()
+            elif isinstance(command, fr.Unpause) and self._settings_from_pause:
+                self._settings_from_pause = False
+                self.overlay, self.ui = Screen.PAUSE, fr.UiState()  # back to the pause menu
             elif isinstance(command, fr.Unpause):
                 self._toggle_pause(self.overlay)
+            elif isinstance(command, fr.OpenSettings) and self.paused:
+                self._settings_from_pause = True
+                self.overlay, self.ui = Screen.SETTINGS, fr.UiState()
+            elif isinstance(command, fr.Adjust):  # applied and remembered; a tempo from the next session
+                self.theme.scale_index = self.senses.adjust(command.name, command.step).text_size
             elif isinstance(command, fr.ToMenu):
                 if self.paused:
                     self._toggle_pause()
@@ -465,4 +500,5 @@ class App:
             dt = ticker.tick(60) / 1000
             self.step(pygame.event.get(), dt)
             pygame.display.flip()
+        self.senses.close()
         pygame.quit()

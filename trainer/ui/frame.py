@@ -9,6 +9,7 @@ import pygame
 
 from trainer.engine.views import View
 from trainer.model.scenario import Scenario
+from trainer.ui.preferences import SettingsView
 from trainer.ui.text import TextBlock
 from trainer.ui.theme import Theme
 
@@ -51,6 +52,9 @@ class Frame:
     extra: dict[str, Any] = field(default_factory=dict)
     show_meters: bool = False  # the instructor's --show-meters: tension and trust bars during play
     timed_out: bool = False  # the node's time is up: "De tijd is om" shows, its default follows
+    seed: int = 0  # the session's seed: who passes by in the street
+    pace: float = 1.0  # the session's tempo: > 1 is slower (the scene moves 1/pace as fast)
+    settings: SettingsView | None = None  # the settings page's values and notes
 
 
 @dataclass
@@ -148,3 +152,16 @@ class Quit(Command):
 @dataclass(frozen=True)
 class Unpause(Command):
     pass
+
+
+@dataclass(frozen=True)
+class OpenSettings(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class Adjust(Command):
+    """One change on the settings page: `name` is a Preferences field, `step` +1 or -1."""
+
+    name: str
+    step: int

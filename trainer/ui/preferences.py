@@ -38,6 +38,31 @@ class Preferences:
         )
 
 
+@dataclass(frozen=True)
+class SettingsView:
+    """What the settings page shows: the values, and what it must say about them."""
+
+    prefs: Preferences
+    unreadable: bool  # the settings file cannot be read: changes last only this run
+    speech_problem: str | None  # why lines cannot be read aloud: 'no_espeak', 'no_sound'; None: they can
+    playing: bool  # a scenario is under way: a new tempo applies from the next one
+
+    @property
+    def speech_available(self) -> bool:
+        return self.speech_problem is None
+
+
+def adjusted(prefs: Preferences, name: str, step: int) -> Preferences:
+    """One change from the settings page: volume by 10, text size by one, a switch flipped."""
+    if name == "volume":
+        return replace(prefs, volume=min(100, max(0, prefs.volume + 10 * step)))
+    if name == "text_size":
+        return replace(prefs, text_size=min(3, max(0, prefs.text_size + step)))
+    if name in ("muted", "slow", "speech"):
+        return replace(prefs, **{name: not getattr(prefs, name)})
+    return prefs
+
+
 def _read(path: Path) -> tuple[dict[str, object], bool]:
     """The whole settings file and whether it was readable (a missing file is readable and empty)."""
     try:

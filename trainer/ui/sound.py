@@ -114,6 +114,15 @@ class Sound:
         except (pygame.error, OSError):
             return
 
+    def voice_busy(self) -> bool:
+        """Whether a spoken line is still playing (the next one waits for it)."""
+        if not self.enabled:
+            return False
+        try:
+            return bool(pygame.mixer.Channel(VOICE).get_busy())
+        except pygame.error:
+            return False
+
     def stop(self) -> None:
         """Silence everything (back to the menu)."""
         self._scene = (None, False)

@@ -24,11 +24,13 @@ from trainer.ui.art import vehicles as _vehicles
 from trainer.ui.art.backdrop import GROUND_Y_FRACTION
 from trainer.ui.art.cache import LRU, appearance_key, vehicle_key
 from trainer.ui.art.pen import REFERENCE_CM, px_per_cm
+from trainer.ui.art.weather import draw_weather
 
 __all__ = [
     "GROUND_Y_FRACTION",
     "REFERENCE_CM",
     "clear_caches",
+    "draw_weather",
     "px_per_cm",
     "render_backdrop",
     "render_group",
