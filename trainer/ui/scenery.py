@@ -7,6 +7,7 @@ frame at no cost after the first.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Protocol
 
 import pygame
 
@@ -53,6 +54,27 @@ def scene_backdrop(
     """A node's backdrop in its own weather and light (the setting's for a page or an ending)."""
     atm = atmosphere_of(scenario, node_id)
     return backdrop(scene_name(scenario, node_id), atm.palette, size, dim, atm.weather.value)
+
+
+class StreetMoment(Protocol):
+    """What a street renderer knows about a moment (the street's `layers.LayerContext` has these)."""
+
+    @property
+    def scenario(self) -> Scenario: ...
+    @property
+    def node_id(self) -> str: ...
+    @property
+    def t(self) -> float: ...
+    @property
+    def offset(self) -> int: ...
+
+
+def weather_layer(surface: pygame.Surface, ctx: StreetMoment) -> None:
+    """Rain or fog over a street, for a renderer's layer list (`layers.register(layers.AIR, weather_layer)`):
+    the node's weather at ctx.t, drifting with the view's turn. The still part (wet pavement, grey sky, fog
+    on the facades) comes with `art.render_backdrop(name, atm.palette, size, seed, atm.weather)`."""
+    seed = getattr(ctx, "seed", 0)
+    scene_weather(surface, ctx.scenario, ctx.node_id, ctx.t, seed if isinstance(seed, int) else 0, ctx.offset)
 
 
 def scene_weather(
