@@ -138,3 +138,23 @@ def test_listen_measure_duration_peak_and_loop_seam(tmp_path: Path, name: str) -
     if name in ("station_square", "street_night", "train_carriage", "busy_square", "rain", "footsteps"):
         assert seconds >= 6
         assert seam < 0.1, f"{name}: the loop clicks at its seam ({seam:.2f})"
+
+
+@pytest.mark.parametrize("driver", [None, "alsa", "no_such_driver"])
+def test_without_a_sound_card_the_game_says_nothing(driver: str | None) -> None:
+    """A laptop without a device (this test machine has no card): no ALSA chatter on stderr, no traceback."""
+    import os
+    import sys
+
+    env = {k: v for k, v in os.environ.items() if k != "SDL_AUDIODRIVER"}
+    env.update({"SDL_VIDEODRIVER": "dummy", "PYGAME_HIDE_SUPPORT_PROMPT": "1"})
+    if driver is not None:
+        env["SDL_AUDIODRIVER"] = driver
+    code = (
+        "from trainer.paths import assets_dir\n"
+        "from trainer.ui.sound import Sound\n"
+        "s = Sound.open(assets_dir() / 'sounds')\n"
+        "s.scene('station_square', True); s.countdown(3.0); s.effect('bike')\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0 and done.stderr == "" and done.stdout == ""

@@ -114,3 +114,24 @@ def test_rain_in_a_train_beads_the_windows_and_does_not_fall_inside() -> None:
     surface = wet.surface.copy()
     draw_weather(surface, "regen", 4.0, 1, indoors=True)
     assert pixels(surface) == pixels(wet.surface)
+
+
+def _street_at(seconds: float, seed: int) -> bytes:
+    import random
+
+    from tests.conftest import SCENARIOS
+    from trainer.ui.app import PlayerOptions
+    from trainer.ui.pilot import Pilot
+
+    pilot = Pilot(
+        PlayerOptions(trainee="W1", scenario_file=SCENARIOS / "stationsplein.yaml"), rng=random.Random(seed)
+    )
+    pilot.press("enter")
+    pilot.wait(seconds)
+    return pixels(pilot.app.surface)
+
+
+def test_the_running_street_is_the_same_picture_at_the_same_second_of_the_same_session() -> None:
+    """stationsplein drizzles: the window's frame depends only on the session's seed and the second."""
+    assert _street_at(4.0, seed=5) == _street_at(4.0, seed=5)
+    assert _street_at(4.5, seed=5) != _street_at(4.0, seed=5)

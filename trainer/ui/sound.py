@@ -17,6 +17,8 @@ from __future__ import annotations
 
 import contextlib
 import math
+import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
@@ -39,6 +41,23 @@ FADE_MS = 700
 # Channels: each kind of sound has its own, so a footstep never cuts off the rain or a spoken line.
 AMBIENCE, RAIN, CUE, EFFECT, VOICE = range(5)
 LEVELS = {AMBIENCE: 0.55, RAIN: 0.45, CUE: 0.6, EFFECT: 0.5, VOICE: 1.0}  # mixed under the master volume
+
+
+@contextlib.contextmanager
+def _quiet_stderr() -> Iterator[None]:
+    """Send what C libraries print to the process's stderr to the null device for a moment."""
+    try:
+        saved = os.dup(2)
+    except OSError:
+        yield
+        return
+    try:
+        with open(os.devnull, "wb") as null:
+            os.dup2(null.fileno(), 2)
+            yield
+    finally:
+        os.dup2(saved, 2)
+        os.close(saved)
 
 
 def ambience_for(backdrop: str, atmosphere: Atmosphere | None = None) -> tuple[str | None, bool]:
@@ -68,7 +87,8 @@ class Sound:
             if not folder.is_dir():
                 return cls(None, volume, muted)
             if not pygame.mixer.get_init():
-                pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=1024)
+                with _quiet_stderr():  # ALSA writes its complaints about a missing card straight to fd 2
+                    pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=1024)
             pygame.mixer.set_num_channels(max(8, pygame.mixer.get_num_channels()))
         except (pygame.error, OSError, NotImplementedError):
             return cls(None, volume, muted)
