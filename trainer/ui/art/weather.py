@@ -47,8 +47,8 @@ def _sheet(weather: str, seed: int, size: tuple[int, int], palette: str, layer: 
     sheet.fill(KEY)
     far, near = _colours(palette, heavy)
     colour = near if layer else far
-    count = (w * h) // ((2300 if heavy else 5200) * (3 if layer else 1)) * (1 if layer else 2) // 2
-    base = (0.026 if heavy else 0.01) * (1.7 if layer else 1.0)
+    count = (w * h) // ((2300 if heavy else 3400) * (3 if layer else 1)) * (1 if layer else 2) // 2
+    base = (0.026 if heavy else 0.013) * (1.7 if layer else 1.0)
     width = 2 if layer and heavy else 1
     slant = SLANT[heavy]
     for _ in range(count):
