@@ -66,7 +66,8 @@ def test_rain_said_where_the_node_rains_is_clean(tmp_path: Path) -> None:
 def test_clothing_and_other_times_are_not_claims(tmp_path: Path) -> None:
     """'donker' as a colour, 'mist' as a verb, a night shift or 'vanavond' said in daylight stay quiet."""
     texts = (
-        "Donker trainingspak en een donkere jas; hij mist zijn trein voor de nachtdienst; vanavond voetbal."
+        "Donker trainingspak en een donkere jas; hij mist zijn trein voor de nachtdienst; vanavond voetbal;"
+        " hij leunt tegen een lantaarnpaal."
     )
     codes = _codes(
         tmp_path,
@@ -85,3 +86,13 @@ def test_sun_in_a_dark_or_wet_scene_is_reported(tmp_path: Path) -> None:
     assert _codes(tmp_path, sunny, ("time_of_day: nacht", "time_of_day: middag")) == []
     wet_day = ("time_of_day: nacht", "time_of_day: middag\n  weather: motregen")
     assert _codes(tmp_path, sunny, wet_day) == ["C193"]
+
+
+def test_lamps_that_shine_need_dusk_or_dark(tmp_path: Path) -> None:
+    day = ("time_of_day: nacht", "time_of_day: middag")
+    lit = (
+        "text: {nl: Geen licht., en: No light.}",
+        "text: {nl: Hij staat in het lantaarnlicht., en: No light.}",
+    )
+    assert _codes(tmp_path, day, lit) == ["C191"]
+    assert _codes(tmp_path, ("time_of_day: nacht", "time_of_day: avond"), lit) == []

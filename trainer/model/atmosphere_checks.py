@@ -97,10 +97,6 @@ DARK = Claim(
                 "'s nachts",
                 "midden in de nacht",
                 "nachtelijk*",
-                "lantaarn*",
-                "straatlantaarn*",
-                "straatlamp*",
-                "straatverlichting",
             ],
             "en": [
                 "in the dark",
@@ -109,12 +105,6 @@ DARK = Claim(
                 "long dark",
                 "after dark",
                 "night-time",
-                "street lamp*",
-                "streetlamp*",
-                "streetlight*",
-                "street light*",
-                "lamp post*",
-                "lamppost*",
             ],
         }
     ),
@@ -135,7 +125,29 @@ DUSK = Claim(
 )
 LAMPS = Claim(
     "C191",
-    PhraseList.of({"nl": ["lampen branden", "lantaarns branden"], "en": ["lamps are lit", "lamps are on"]}),
+    # A lamp post is there by day too ('leunt tegen de lantaarnpaal'): only lamps that shine are a claim.
+    PhraseList.of(
+        {
+            "nl": [
+                "lampen branden",
+                "lantaarns branden",
+                "lantaarn brandt",
+                "straatverlichting brandt",
+                "straatverlichting is aan",
+                "lantaarnlicht",
+                "licht van de lantaarn*",
+                "licht van de straatlantaarn*",
+                "onder de lantaarn",
+            ],
+            "en": [
+                "lamps are lit",
+                "lamps are on",
+                "street lights are on",
+                "lamplight",
+                "under the street lamp",
+            ],
+        }
+    ),
     lambda a: a.lamps_on,
     Both("light: schemering of donker", "light: schemering or donker"),
 )
