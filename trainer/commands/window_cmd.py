@@ -46,7 +46,7 @@ def run(
     from trainer.ui.app import App, NoDisplayError, PlayerOptions  # pygame only when a window is wanted
     from trainer.ui.preferences import load_preferences
 
-    prefs, _readable = load_preferences(paths.settings_path())
+    prefs, _ = load_preferences(paths.settings_path())  # Senses says when the file is unreadable
 
     scenarios = [] if path else [load_clean(str(p), lang) for p in bundled_scenarios()]
     if path is not None and not Path(path).is_file():
