@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 import pygame
 
@@ -24,7 +23,9 @@ from trainer.ui.input import Action, Input, translate
 from trainer.ui.preferences import Preferences
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens import dialogue, pages
+from trainer.ui.screens.page import Page
 from trainer.ui.senses import Senses, on_screen
+from trainer.ui.source import SessionSource
 from trainer.ui.strings import t
 from trainer.ui.theme import Theme
 from trainer.ui.widgets import notice
@@ -39,34 +40,6 @@ TIMEOUT_NOTICE_SECONDS = 2.0  # "De tijd is om" stays this long before the defau
 ENDING_MIN_READ_SECONDS = 2.5  # an ending ignores Enter and clicks this long, so it is not skipped unread
 # Where a choice is made, nothing is pre-selected.
 NO_INITIAL_FOCUS = frozenset({Screen.SELECTION, Screen.DIALOGUE, Screen.ENDING})
-
-
-class SessionSource(Protocol):
-    """What the App needs from outside: scenario files loaded and checked, sessions started (recorded or
-    not) and resumed. The command builds one (`trainer.records.sessions.RecordedSessions`) and injects it."""
-
-    def load(self, path: Path, lang: str) -> tuple[LoadedScenario | None, list[str]]: ...
-
-    def start(
-        self,
-        loaded: LoadedScenario,
-        *,
-        trainee: str | None,
-        group: str | None,
-        lang: str,
-        clock: Clock,
-        seed: int,
-        start_node: str | None = None,
-        pace: float = 1.0,
-    ) -> Session: ...
-
-    def can_resume(self) -> bool: ...
-
-    def resume(self, session_id: str, clock: Clock) -> Session: ...
-
-    def owner(self, session_id: str) -> tuple[str, str | None]: ...
-
-    def unfinished(self, trainee: str | None, lang: str) -> list[tuple[str, str, str, str]]: ...
 
 
 class NoDisplayError(Exception):
@@ -124,7 +97,9 @@ class App:
         self.group = options.group
         self.loaded: LoadedScenario | None = None
         self.session: Session | None = None
-        self.extra: dict[str, object] = {}
+        self.resume: tuple[fr.Unfinished, ...] = ()
+        self.findings: tuple[str, ...] = ()
+        self.perspective: tuple[Page, ...] = ()
         self._held: dict[int, float] = {}  # repeatable key -> clock time of its next repeat
         self.surface = self._open_window()
         self.senses = Senses.open(
@@ -171,15 +146,16 @@ class App:
             if self._load_file(self.options.scenario_file):
                 self._go(Screen.BRIEFING)
         else:
-            self.extra["scenarios"] = self.options.scenarios
-            self.extra["resume"] = self.sessions.unfinished(self.trainee, self.lang)
+            self.resume = tuple(
+                fr.Unfinished(*row) for row in self.sessions.unfinished(self.trainee, self.lang)
+            )
             self._go(Screen.PICKER)
 
     def _load_file(self, path: Path) -> bool:
         """Load (or reload) a scenario file; findings go on screen instead of crashing."""
         loaded, errors = self.sessions.load(path, self.lang)
         if loaded is None:
-            self.extra["findings"] = errors
+            self.findings = tuple(errors)
             self._go(Screen.FINDINGS)
             return False
         self.loaded = loaded
@@ -227,10 +203,11 @@ class App:
             node = session.view().node
             name = Screen.SELECTION if isinstance(node, SelectionNode) else Screen.DIALOGUE
         elif phase == Phase.DONE:
-            self.extra["perspective"] = pages.perspective_pages(
-                session.scenario, session.events, self.lang, session.state.meters
+            view = session.view()
+            self.perspective = pages.perspective_pages(
+                session.scenario, view.perspective, self.lang, view.meters
             )
-            name = Screen.PERSPECTIVE if self.extra["perspective"] else Screen.DONE
+            name = Screen.PERSPECTIVE if self.perspective else Screen.DONE
         else:
             name = {
                 Phase.ENDING: Screen.ENDING,
@@ -266,7 +243,10 @@ class App:
             view=view,
             scenario=scenario,
             timer_left=self.timer_left(view),
-            extra=self.extra,
+            scenarios=tuple(self.options.scenarios),
+            resume=self.resume,
+            findings=self.findings,
+            perspective=self.perspective,
             show_meters=self.options.show_meters,
             timed_out=self.timeout_since is not None,
             seed=self.session.seed if self.session is not None else 0,
@@ -466,8 +446,7 @@ class App:
             elif isinstance(command, fr.Quit):
                 self.running = False
             elif self.screen == Screen.PERSPECTIVE and isinstance(command, fr.Advance):
-                total = len(self.extra.get("perspective", []))  # type: ignore[arg-type]
-                if self.ui.page + 1 < total:
+                if self.ui.page + 1 < len(self.perspective):
                     self.ui.page += 1
                     self.ui.part = 0
                 else:
