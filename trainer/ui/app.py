@@ -14,6 +14,7 @@ import pygame
 
 from trainer.engine.clock import Clock, MonotonicClock, PausableClock
 from trainer.engine.errors import EngineError
+from trainer.engine.replay_path import Replayed, Stop, moves, replay
 from trainer.engine.session import Session
 from trainer.engine.views import Phase, View
 from trainer.model.loader import LoadedScenario
@@ -21,6 +22,7 @@ from trainer.model.scenario import SelectionNode
 from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
 from trainer.ui.preferences import Preferences
+from trainer.ui.reload_note import replay_words
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens import dialogue, pages
 from trainer.ui.screens.page import Page
@@ -38,6 +40,7 @@ REPEAT_KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame
 REPEAT_DELAY, REPEAT_INTERVAL = 0.35, 0.07
 TIMEOUT_NOTICE_SECONDS = 2.0  # "De tijd is om" stays this long before the default applies
 ENDING_MIN_READ_SECONDS = 2.5  # an ending ignores Enter and clicks this long, so it is not skipped unread
+NOTE_SECONDS = 8.0  # what an F5 reload replayed stays this long, or until a key
 # Where a choice is made, nothing is pre-selected.
 NO_INITIAL_FOCUS = frozenset({Screen.SELECTION, Screen.DIALOGUE, Screen.ENDING})
 
@@ -92,6 +95,8 @@ class App:
         # countdown has not begun and the timer stands still.
         self.countdown_held: float | None = None
         self.timeout_since: float | None = None  # clock time when "De tijd is om" appeared
+        self.note: tuple[str, str] | None = None  # what an F5 reload did, shown until a key or a few seconds
+        self.note_since = 0.0
         self.running = True
         self.trainee = options.trainee
         self.group = options.group
@@ -102,13 +107,8 @@ class App:
         self.perspective: tuple[Page, ...] = ()
         self._held: dict[int, float] = {}  # repeatable key -> clock time of its next repeat
         self.surface = self._open_window()
-        self.senses = Senses.open(
-            options.preferences,
-            settings_file=options.settings_file,
-            sounds=options.sounds,
-            speech_cache=options.speech_cache,
-            rng=random.Random(self.rng.random()),
-        )
+        o, rng = options, random.Random(self.rng.random())  # sound and speech; the settings page
+        self.senses = Senses.open(o.preferences, o.settings_file, o.sounds, o.speech_cache, rng)
         self._settings_from_pause = False  # the settings page was opened from the pause menu
         self._begin()
 
@@ -175,7 +175,7 @@ class App:
         self.countdown_held = None
         self.timeout_since = None
 
-    def _start_session(self, start_node: str | None = None) -> None:
+    def _start_session(self, start_node: str | None = None, seed: int | None = None) -> None:
         assert self.loaded is not None
         self.session = self.sessions.start(
             self.loaded,
@@ -183,7 +183,7 @@ class App:
             group=self.group,
             lang=self.lang,
             clock=self.clock,
-            seed=self.rng.randrange(2**31),
+            seed=self.rng.randrange(2**31) if seed is None else seed,
             start_node=start_node or self.options.start_node,
             pace=self.senses.prefs.pace,
         )
@@ -310,6 +310,8 @@ class App:
             SCREENS[self.showing].draw(self.surface, self.frame())
             if self.timeout_since is not None and not self.paused:
                 notice(self.surface, t(self.lang, "time_up"), t(self.lang, "time_up_detail"), self.theme)
+            elif self.note is not None and self.clock.now() - self.note_since < NOTE_SECONDS:
+                notice(self.surface, *self.note, self.theme)
             self._fade_in()
 
     def _track_held(self, event: pygame.event.Event) -> None:
@@ -355,6 +357,7 @@ class App:
             self._follow_session()
 
     def _input(self, inp: Input) -> None:
+        self.note = None  # read: any key or click puts the reload note away
         if inp.action == Action.QUIT:
             self.running = False
             return
@@ -403,13 +406,26 @@ class App:
         self.senses.pause() if self.paused else self.senses.resume()
 
     def _reload(self) -> None:
-        """F5: read the file again and continue at the same node if it still exists."""
+        """F5: read the file again and replay the session's moves as far as they still exist."""
         assert self.options.scenario_file is not None
-        node = self.session.node_id if self.session is not None else None
-        if self._load_file(self.options.scenario_file):
-            assert self.loaded is not None
-            self._start_session(node if node in self.loaded.scenario.nodes else None)
-            self.ui.message = t(self.lang, "reloaded")
+        old = self.session
+        if not self._load_file(self.options.scenario_file):
+            return
+        assert self.loaded is not None
+        self.note_since = self.clock.now()
+        if old is None:
+            self._start_session()
+            self.note = (t(self.lang, "reloaded"), "")
+            return
+        start = old.start_node if old.start_node in self.loaded.scenario.nodes else None
+        self._start_session(start, seed=old.seed)  # the same seed: the choices keep their order
+        assert self.session is not None
+        if start is None:
+            result = Replayed(0, len(moves(old.events)), Stop.NODE_GONE, old.start_node)
+        else:
+            result = replay(self.session, old.events)
+            self._follow_session()
+        self.note = (t(self.lang, "reloaded"), replay_words(result, self.session.node_id, self.lang))
 
     def _command(self, command: fr.Command) -> None:
         session = self.session

@@ -94,7 +94,6 @@ class Senses:
     def open(
         cls,
         prefs: Preferences,
-        *,
         settings_file: Path | None,
         sounds: Path | None,
         speech_cache: Path | None,
