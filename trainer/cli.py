@@ -114,6 +114,11 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--seed", type=_seed, default=0)
     run.add_argument("--from", dest="start_node", help="begin bij dit knooppunt")
     run.add_argument(
+        "--resume",
+        metavar="ID",
+        help="ga verder met een onafgemaakte sessie (met --auto), bijv. na een crash",
+    )
+    run.add_argument(
         "--pace",
         type=float,
         default=0.0,
@@ -264,6 +269,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             lang=lang,
             record=_recording(args),
             pace=args.pace,
+            resume_id=args.resume,
         )
     if args.command == "coverage":
         from trainer.commands import coverage_cmd
