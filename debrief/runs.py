@@ -20,6 +20,7 @@ from trainer.engine.events import (
     ReflectionAnswered,
     ReflectionShared,
     RegistrationMade,
+    SessionStarted,
     TimedOut,
 )
 from trainer.engine.rules import GameState, rules_for
@@ -47,6 +48,12 @@ class Run:
     @property
     def total_seconds(self) -> float | None:
         return self.ending.t if self.ending else None
+
+    @property
+    def slow(self) -> bool:
+        """Played at the slower tempo (every timer longer), as the session's first event records."""
+        first = self.record.events[0] if self.record.events else None
+        return isinstance(first, SessionStarted) and first.pace > 1.0
 
 
 def read_run(scenario: Scenario, record: SessionRecord, lang: str) -> Run:

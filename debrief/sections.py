@@ -88,6 +88,11 @@ def times(scenario: Scenario, runs: Sequence[Run], w: Words) -> TimeStats:
         median_decision=statistics.median(decisions) if decisions else None,
         timeouts=sum(where.values()),
         timeout_points=points,
+        pace="all_slow"
+        if runs and all(r.slow for r in runs)
+        else "some_slow"
+        if any(r.slow for r in runs)
+        else "same",
     )
 
 

@@ -16,6 +16,7 @@ class Participant:
     finished: bool
     ending: str | None  # ending title, None while unfinished
     outcome: str | None
+    slow: bool = False  # played at the slower tempo: every timer half as long again
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,8 @@ class TimeStats:
     median_decision: float | None
     timeouts: int
     timeout_points: tuple[str, ...]
+    # Who chose the slower tempo is never counted on a group sheet: only 'some' or 'all'.
+    pace: str = "same"  # same | some_slow | all_slow
 
 
 @dataclass(frozen=True)

@@ -110,6 +110,7 @@ def _participant(scenario: Scenario, run: Run, w: Words, names: bool) -> Partici
         finished=record.finished,
         ending=ending.title.get(w.lang) if isinstance(ending, EndingNode) else None,
         outcome=w.pair(OUTCOME_LABELS[ending.outcome]) if isinstance(ending, EndingNode) else None,
+        slow=run.slow,
     )
 
 

@@ -36,6 +36,13 @@ def minimal_path() -> Path:
 
 
 @pytest.fixture(autouse=True)
+def _own_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test has its own settings folder: the player's volume or tempo never lands in the user's."""
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+
+
+@pytest.fixture(autouse=True)
 def records_db(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """Every test records into its own database, never the user's (subprocesses inherit TRAINER_DB)."""
     path = tmp_path / "records.sqlite3"

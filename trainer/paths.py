@@ -25,5 +25,12 @@ def assets_dir() -> Path:
     return _first_existing(_SOURCE_ROOT / "assets", Path(sys.prefix) / "share" / "trainer" / "assets")
 
 
+def settings_path() -> Path:
+    """The user's settings file (the shared server, the player's volume, text size and tempo)."""
+    import platformdirs  # only the commands and the player need it
+
+    return Path(platformdirs.user_config_dir("trainer", appauthor=False)) / "settings.json"
+
+
 def bundled_scenarios() -> list[Path]:
     return sorted(scenarios_dir().glob("*.yaml"))

@@ -31,6 +31,7 @@ class Trainee:
     reason: str = ""
     shared: bool = False
     answers: dict[str, str] = field(default_factory=dict)
+    slow: bool = False  # chose the slower tempo (recorded in the session's first event)
 
 
 def play(session: Session, who: Trainee) -> None:
@@ -75,6 +76,7 @@ def group_sheet(db: Path, scenario: str, trainees: Sequence[Trainee], *, lang: s
                 clock=SteppingClock(3.0 + i),
                 listeners=[recorder],
                 scenario_hash=loaded.content_hash,
+                pace=1.5 if who.slow else 1.0,
             )
             play(session, who)
     with RecordStore(db) as store:

@@ -374,6 +374,45 @@ CASES: list[Case] = [
         ),
         args=(("default", "afhandelen"),),
     ),
+    Case(
+        "C190",
+        50,
+        24,
+        (
+            (
+                "text: {nl: Geen licht., en: No light.}",
+                "text: {nl: Geen licht; het motregent., en: No light.}",
+            ),
+        ),
+        args=(("phrase", "motregent"),),
+    ),
+    Case(
+        "C191",
+        68,
+        20,
+        (
+            ("  aanspreken:\n    type: scene\n", "  aanspreken:\n    type: scene\n    light: schemering\n"),
+            (
+                'text: {nl: "Waarom ik?", en: "Why me?"}',
+                'text: {nl: "Waarom ik, in het donker?", en: "Why me?"}',
+            ),
+        ),
+        args=(("phrase", "in het donker"),),
+    ),
+    Case(
+        "C192",
+        50,
+        41,
+        (("text: {nl: Geen licht., en: No light.}", "text: {nl: Geen licht., en: No light in the fog.}"),),
+        args=(("phrase", "fog"),),
+    ),
+    Case(
+        "C193",
+        50,
+        24,
+        (("text: {nl: Geen licht., en: No light.}", "text: {nl: Geen licht; zonnig weer., en: No light.}"),),
+        args=(("phrase", "zonnig"),),
+    ),
 ]
 
 # L013 is about a folder: see test_malformed; C149 compares files: see tests/cli/test_check_ids.py

@@ -6,8 +6,7 @@ import json
 import os
 from pathlib import Path
 
-import platformdirs
-
+from trainer import paths
 from trainer.commands.common import RecordingOptions, UserError, print_err
 from trainer.model.text import tr
 from trainer.records.sync import Syncer
@@ -16,7 +15,7 @@ SETTINGS_FILE = "settings.json"
 
 
 def settings_path() -> Path:
-    return Path(platformdirs.user_config_dir("trainer", appauthor=False)) / SETTINGS_FILE
+    return paths.settings_path()
 
 
 def _settings() -> dict[str, object]:

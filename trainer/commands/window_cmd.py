@@ -6,6 +6,9 @@ import os
 from contextlib import ExitStack
 from pathlib import Path
 
+import platformdirs
+
+from trainer import paths
 from trainer.commands.common import RecordingOptions, UserError, findings, load_clean, valid_code
 from trainer.commands.records_opts import open_store
 from trainer.commands.server_opts import finish_sync, start_sync
@@ -41,6 +44,9 @@ def run(
         trainee, group = record.trainee or trainee, record.group or group
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     from trainer.ui.app import App, NoDisplayError, PlayerOptions  # pygame only when a window is wanted
+    from trainer.ui.preferences import load_preferences
+
+    prefs, _ = load_preferences(paths.settings_path())  # Senses says when the file is unreadable
 
     scenarios = [] if path else [load_clean(str(p), lang) for p in bundled_scenarios()]
     if path is not None and not Path(path).is_file():
@@ -55,6 +61,10 @@ def run(
         fullscreen=fullscreen,
         scenarios=scenarios,
         show_meters=show_meters,
+        preferences=prefs,
+        settings_file=paths.settings_path(),  # remembered there; an unreadable file is never overwritten
+        sounds=paths.assets_dir() / "sounds",
+        speech_cache=Path(platformdirs.user_cache_dir("trainer", appauthor=False)) / "speech",
     )
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None

@@ -26,12 +26,16 @@ class Event:
 
 @dataclass(frozen=True, slots=True)
 class SessionStarted(Event):
+    """`pace` > 1 is the slower tempo a trainee chose: every timer lasts `pace` times as long and the scene
+    moves that much slower. Recorded so the debrief knows; records from before it read as 1.0."""
+
     scenario_id: str
     scenario_version: int
     content_hash: str
     seed: int
     lang: str
     start_node: str
+    pace: float = 1.0
     type: ClassVar[str] = "session_started"
 
 

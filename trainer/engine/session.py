@@ -7,6 +7,7 @@ host shows its consequence.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -35,6 +36,7 @@ from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
 Listener = Callable[[Event], None]
+MAX_PACE = 3.0  # the slowest tempo: timers three times as long
 
 
 class _Position:
@@ -59,8 +61,11 @@ class Session:
         start_node: str | None = None,
         listeners: Iterable[Listener] = (),
         scenario_hash: str | None = None,
+        pace: float = 1.0,
     ) -> None:
         start = start_node or scenario.start
+        if not 1.0 <= pace <= MAX_PACE:
+            raise EngineError(f"tempo {pace} buiten 1 tot {MAX_PACE}", f"pace {pace} outside 1 to {MAX_PACE}")
         if start not in scenario.nodes:
             raise EngineError(f"onbekend startknooppunt '{start}'", f"unknown start node '{start}'")
         self.scenario = scenario
@@ -68,6 +73,7 @@ class Session:
         self.content_hash = scenario_hash or self.rules.content_hash
         self.seed = seed
         self.lang = lang
+        self.pace = pace  # the slower tempo: timers last `pace` times as long
         self.clock = clock or MonotonicClock()
         self.start_node = start
         self.listeners: list[Listener] = list(listeners)
@@ -86,7 +92,9 @@ class Session:
         self._t0 = self.clock.now()
         self._entered_at = 0.0
         self._replay_t: float | None = None
-        self._emit(SessionStarted(0.0, scenario.id, scenario.version, self.content_hash, seed, lang, start))
+        self._emit(
+            SessionStarted(0.0, scenario.id, scenario.version, self.content_hash, seed, lang, start, pace)
+        )
         self._enter(start, 0.0)
 
     # --- reading ---
@@ -115,6 +123,8 @@ class Session:
             return self._view
         rules, state, position = self.rules, self.state, self._pos.state
         phase, node_id, node, timer, can_advance = rules.heads[position]
+        if timer and self.pace != 1.0:
+            timer = self._timer(position)  # the slower tempo lengthens it
         if phase is Phase.PLAY or phase is Phase.ENDING:  # the host's hot path: built positionally
             self._view = View._make(
                 (phase, node_id, node, self._shown, timer, can_advance, None, state.flags, state.meters)
@@ -146,10 +156,15 @@ class Session:
     def time_left(self) -> float | None:
         """Seconds left on the current node's timer (negative once it has run out); None without a timer.
         Hosts ask this every frame, so it reads the clock but builds nothing."""
-        seconds = self.rules.timers.get(self._pos.state)
+        seconds = self._timer(self._pos.state)
         if not seconds:
             return None
         return seconds - (self.elapsed() - self._entered_at)
+
+    def _timer(self, position: str) -> int | None:
+        """The node's timer in seconds at this session's pace (the rules' seconds, lengthened when slow)."""
+        seconds = self.rules.timers.get(position)
+        return math.ceil(seconds * self.pace) if seconds else seconds
 
     def next_question(self) -> ReflectionQuestion | None:
         if self.phase != Phase.REFLECTION:
@@ -316,6 +331,7 @@ class Session:
             clock=clock,
             start_node=first.start_node,
             scenario_hash=scenario_hash,
+            pace=first.pace,
         )
         if first.content_hash != session.content_hash:
             raise EngineError(

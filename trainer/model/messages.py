@@ -471,4 +471,33 @@ MESSAGES: dict[str, Entry] = {
         "scenario aan zijn id",
         "give every scenario its own id (e.g. the file name): records and debriefs know a scenario by its id",
     ),
+    # --- words and pictures: weather and light (C190-C193) ---
+    "C190": Entry(
+        W,
+        "de tekst noemt {what} ('{phrase}'), maar het beeld is droog: {text}",
+        "the text mentions {what} ('{phrase}'), but the picture is dry: {text}",
+        "zet {fix} onder setting, of bij dit knooppunt als het pas hier gaat regenen",
+        "set {fix} under setting, or on this node if the rain starts here",
+    ),
+    "C191": Entry(
+        W,
+        "de tekst noemt {what} ('{phrase}'), maar het beeld is lichter: {text}",
+        "the text mentions {what} ('{phrase}'), but the picture is lighter: {text}",
+        "zet {fix} onder setting (of bij dit knooppunt), of pas de tekst aan",
+        "set {fix} under setting (or on this node), or change the text",
+    ),
+    "C192": Entry(
+        W,
+        "de tekst noemt {what} ('{phrase}'), maar het beeld is helder: {text}",
+        "the text mentions {what} ('{phrase}'), but the picture is clear: {text}",
+        "zet {fix} onder setting (of bij dit knooppunt), of pas de tekst aan",
+        "set {fix} under setting (or on this node), or change the text",
+    ),
+    "C193": Entry(
+        W,
+        "de tekst noemt {what} ('{phrase}'), maar het beeld is nat of donker: {text}",
+        "the text mentions {what} ('{phrase}'), but the picture is wet or dark: {text}",
+        "zet {fix} onder setting (of bij dit knooppunt), of pas de tekst aan",
+        "set {fix} under setting (or on this node), or change the text",
+    ),
 }

@@ -13,6 +13,7 @@ from trainer.model.vocabulary import (
     CastKind,
     Clothing,
     CueKind,
+    Daylight,
     Demeanour,
     Ground,
     Hair,
@@ -24,6 +25,7 @@ from trainer.model.vocabulary import (
     Step,
     TimeOfDay,
     VehicleKind,
+    Weather,
 )
 
 Identifier = Annotated[
@@ -273,6 +275,8 @@ class SelectionNode(Strict):
     type: Literal["selection"]
     prompt: Text
     backdrop: str | None = None
+    weather: Weather | None = Field(default=None, description="weer in dit beeld; zonder: dat van setting")
+    light: Daylight | None = Field(default=None, description="licht in dit beeld; zonder: dat van setting")
     time_limit: StrictInt = Field(ge=10, le=600, description="seconden")
     candidates: list[Candidate] = Field(min_length=1, max_length=8)
     nobody: SelectionChoice
@@ -287,6 +291,8 @@ class SceneNode(Strict):
 
     type: Literal["scene"]
     backdrop: str | None = None
+    weather: Weather | None = Field(default=None, description="weer in dit beeld; zonder: dat van setting")
+    light: Daylight | None = Field(default=None, description="licht in dit beeld; zonder: dat van setting")
     lines: list[Line] = Field(default_factory=list)
     info: list[InfoItem] = Field(default_factory=list)
     perspective: Text | None = None
@@ -343,6 +349,14 @@ class Setting(Strict):
     time_of_day: TimeOfDay
     backdrop: str = Field(
         description="een getekende achtergrond (bijv. woonstraat) of een afbeelding in assets/"
+    )
+    weather: Weather = Field(
+        default=Weather.DROOG, description="droog, motregen, regen of mist; een knooppunt mag afwijken"
+    )
+    light: Daylight | None = Field(
+        default=None,
+        description="daglicht, schemering of donker; zonder: uit time_of_day "
+        "(avond: schemering, nacht: donker)",
     )
 
 

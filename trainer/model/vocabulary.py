@@ -249,6 +249,23 @@ class TimeOfDay(StrEnum):
     NACHT = "nacht"
 
 
+class Weather(StrEnum):
+    """What falls from the sky, drawn (and heard) on every backdrop of the scene."""
+
+    DROOG = "droog"
+    MOTREGEN = "motregen"
+    REGEN = "regen"
+    MIST = "mist"
+
+
+class Daylight(StrEnum):
+    """How light it is outside; without it the time of day decides (avond: schemering, nacht: donker)."""
+
+    DAGLICHT = "daglicht"
+    SCHEMERING = "schemering"
+    DONKER = "donker"
+
+
 class Backdrop(StrEnum):
     """Procedural backdrops the player can draw; anything else must be an image file in assets/."""
 

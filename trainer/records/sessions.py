@@ -48,8 +48,10 @@ class RecordedSessions:
         clock: Clock,
         seed: int,
         start_node: str | None = None,
+        pace: float = 1.0,
     ) -> Session:
-        """A new session, recorded when there is a store and a trainee; `seed` draws its choice order."""
+        """A new session, recorded when there is a store and a trainee; `seed` draws its choice order,
+        `pace` > 1 lengthens its timers (the slower tempo, recorded in its first event)."""
         listeners = []
         if self.store is not None and trainee is not None:
             listeners.append(
@@ -63,6 +65,7 @@ class RecordedSessions:
             listeners=listeners,
             start_node=start_node,
             scenario_hash=loaded.content_hash,
+            pace=pace,
         )
 
     def can_resume(self) -> bool:

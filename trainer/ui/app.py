@@ -9,7 +9,6 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Protocol
 
 import pygame
 
@@ -22,10 +21,13 @@ from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import SelectionNode
 from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
+from trainer.ui.preferences import Preferences
 from trainer.ui.reload_note import replay_words
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens import dialogue, pages
 from trainer.ui.screens.page import Page
+from trainer.ui.senses import Senses, on_screen
+from trainer.ui.source import SessionSource
 from trainer.ui.strings import t
 from trainer.ui.theme import Theme
 from trainer.ui.widgets import notice
@@ -41,33 +43,6 @@ ENDING_MIN_READ_SECONDS = 2.5  # an ending ignores Enter and clicks this long, s
 NOTE_SECONDS = 8.0  # what an F5 reload replayed stays this long, or until a key
 # Where a choice is made, nothing is pre-selected.
 NO_INITIAL_FOCUS = frozenset({Screen.SELECTION, Screen.DIALOGUE, Screen.ENDING})
-
-
-class SessionSource(Protocol):
-    """What the App needs from outside: scenario files loaded and checked, sessions started (recorded or
-    not) and resumed. The command builds one (`trainer.records.sessions.RecordedSessions`) and injects it."""
-
-    def load(self, path: Path, lang: str) -> tuple[LoadedScenario | None, list[str]]: ...
-
-    def start(
-        self,
-        loaded: LoadedScenario,
-        *,
-        trainee: str | None,
-        group: str | None,
-        lang: str,
-        clock: Clock,
-        seed: int,
-        start_node: str | None = None,
-    ) -> Session: ...
-
-    def can_resume(self) -> bool: ...
-
-    def resume(self, session_id: str, clock: Clock) -> Session: ...
-
-    def owner(self, session_id: str) -> tuple[str, str | None]: ...
-
-    def unfinished(self, trainee: str | None, lang: str) -> list[tuple[str, str, str, str]]: ...
 
 
 class NoDisplayError(Exception):
@@ -88,6 +63,10 @@ class PlayerOptions:
     fullscreen: bool = False
     scenarios: list[LoadedScenario] = field(default_factory=list)
     show_meters: bool = False  # instructor option: tension and trust bars during play (a live score)
+    preferences: Preferences = field(default_factory=Preferences)  # the player's own settings
+    settings_file: Path | None = None  # where they are remembered; None: for this run only
+    sounds: Path | None = None  # the sounds folder; None: silent (tests, the storyboard)
+    speech_cache: Path | None = None  # where espeak-ng's lines are kept; None: no reading aloud
 
 
 class App:
@@ -105,7 +84,7 @@ class App:
         self.clock = PausableClock(clock or MonotonicClock())
         self.lang = options.lang
         self.size = options.size
-        self.theme = Theme(height=self.size[1])
+        self.theme = Theme(height=self.size[1], scale_index=options.preferences.text_size)
         self.ui = fr.UiState()
         self.screen: Screen = Screen.START
         self.screen_since = self.clock.now()
@@ -128,6 +107,9 @@ class App:
         self.perspective: tuple[Page, ...] = ()
         self._held: dict[int, float] = {}  # repeatable key -> clock time of its next repeat
         self.surface = self._open_window()
+        o, rng = options, random.Random(self.rng.random())  # sound and speech; the settings page
+        self.senses = Senses.open(o.preferences, o.settings_file, o.sounds, o.speech_cache, rng)
+        self._settings_from_pause = False  # the settings page was opened from the pause menu
         self._begin()
 
     # --- window ---
@@ -203,6 +185,7 @@ class App:
             clock=self.clock,
             seed=self.rng.randrange(2**31) if seed is None else seed,
             start_node=start_node or self.options.start_node,
+            pace=self.senses.prefs.pace,
         )
         self._follow_session()
 
@@ -266,6 +249,9 @@ class App:
             perspective=self.perspective,
             show_meters=self.options.show_meters,
             timed_out=self.timeout_since is not None,
+            seed=self.session.seed if self.session is not None else 0,
+            pace=self.session.pace if self.session is not None else 1.0,
+            settings=self.senses.view(playing=self.session is not None),
         )
 
     def timer_left(self, view: View | None) -> float | None:
@@ -318,6 +304,8 @@ class App:
             read = self._age() >= ENDING_MIN_READ_SECONDS
             if self.screen == Screen.ENDING and self.ui.focus is None and read:
                 self.ui.focus = 0  # read long enough: now Enter continues
+            shown = on_screen(self.session, self.screen.value, self.timer_left, self.lang)
+            self.senses.frame(self.clock.now(), shown)
         if draw:
             SCREENS[self.showing].draw(self.surface, self.frame())
             if self.timeout_since is not None and not self.paused:
@@ -376,6 +364,10 @@ class App:
         if inp.action == Action.PAUSE and self.screen not in (Screen.START, Screen.PICKER):
             self._toggle_pause(Screen.PAUSE if not self.paused else self.overlay)
             return
+        if inp.action == Action.SETTINGS and (not self.paused or self.overlay == Screen.SETTINGS):
+            self._settings_from_pause = False
+            self._toggle_pause(Screen.SETTINGS)  # volume, text size, tempo: with every clock stopped
+            return
         if (
             inp.action == Action.NOTES
             and self.screen in (Screen.SELECTION, Screen.DIALOGUE)
@@ -392,7 +384,8 @@ class App:
         ):
             return  # an Enter pressed right after the last choice must not skip the ending unread
         if inp.action == Action.BIGGER or inp.action == Action.SMALLER:
-            self.theme.bigger() if inp.action == Action.BIGGER else self.theme.smaller()
+            step = 1 if inp.action == Action.BIGGER else -1
+            self.theme.scale_index = self.senses.adjust("text_size", step).text_size  # and remembered
             return
         if inp.action == Action.RELOAD and self.options.scenario_file is not None:
             self._reload()
@@ -410,6 +403,7 @@ class App:
         elif self._under is not None:
             self.ui, self._under = self._under, None
         self.clock.pause() if self.paused else self.clock.resume()
+        self.senses.pause() if self.paused else self.senses.resume()
 
     def _reload(self) -> None:
         """F5: read the file again and replay the session's moves as far as they still exist."""
@@ -449,8 +443,16 @@ class App:
                 self._resume(command.session_id)
             elif isinstance(command, fr.Begin):
                 self._start_session()
+            elif isinstance(command, fr.Unpause) and self._settings_from_pause:
+                self._settings_from_pause = False
+                self.overlay, self.ui = Screen.PAUSE, fr.UiState()  # back to the pause menu
             elif isinstance(command, fr.Unpause):
                 self._toggle_pause(self.overlay)
+            elif isinstance(command, fr.OpenSettings) and self.paused:
+                self._settings_from_pause = True
+                self.overlay, self.ui = Screen.SETTINGS, fr.UiState()
+            elif isinstance(command, fr.Adjust):  # applied and remembered; a tempo from the next session
+                self.theme.scale_index = self.senses.adjust(command.name, command.step).text_size
             elif isinstance(command, fr.ToMenu):
                 if self.paused:
                     self._toggle_pause()
@@ -493,4 +495,5 @@ class App:
             dt = ticker.tick(60) / 1000
             self.step(pygame.event.get(), dt)
             pygame.display.flip()
+        self.senses.close()
         pygame.quit()

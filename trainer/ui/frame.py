@@ -10,6 +10,7 @@ import pygame
 from trainer.engine.views import View
 from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import Scenario
+from trainer.ui.preferences import SettingsView
 from trainer.ui.text import TextBlock
 from trainer.ui.theme import Theme
 
@@ -67,6 +68,9 @@ class Frame:
     perspective: tuple[Page, ...] = ()  # the perspective switch, then the learning goals, as pages to draw
     show_meters: bool = False  # the instructor's --show-meters: tension and trust bars during play
     timed_out: bool = False  # the node's time is up: "De tijd is om" shows, its default follows
+    seed: int = 0  # the session's seed: who passes by in the street
+    pace: float = 1.0  # the session's tempo: > 1 is slower (the scene moves 1/pace as fast)
+    settings: SettingsView | None = None  # the settings page's values and notes
 
 
 @dataclass
@@ -164,3 +168,16 @@ class Quit(Command):
 @dataclass(frozen=True)
 class Unpause(Command):
     pass
+
+
+@dataclass(frozen=True)
+class OpenSettings(Command):
+    pass
+
+
+@dataclass(frozen=True)
+class Adjust(Command):
+    """One change on the settings page: `name` is a Preferences field, `step` +1 or -1."""
+
+    name: str
+    step: int

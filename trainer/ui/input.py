@@ -32,6 +32,7 @@ class Action(Enum):
     RELOAD = auto()  # F5: re-read the scenario file
     BIGGER = auto()
     SMALLER = auto()
+    SETTINGS = auto()  # F3: volume, text size, tempo, reading aloud (every clock stops)
     QUIT = auto()
 
 
@@ -55,6 +56,7 @@ KEYS: dict[int, Action] = {
     pygame.K_F5: Action.RELOAD,
     pygame.K_F2: Action.BIGGER,
     pygame.K_F1: Action.SMALLER,
+    pygame.K_F3: Action.SETTINGS,
 }
 
 

@@ -34,6 +34,7 @@ KEY_NAMES = {
     "f5": pygame.K_F5,
     "f1": pygame.K_F1,
     "f2": pygame.K_F2,
+    "f3": pygame.K_F3,
     "n": pygame.K_n,
     "i": pygame.K_i,
     "b": pygame.K_b,

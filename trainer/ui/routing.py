@@ -11,7 +11,17 @@ import pygame
 
 from trainer.ui.frame import Command, Frame, Layout
 from trainer.ui.input import Input
-from trainer.ui.screens import dialogue, page, pages, picker, reflection, registration, selection, start
+from trainer.ui.screens import (
+    dialogue,
+    page,
+    pages,
+    picker,
+    reflection,
+    registration,
+    selection,
+    settings,
+    start,
+)
 
 
 class Screen(StrEnum):
@@ -30,6 +40,7 @@ class Screen(StrEnum):
     FINDINGS = "findings"
     PAUSE = "pause"
     NOTES = "notes"  # the briefing and what is known (B), over play with every clock stopped
+    SETTINGS = "settings"  # F3 or from the pause menu: volume, text size, tempo, reading aloud
 
 
 class ScreenModule(Protocol):
@@ -91,5 +102,6 @@ SCREENS: dict[Screen, ScreenSpec] = {
     Screen.FINDINGS: _page(pages.findings),
     Screen.PAUSE: _page(pages.pause),
     Screen.NOTES: _page(pages.notes),
+    Screen.SETTINGS: _module(settings),
 }
 assert set(SCREENS) == set(Screen), "every screen has a module"

@@ -7,11 +7,14 @@ frame at no cost after the first.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Protocol
 
 import pygame
 
+from trainer.model.atmosphere import atmosphere_of
 from trainer.model.scenario import Candidate, CastMember, Scenario
 from trainer.ui import art
+from trainer.ui.art.backdrop import INDOORS
 
 PANORAMA_WIDTH = 3.0  # the selection street is three windows wide
 # Figure surfaces stand for 215 cm (art.REFERENCE_CM), so people and vehicles share one scale: at 0.56 of the
@@ -31,9 +34,69 @@ def _dim(surface: pygame.Surface, alpha: int) -> pygame.Surface:
 # Surfaces are large (a 1280x720 backdrop is 3.7 MB, a panorama 11 MB): keep only what the current scenario
 # uses.
 @lru_cache(maxsize=4)
-def backdrop(name: str, time_of_day: str, size: tuple[int, int], dim: int = 0) -> pygame.Surface:
-    surface = art.render_backdrop(name, time_of_day, size)
+def backdrop(
+    name: str, time_of_day: str, size: tuple[int, int], dim: int = 0, weather: str = "droog"
+) -> pygame.Surface:
+    surface = art.render_backdrop(name, time_of_day, size, 0, weather)
     return _dim(surface, dim) if dim else surface
+
+
+def scene_name(scenario: Scenario, node_id: str | None) -> str:
+    """The backdrop a node is drawn on: its own, else the setting's."""
+    node = scenario.nodes.get(node_id or "")
+    own = getattr(node, "backdrop", None)
+    return own if isinstance(own, str) else scenario.setting.backdrop
+
+
+def scene_backdrop(
+    scenario: Scenario, node_id: str | None, size: tuple[int, int], dim: int = 0
+) -> pygame.Surface:
+    """A node's backdrop in its own weather and light (the setting's for a page or an ending)."""
+    atm = atmosphere_of(scenario, node_id)
+    return backdrop(scene_name(scenario, node_id), atm.palette, size, dim, atm.weather.value)
+
+
+class StreetMoment(Protocol):
+    """What a street renderer knows about a moment (the street's `layers.LayerContext` has these)."""
+
+    @property
+    def scenario(self) -> Scenario: ...
+    @property
+    def node_id(self) -> str: ...
+    @property
+    def t(self) -> float: ...
+    @property
+    def offset(self) -> int: ...
+
+
+def weather_layer(surface: pygame.Surface, ctx: StreetMoment) -> None:
+    """Rain or fog over a street, for a renderer's layer list (`layers.register(layers.AIR, weather_layer)`):
+    the node's weather at ctx.t, drifting with the view's turn. The still part (wet pavement, grey sky, fog
+    on the facades) comes with `art.render_backdrop(name, atm.palette, size, seed, atm.weather)`."""
+    seed = getattr(ctx, "seed", 0)
+    scene_weather(surface, ctx.scenario, ctx.node_id, ctx.t, seed if isinstance(seed, int) else 0, ctx.offset)
+
+
+def scene_weather(
+    surface: pygame.Surface,
+    scenario: Scenario,
+    node_id: str | None,
+    t: float,
+    seed: int,
+    pan_px: float = 0.0,
+) -> None:
+    """What moves in a node's weather (rain, drizzle, fog) over what is drawn, at `t` seconds."""
+    atm = atmosphere_of(scenario, node_id)
+    art.draw_weather(
+        surface,
+        atm.weather.value,
+        t,
+        seed,
+        palette=atm.palette,
+        indoors=scene_name(scenario, node_id) in INDOORS,
+        pan_px=pan_px,
+        ground_y=surface.get_height() * 0.8,
+    )
 
 
 def cast_member(scenario: Scenario, cast_id: str) -> CastMember | None:
@@ -65,7 +128,8 @@ class Panorama:
         assert isinstance(node, SelectionNode)
         width, height = int(size[0] * PANORAMA_WIDTH), size[1]
         name = node.backdrop or scenario.setting.backdrop
-        self.surface = art.render_backdrop(name, scenario.setting.time_of_day.value, (width, height)).copy()
+        atm = atmosphere_of(scenario, node_id)
+        self.surface = art.render_backdrop(name, atm.palette, (width, height), 0, atm.weather.value).copy()
         self.rects: dict[str, pygame.Rect] = {}
         ground = int(height * art.GROUND_Y_FRACTION)
         for cand in sorted(node.candidates, key=lambda c: c.position):

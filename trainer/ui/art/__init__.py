@@ -24,11 +24,13 @@ from trainer.ui.art import vehicles as _vehicles
 from trainer.ui.art.backdrop import GROUND_Y_FRACTION
 from trainer.ui.art.cache import LRU, appearance_key, vehicle_key
 from trainer.ui.art.pen import REFERENCE_CM, px_per_cm
+from trainer.ui.art.weather import draw_weather
 
 __all__ = [
     "GROUND_Y_FRACTION",
     "REFERENCE_CM",
     "clear_caches",
+    "draw_weather",
     "px_per_cm",
     "render_backdrop",
     "render_group",
@@ -46,13 +48,19 @@ _vehicles_cache = LRU(32)
 _groups = LRU(32)
 
 
-def render_backdrop(backdrop: str, time_of_day: str, size: tuple[int, int], seed: int = 0) -> pygame.Surface:
+def render_backdrop(
+    backdrop: str, time_of_day: str, size: tuple[int, int], seed: int = 0, weather: str = "droog"
+) -> pygame.Surface:
     """A street scene of `size` (e.g. a 3200x720 panorama); unknown backdrop names draw a 'woonstraat'.
 
-    Night and evening light the street lamps (with pools of light) and a share of the windows.
+    Night and evening light the street lamps (with pools of light) and a share of the windows. `weather`
+    ('droog', 'motregen', 'regen', 'mist') greys the sky and wets or fogs the still picture; falling rain
+    and drifting fog are drawn per frame (`art.weather.draw_weather`).
     """
-    key = (backdrop, str(time_of_day), (int(size[0]), int(size[1])), seed)
-    return _backdrops.get_or_make(key, lambda: _backdrop.render(backdrop, str(time_of_day), size, seed))
+    key = (backdrop, str(time_of_day), (int(size[0]), int(size[1])), seed, str(weather))
+    return _backdrops.get_or_make(
+        key, lambda: _backdrop.render(backdrop, str(time_of_day), size, seed, str(weather))
+    )
 
 
 def render_person(

@@ -1,8 +1,8 @@
 """Contact sheets of the procedural art, for looking at it: `python -m trainer.ui.art OUTDIR`.
 
-Writes backdrops.png (every view at every time of day), people.png, portraits.png, vehicles.png, groups.png
-and
-street.png (a night panorama with people and a car on the ground line), and prints render timings.
+Writes backdrops.png (every view at every time of day), people.png, portraits.png, vehicles.png, groups.png,
+street.png (a night panorama with people and a car on the ground line) and weather.png (dry, drizzle, rain and
+fog by day, at dusk and in the dark), and prints render timings.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 import pygame  # noqa: E402
 
 from trainer.model.scenario import Appearance, Vehicle  # noqa: E402
-from trainer.model.vocabulary import Backdrop, TimeOfDay  # noqa: E402
+from trainer.model.vocabulary import Backdrop, TimeOfDay, Weather  # noqa: E402
 from trainer.ui import art  # noqa: E402
 from trainer.ui.art.samples import PEOPLE, VEHICLES  # noqa: E402
 
@@ -85,8 +85,11 @@ def main(argv: list[str]) -> int:
     ]
     pygame.image.save(_sheet(groups, 4), out / "groups.png")
     pygame.image.save(_street(), out / "street.png")
+    pygame.image.save(_weather(timings), out / "weather.png")
     print("\n".join(timings))
-    print(f"wrote {out}/backdrops.png people.png portraits.png vehicles.png groups.png street.png")
+    print(
+        f"wrote {out}/backdrops.png people.png portraits.png vehicles.png groups.png street.png weather.png"
+    )
     return 0
 
 
@@ -105,6 +108,24 @@ def _street() -> pygame.Surface:
         person = art.render_person(PEOPLE[idx][0], PEOPLE[idx][1], height_px)
         scene.blit(person, (x - person.get_width() // 2, ground - person.get_height()))
     return pygame.transform.smoothscale(scene, (w // 2, h // 2))
+
+
+def _weather(timings: list[str]) -> pygame.Surface:
+    """Every weather in every light on two views, as the player shows it at second 3 (still and moving)."""
+    thumbs = []
+    for view in (Backdrop.WOONSTRAAT, Backdrop.STATIONSPLEIN):
+        for weather in Weather:
+            for palette in ("middag", "avond", "nacht"):
+                full = _timed(
+                    f"backdrop {view.value} {palette} {weather.value} 1280x720",
+                    lambda v=view, p=palette, wx=weather: art.render_backdrop(
+                        v.value, p, (1280, 720), 0, wx.value
+                    ),
+                    timings,
+                ).copy()
+                art.draw_weather(full, weather.value, 3.0, 1, palette=palette)
+                thumbs.append(pygame.transform.smoothscale(full, (427, 240)))
+    return _sheet(thumbs, 6)
 
 
 def _with(entry: tuple[Vehicle, list[int]]) -> tuple[Vehicle, list[Appearance]]:

@@ -7,6 +7,7 @@ import random
 
 import pygame
 
+from trainer.ui.art import light as weather_light
 from trainer.ui.art.palette import Light, light, mix
 from trainer.ui.art.pen import vertical_gradient
 from trainer.ui.art.scene import Scene, add_glow
@@ -19,26 +20,41 @@ INDOORS = frozenset({"trein"})
 """Views lit from inside: no pools of street light on the floor where people stand."""
 
 
-def render(backdrop: str, time_of_day: str, size: tuple[int, int], seed: int) -> pygame.Surface:
-    return build_scene(backdrop, time_of_day, size, seed).surface
+def render(
+    backdrop: str, time_of_day: str, size: tuple[int, int], seed: int, weather: str = "droog"
+) -> pygame.Surface:
+    return build_scene(backdrop, time_of_day, size, seed, weather).surface
 
 
-def build_scene(backdrop: str, time_of_day: str, size: tuple[int, int], seed: int) -> Scene:
-    """Draw the backdrop and keep what was placed (lamps, lit windows) for inspection."""
+def build_scene(
+    backdrop: str, time_of_day: str, size: tuple[int, int], seed: int, weather: str = "droog"
+) -> Scene:
+    """Draw the backdrop and keep what was placed (lamps, lit windows) for inspection.
+
+    `time_of_day` picks the light ('ochtend', 'middag', 'avond' for dusk, 'nacht' for dark: the model's
+    `Atmosphere.palette`); `weather` ('droog', 'motregen', 'regen', 'mist') greys the sky and wets or fogs
+    the still picture (light.py). What falls and drifts is drawn per frame by weather.py."""
     w, h = max(1, int(size[0])), max(1, int(size[1]))
     view, metres = VIEWS.get(backdrop, VIEWS["woonstraat"])
     name = backdrop if backdrop in VIEWS else "woonstraat"
-    lt = light(time_of_day)
+    lt = weather_light.overcast(light(time_of_day), weather)
     surface = pygame.Surface((w, h))
     # One stream for the layout, another for which windows are lit: day and night share the street.
     scene = Scene(
         surface, lt, random.Random(f"{name}:{seed}"), random.Random(f"{name}:{seed}:lit"), metres * h
     )
     _sky(scene, lt, random.Random(f"sky:{seed}"))
+    weather_light.cloud_deck(scene, weather, random.Random(f"clouds:{seed}"))
     view(scene, time_of_day)
     _foreground_shade(scene)
+    indoors = name in INDOORS
+    base = weather_light.FACADE_BASE.get(name, 0.62) * h
+    if str(weather) == weather_light.FOG:  # fog veils the street before the lamps shine through it
+        weather_light.apply(scene, weather, base, indoors)
     if lt.lamps_on:
-        _night_light(scene, lt, random.Random(f"pools:{name}:{seed}"), pools=name not in INDOORS)
+        _night_light(scene, lt, random.Random(f"pools:{name}:{seed}"), pools=not indoors)
+    if str(weather) != weather_light.FOG:
+        weather_light.apply(scene, weather, base, indoors)
     return scene
 
 

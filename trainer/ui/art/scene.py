@@ -22,6 +22,7 @@ class Scene:
     m: float
     lamps: list[tuple[float, float, float]] = field(default_factory=list)  # x, head y, ground y
     glows: list[tuple[pygame.Rect, RGB]] = field(default_factory=list)
+    panes: list[pygame.Rect] = field(default_factory=list)  # window glass seen from inside (a train)
 
     @property
     def w(self) -> int:

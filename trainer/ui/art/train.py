@@ -69,6 +69,7 @@ def trein(scene: Scene, time_of_day: str) -> None:
         pygame.Rect(round(bx + 0.22 * m), round(top), round((BAY - 0.44) * m), round(sill - top))
         for bx in bays
     ]
+    scene.panes.extend(panes)
     radius = round(0.16 * m)
     for pane in panes:
         pygame.draw.rect(band, (0, 0, 0, 0), pane.move(0, -round(top) + 6), border_radius=radius)

@@ -153,10 +153,9 @@ def _typing_line(frame: Frame) -> int:
 def draw(surface: pygame.Surface, frame: Frame) -> None:
     assert frame.view is not None and frame.scenario is not None
     lay = layout(frame)
-    node = _node(frame)
     theme, lang, px = frame.theme, frame.lang, frame.theme.px
-    name = node.backdrop or frame.scenario.setting.backdrop
-    surface.blit(scenery.backdrop(name, frame.scenario.setting.time_of_day.value, frame.size, dim=90), (0, 0))
+    surface.blit(scenery.scene_backdrop(frame.scenario, frame.view.node_id, frame.size, dim=90), (0, 0))
+    scenery.scene_weather(surface, frame.scenario, frame.view.node_id, frame.now / frame.pace, frame.seed)
     member = _portrait_member(frame)
     if member is not None:
         box = lay.rects["portrait"]

@@ -141,10 +141,7 @@ def _parts(frame: Frame, page: Page, body: pygame.Rect) -> tuple[list[list[Entry
 
 def draw(surface: pygame.Surface, frame: Frame, page: Page) -> None:
     if frame.scenario is not None:
-        setting = frame.scenario.setting
-        surface.blit(
-            scenery.backdrop(setting.backdrop, setting.time_of_day.value, frame.size, dim=150), (0, 0)
-        )
+        surface.blit(scenery.scene_backdrop(frame.scenario, None, frame.size, dim=150), (0, 0))
     else:
         surface.fill(th.INK)
     lay = layout(frame, page)

@@ -8,7 +8,7 @@ from trainer.engine.perspective import PerspectivePage
 from trainer.model.scenario import EndingNode, Line, Scenario
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_LABELS, STEP_ORDER, MeterKind
-from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
+from trainer.ui.frame import Advance, Begin, Frame, OpenSettings, Quit, ToMenu, Unpause
 from trainer.ui.perspective import told
 from trainer.ui.screens.page import Gauge, Page
 from trainer.ui.strings import t
@@ -139,5 +139,10 @@ def pause(frame: Frame) -> Page:
     return Page(
         t(lang, "paused"),
         (("", t(lang, "text_size")),),
-        ((t(lang, "resume"), Unpause()), (t(lang, "again"), ToMenu()), (t(lang, "quit"), Quit())),
+        (
+            (t(lang, "resume"), Unpause()),
+            (t(lang, "settings"), OpenSettings()),
+            (t(lang, "again"), ToMenu()),
+            (t(lang, "quit"), Quit()),
+        ),
     )

@@ -83,6 +83,10 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     theme, lang, px = frame.theme, frame.lang, frame.theme.px
     pano = scenery.panorama(frame.scenario, frame.view.node_id or "", frame.size)
     surface.blit(pano.surface, (0, 0), pygame.Rect(offset(frame), 0, *frame.size))
+    # Rain and fog move over the street and its people, under the panels; the view's turn gives parallax.
+    scenery.scene_weather(
+        surface, frame.scenario, frame.view.node_id, frame.now / frame.pace, frame.seed, pan_px=offset(frame)
+    )
     lay = layout(frame)
     focused = _focused(frame)
     for cand in _candidates(frame):
