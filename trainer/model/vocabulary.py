@@ -319,3 +319,4 @@ class Clothing(StrEnum):
     WERKKLEDING = "werkkleding"
     UNIFORM = "uniform"
     WINTERJAS = "winterjas"
+    REGENJAS = "regenjas"
