@@ -23,6 +23,7 @@ SEATS_TAKEN: dict[Density, float] = {
 }
 HOUR: dict[str, float] = {"ochtend": 1.0, "middag": 1.0, "avond": 0.7, "nacht": 0.35}
 FADE_IN = 1.0  # seconds a newcomer takes to appear while the street fills up
+SEAT_DEPTH = 0.3  # the carriage seats stand a little back from where the candidates stand
 NEAR_SHARE = 0.15  # passers-by who walk past nearer than the candidates
 
 
@@ -99,7 +100,7 @@ def crowd_plan(
         free = {_nearest(seats, c.position) for c in node.candidates}
         for n, i in enumerate(order[: round(len(seats) * taken)]):
             if i not in free:
-                walkers.append(Walker(f"crowd:{n}", passer_by(rng), "zitten", seats[i], 0.0, 0.12, 0.0))
+                walkers.append(Walker(f"crowd:{n}", passer_by(rng), "zitten", seats[i], 0.0, SEAT_DEPTH, 0.0))
     else:
         first, last = _count(start, hour), _count(end, hour)
         for i in range(max(first, last)):

@@ -241,6 +241,7 @@ class App:
             if self.session is not None
             else (self.loaded.scenario if self.loaded else None)
         )
+        street = self._street(view)
         return fr.Frame(
             self.theme,
             self.size,
@@ -253,7 +254,17 @@ class App:
             extra=self.extra,
             show_meters=self.options.show_meters,
             timed_out=self.timeout_since is not None,
+            seed=self.session.seed if self.session is not None else 0,
+            street_t=street[0],
+            departed=street[1],
         )
+
+    def _street(self, view: View | None) -> tuple[float | None, frozenset[str]]:
+        """The selection street's second and who has left, as the session counts them."""
+        session = self.session
+        if session is None or view is None or not isinstance(view.node, SelectionNode):
+            return None, frozenset()
+        return session.seconds_here(), session.departed()
 
     def timer_left(self, view: View | None) -> float | None:
         """Seconds left on the current node's timer, as the session reports it, while a node is in play.

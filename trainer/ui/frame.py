@@ -51,6 +51,9 @@ class Frame:
     extra: dict[str, Any] = field(default_factory=dict)
     show_meters: bool = False  # the instructor's --show-meters: tension and trust bars during play
     timed_out: bool = False  # the node's time is up: "De tijd is om" shows, its default follows
+    seed: int = 0  # the session's seed: who passes by in the street
+    street_t: float | None = None  # seconds into the selection street (the session's); None: `now`
+    departed: frozenset[str] = frozenset()  # candidates who have left the street: no longer addressable
 
 
 @dataclass

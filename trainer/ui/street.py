@@ -1,0 +1,241 @@
+"""The living selection street: a 360° panorama with props, the candidates doing what their beats say and a
+crowd from the session's seed, drawn for second t.
+
+The still part (backdrop and props) is drawn once; people are cached sprites placed every frame from the
+engine's pure timeline, so the same second always gives the same picture. Weather and light come from
+layers other modules register (`trainer.ui.layers`): GROUND under the people, AIR over them.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass
+
+import pygame
+
+from trainer.engine.crowd import CrowdPlan, crowd_at, crowd_plan
+from trainer.engine.timeline import Placed, Pose, candidates_at
+from trainer.model.scenario import Appearance, Candidate, CastMember, Scenario, SelectionNode
+from trainer.ui import art
+from trainer.ui import layers as ly
+from trainer.ui.art import furniture
+from trainer.ui.art.palette import light
+from trainer.ui.art.poses import WALK_FRAMES, person_sprite, rider_sprite
+from trainer.ui.art.scene import Scene
+from trainer.ui.art.train import seat_positions
+
+PANORAMA_WIDTH = 3.0  # the street is three windows round: 120° a window
+PERSON_HEIGHT = 0.56  # of the window height, for someone at the kerb (a 215 cm sprite)
+VEHICLE_HEIGHT = 0.32
+SEAM = 0.25  # share of a window cross-faded where the street closes on itself
+DEPTH_RISE = 0.2  # a figure at depth 1 stands this share of the window higher ...
+DEPTH_SHRINK = 0.5  # ... and this much smaller
+GROUP_STEP_CM = 46.0
+
+
+@dataclass(frozen=True, slots=True)
+class Drawn:
+    """One figure as drawn: its image, where on screen, and whose it is (a candidate id or None)."""
+
+    key: str
+    image: pygame.Surface
+    rect: pygame.Rect
+    depth: float
+    candidate: str | None
+    alpha: float
+
+
+def is_wet(scenario: Scenario, node_id: str) -> bool:
+    """Rain or drizzle in this scene, read from the scenario's atmosphere (issue 16, weather and light)."""
+    try:
+        from trainer.model import atmosphere  # type: ignore[attr-defined,unused-ignore]
+    except ImportError:  # the weather model is not there (yet): a dry street
+        return False
+    return bool(atmosphere.atmosphere_of(scenario, node_id).wet)
+
+
+def _seamless(backdrop: str, hour: str, width: int, height: int, seam: int) -> pygame.Surface:
+    """A backdrop whose right edge runs on into its left edge: drawn `seam` wider, that overhang faded over
+    the start."""
+    wide = art.render_backdrop(backdrop, hour, (width + seam, height))
+    out = wide.subsurface(pygame.Rect(0, 0, width, height)).copy()
+    strip = pygame.Surface((seam, height), pygame.SRCALPHA)
+    strip.blit(wide, (0, 0), pygame.Rect(width, 0, seam, height))
+    ramp = pygame.Surface((seam, 1), pygame.SRCALPHA)
+    for x in range(seam):
+        ramp.set_at((x, 0), (255, 255, 255, round(255 * (1 - x / seam))))
+    strip.blit(pygame.transform.scale(ramp, (seam, height)), (0, 0), special_flags=pygame.BLEND_RGBA_MULT)
+    out.blit(strip, (0, 0))
+    return out
+
+
+class Street:
+    """One selection street for one session (its seed decides the crowd)."""
+
+    def __init__(self, scenario: Scenario, node_id: str, size: tuple[int, int], seed: int) -> None:
+        node = scenario.nodes[node_id]
+        assert isinstance(node, SelectionNode)
+        self.scenario, self.node, self.node_id, self.size = scenario, node, node_id, size
+        w, h = size
+        self.width = int(w * PANORAMA_WIDTH)
+        self.ground = int(h * art.GROUND_Y_FRACTION)
+        self.person_px = int(h * PERSON_HEIGHT)
+        self.backdrop = node.backdrop or scenario.setting.backdrop
+        hour = scenario.setting.time_of_day.value
+        self.hour = hour
+        self.surface = _seamless(self.backdrop, hour, self.width, h, max(8, int(w * SEAM)))
+        self._props()
+        self.cast = {c.id: c for c in scenario.cast}
+        seats = seat_positions(self.width, h) if self.backdrop == "trein" else ()
+        self.wet = is_wet(scenario, node_id)
+        self.plan: CrowdPlan = crowd_plan(
+            node, seed=seed, hour=hour, time_limit=node.time_limit, wet=self.wet, seats=seats
+        )
+        self.looks: dict[str, Appearance] = {
+            wk.key: (
+                wk.appearance.model_copy(update={"accessories": [*wk.appearance.accessories, "paraplu"]})
+                if wk.umbrella
+                else wk.appearance
+            )
+            for wk in self.plan.walkers
+        }
+
+    def _props(self) -> None:
+        scene = Scene(
+            self.surface,
+            light(self.hour),
+            random.Random(f"props:{self.node_id}"),
+            random.Random("props:lit"),
+            art.px_per_cm(self.person_px) * 100,
+        )
+        for prop in sorted(self.node.props, key=lambda p: p.kind.value == "trap", reverse=True):
+            x = prop.position * self.width
+            for copy in (x - self.width, x, x + self.width):  # a prop near the seam shows on both sides
+                if -self.size[0] < copy < self.width + self.size[0]:
+                    furniture.draw_prop(
+                        scene, prop.kind.value, copy, self.ground - 4, int(self.size[1] * VEHICLE_HEIGHT)
+                    )
+
+    # --- placing figures ---
+
+    def screen_x(self, x: float, offset: int) -> int:
+        """Screen x of street share x when the window's left edge is at `offset`, the shorter way round."""
+        px = x * self.width - offset
+        half = self.size[0] / 2
+        return int((px - half + self.width / 2) % self.width - self.width / 2 + half)
+
+    def _scale(self, depth: float) -> tuple[float, int]:
+        return 1.0 - DEPTH_SHRINK * depth, int(self.ground - DEPTH_RISE * depth * self.size[1])
+
+    def _person(self, app: Appearance, mood: str, p: Placed, scale: float) -> pygame.Surface:
+        height = max(24, int(round(self.person_px * scale / 8)) * 8)  # steps of 8 px: fewer sprites
+        if p.pose == Pose.FIETSEN:
+            return rider_sprite(app, int(self.size[1] * VEHICLE_HEIGHT * scale), p.facing or 1)
+        frame = int(p.phase * WALK_FRAMES) if p.pose == Pose.LOPEN else 0
+        return person_sprite(app, mood, height, facing=p.facing, pose=p.pose.value, frame=frame)
+
+    def _candidate(self, cand: Candidate, p: Placed, offset: int) -> list[Drawn]:
+        scale, ground = self._scale(p.depth)
+        cx = self.screen_x(p.x, offset)
+        members = [self.cast[c] for c in cand.cast if c in self.cast]
+        if cand.vehicle is not None:
+            image = self._vehicle(cand, members, p, scale)
+            return [Drawn(cand.id, image, image.get_rect(midbottom=(cx, ground)), p.depth, cand.id, p.alpha)]
+        step = GROUP_STEP_CM * art.px_per_cm(self.person_px) * scale
+        out = []
+        for i, member in enumerate(members):
+            dx = (i - (len(members) - 1) / 2) * step
+            image = self._person(member.appearance, member.demeanour.value, p, scale)
+            rect = image.get_rect(midbottom=(int(cx + dx), ground + (i % 2) * 3))
+            out.append(Drawn(cand.id, image, rect, p.depth + i * 0.001, cand.id, p.alpha))
+        return out
+
+    def _vehicle(self, cand: Candidate, members: list[CastMember], p: Placed, scale: float) -> pygame.Surface:
+        assert cand.vehicle is not None
+        height = int(self.size[1] * VEHICLE_HEIGHT * scale)
+        image = art.render_vehicle(cand.vehicle, [m.appearance for m in members], height)
+        return pygame.transform.flip(image, True, False) if p.facing < 0 else image
+
+    def figures(self, t: float, offset: int, focused: str | None = None) -> list[Drawn]:
+        """Everyone at second t, in the order to draw: far to near; a passer-by never covers `focused`."""
+        candidates = {c.id: c for c in self.node.candidates}
+        people: list[Drawn] = []
+        for p in candidates_at(self.node, t):
+            people += self._candidate(candidates[p.candidate or p.key], p, offset)
+        focus_rects = [d.rect for d in people if d.candidate == focused and focused is not None]
+        crowd: list[Drawn] = []
+        w = self.size[0]
+        for p in crowd_at(self.plan, t):
+            scale, ground = self._scale(p.depth)
+            cx = self.screen_x(p.x, offset)
+            if cx < -w * 0.25 or cx > w * 1.25:
+                continue  # off screen: no sprite needed
+            image = self._person(self.looks[p.key], "kalm", p, scale)
+            rect = image.get_rect(midbottom=(cx, ground))
+            depth = p.depth
+            if depth < 0 and any(rect.colliderect(r) for r in focus_rects):
+                depth = 0.5  # walks behind the person the trainee is looking at, not in front of them
+            crowd.append(Drawn(p.key, image, rect, depth, None, p.alpha))
+        return sorted(crowd + people, key=lambda d: (-d.depth, d.candidate is not None))
+
+    def candidate_rects(self, t: float, offset: int) -> dict[str, pygame.Rect]:
+        """Where each candidate still in the street is on screen at second t (their drawn pixels)."""
+        out: dict[str, pygame.Rect] = {}
+        candidates = {c.id: c for c in self.node.candidates}
+        for p in candidates_at(self.node, t):
+            for d in self._candidate(candidates[p.candidate or p.key], p, offset):
+                r = _drawn_part(d.image).move(d.rect.topleft)
+                out[d.key] = out[d.key].union(r) if d.key in out else r
+        return out
+
+    def draw(self, surface: pygame.Surface, t: float, offset: int, focused: str | None = None) -> list[Drawn]:
+        """Backdrop, ground layers, people, air layers. Returns what was drawn (tests check the order)."""
+        w, h = self.size
+        left = offset % self.width
+        surface.blit(self.surface, (0, 0), pygame.Rect(left, 0, w, h))
+        if left + w > self.width:
+            surface.blit(self.surface, (self.width - left, 0), pygame.Rect(0, 0, left + w - self.width, h))
+        ctx = ly.LayerContext(self.scenario, self.node_id, t, self.size, left, self.width, self.ground)
+        ly.run(ly.GROUND, surface, ctx)
+        drawn = self.figures(t, offset, focused)
+        for d in drawn:
+            if d.rect.right < 0 or d.rect.left > w or d.alpha <= 0.02:
+                continue
+            if d.alpha < 0.98:
+                faded = d.image.copy()
+                faded.fill((255, 255, 255, int(255 * d.alpha)), special_flags=pygame.BLEND_RGBA_MULT)
+                surface.blit(faded, d.rect)
+            else:
+                surface.blit(d.image, d.rect)
+        ly.run(ly.AIR, surface, ctx)
+        return drawn
+
+
+_BOUNDS: dict[int, tuple[pygame.Surface, pygame.Rect]] = {}
+
+
+def _drawn_part(image: pygame.Surface) -> pygame.Rect:
+    """The sprite's drawn pixels (what focus rings and clicks use); sprites are cached, so this is too."""
+    hit = _BOUNDS.get(id(image))
+    if hit is None or hit[0] is not image:
+        if len(_BOUNDS) > 2000:
+            _BOUNDS.clear()
+        hit = (image, image.get_bounding_rect())
+        _BOUNDS[id(image)] = hit
+    return hit[1].copy()
+
+
+_STREETS: dict[tuple[int, str, tuple[int, int], int], tuple[Scenario, Street]] = {}
+
+
+def street(scenario: Scenario, node_id: str, size: tuple[int, int], seed: int = 0) -> Street:
+    """The street of this scenario's node at this window size and seed, built once."""
+    key = (id(scenario), node_id, size, seed)
+    hit = _STREETS.get(key)
+    if hit is not None and hit[0] is scenario:
+        return hit[1]
+    if len(_STREETS) >= 2:
+        _STREETS.clear()
+    built = Street(scenario, node_id, size, seed)
+    _STREETS[key] = (scenario, built)
+    return built
