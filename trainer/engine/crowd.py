@@ -9,7 +9,7 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from trainer.engine.timeline import Placed, Pose
+from trainer.engine.timeline import SEAT_DEPTH, Placed, Pose
 from trainer.model.beats import WALK_SPEED, beat_ends, prop_target, wrap
 from trainer.model.scenario import Appearance, SelectionNode
 from trainer.model.street import Act, Density
@@ -23,7 +23,6 @@ SEATS_TAKEN: dict[Density, float] = {
 }
 HOUR: dict[str, float] = {"ochtend": 1.0, "middag": 1.0, "avond": 0.7, "nacht": 0.35}
 FADE_IN = 1.0  # seconds a newcomer takes to appear while the street fills up
-SEAT_DEPTH = 0.3  # the carriage seats stand a little back from where the candidates stand
 NEAR_SHARE = 0.15  # passers-by who walk past nearer than the candidates
 
 

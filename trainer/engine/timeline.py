@@ -20,11 +20,12 @@ from trainer.model.beats import (
     wrap,
 )
 from trainer.model.scenario import Candidate, SelectionNode
-from trainer.model.street import MOVES, Act, Prop
+from trainer.model.street import MOVES, Act, Prop, PropKind
 
 __all__ = ["WALK_SPEED", "Placed", "Pose", "candidate_at", "candidates_at", "departed", "wrap"]
 STRIDE = 0.018  # street share per walk cycle (two steps)
 LEAVE_DEPTH = 1.0  # someone leaving walks away into the distance, shrinking and fading
+SEAT_DEPTH = 0.3  # where a carriage's seats stand, behind the aisle
 LOOK_PERIOD = 1.6  # seconds per glance when looking around
 
 
@@ -34,6 +35,7 @@ class Pose(StrEnum):
     ZITTEN = "zitten"
     LEUNEN = "leunen"
     BELLEN = "bellen"
+    ZITTEN_BELLEN = "zitten_bellen"  # seated, phone in hand
     FIETSEN = "fietsen"
 
 
@@ -85,12 +87,17 @@ def candidate_at(cand: Candidate, props: dict[str, Prop], t: float, index: int =
                     return None
         elif beat.do == Act.ZITTEN:
             x, pose, facing = prop_target(props, beat, x, index), Pose.ZITTEN, 0
+            seat = props.get(beat.prop or "")
+            if seat is not None and seat.kind == PropKind.STOELEN:
+                depth = SEAT_DEPTH  # a carriage's seats stand back from the aisle
         elif beat.do == Act.LEUNEN:
             x, pose, facing = prop_target(props, beat, x, index), Pose.LEUNEN, 0
         elif beat.do == Act.BELLEN:
-            pose, facing = Pose.BELLEN, 0
+            seated = pose in (Pose.ZITTEN, Pose.ZITTEN_BELLEN)
+            pose, facing = (Pose.ZITTEN_BELLEN if seated else Pose.BELLEN), 0
         elif beat.do == Act.RONDKIJKEN:
-            pose = Pose.STAAN
+            # Looking around turns the head; whoever sits or leans stays so.
+            pose = pose if pose in (Pose.ZITTEN, Pose.LEUNEN, Pose.ZITTEN_BELLEN) else Pose.STAAN
             facing = (-1, 0, 1, 0)[int(since / LOOK_PERIOD) % 4]
         elif beat.do in (Act.STAAN, Act.OPSTAAN):
             if beat.prop is not None:

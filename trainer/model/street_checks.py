@@ -24,7 +24,7 @@ PROP_WORDS: dict[PropKind, str] = {
     PropKind.PILAAR: r"\b(pilaar|pillar)\b",
     PropKind.TRAP: r"\b(trap|stairs)\b",
     PropKind.KAARTAUTOMATEN: r"\b(kaartautomaten|automaten|automaat|ticket machines?)\b",
-    PropKind.BUSHOKJE: r"\b(bushokje|abri|bus shelter)\b",
+    PropKind.BUSHOKJE: r"\b(bushokje|bushalte|abri|bus shelter|bus stop)\b",
     PropKind.FIETSENREK: r"\b(fietsenrekken|fietsenrek|bike racks?)\b",
     PropKind.SNACKBAR: r"\b(snackbar|snack bar)\b",
     PropKind.SCOOTERS: r"\b(scooters?)\b",

@@ -116,13 +116,16 @@ def _phone(fig: Figure) -> Figure:
 
 def posed(app: Appearance, mood: str, facing: int, pose: str, frame: int) -> Figure:
     side = {-1: "left", 1: "right"}.get(facing, "front")
-    if pose == "bellen" and "telefoon" not in app.accessories:
+    if pose in ("bellen", "zitten_bellen") and "telefoon" not in app.accessories:
         app = app.model_copy(update={"accessories": [*app.accessories, "telefoon"]})
-    fig = build_figure(app, "kalm" if pose in ("lopen", "zitten") and mood != "nerveus" else mood, side)
+    calm = pose in ("lopen", "zitten", "zitten_bellen") and mood != "nerveus"
+    fig = build_figure(app, "kalm" if calm else mood, side)
     if pose == "lopen":
         return _walk(fig, frame, facing or 1)
     if pose == "zitten":
         return _sit(fig)
+    if pose == "zitten_bellen":
+        return _phone(_sit(fig))
     if pose == "leunen":
         return _lean(fig)
     if pose == "bellen":

@@ -1,0 +1,76 @@
+"""The living street as drawn: one second, one picture; no passer-by covers the focused person."""
+
+from __future__ import annotations
+
+import pygame
+
+from tests.conftest import ROOT
+from trainer.commands.common import load_clean
+from trainer.engine.clock import FakeClock
+from trainer.engine.session import Session
+from trainer.model.scenario import SelectionNode
+from trainer.ui import street as st
+from trainer.ui.frame import Frame, UiState
+from trainer.ui.screens import selection
+from trainer.ui.theme import Theme
+
+SIZE = (1280, 720)
+
+
+def _frame(name: str, t: float, pan: float = 0.5, seed: int = 3, focus: int | None = None) -> Frame:
+    sc = load_clean(str(ROOT / "scenarios" / f"{name}.yaml"), "nl").scenario
+    nid = next(n for n, x in sc.nodes.items() if isinstance(x, SelectionNode))
+    session = Session(sc, clock=FakeClock(), start_node=nid)
+    ui = UiState(pan=pan, focus=focus)
+    return Frame(
+        Theme(height=SIZE[1]), SIZE, "nl", ui, view=session.view(), scenario=sc, seed=seed, street_t=t
+    )
+
+
+def _pixels(frame: Frame) -> bytes:
+    surface = pygame.Surface(SIZE)
+    selection.draw(surface, frame)
+    return pygame.image.tobytes(surface, "RGB")
+
+
+def test_same_second_same_frame() -> None:
+    first = _pixels(_frame("stationsplein", 47.25))
+    _pixels(_frame("stationsplein", 80.0))  # another second in between: caches must not leak state
+    assert _pixels(_frame("stationsplein", 47.25)) == first
+    assert _pixels(_frame("stationsplein", 48.0)) != first  # and the street does move
+
+
+def test_crowd_never_covers_the_focused_candidate() -> None:
+    for name in ("stationsplein", "preventief_fouilleren"):
+        frame = _frame(name, 0.0)
+        street = selection.street_of(frame)
+        for cand in street.node.candidates:
+            for step in range(0, street.node.time_limit * 4):
+                t = step / 4
+                offset = 0
+                drawn = street.figures(t, offset, cand.id)
+                mine = [i for i, d in enumerate(drawn) if d.candidate == cand.id]
+                if not mine:
+                    continue  # left the street
+                first_mine = min(mine)
+                rects = [drawn[i].rect for i in mine]
+                for d in drawn[first_mine + 1 :]:
+                    if d.candidate is None:
+                        assert not any(d.rect.colliderect(r) for r in rects), (name, cand.id, t, d.key)
+
+
+def test_street_wraps_round() -> None:
+    frame = _frame("stationsplein", 10.0, pan=0.25)
+    width = selection.street_of(frame).width
+    turned = _frame("stationsplein", 10.0, pan=1.25)  # a full turn to the right
+    assert selection.offset(frame) == selection.offset(turned)
+    assert _pixels(frame) == _pixels(turned)
+    assert 0 <= selection.offset(frame) < width
+
+
+def test_departed_candidate_has_no_place_on_screen() -> None:
+    frame = _frame("stationsplein", 110.0)
+    frame.departed = frozenset({"fietsster"})
+    lay = selection.layout(frame)
+    assert "cand:fietsster" not in lay.rects
+    assert "fietsster" not in st.street(frame.scenario, "plein", SIZE, 3).candidate_rects(110.0, 0)  # type: ignore[arg-type]
