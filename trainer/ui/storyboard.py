@@ -9,6 +9,7 @@ import pygame
 
 from trainer.engine.clock import FakeClock
 from trainer.engine.session import Session
+from trainer.engine.timeline import departed
 from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.ui.frame import Frame, UiState
@@ -19,7 +20,12 @@ from trainer.ui.theme import Theme
 
 
 def _frame(
-    scenario: Scenario, session: Session | None, size: tuple[int, int], lang: str, ui: UiState
+    scenario: Scenario,
+    session: Session | None,
+    size: tuple[int, int],
+    lang: str,
+    ui: UiState,
+    street_t: float = 0.0,
 ) -> Frame:
     view = session.view() if session is not None else None
     timer = float(view.timer_seconds) if view is not None and view.timer_seconds else None
@@ -35,6 +41,10 @@ def _frame(
         timer_left=timer,
         extra={"perspective": [goals_page(scenario, lang)]},
         show_meters=True,
+        street_t=street_t,
+        departed=departed(view.node, street_t)
+        if view is not None and isinstance(view.node, SelectionNode)
+        else frozenset(),
     )
 
 
@@ -43,10 +53,23 @@ def _shot(surface: pygame.Surface, screen: Screen, frame: Frame, path: Path) -> 
     pygame.image.save(surface, str(path))
 
 
+def street_seconds(node: SelectionNode, at: float | None) -> list[float]:
+    """The seconds a selection street is drawn at: the one asked for, or its start, middle and end."""
+    if at is not None:
+        return [min(float(at), float(node.time_limit))]
+    return [0.0, node.time_limit / 2, node.time_limit - 0.5]
+
+
 def render(
-    scenario: Scenario, out: Path, *, size: tuple[int, int] = (1280, 720), lang: str = "nl"
+    scenario: Scenario,
+    out: Path,
+    *,
+    size: tuple[int, int] = (1280, 720),
+    lang: str = "nl",
+    at: float | None = None,
 ) -> list[dict[str, str]]:
-    """Write PNGs into `out`; returns one row per picture for the index."""
+    """Write PNGs into `out`; returns one row per picture for the index. A selection street is drawn at
+    `at` seconds, or at its start, middle and end."""
     out.mkdir(parents=True, exist_ok=True)
     surface = pygame.Surface(size)
     rows: list[dict[str, str]] = []
@@ -60,16 +83,17 @@ def render(
         session = Session(scenario, clock=FakeClock(), start_node=node_id, lang=lang)
         steps = sorted({s.value for _c, s, _ch, _p in node_choices(scenario, node_id)})
         if isinstance(node, SelectionNode):
-            add(
-                node_id,
-                Screen.SELECTION,
-                _frame(scenario, session, size, lang, UiState(skip_reveal=True)),
-                node_id,
-                "selectie · " + ", ".join(steps),
-            )
+            for t in street_seconds(node, at):
+                add(
+                    node_id if t == 0 and at is None else f"{node_id}__t{t:05.1f}",
+                    Screen.SELECTION,
+                    _frame(scenario, session, size, lang, UiState(skip_reveal=True), street_t=t),
+                    f"{node_id} · {t:g} s",
+                    "selectie · " + ", ".join(steps),
+                )
             for i, cand in enumerate(sorted(node.candidates, key=lambda c: c.position)):
                 ui = UiState(focus=i, inspected=cand.id, skip_reveal=True)
-                frame = _frame(scenario, session, size, lang, ui)
+                frame = _frame(scenario, session, size, lang, ui, street_t=at or 0.0)
                 ui.pan = focus_pan(frame)
                 add(
                     f"{node_id}__{cand.id}",
@@ -116,12 +140,12 @@ def render(
 
 
 def render_headless(
-    scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str
+    scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str, at: float | None = None
 ) -> list[dict[str, str]]:
     """`render` with pygame set up for drawing without a window."""
     pygame.display.init()
     pygame.font.init()
-    return render(scenario, out, size=size, lang=lang)
+    return render(scenario, out, size=size, lang=lang, at=at)
 
 
 def index_html(scenario: Scenario, rows: list[dict[str, str]], lang: str) -> str:
