@@ -12,6 +12,7 @@ from trainer.model.scenario import SelectionNode
 from trainer.ui import street as st
 from trainer.ui.frame import Frame, UiState
 from trainer.ui.screens import selection
+from trainer.ui.strings import t
 from trainer.ui.theme import Theme
 
 SIZE = (1280, 720)
@@ -74,3 +75,28 @@ def test_departed_candidate_has_no_place_on_screen() -> None:
     lay = selection.layout(frame)
     assert "cand:fietsster" not in lay.rects
     assert "fietsster" not in st.street(frame.scenario, "plein", SIZE, 3).candidate_rects(110.0, 0)  # type: ignore[arg-type]
+
+
+def test_perspective_switch_is_seen() -> None:
+    """From the stopped person's side: the scene beside the text, the trainee's own line in the bubble."""
+    from trainer.engine.views import Phase
+    from trainer.ui.screens import page, pages
+
+    sc = load_clean(str(ROOT / "scenarios" / "stationsplein.yaml"), "nl").scenario
+    session = Session(sc, clock=FakeClock())
+    session.choose("jongen_pilaar")
+    while session.phase == Phase.PLAY:
+        view = session.view()
+        session.choose(view.choices[0].id) if view.choices else session.advance()
+    shown = pages.perspective_pages(sc, session.events, "nl", session.state.meters)
+    said = [p for p in shown if p.heard]
+    assert said, "the trainee's own lines appear as heard"
+    for p in said:
+        assert (t("nl", "you_are"), p.heard) in p.paragraphs or (
+            t("nl", "timeout_then"),
+            p.heard,
+        ) in p.paragraphs
+    frame = Frame(Theme(height=SIZE[1]), SIZE, "nl", UiState(), scenario=sc)
+    lay = page.layout(frame, said[0])
+    assert "scene" in lay.rects and not lay.rects["scene"].colliderect(lay.rects["box"])
+    assert page.layout(frame, shown[-1]).rects.get("scene") is None  # the learning goals: no scene

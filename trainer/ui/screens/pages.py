@@ -92,14 +92,28 @@ def perspective_pages(
 ) -> list[Page]:
     """The perspective switch as pages to draw (content shared with `play --text`), then the learning
     goals. The first page shows where tension and trust ended."""
+    you = (t(lang, "you_are"), t(lang, "timeout_then"))
     pages = [
-        Page(p.title, p.paragraphs, (), p.portrait)
+        Page(
+            p.title,
+            p.paragraphs,
+            (),
+            p.portrait,
+            scene=p.portrait,
+            heard=next((text for head, text in p.paragraphs if head in you), None),
+        )
         for p in perspective.perspective_pages(scenario, events, lang)
     ]
     if pages and meters is not None:
         first = pages[0]
         pages[0] = Page(
-            first.title, first.paragraphs, first.buttons, first.portrait, gauges(scenario, meters, lang)
+            first.title,
+            first.paragraphs,
+            first.buttons,
+            first.portrait,
+            gauges(scenario, meters, lang),
+            first.scene,
+            first.heard,
         )
     pages.append(goals_page(scenario, lang))
     return pages
@@ -107,7 +121,9 @@ def perspective_pages(
 
 def with_buttons(page: Page, lang: str, last: bool) -> Page:
     label = t(lang, "done_title") if last else t(lang, "next")
-    return Page(page.title, page.paragraphs, ((label, Advance()),), page.portrait, page.meters)
+    return Page(
+        page.title, page.paragraphs, ((label, Advance()),), page.portrait, page.meters, page.scene, page.heard
+    )
 
 
 def done(frame: Frame) -> Page:
