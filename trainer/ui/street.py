@@ -84,8 +84,14 @@ class Street:
         hour = scenario.setting.time_of_day.value
         self.hour = hour
         self.surface = _seamless(self.backdrop, hour, self.width, h, max(8, int(w * SEAM)))
+        if pygame.display.get_init() and pygame.display.get_surface() is not None:
+            self.surface = self.surface.convert()
         self._props()
         self.cast = {c.id: c for c in scenario.cast}
+        # The last second asked for: layout, drawing and input all ask within one frame.
+        self._figures_memo: tuple[tuple[float, int, str | None], list[Drawn]] | None = None
+        self._rects_memo: tuple[tuple[float, int], dict[str, pygame.Rect]] | None = None
+        self._sprites: dict[tuple[str, int, int, Pose, int], pygame.Surface] = {}
         seats = seat_positions(self.width, h) if self.backdrop == "trein" else ()
         self.wet = is_wet(scenario, node_id)
         self.plan: CrowdPlan = crowd_plan(
@@ -127,12 +133,21 @@ class Street:
     def _scale(self, depth: float) -> tuple[float, int]:
         return 1.0 - DEPTH_SHRINK * depth, int(self.ground - DEPTH_RISE * depth * self.size[1])
 
-    def _person(self, app: Appearance, mood: str, p: Placed, scale: float) -> pygame.Surface:
+    def _person(self, who: str, app: Appearance, mood: str, p: Placed, scale: float) -> pygame.Surface:
         height = max(24, int(round(self.person_px * scale / 8)) * 8)  # steps of 8 px: fewer sprites
-        if p.pose == Pose.FIETSEN:
-            return rider_sprite(app, int(self.size[1] * VEHICLE_HEIGHT * scale), p.facing or 1)
         frame = int(p.phase * WALK_FRAMES) if p.pose == Pose.LOPEN else 0
-        return person_sprite(app, mood, height, facing=p.facing, pose=p.pose.value, frame=frame)
+        key = (who, height, p.facing, p.pose, frame)
+        hit = self._sprites.get(key)
+        if hit is not None:  # this street's own index: no appearance key to build per figure per frame
+            return hit
+        if p.pose == Pose.FIETSEN:
+            image = rider_sprite(app, int(self.size[1] * VEHICLE_HEIGHT * scale), p.facing or 1)
+        else:
+            image = person_sprite(app, mood, height, facing=p.facing, pose=p.pose.value, frame=frame)
+        if len(self._sprites) > 1500:
+            self._sprites.clear()
+        self._sprites[key] = image
+        return image
 
     def _candidate(self, cand: Candidate, p: Placed, offset: int) -> list[Drawn]:
         scale, ground = self._scale(p.depth)
@@ -145,7 +160,7 @@ class Street:
         out = []
         for i, member in enumerate(members):
             dx = (i - (len(members) - 1) / 2) * step
-            image = self._person(member.appearance, member.demeanour.value, p, scale)
+            image = self._person(member.id, member.appearance, member.demeanour.value, p, scale)
             rect = image.get_rect(midbottom=(int(cx + dx), ground + (i % 2) * 3))
             out.append(Drawn(cand.id, image, rect, p.depth + i * 0.001, cand.id, p.alpha))
         return out
@@ -158,6 +173,14 @@ class Street:
 
     def figures(self, t: float, offset: int, focused: str | None = None) -> list[Drawn]:
         """Everyone at second t, in the order to draw: far to near; a passer-by never covers `focused`."""
+        key = (t, offset, focused)
+        if self._figures_memo is not None and self._figures_memo[0] == key:
+            return self._figures_memo[1]
+        drawn = self._figures(t, offset, focused)
+        self._figures_memo = (key, drawn)
+        return drawn
+
+    def _figures(self, t: float, offset: int, focused: str | None) -> list[Drawn]:
         candidates = {c.id: c for c in self.node.candidates}
         people: list[Drawn] = []
         for p in candidates_at(self.node, t):
@@ -170,7 +193,7 @@ class Street:
             cx = self.screen_x(p.x, offset)
             if cx < -w * 0.25 or cx > w * 1.25:
                 continue  # off screen: no sprite needed
-            image = self._person(self.looks[p.key], "kalm", p, scale)
+            image = self._person(p.key, self.looks[p.key], "kalm", p, scale)
             rect = image.get_rect(midbottom=(cx, ground))
             depth = p.depth
             if depth < 0 and any(rect.colliderect(r) for r in focus_rects):
@@ -180,6 +203,13 @@ class Street:
 
     def candidate_rects(self, t: float, offset: int) -> dict[str, pygame.Rect]:
         """Where each candidate still in the street is on screen at second t (their drawn pixels)."""
+        if self._rects_memo is not None and self._rects_memo[0] == (t, offset):
+            return {k: r.copy() for k, r in self._rects_memo[1].items()}
+        out = self._candidate_rects(t, offset)
+        self._rects_memo = ((t, offset), out)
+        return {k: r.copy() for k, r in out.items()}
+
+    def _candidate_rects(self, t: float, offset: int) -> dict[str, pygame.Rect]:
         out: dict[str, pygame.Rect] = {}
         candidates = {c.id: c for c in self.node.candidates}
         for p in candidates_at(self.node, t):

@@ -152,7 +152,16 @@ def person_sprite(
     frame = frame % WALK_FRAMES if pose == "lopen" else 0
     ss = 2 if height_px >= 240 else 1
     key = (appearance_key(app), mood, int(height_px), facing, pose, frame)
-    return _sprites.get_or_make(key, lambda: _surface(app, mood, int(height_px), facing, pose, frame, ss))
+    return _sprites.get_or_make(
+        key, lambda: fast(_surface(app, mood, int(height_px), facing, pose, frame, ss))
+    )
+
+
+def fast(surface: pygame.Surface) -> pygame.Surface:
+    """In the display's pixel format when there is a display: blitting dozens a frame is then cheaper."""
+    if pygame.display.get_init() and pygame.display.get_surface() is not None:
+        return surface.convert_alpha()
+    return surface
 
 
 _rides = LRU(64)
@@ -168,7 +177,7 @@ def rider_sprite(app: Appearance, height_px: int, facing: int, colour: str = "zw
         bike = art.render_vehicle(
             Vehicle.model_validate({"kind": "fiets", "color": colour}), [app], height_px
         )
-        return pygame.transform.flip(bike, True, False) if facing < 0 else bike
+        return fast(pygame.transform.flip(bike, True, False) if facing < 0 else bike)
 
     return _rides.get_or_make(key, make)
 
