@@ -100,3 +100,35 @@ def test_perspective_switch_is_seen() -> None:
     lay = page.layout(frame, said[0])
     assert "scene" in lay.rects and not lay.rects["scene"].colliderect(lay.rects["box"])
     assert page.layout(frame, shown[-1]).rects.get("scene") is None  # the learning goals: no scene
+
+
+def test_esc_stops_the_street_and_a_departure_is_refused_in_play() -> None:
+    """In the window: Esc stands the street still; once the cyclist has ridden off, she cannot be chosen."""
+    from trainer.ui.app import PlayerOptions
+    from trainer.ui.pilot import Pilot
+
+    pilot = Pilot(PlayerOptions(trainee="B1", scenario_file=ROOT / "scenarios" / "stationsplein.yaml"))
+    pilot.press("enter")
+    assert pilot.screen == "selection"
+    pilot.wait(5)
+    pilot.press("escape")
+    before = pilot.app._under.pan if pilot.app._under else None  # noqa: SLF001 - the screen below the pause
+    t0 = pilot.app.session.seconds_here()  # type: ignore[union-attr]
+    pilot.wait(20)
+    assert pilot.app.session.seconds_here() == t0  # type: ignore[union-attr]
+    assert (pilot.app._under.pan if pilot.app._under else None) == before  # noqa: SLF001
+    pilot.press("escape")
+    pilot.wait(100)
+    frame = pilot.app.frame()
+    assert "fietsster" in frame.departed
+    assert "cand:fietsster" not in pilot.layout().rects
+    index = sorted(frame.view.node.candidates, key=lambda c: c.position).index(  # type: ignore[union-attr]
+        next(c for c in frame.view.node.candidates if c.id == "fietsster")  # type: ignore[union-attr]
+    )
+    pilot.press(str(index + 1))  # her number does nothing any more
+    assert pilot.app.ui.inspected is None and pilot.screen == "selection"
+    from trainer.ui.frame import Choose
+
+    pilot.app._command(Choose("fietsster"))  # noqa: SLF001 - as a click that raced her departure would
+    assert pilot.screen == "selection"
+    assert pilot.app.ui.message is not None and "weggelopen" in pilot.app.ui.message

@@ -29,20 +29,19 @@ def pillar(scene: Scene, x: float, ground: float) -> None:
 def stairs(scene: Scene, x: float, ground: float) -> None:
     """A flight of stairs up to the hall, seen from the front: steps narrowing upwards, two handrails."""
     m = scene.m
-    steps, rise = 9, 0.19 * m
+    steps, rise = 7, 0.17 * m
     for i in range(steps):
-        half = (2.6 - i * 0.09) * m
+        half = (1.9 - i * 0.07) * m
         y = ground - (i + 1) * rise
         scene.rect(shade(STONE, 0.96 - 0.03 * (i % 2)), x - half, y, 2 * half, rise + 1)
         scene.rect(shade(STONE, 0.72), x - half, y, 2 * half, max(1, 0.03 * m))
     top = ground - steps * rise
-    scene.rect(shade(STONE, 0.6), x - 1.9 * m, top - 2.4 * m, 3.8 * m, 2.4 * m)  # the dark hall beyond
     for s in (-1, 1):
         pygame.draw.line(
             scene.surface,
             scene.t(STEEL),
-            (x + s * 2.7 * m, ground - 0.9 * m),
-            (x + s * 1.95 * m, top - 0.9 * m),
+            (x + s * 2.0 * m, ground - 0.9 * m),
+            (x + s * 1.45 * m, top - 0.9 * m),
             max(2, round(0.06 * m)),
         )
 

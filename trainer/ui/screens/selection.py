@@ -148,6 +148,11 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         hovered=frame.ui.hover == -1,
     )
     help_box = lay.rects["help"]
+    if frame.ui.message:  # e.g. someone walked off: said in words, above the key help
+        note = pygame.Rect(help_box.left, help_box.top - px(52), help_box.width, px(44))
+        panel(surface, note, alpha=230)
+        ntb, nfont = fit(frame.ui.message, theme, 16, note.inflate(-px(16), -px(6)), min_size=10)
+        draw_block(surface, ntb, nfont, th.WARN, (note.left + px(8), note.centery - ntb.height // 2))
     panel(surface, help_box, alpha=170)
     tb, font = fit(t(lang, "selection_help"), theme, 15, help_box.inflate(-px(16), -px(6)), min_size=10)
     draw_block(surface, tb, font, th.TEXT_DIM, (help_box.left + px(8), help_box.centery - tb.height // 2))
@@ -251,6 +256,8 @@ def _look(frame: Frame, pan: float) -> None:
 
 def handle(inp: Input, frame: Frame) -> Command | None:
     ui = frame.ui
+    if inp.action != Action.MOTION:
+        ui.message = None  # a notice holds until the trainee does something
     cands = _candidates(frame)
     base = ui.pan_target if ui.pan_target is not None else ui.pan
     if inp.action in (Action.LEFT, Action.RIGHT):
