@@ -8,6 +8,7 @@ layers other modules register (`trainer.ui.layers`): GROUND under the people, AI
 
 from __future__ import annotations
 
+import math
 import random
 from dataclasses import dataclass
 
@@ -161,7 +162,7 @@ class Street:
         for i, member in enumerate(members):
             dx = (i - (len(members) - 1) / 2) * step
             image = self._person(member.id, member.appearance, member.demeanour.value, p, scale)
-            rect = image.get_rect(midbottom=(int(cx + dx), ground + (i % 2) * 3))
+            rect = image.get_rect(midbottom=(int(cx + dx), ground + (i % 2) * 3 + _breath(p, i)))
             out.append(Drawn(cand.id, image, rect, p.depth + i * 0.001, cand.id, p.alpha))
         return out
 
@@ -194,7 +195,7 @@ class Street:
             if cx < -w * 0.25 or cx > w * 1.25:
                 continue  # off screen: no sprite needed
             image = self._person(p.key, self.looks[p.key], "kalm", p, scale)
-            rect = image.get_rect(midbottom=(cx, ground))
+            rect = image.get_rect(midbottom=(cx, ground + _breath(p, 0)))
             depth = p.depth
             if depth < 0 and any(rect.colliderect(r) for r in focus_rects):
                 depth = 0.5  # walks behind the person the trainee is looking at, not in front of them
@@ -239,6 +240,17 @@ class Street:
                 surface.blit(d.image, d.rect)
         ly.run(ly.AIR, surface, ctx)
         return drawn
+
+
+IDLE = (Pose.STAAN, Pose.BELLEN, Pose.LEUNEN)
+
+
+def _breath(p: Placed, i: int) -> int:
+    """The idle cycle: whoever stands still rises and falls a pixel or so, out of step with the others, so
+    a waiting street is not a photograph."""
+    if p.pose not in IDLE:
+        return 0
+    return round(math.sin(2 * math.pi * (p.phase + i * 0.31)) * 1.4)
 
 
 _BOUNDS: dict[int, tuple[pygame.Surface, pygame.Rect]] = {}

@@ -172,7 +172,9 @@ def _bike_colour(fig: Figure) -> RGB:
 
 
 def _pack_colour(fig: Figure) -> RGB:
-    return (60, 66, 78) if fig.app.clothing_color != "zwart" else (120, 60, 56)
+    """Black, as most backpacks are (and as the bundled texts say); a shade lighter on a black coat, so it
+    still shows."""
+    return (40, 40, 45) if fig.app.clothing_color != "zwart" else (66, 66, 74)
 
 
 def _dog(pen: Pen, fig: Figure) -> None:
