@@ -32,6 +32,8 @@ SEAM = 0.25  # share of a window cross-faded where the street closes on itself
 DEPTH_RISE = 0.2  # a figure at depth 1 stands this share of the window higher ...
 DEPTH_SHRINK = 0.5  # ... and this much smaller
 GROUP_STEP_CM = 46.0
+# Buildings-sized props stand back from the kerb, so they frame the people instead of walling them in.
+PROP_DEPTH = {"snackbar": 0.45, "winkelpui": 0.45, "bushokje": 0.3, "trap": 0.3, "fietsenrek": 0.35}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,19 +110,21 @@ class Street:
         }
 
     def _props(self) -> None:
-        scene = Scene(
-            self.surface,
-            light(self.hour),
-            random.Random(f"props:{self.node_id}"),
-            random.Random("props:lit"),
-            art.px_per_cm(self.person_px) * 100,
-        )
-        for prop in sorted(self.node.props, key=lambda p: p.kind.value == "trap", reverse=True):
+        for prop in sorted(self.node.props, key=lambda p: PROP_DEPTH.get(p.kind.value, 0.0), reverse=True):
+            depth = PROP_DEPTH.get(prop.kind.value, 0.0)
+            scale, ground = self._scale(depth)
+            scene = Scene(
+                self.surface,
+                light(self.hour),
+                random.Random(f"props:{self.node_id}:{prop.id}"),
+                random.Random("props:lit"),
+                art.px_per_cm(self.person_px) * 100 * scale,
+            )
             x = prop.position * self.width
             for copy in (x - self.width, x, x + self.width):  # a prop near the seam shows on both sides
                 if -self.size[0] < copy < self.width + self.size[0]:
                     furniture.draw_prop(
-                        scene, prop.kind.value, copy, self.ground - 4, int(self.size[1] * VEHICLE_HEIGHT)
+                        scene, prop.kind.value, copy, ground - 4, int(self.size[1] * VEHICLE_HEIGHT * scale)
                     )
 
     # --- placing figures ---
