@@ -79,6 +79,7 @@ def test_departed_candidate_has_no_place_on_screen() -> None:
 
 def test_perspective_switch_is_seen() -> None:
     """From the stopped person's side: the scene beside the text, the trainee's own line in the bubble."""
+    from trainer.engine import perspective
     from trainer.engine.views import Phase
     from trainer.ui.screens import page, pages
 
@@ -88,7 +89,8 @@ def test_perspective_switch_is_seen() -> None:
     while session.phase == Phase.PLAY:
         view = session.view()
         session.choose(view.choices[0].id) if view.choices else session.advance()
-    shown = pages.perspective_pages(sc, session.events, "nl", session.state.meters)
+    route = perspective.perspective_pages(sc, session.events, "nl")  # mid-session: not in the view yet
+    shown = pages.perspective_pages(sc, route, "nl", session.state.meters)
     said = [p for p in shown if p.heard]
     assert said, "the trainee's own lines appear as heard"
     for p in said:

@@ -39,7 +39,7 @@ def _frame(
         view=view,
         scenario=scenario,
         timer_left=timer,
-        extra={"perspective": [goals_page(scenario, lang)]},
+        perspective=(goals_page(scenario, lang),),
         show_meters=True,
         street_t=street_t,
         departed=departed(view.node, street_t)
