@@ -31,6 +31,7 @@ class LayerContext:
     offset: int  # the window's left edge in panorama pixels, 0 <= offset < width
     width: int  # the panorama's width: the street wraps round after this many pixels
     ground: int  # screen y where people at the kerb stand
+    seed: int = 0  # the session's seed: a layer's own randomness (rain drops) draws from it
 
 
 Layer = Callable[[pygame.Surface, LayerContext], None]

@@ -79,6 +79,7 @@ class Street:
         node = scenario.nodes[node_id]
         assert isinstance(node, SelectionNode)
         self.scenario, self.node, self.node_id, self.size = scenario, node, node_id, size
+        self.seed = seed
         w, h = size
         self.width = int(w * PANORAMA_WIDTH)
         self.ground = int(h * art.GROUND_Y_FRACTION)
@@ -230,7 +231,9 @@ class Street:
         surface.blit(self.surface, (0, 0), pygame.Rect(left, 0, w, h))
         if left + w > self.width:
             surface.blit(self.surface, (self.width - left, 0), pygame.Rect(0, 0, left + w - self.width, h))
-        ctx = ly.LayerContext(self.scenario, self.node_id, t, self.size, left, self.width, self.ground)
+        ctx = ly.LayerContext(
+            self.scenario, self.node_id, t, self.size, left, self.width, self.ground, self.seed
+        )
         ly.run(ly.GROUND, surface, ctx)
         drawn = self.figures(t, offset, focused)
         for d in drawn:
