@@ -33,7 +33,7 @@ def _frame(
     street_t: float = 0.0,
 ) -> Frame:
     view = session.view() if session is not None else None
-    timer = float(view.timer_seconds) if view is not None and view.timer_seconds else None
+    timer = float(view.timer_seconds) - street_t if view is not None and view.timer_seconds else None
     if view is not None:
         view = annotated_view(scenario, view)  # every line and choice, conditions in words
     # An instructor's tool: it shows everything a trainee sees only after play (meters, learning goals) too.
