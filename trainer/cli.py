@@ -199,6 +199,32 @@ def build_parser() -> argparse.ArgumentParser:
     coverage.add_argument("scenario", help=SCENARIO_HELP)
     coverage.add_argument("--max-routes", type=int, default=2000)
 
+    i18n = sub.add_parser("i18n", help="vertalen: teksten naar een PO-bestand en terug")
+    i18n_actions = i18n.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    po_export = i18n_actions.add_parser(
+        "export",
+        help="alle teksten naar een PO-bestand voor een vertaler (Nederlands -> Engels)",
+        parents=[lang],
+    )
+    po_export.add_argument("scenario")
+    po_export.add_argument("-o", "--output", required=True, help="het PO-bestand, of - voor de terminal")
+    po_import = i18n_actions.add_parser(
+        "import", help="vertalingen uit een PO-bestand in het scenario zetten", parents=[lang]
+    )
+    po_import.add_argument("po", help="het PO-bestand van de vertaler")
+    po_import.add_argument("scenario")
+    po_import.add_argument("--dry-run", action="store_true", help="alleen melden, niets schrijven")
+
+    diff = sub.add_parser("diff", help="wat er veranderde tussen twee versies van een scenario")
+    diff.add_argument("old", help="de oude versie")
+    diff.add_argument("new", help="de nieuwe versie")
+    diff.add_argument("--html", metavar="BESTAND", help="schrijf het overzicht ook als HTML-pagina")
+    diff.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit 1 als de versies verschillen (zoals git diff --exit-code)",
+    )
+
     debrief = sub.add_parser("debrief", help="nabespreking: een gespreksblad uit de verslagen", parents=[db])
     debrief.add_argument(
         "inputs",
@@ -321,6 +347,16 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import server_cmd
 
         return server_cmd.run(args, lang)
+    if args.command == "i18n":
+        from trainer.commands import i18n_cmd
+
+        if args.action == "export":
+            return i18n_cmd.export(args.scenario, args.output, lang)
+        return i18n_cmd.import_(args.po, args.scenario, lang, dry_run=args.dry_run)
+    if args.command == "diff":
+        from trainer.commands import diff_cmd
+
+        return diff_cmd.run(args.old, args.new, lang, html=args.html, exit_code=args.exit_code)
     if args.command == "debrief":
         from trainer.commands import debrief_cmd
 
@@ -336,6 +372,8 @@ def _resolve_scenarios(args: argparse.Namespace) -> None:
         args.scenario = resolve(args.scenario)
     if args.command == "check":
         args.paths = [resolve(p) for p in args.paths]
+    if args.command == "diff":  # `trainer diff stationsplein mijn_kopie.yaml`: a copy against the original
+        args.old, args.new = resolve(args.old), resolve(args.new)
 
 
 def _recording(args: argparse.Namespace) -> RecordingOptions | None:

@@ -350,7 +350,34 @@ CASES: list[Case] = [
         (('{nl: "Wie spreek je aan?"', '{nl: "Het plein loopt vol. Wie spreek je aan?"'),),
         args=(("density", "rustig"),),
     ),
+    # a translation whose Dutch source changed after `trainer i18n import` wrote its hash: at the English
+    Case(
+        "C160",
+        4,
+        36,
+        (
+            (
+                "title: {nl: Minimaal scenario, en: Minimal scenario}",
+                "title: {nl: Minimaal scenario, en: Minimal scenario, nl_hash: 0badc0de}",
+            ),
+        ),
+        args=(("id", "title"),),
+    ),
+    # a written text id that repeats the derived id of another text: at the second one's tid
+    Case(
+        "C161",
+        5,
+        60,
+        (
+            (
+                "summary: {nl: Een korte controle., en: A short stop.}",
+                "summary: {nl: Een korte controle., en: A short stop., tid: title}",
+            ),
+        ),
+        args=(("id", "title"), ("other_line", 4)),
+    ),
 ]
+
 
 NOT_BY_FILE = {"S007", "L013"}  # L013 is about a folder: see test_malformed
 
