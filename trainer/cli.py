@@ -94,6 +94,13 @@ def build_parser() -> argparse.ArgumentParser:
     board.add_argument("scenario", help=SCENARIO_HELP)
     board.add_argument("-o", "--output", required=True, help="map voor de PNG's en index.html")
     board.add_argument("--size", default="1280x720", help="breedte x hoogte, bijv. 1024x600")
+    board.add_argument(
+        "--at",
+        type=float,
+        default=None,
+        metavar="SECONDEN",
+        help="teken het straatbeeld op deze seconde (zonder: begin, midden en eind)",
+    )
 
     check = sub.add_parser("check", help="controleer scenario's op fouten")
     check.add_argument("paths", nargs="+", help="bestanden, mappen of id's van meegeleverde scenario's")
@@ -331,7 +338,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "storyboard":
         from trainer.commands import storyboard_cmd
 
-        return storyboard_cmd.run(args.scenario, args.output, args.size, lang)
+        return storyboard_cmd.run(args.scenario, args.output, args.size, lang, at=args.at)
     if args.command == "sessions":
         from trainer.commands import sessions_cmd
 

@@ -41,6 +41,45 @@ for i in range(frames):
 print(json.dumps({"cpu_ms_per_frame": (time.process_time() - start) / frames * 1000}))
 """
 
+STREET_SCRIPT = r"""
+import json, os, sys, time
+os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
+sys.path.insert(0, sys.argv[1])
+from trainer.ui import street
+from trainer.ui.app import App, PlayerOptions
+from trainer.records.sessions import RecordedSessions
+from trainer.engine.clock import FakeClock
+from trainer.paths import bundled_scenarios
+import pygame
+# Rain, whether or not the weather model has landed: umbrellas in the crowd (and the rain layer, if any).
+street.is_wet = lambda scenario, node_id: True
+path = next(p for p in bundled_scenarios() if p.stem == "stationsplein")
+clock = FakeClock()
+app = App(
+    PlayerOptions(trainee="B1", scenario_file=path), RecordedSessions(), clock=clock,
+    rng=__import__("random").Random(0),
+)
+app.step([pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0)], 1 / 60)
+assert app.screen == "selection", app.screen
+clock.advance(100.0)  # the square has filled up
+app.step([], 1 / 60, draw=False)
+frame = app.frame()
+s = street.street(frame.scenario, frame.view.node_id, frame.size, frame.seed)
+from trainer.engine.crowd import crowd_at
+from trainer.engine.timeline import candidates_at
+moving = len(crowd_at(s.plan, 100.0)) + sum(len(c.cast) for c in s.node.candidates)
+umbrellas = sum(w.umbrella for w in s.plan.walkers)
+app.ui.pan_velocity = 0.25  # the trainee looks round the square the whole time
+frames, start = 600, time.process_time()
+for i in range(frames):
+    clock.advance(1 / 60)
+    if i % 240 == 0:
+        app.ui.pan_velocity = -app.ui.pan_velocity
+    app.step([], 1 / 60)
+print(json.dumps({"cpu_ms_per_frame": (time.process_time() - start) / frames * 1000, "figures": moving,
+                  "umbrellas": umbrellas}))
+"""
+
 LAUNCH_SCRIPT = r"""
 import os, sys, time, json, resource
 os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
@@ -74,6 +113,19 @@ def frame_cpu(tmp: str) -> float:
         env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"},
     )
     return float(json.loads(out.stdout.strip().splitlines()[-1])["cpu_ms_per_frame"])
+
+
+def street_cpu() -> tuple[float, int, int]:
+    """CPU per frame of the busiest selection street (the full station square, rain), and how many figures."""
+    out = subprocess.run(
+        [sys.executable, "-c", STREET_SCRIPT, str(ROOT)],
+        capture_output=True,
+        text=True,
+        check=True,
+        env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"},
+    )
+    data = json.loads(out.stdout.strip().splitlines()[-1])
+    return float(data["cpu_ms_per_frame"]), int(data["figures"]), int(data["umbrellas"])
 
 
 def launch_and_memory() -> tuple[float, float]:

@@ -77,6 +77,18 @@ class Case:
         return path
 
 
+# A bench in the selection street, and beats for its one candidate (issue 16).
+PROPS: Edit = (
+    "    time_limit: 60\n",
+    "    time_limit: 60\n    props:\n      - {id: bank, kind: bank, position: 0.5}\n",
+)
+
+
+def beats(*items: str) -> Edit:
+    lines = "".join(f"          - {item}\n" for item in items)
+    return ("        position: 0.4\n", "        position: 0.4\n        beats:\n" + lines)
+
+
 REFLECTION = '    text: {nl: "Waarom koos je zo?", en: "Why did you choose this?"}\n'
 EXTRA_SCENE = "  vergeten:\n    type: scene\n    next: einde_waarschuwing\nreflection:\n"
 EXTRA_ENDING = (
@@ -301,6 +313,55 @@ CASES: list[Case] = [
             ),
         ),
         args=(("count", 2), ("total", 3), ("nodes", "aanspreken, afhandelen")),
+    ),
+    # --- the selection street (C180-C188) ---
+    Case("C180", 51, 39, (PROPS, beats("{at: 0, do: zitten, prop: bnk}")), args=(("name", "bnk"),)),
+    Case("C181", 51, 18, (PROPS, beats("{at: 90, do: staan}")), args=(("limit", 60),)),
+    Case(
+        "C182",
+        52,
+        18,
+        (PROPS, beats("{at: 0, do: lopen, to: 0.9}", "{at: 2, do: staan}")),
+        args=(("ready", "9.1"),),
+    ),
+    Case("C183", 51, 25, (PROPS, beats("{at: 0, do: leunen, prop: bank}"))),
+    Case("C184", 52, 18, (PROPS, beats("{at: 0, do: vertrekken}", "{at: 10, do: staan}"))),
+    Case(
+        "C185",
+        43,
+        14,
+        (
+            ("    time_limit: 60\n", "    time_limit: 60\n    default: fietser_zonder_licht\n"),
+            beats("{at: 0, do: vertrekken}"),
+        ),
+        args=(("cand", "fietser_zonder_licht"),),
+    ),
+    Case(
+        "C186",
+        45,
+        14,
+        (
+            (
+                "    time_limit: 60\n",
+                "    time_limit: 60\n    props:\n      - {id: bank, kind: bank, position: 0.5}\n"
+                "      - {id: bank, kind: pilaar, position: 0.6}\n",
+            ),
+        ),
+        args=(("name", "bank"),),
+    ),
+    Case(
+        "C187",
+        46,
+        16,
+        (("{nl: Fietser zonder licht, en: Cyclist", "{nl: Fietser bij het bankje, en: Cyclist"),),
+        args=(("kind", "bank"),),
+    ),
+    Case(
+        "C188",
+        41,
+        13,
+        (('{nl: "Wie spreek je aan?"', '{nl: "Het plein loopt vol. Wie spreek je aan?"'),),
+        args=(("density", "rustig"),),
     ),
     # a translation whose Dutch source changed after `trainer i18n import` wrote its hash: at the English
     Case(

@@ -15,6 +15,8 @@ from trainer.model.scenario import Scenario, SelectionNode
 from trainer.records import RecordStore
 from trainer.ui.app import PlayerOptions
 from trainer.ui.pilot import Pilot
+from trainer.ui.screens import selection
+from trainer.ui.strings import t
 
 FIETSER = SCENARIOS / "fietser_zonder_licht.yaml"
 STATION = SCENARIOS / "stationsplein.yaml"
@@ -139,10 +141,14 @@ def test_inspect_card_shows_every_cue_in_full_at_the_largest_text(size: tuple[in
         lay = pilot.layout()
         cues = [(tb, box) for name, tb, box, _f in lay.texts if name.startswith("cue")]
         cand = next(c for c in node.candidates if c.id == pilot.app.ui.inspected)
-        assert len(cues) == len(cand.cues), i
+        # The card holds what an officer could know; with beats, the street shows the rest (issue 16).
+        expected = [cand.cues[int(j)].text.get("nl") for j in selection.card_cues(cand)]
+        if cand.beats:
+            expected.append(t("nl", "seen_in_street"))
+        assert len(cues) == len(expected), i
         assert all(tb.fits(box) for tb, box in cues)
         shown = [" ".join(tb.lines).split() for tb, _box in cues]
-        assert shown == [cue.text.get("nl").split() for cue in cand.cues]  # every word, none cut off
+        assert shown == [text.split() for text in expected]  # every word, none cut off
         assert all(box.bottom <= lay.rects["address"].top for _tb, box in cues)
 
 

@@ -23,6 +23,7 @@ from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered
 from trainer.engine.order import LAST, Parts, draw_order, partition, shuffled
 from trainer.engine.views import ChoiceOption, Phase
+from trainer.model.beats import leaves_at
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
 from trainer.model.loader import content_hash
 from trainer.model.scenario import (
@@ -262,6 +263,9 @@ class Rules:
         self.advances: dict[str, str] = {REFLECTION: REGISTRATION, REGISTRATION: DONE}
         self.defaults: dict[str, str] = {}
         self.timers: dict[str, int] = {}
+        # When a candidate has walked out of the street (their beats say so): from then on they cannot be
+        # addressed.
+        self.leaves: dict[tuple[str, str], float] = {}
         for nid, node in nodes.items():
             if isinstance(node, SceneNode):
                 if node.next and not node.choices:
@@ -273,6 +277,11 @@ class Rules:
             elif isinstance(node, SelectionNode):
                 self.timers[nid] = node.time_limit
                 self.defaults[nid] = node.default or NOBODY
+                props = {p.id: p for p in node.props}
+                for cand in node.candidates:
+                    gone = leaves_at(cand, props)
+                    if gone is not None:
+                        self.leaves[(nid, cand.id)] = gone
             elif isinstance(node, EndingNode):
                 self.advances[nid] = REFLECTION
         # What a view of each position says whatever the state: (phase, node id, node, timer, can advance).
@@ -346,6 +355,19 @@ class Rules:
             f"keuze '{option.id}': geen voorwaarde van de goto geldt",
             f"choice '{option.id}': no goto applies",
         )
+
+    def gone(self, node: str, choice_id: str, seconds: float) -> bool:
+        """Whether the candidate `choice_id` has left the street `seconds` after the node was entered."""
+        leaves = self.leaves.get((node, choice_id))
+        return leaves is not None and seconds >= leaves
+
+    def check_present(self, node: str, choice_id: str, seconds: float) -> None:
+        """Refuse addressing someone who has already left, with the reason (EngineError)."""
+        if self.gone(node, choice_id, seconds):
+            raise EngineError(
+                "die persoon is al weggelopen: je kunt hem of haar niet meer aanspreken",
+                "that person has already left: you can no longer approach them",
+            )
 
     def moves(self, node: str, state: GameState) -> list[Move]:
         """Every legal move at a scenario node, choices first, then `next:`; for searches over states."""

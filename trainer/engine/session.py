@@ -174,8 +174,28 @@ class Session:
     # --- acting ---
 
     def choose(self, choice_id: str) -> None:
-        """Take a legal choice at the current node."""
-        self._choose(choice_id, self.elapsed(), timed_out=False)
+        """Take a legal choice at the current node. Someone who has left the street cannot be addressed."""
+        t = self.elapsed()
+        self.rules.check_present(self._pos.state, choice_id, (t - self._entered_at) / self.pace)
+        self._choose(choice_id, t, timed_out=False)
+
+    def seconds_here(self) -> float:
+        """The selection street's own clock: seconds since the current node was entered, slowed by the pace.
+
+        The slower tempo lengthens the timer by `pace`; beats are written against the scenario's time limit,
+        so the street plays them `pace` times slower and everyone leaves at the same point of the timer.
+        """
+        return (self.elapsed() - self._entered_at) / self.pace
+
+    def departed(self) -> frozenset[str]:
+        """Candidates at the current node who have left the street by now."""
+        here = self.seconds_here()
+        node = self._pos.state
+        return frozenset(
+            cid
+            for (nid, cid), _t in self.rules.leaves.items()
+            if nid == node and self.rules.gone(nid, cid, here)
+        )
 
     def timeout(self) -> None:
         """The node's timer ran out: take its default (a selection defaults to addressing nobody)."""

@@ -30,6 +30,7 @@ from trainer.model.scenario import (
     SelectionNode,
     SetEffect,
 )
+from trainer.model.street_checks import street_findings
 from trainer.model.text import Text
 from trainer.model.vocabulary import OBJECTIVE_GROUNDS, Assessment, Backdrop
 from trainer.model.yaml_source import Path
@@ -206,6 +207,8 @@ class _Checker:
                 target=node.default,
                 suggestion=_suggest(node.default, [c.id for c in node.candidates] + [NOBODY]),
             )
+        for code, path, args in street_findings(node_id, node):
+            self.add(code, path, **args)
         default = next((c.address for c in node.candidates if c.id == node.default), node.nobody)
         if default.when:
             self.add(

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Discriminator, Field, StrictBool, StrictInt, Tag
+from pydantic import ConfigDict, Discriminator, Field, StrictBool, StrictInt, Tag
 
+from trainer.model.base import Identifier, Strict
+from trainer.model.street import Beat, Crowd, Prop
 from trainer.model.text import Text
 from trainer.model.vocabulary import (
     Assessment,
@@ -27,22 +29,6 @@ from trainer.model.vocabulary import (
     VehicleKind,
     Weather,
 )
-
-Identifier = Annotated[
-    str,
-    Field(
-        pattern=r"^[a-z][a-z0-9_]*$",
-        max_length=64,
-        description="Naam met kleine letters, cijfers en _ (bijv. bestuurder_1)",
-    ),
-]
-
-
-class Strict(BaseModel):
-    """Base for every model: unknown keys are errors, values are not coerced across types."""
-
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
 
 # --- state: flags, meters, conditions, effects -------------------------------------------------
 
@@ -267,6 +253,10 @@ class Candidate(Strict):
     cues: list[Cue] = Field(min_length=1)
     perspective: Text | None = Field(default=None, description="wat deze persoon echt aan het doen was")
     address: SelectionChoice
+    beats: list[Beat] = Field(
+        default_factory=list,
+        description="wat deze persoon doet terwijl de trainee kijkt: op seconde 'at' begint 'do'",
+    )
 
 
 class SelectionNode(Strict):
@@ -284,6 +274,10 @@ class SelectionNode(Strict):
     default: Identifier | None = Field(
         default=None, description="kandidaat-id bij verlopen tijd; zonder: niemand aanspreken"
     )
+    props: list[Prop] = Field(
+        default_factory=list, description="bankjes, pilaren, automaten ... die de tekst noemt, elk met een id"
+    )
+    crowd: Crowd = Field(default_factory=Crowd, description="voorbijgangers: hoe druk het is")
 
 
 class SceneNode(Strict):
@@ -330,8 +324,23 @@ class Appearance(Strict):
     clothing_color: Literal["blauw", "zwart", "grijs", "rood", "groen", "geel", "wit", "bruin", "paars"] = (
         "blauw"
     )
-    accessories: list[Literal["bril", "tas", "rugzak", "telefoon", "fiets", "hond", "koptelefoon"]] = Field(
-        default_factory=list
+    accessories: list[
+        Literal[
+            "bril",
+            "tas",
+            "tas_onder_arm",
+            "rugzak",
+            "rugzak_voor",
+            "telefoon",
+            "fiets",
+            "hond",
+            "koptelefoon",
+            "capuchon_af",
+            "paraplu",
+        ]
+    ] = Field(
+        default_factory=list,
+        description="rugzak_voor: op de buik; capuchon_af: een capuchon die in de nek hangt",
     )
 
 

@@ -338,3 +338,4 @@ class Clothing(StrEnum):
     WERKKLEDING = "werkkleding"
     UNIFORM = "uniform"
     WINTERJAS = "winterjas"
+    REGENJAS = "regenjas"

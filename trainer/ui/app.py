@@ -234,6 +234,7 @@ class App:
             if self.session is not None
             else (self.loaded.scenario if self.loaded else None)
         )
+        street = self._street(view)
         return fr.Frame(
             self.theme,
             self.size,
@@ -252,7 +253,16 @@ class App:
             seed=self.session.seed if self.session is not None else 0,
             pace=self.session.pace if self.session is not None else 1.0,
             settings=self.senses.view(playing=self.session is not None),
+            street_t=street[0],
+            departed=street[1],
         )
+
+    def _street(self, view: View | None) -> tuple[float | None, frozenset[str]]:
+        """The selection street's second and who has left, as the session counts them."""
+        session = self.session
+        if session is None or view is None or not isinstance(view.node, SelectionNode):
+            return None, frozenset()
+        return session.seconds_here(), session.departed()
 
     def timer_left(self, view: View | None) -> float | None:
         """Seconds left on the current node's timer, as the session reports it, while a node is in play.

@@ -71,6 +71,8 @@ class Frame:
     seed: int = 0  # the session's seed: who passes by in the street
     pace: float = 1.0  # the session's tempo: > 1 is slower (the scene moves 1/pace as fast)
     settings: SettingsView | None = None  # the settings page's values and notes
+    street_t: float | None = None  # seconds into the selection street (the session's); None: `now`
+    departed: frozenset[str] = frozenset()  # candidates who have left the street: no longer addressable
 
 
 @dataclass

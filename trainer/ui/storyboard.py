@@ -9,6 +9,7 @@ import pygame
 
 from trainer.engine.clock import FakeClock
 from trainer.engine.session import Session
+from trainer.engine.timeline import departed
 from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.text import tr
@@ -29,9 +30,10 @@ def _frame(
     ui: UiState,
     *,
     now: float = 60.0,
+    street_t: float = 0.0,
 ) -> Frame:
     view = session.view() if session is not None else None
-    timer = float(view.timer_seconds) if view is not None and view.timer_seconds else None
+    timer = float(view.timer_seconds) - street_t if view is not None and view.timer_seconds else None
     if view is not None:
         view = annotated_view(scenario, view)  # every line and choice, conditions in words
     # An instructor's tool: it shows everything a trainee sees only after play (meters, learning goals) too.
@@ -46,6 +48,10 @@ def _frame(
         timer_left=timer,
         perspective=(goals_page(scenario, lang),),
         show_meters=True,
+        street_t=street_t,
+        departed=departed(view.node, street_t)
+        if view is not None and isinstance(view.node, SelectionNode)
+        else frozenset(),
     )
 
 
@@ -54,10 +60,23 @@ def _shot(surface: pygame.Surface, screen: Screen, frame: Frame, path: Path) -> 
     pygame.image.save(surface, str(path))
 
 
+def street_seconds(node: SelectionNode, at: float | None) -> list[float]:
+    """The seconds a selection street is drawn at: the one asked for, or its start, middle and end."""
+    if at is not None:
+        return [min(float(at), float(node.time_limit))]
+    return [0.0, node.time_limit / 2, node.time_limit - 0.5]
+
+
 def render(
-    scenario: Scenario, out: Path, *, size: tuple[int, int] = (1280, 720), lang: str = "nl"
+    scenario: Scenario,
+    out: Path,
+    *,
+    size: tuple[int, int] = (1280, 720),
+    lang: str = "nl",
+    at: float | None = None,
 ) -> list[dict[str, str]]:
-    """Write PNGs into `out`; returns one row per picture for the index."""
+    """Write PNGs into `out`; returns one row per picture for the index. A selection street is drawn at
+    `at` seconds, or at its start, middle and end."""
     out.mkdir(parents=True, exist_ok=True)
     surface = pygame.Surface(size)
     rows: list[dict[str, str]] = []
@@ -81,9 +100,17 @@ def render(
                     "wide": "1",
                 }
             )
+            for t in street_seconds(node, at):
+                add(
+                    f"{node_id}__t{t:05.1f}",
+                    Screen.SELECTION,
+                    _frame(scenario, session, size, lang, UiState(skip_reveal=True), street_t=t),
+                    f"{node_id} · {t:g} s",
+                    "selectie · " + ", ".join(steps),
+                )
             for i, cand in enumerate(sorted(node.candidates, key=lambda c: c.position)):
                 ui = UiState(focus=i, inspected=cand.id, skip_reveal=True)
-                frame = _frame(scenario, session, size, lang, ui)
+                frame = _frame(scenario, session, size, lang, ui, street_t=at or 0.0)
                 ui.pan = focus_pan(frame)
                 add(
                     f"{node_id}__{cand.id}",
@@ -155,12 +182,12 @@ def _street_detail(node: SelectionNode, lang: str) -> str:
 
 
 def render_headless(
-    scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str
+    scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str, at: float | None = None
 ) -> list[dict[str, str]]:
     """`render` with pygame set up for drawing without a window."""
     pygame.display.init()
     pygame.font.init()
-    return render(scenario, out, size=size, lang=lang)
+    return render(scenario, out, size=size, lang=lang, at=at)
 
 
 def index_html(scenario: Scenario, rows: list[dict[str, str]], lang: str) -> str:

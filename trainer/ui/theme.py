@@ -34,6 +34,18 @@ def _font(path: str, size: int) -> pygame.font.Font:
     return pygame.font.Font(path, size)
 
 
+@lru_cache(maxsize=16)
+def _font_path(font_dir: str, bold: bool, italic: bool) -> str:
+    """The file of a face; asked for dozens of times a frame, so joined once."""
+    name = (
+        "NotoSans-"
+        + ("Bold" if bold else "")
+        + ("Italic" if italic else "")
+        + ("" if bold or italic else "Regular")
+    )
+    return str(Path(font_dir) / f"{name}.ttf")
+
+
 @dataclass
 class Theme:
     """Sizes follow the window height and the trainee's text-size setting."""
@@ -51,13 +63,7 @@ class Theme:
         return max(1, round(value * self.unit))
 
     def font(self, size: float, *, bold: bool = False, italic: bool = False) -> pygame.font.Font:
-        name = (
-            "NotoSans-"
-            + ("Bold" if bold else "")
-            + ("Italic" if italic else "")
-            + ("" if bold or italic else "Regular")
-        )
-        return _font(str(self.font_dir / f"{name}.ttf"), self.px(size))
+        return _font(_font_path(str(self.font_dir), bold, italic), self.px(size))
 
     @property
     def body(self) -> pygame.font.Font:

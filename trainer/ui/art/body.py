@@ -18,6 +18,7 @@ _TROUSERS: dict[str, RGB] = {
     "werkkleding": (56, 64, 84),
     "uniform": (24, 30, 50),
     "winterjas": (50, 64, 94),
+    "regenjas": (52, 54, 62),
 }
 _SHOES: dict[str, tuple[RGB, RGB]] = {  # upper, sole
     "casual": ((236, 236, 232), (180, 182, 186)),
@@ -26,6 +27,7 @@ _SHOES: dict[str, tuple[RGB, RGB]] = {  # upper, sole
     "werkkleding": ((88, 66, 46), (40, 34, 30)),
     "uniform": ((22, 22, 26), (12, 12, 14)),
     "winterjas": ((70, 56, 46), (36, 30, 28)),
+    "regenjas": ((58, 42, 32), (30, 24, 20)),
 }
 
 
@@ -207,6 +209,22 @@ def torso(pen: Pen, fig: Figure) -> None:
         pen.line(dark, (cx, sy + h * 0.006), (cx, fig.hem_y), h * 0.004)
         for y in (sy - h * 0.12, fig.waist_y - h * 0.03):
             band(y, h * 0.016, pal.REFLECT if fig.app.clothing_color in ("geel", "wit") else pal.HIVIS)
+    elif kind == "regenjas":
+        # A smooth trench: a belt at the waist, a collar, a row of buttons on an off-centre front.
+        front = cx + fig.chest_half * 0.18
+        pen.line(dark, (front, sy - h * 0.02), (front, fig.hem_y), h * 0.004)
+        band(fig.waist_y - h * 0.01, h * 0.016, pal.shade(base, 0.78))
+        for i in range(4):
+            pen.circle(dark, front - h * 0.012, sy - h * 0.05 - i * h * 0.045, h * 0.0045)
+        for s in (-1.0, 1.0):
+            pen.poly(
+                pal.shade(base, 0.88),
+                [
+                    (cx + s * fig.neck_w * 0.5, sy + h * 0.026),
+                    (cx + s * fig.neck_w * 1.15, sy + h * 0.004),
+                    (cx + s * fig.neck_w * 0.2, sy - h * 0.06),
+                ],
+            )
     elif kind == "winterjas":
         y = sy - h * 0.05
         while y > fig.hem_y + h * 0.02:

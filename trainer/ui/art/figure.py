@@ -104,7 +104,7 @@ def build_figure(app: Appearance, mood: str, facing: str = "front") -> Figure:
     shoulder_y = chin_y - neck
     hip_y = h * _lerp(0.44, 0.48, (age - 6) / 10)
     waist_y = hip_y + h * 0.11
-    long_coat = str(app.clothing) == "winterjas"
+    long_coat = str(app.clothing) in ("winterjas", "regenjas")
     hem_y = hip_y - h * (0.10 if long_coat else 0.035 if str(app.clothing) == "net" else 0.01)
     shift = h * 0.014 if mood in ("nerveus", "onverschillig") else 0.0
     look = {"nerveus": (0.22, 0.0), "bang": (0.0, 0.05), "onverschillig": (-0.15, 0.0)}.get(mood, (0.0, 0.0))

@@ -6,6 +6,7 @@ from trainer.ui.art import palette as pal
 from trainer.ui.art.body import hand
 from trainer.ui.art.cycles import draw_bicycle
 from trainer.ui.art.figure import Figure
+from trainer.ui.art.hair import garment_rgb as hair_garment
 from trainer.ui.art.palette import RGB
 from trainer.ui.art.pen import Pen
 
@@ -21,6 +22,9 @@ BIKE_CM = 182.0  # from the front tyre to the rear mudguard
 def extents(fig: Figure) -> tuple[float, float]:
     """How far (cm) the person with props reaches to the left and to the right of their centre."""
     left = right = fig.half_width
+    if "paraplu" in fig.app.accessories:
+        half = max(fig.shoulder_half * 1.9, 48.0)
+        left, right = max(left, half), max(right, half)
     if "hond" in fig.app.accessories:
         left = max(left, fig.half_width + DOG_CM)
     if "fiets" in fig.app.accessories:
@@ -34,6 +38,12 @@ def behind(pen: Pen, fig: Figure) -> None:
     if "fiets" in acc:
         # Parked at the person's side: the front wheel just behind their right leg.
         draw_bicycle(pen, _bike_front(fig) + 63.0, facing=-1, colour=_bike_colour(fig), lamp_lit=True)
+    if "capuchon_af" in acc and str(fig.app.headwear) != "capuchon":
+        # A hood down: folded behind the neck, showing over the shoulders.
+        h, sy = fig.height, fig.shoulder_y
+        pen.ellipse(pal.shade(hair_garment(fig), 0.85), 0.0, sy + h * 0.012, fig.neck_w * 1.5, h * 0.03)
+    if "paraplu" in acc:
+        _umbrella(pen, fig)
     if "rugzak" in acc:
         h, sy = fig.height, fig.shoulder_y
         c = _pack_colour(fig)
@@ -70,6 +80,40 @@ def front(pen: Pen, fig: Figure) -> None:
             top = (s * fig.shoulder_half * 0.5, sy + h * 0.006)
             bottom = (s * fig.chest_half * 0.78, sy - h * 0.17)
             pen.polyline(c, [top, (s * fig.chest_half * 0.62, sy - h * 0.07), bottom], h * 0.018, smooth=True)
+    if "rugzak_voor" in acc:
+        # Worn on the front, over the chest and belly: straps go back over the shoulders.
+        c = _pack_colour(fig)
+        ptop = sy - h * 0.05
+        for side in (-1.0, 1.0):
+            pen.line(
+                pal.shade(c, 0.8),
+                (side * fig.shoulder_half * 0.5, sy + h * 0.006),
+                (side * fig.chest_half * 0.6, ptop),
+                h * 0.016,
+            )
+        pen.rect(
+            c, -fig.chest_half * 0.78, ptop - h * 0.24, fig.chest_half * 1.56, h * 0.245, radius=h * 0.03
+        )
+        pen.rect(
+            pal.shade(c, 0.82),
+            -fig.chest_half * 0.6,
+            ptop - h * 0.2,
+            fig.chest_half * 1.2,
+            h * 0.08,
+            radius=h * 0.015,
+        )
+        pen.line(
+            pal.shade(c, 0.65),
+            (-fig.chest_half * 0.6, ptop - h * 0.12),
+            (fig.chest_half * 0.6, ptop - h * 0.12),
+            h * 0.004,
+        )
+    if "tas_onder_arm" in acc:
+        # A bag clamped under the (viewer's left) arm, against the ribs.
+        arm = fig.arms[0]
+        bx, by = (arm.shoulder[0] + arm.elbow[0]) / 2, (arm.shoulder[1] + arm.elbow[1]) / 2
+        pen.rect((70, 56, 44), bx - h * 0.03, by - h * 0.05, h * 0.06, h * 0.1, radius=h * 0.01)
+        pen.limb(pal.shade(_sleeve_colour(fig), 0.95), arm.shoulder, arm.elbow, fig.arm_w, fig.arm_w * 0.9)
     if "tas" in acc:
         leather = (122, 78, 50) if fig.app.clothing_color not in ("bruin", "rood") else (46, 44, 48)
         bx = fig.hip_half + h * 0.015
@@ -94,6 +138,31 @@ def front(pen: Pen, fig: Figure) -> None:
         _dog(pen, fig)
 
 
+def _sleeve_colour(fig: Figure) -> RGB:
+    return hair_garment(fig)
+
+
+def _umbrella(pen: Pen, fig: Figure) -> None:
+    """An open umbrella held over the head, the shaft from the near hand."""
+    h = fig.height
+    top = h + h * 0.09
+    half = max(fig.shoulder_half * 1.9, 48.0)
+    colours = ((40, 44, 60), (150, 40, 46), (30, 80, 120), (60, 60, 64), (200, 170, 40))
+    c = colours[(fig.app.age + fig.app.height) % len(colours)]
+    pen.line((70, 70, 74), (fig.shoulder_half * 0.6, fig.shoulder_y - h * 0.08), (0.0, top), h * 0.006)
+    pen.smooth(
+        c,
+        [
+            (-half, top - h * 0.05),
+            (-half * 0.6, top + h * 0.035),
+            (0.0, top + h * 0.06),
+            (half * 0.6, top + h * 0.035),
+            (half, top - h * 0.05),
+        ],
+        steps=4,
+    )
+
+
 def _bike_front(fig: Figure) -> float:
     return fig.hip_half * 0.6 + 10.0
 
@@ -103,7 +172,9 @@ def _bike_colour(fig: Figure) -> RGB:
 
 
 def _pack_colour(fig: Figure) -> RGB:
-    return (60, 66, 78) if fig.app.clothing_color != "zwart" else (120, 60, 56)
+    """Black, as most backpacks are (and as the bundled texts say); a shade lighter on a black coat, so it
+    still shows."""
+    return (40, 40, 45) if fig.app.clothing_color != "zwart" else (66, 66, 74)
 
 
 def _dog(pen: Pen, fig: Figure) -> None:

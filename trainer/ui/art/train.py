@@ -11,6 +11,8 @@ differ in the windows (landscape, or dark glass with reflections) and in the cei
 
 from __future__ import annotations
 
+import random
+
 import pygame
 
 from trainer.ui.art.palette import RGB, WINDOW_LIT, clamp, mix, shade
@@ -19,6 +21,7 @@ from trainer.ui.art.scene import Scene
 
 WALL_FOOT = 0.76  # the floor along the far wall, as a fraction of the height
 BAY = 1.95  # metres between seat pairs, one window each
+VIEWS_METRES = 0.2  # pixels per metre over the height (views.VIEWS['trein'])
 WALL: RGB = (222, 224, 222)
 PANEL: RGB = (200, 204, 206)
 FRAME: RGB = (92, 98, 108)
@@ -335,3 +338,21 @@ def _end_wall(scene: Scene, p: _Paint, end: float, foot: float, time_of_day: str
                 max(1, sign.h * 0.3),
             ),
         )
+
+
+def seat_positions(width: int, height: int, seed: int = 0) -> tuple[float, ...]:
+    """Where a passenger sits in a carriage `width` wide (shares of the width): the seats `trein` draws.
+
+    Follows `trein`'s layout: its first draw from the scene's Random places the first bay."""
+    rng = random.Random(f"trein:{seed}")
+    m = VIEWS_METRES * height
+    end = min(0.8 * height, 0.3 * width)
+    x0 = end + rng.uniform(0.3, 0.6) * m
+    out = []
+    for i in range(int((width - x0) / (BAY * m)) + 2):
+        bx = x0 + i * BAY * m
+        for side in (-1, 1):
+            x = bx + side * 0.4 * m * 1.12
+            if 0 < x < width:
+                out.append(x / width)
+    return tuple(out)

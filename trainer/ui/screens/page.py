@@ -16,6 +16,7 @@ from trainer.ui.input import Input
 from trainer.ui.screens.base import draw_buttons, handle_buttons
 from trainer.ui.strings import t
 from trainer.ui.text import TextBlock, block, draw_block
+from trainer.ui.their_side import draw_their_side
 from trainer.ui.widgets import fit, meter, panel
 
 Gauge = tuple[str, int, int, int]  # label, value, min, max
@@ -28,14 +29,24 @@ class Page:
     buttons: tuple[tuple[str, Command], ...]
     portrait: object | None = None  # a CastMember to show beside the text
     meters: tuple[Gauge, ...] = ()  # shown under the title: after play, never during it
+    scene: object | None = None  # a CastMember: the street drawn from their side, beside the text
+    heard: str | None = None  # the trainee's own line, in a bubble in that scene
 
 
-def card(frame: Frame, out: Layout) -> pygame.Rect:
-    """The centred panel text pages sit on (recorded as rects['box']); returns its padded inside."""
+SCENE_SHARE = 0.4  # of the window width: the perspective scene, left of the text
+
+
+def card(frame: Frame, out: Layout, beside_scene: bool = False) -> pygame.Rect:
+    """The centred panel text pages sit on (recorded as rects['box']); returns its padded inside.
+    Beside a scene, the panel takes the window's right part and the scene the left (rects['scene'])."""
     w, h = frame.size
     px = frame.theme.px
     box = pygame.Rect(0, 0, min(w - px(40), px(980)), h - px(60))
     box.center = (w // 2, h // 2)
+    if beside_scene:
+        left = int(w * SCENE_SHARE)
+        out.rects["scene"] = pygame.Rect(0, 0, left, h)
+        box = pygame.Rect(left + px(12), px(30), w - left - px(32), h - px(60))
     out.rects["box"] = box
     return box.inflate(-px(56), -px(40))
 
@@ -43,7 +54,7 @@ def card(frame: Frame, out: Layout) -> pygame.Rect:
 def layout(frame: Frame, page: Page) -> Layout:
     px = frame.theme.px
     out = Layout()
-    inner = card(frame, out)
+    inner = card(frame, out, beside_scene=page.scene is not None and frame.scenario is not None)
     title_box = pygame.Rect(inner.left, inner.top, inner.width, px(52))
     tb, font = fit(page.title, frame.theme, 32, title_box, bold=True)
     out.text("title", tb, title_box, font)
@@ -145,6 +156,15 @@ def draw(surface: pygame.Surface, frame: Frame, page: Page) -> None:
     else:
         surface.fill(th.INK)
     lay = layout(frame, page)
+    if "scene" in lay.rects and frame.scenario is not None:
+        draw_their_side(
+            surface,
+            lay.rects["scene"],
+            frame.scenario,
+            page.scene,  # type: ignore[arg-type]
+            page.heard,
+            frame.theme,
+        )
     panel(surface, lay.rects["box"], alpha=235)
     if page.portrait is not None and "portrait" in lay.rects:
         box = lay.rects["portrait"]

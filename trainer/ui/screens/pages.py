@@ -97,12 +97,30 @@ def perspective_pages(
     meters: Mapping[str, int] | None = None,
 ) -> tuple[Page, ...]:
     """The engine's perspective switch (the view's `perspective`, shared with `play --text`) as pages to
-    draw, then the learning goals. The first page shows where tension and trust ended."""
-    pages = [Page(p.title, p.paragraphs, (), p.portrait) for p in (told(page, lang) for page in route)]
+    draw, then the learning goals. The first page shows where tension and trust ended. A page about the
+    stopped person shows the street from their side, with the trainee's own words as they heard them."""
+    you = (t(lang, "you_are"), t(lang, "timeout_then"))
+    pages = [
+        Page(
+            p.title,
+            p.paragraphs,
+            (),
+            p.portrait,
+            scene=p.portrait,
+            heard=next((text for head, text in p.paragraphs if head in you), None),
+        )
+        for p in (told(page, lang) for page in route)
+    ]
     if pages and meters is not None:
         first = pages[0]
         pages[0] = Page(
-            first.title, first.paragraphs, first.buttons, first.portrait, gauges(scenario, meters, lang)
+            first.title,
+            first.paragraphs,
+            first.buttons,
+            first.portrait,
+            gauges(scenario, meters, lang),
+            first.scene,
+            first.heard,
         )
     pages.append(goals_page(scenario, lang))
     return tuple(pages)
@@ -110,7 +128,9 @@ def perspective_pages(
 
 def with_buttons(page: Page, lang: str, last: bool) -> Page:
     label = t(lang, "done_title") if last else t(lang, "next")
-    return Page(page.title, page.paragraphs, ((label, Advance()),), page.portrait, page.meters)
+    return Page(
+        page.title, page.paragraphs, ((label, Advance()),), page.portrait, page.meters, page.scene, page.heard
+    )
 
 
 def done(frame: Frame) -> Page:

@@ -7,7 +7,8 @@ import pygame
 
 from trainer.model.graph import NOBODY
 from trainer.model.scenario import Candidate, SelectionNode
-from trainer.ui import scenery
+from trainer.model.vocabulary import CueKind
+from trainer.ui import street as st
 from trainer.ui import theme as th
 from trainer.ui.frame import Choose, Command, Frame, Layout
 from trainer.ui.input import Action, Input
@@ -16,7 +17,8 @@ from trainer.ui.strings import t
 from trainer.ui.text import draw_block, draw_text
 from trainer.ui.widgets import button, clipped, countdown, fit, fit_all, panel
 
-PAN_STEP = 0.12
+PAN_STEP = 0.12 / 1.5  # a share of the whole round street (a window is a third of it)
+PANORAMA_TURN = 1.5  # mouse-edge panning: the old speed over the old two-window span, now a full round
 EDGE = 0.06  # share of the window width where the mouse pans
 
 
@@ -29,11 +31,35 @@ def _candidates(frame: Frame) -> list[Candidate]:
     return sorted(_node(frame).candidates, key=lambda c: c.position)
 
 
-def offset(frame: Frame) -> int:
-    """Left edge of the window in panorama pixels."""
+# What an officer could know without seeing it (a report, MEOS, a colleague's words, earlier events): the
+# card keeps these when the street shows the rest (behaviour, clothing, vehicles) in the beats.
+KNOWN_KINDS = frozenset({CueKind.INFORMATIE, CueKind.OMSTANDIGHEDEN})
+
+
+def street_of(frame: Frame) -> st.Street:
     assert frame.scenario is not None and frame.view is not None
-    pano = scenery.panorama(frame.scenario, frame.view.node_id or "", frame.size)
-    return int(frame.ui.pan * (pano.width - frame.size[0]))
+    return st.street(frame.scenario, frame.view.node_id or "", frame.size, frame.seed)
+
+
+def seconds(frame: Frame) -> float:
+    """Seconds into the selection: the session's own count (what the rules judge a departure by)."""
+    return frame.street_t if frame.street_t is not None else frame.now
+
+
+def offset(frame: Frame) -> int:
+    """Left edge of the window in panorama pixels; the street wraps, so any pan is a place in it."""
+    street = street_of(frame)
+    return int(frame.ui.pan * street.width - frame.size[0] / 2) % street.width
+
+
+def card_cues(cand: Candidate) -> list[str]:
+    """Indexes into the cues shown on the card: all of them, unless the street shows the behaviour."""
+    return [str(i) for i, cue in enumerate(cand.cues) if not cand.beats or cue.kind in KNOWN_KINDS]
+
+
+def present(frame: Frame) -> list[Candidate]:
+    """The candidates still in the street, left to right as authored."""
+    return [c for c in _candidates(frame) if c.id not in frame.departed]
 
 
 def layout(frame: Frame) -> Layout:
@@ -41,14 +67,13 @@ def layout(frame: Frame) -> Layout:
     w, h = frame.size
     px = frame.theme.px
     out = Layout()
-    pano = scenery.panorama(frame.scenario, frame.view.node_id or "", frame.size)
-    left = offset(frame)
+    rects = street_of(frame).candidate_rects(seconds(frame), offset(frame))
     for cand in _candidates(frame):
-        rect = pano.rects[cand.id].move(-left, 0)
-        out.rects[f"cand:{cand.id}"] = rect
+        if cand.id in rects and cand.id not in frame.departed:
+            out.rects[f"cand:{cand.id}"] = rects[cand.id]
     card = pygame.Rect(w - int(w * 0.34) - px(16), px(80), int(w * 0.34), h - px(170))
     out.rects["card"] = card
-    if frame.ui.inspected:
+    if frame.ui.inspected and frame.ui.inspected not in frame.departed:
         cand = next(c for c in _candidates(frame) if c.id == frame.ui.inspected)
         out.rects["address"] = pygame.Rect(
             card.left + px(16), card.bottom - px(66), card.width - px(32), px(52)
@@ -56,7 +81,9 @@ def layout(frame: Frame) -> Layout:
         out.button(out.rects["address"], Choose(cand.id), t(frame.lang, "address"))
         top, width = card.top + px(56), card.width - px(56)
         gap = px(12)
-        texts = [cue.text.get(frame.lang) for cue in cand.cues]
+        texts = [cand.cues[int(i)].text.get(frame.lang) for i in card_cues(cand)]
+        if cand.beats:
+            texts.append(t(frame.lang, "seen_in_street"))
         blocks, font = fit_all(texts, frame.theme, 17, width, out.rects["address"].top - px(8) - top, gap)
         y = top
         for i, tb in enumerate(blocks):
@@ -81,17 +108,14 @@ def layout(frame: Frame) -> Layout:
 def draw(surface: pygame.Surface, frame: Frame) -> None:
     assert frame.scenario is not None and frame.view is not None
     theme, lang, px = frame.theme, frame.lang, frame.theme.px
-    pano = scenery.panorama(frame.scenario, frame.view.node_id or "", frame.size)
-    surface.blit(pano.surface, (0, 0), pygame.Rect(offset(frame), 0, *frame.size))
-    # Rain and fog move over the street and its people, under the panels; the view's turn gives parallax.
-    scenery.scene_weather(
-        surface, frame.scenario, frame.view.node_id, frame.now / frame.pace, frame.seed, pan_px=offset(frame)
-    )
     lay = layout(frame)
     focused = _focused(frame)
+    street_of(frame).draw(
+        surface, seconds(frame), offset(frame), focused.id if focused else frame.ui.inspected
+    )
     for cand in _candidates(frame):
-        rect = lay.rects[f"cand:{cand.id}"]
-        if rect.right < 0 or rect.left > frame.size[0]:
+        rect = lay.rects.get(f"cand:{cand.id}")
+        if rect is None or rect.right < 0 or rect.left > frame.size[0]:
             continue
         is_focus = focused is not None and focused.id == cand.id
         if is_focus:
@@ -112,7 +136,7 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         )
     if "info" in lay.rects:
         draw_info(surface, frame, _node(frame).info, lay.rects["info"], grow_to=info_grow_to(frame))
-    if frame.ui.inspected:
+    if "address" in lay.rects:
         _draw_card(surface, frame, lay)
     _draw_prompt(surface, frame, lay.rects["prompt"])
     button(
@@ -124,6 +148,11 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
         hovered=frame.ui.hover == -1,
     )
     help_box = lay.rects["help"]
+    if frame.ui.message:  # e.g. someone walked off: said in words, above the key help
+        note = pygame.Rect(help_box.left, help_box.top - px(52), help_box.width, px(44))
+        panel(surface, note, alpha=230)
+        ntb, nfont = fit(frame.ui.message, theme, 16, note.inflate(-px(16), -px(6)), min_size=10)
+        draw_block(surface, ntb, nfont, th.WARN, (note.left + px(8), note.centery - ntb.height // 2))
     panel(surface, help_box, alpha=170)
     tb, font = fit(t(lang, "selection_help"), theme, 15, help_box.inflate(-px(16), -px(6)), min_size=10)
     draw_block(surface, tb, font, th.TEXT_DIM, (help_box.left + px(8), help_box.centery - tb.height // 2))
@@ -165,10 +194,12 @@ def _draw_card(surface: pygame.Surface, frame: Frame, lay: Layout) -> None:
         bold=True,
     )
     draw_block(surface, tb, font, th.TEXT, (card.left + px(16), card.top + px(12)))
-    for i in range(len(cand.cues)):
+    for i in range(len(card_cues(cand)) + (1 if cand.beats else 0)):
         cue_tb, box, cue_font = lay.text_named(f"cue{i}")
-        draw_text(surface, "•", theme.font(18, bold=True), th.ACCENT, (card.left + px(18), box.top))
-        draw_block(surface, cue_tb, cue_font, th.TEXT, box.topleft)
+        seen = cand.beats and i == len(card_cues(cand))
+        if not seen:
+            draw_text(surface, "•", theme.font(18, bold=True), th.ACCENT, (card.left + px(18), box.top))
+        draw_block(surface, cue_tb, cue_font, th.TEXT_DIM if seen else th.TEXT, box.topleft)
     button(
         surface,
         lay.rects["address"],
@@ -183,7 +214,8 @@ def _focused(frame: Frame) -> Candidate | None:
     cands = _candidates(frame)
     if frame.ui.focus is None or frame.ui.focus < 0 or not cands:
         return None
-    return cands[min(frame.ui.focus, len(cands) - 1)]
+    cand = cands[min(frame.ui.focus, len(cands) - 1)]
+    return None if cand.id in frame.departed else cand
 
 
 def focus_pan(frame: Frame) -> float:
@@ -192,10 +224,12 @@ def focus_pan(frame: Frame) -> float:
     cand = _focused(frame)
     if cand is None:
         return frame.ui.pan
-    pano = scenery.panorama(frame.scenario, frame.view.node_id or "", frame.size)
-    centre = pano.rects[cand.id].centerx
-    span = pano.width - frame.size[0]
-    return max(0.0, min(1.0, (centre - frame.size[0] * 0.4) / span))
+    street = street_of(frame)
+    rect = street.candidate_rects(seconds(frame), offset(frame)).get(cand.id)
+    if rect is None:
+        return frame.ui.pan
+    # Screen x is measured the shorter way round the street: turn that way to bring them to 40%.
+    return frame.ui.pan + (rect.centerx - frame.size[0] * 0.4) / street.width
 
 
 EASE_PER_SECOND = 8.0
@@ -204,9 +238,12 @@ EASE_PER_SECOND = 8.0
 def update(frame: Frame, dt: float) -> None:
     """Ease the view towards where the trainee wants to look; the mouse at an edge keeps panning."""
     ui = frame.ui
+    if ui.inspected in frame.departed:  # they walked off while the trainee was looking at the card
+        ui.inspected = None
+        ui.message = t(frame.lang, "left_street")
     if ui.pan_velocity:
         ui.pan_target = None
-        ui.pan = max(0.0, min(1.0, ui.pan + ui.pan_velocity * dt))
+        ui.pan = ui.pan + ui.pan_velocity * dt / PANORAMA_TURN
     elif ui.pan_target is not None:
         ui.pan += (ui.pan_target - ui.pan) * min(1.0, dt * EASE_PER_SECOND)
         if abs(ui.pan_target - ui.pan) < 0.001:
@@ -214,11 +251,13 @@ def update(frame: Frame, dt: float) -> None:
 
 
 def _look(frame: Frame, pan: float) -> None:
-    frame.ui.pan_target = max(0.0, min(1.0, pan))
+    frame.ui.pan_target = pan  # no end to the street: looking right long enough comes back round
 
 
 def handle(inp: Input, frame: Frame) -> Command | None:
     ui = frame.ui
+    if inp.action != Action.MOTION:
+        ui.message = None  # a notice holds until the trainee does something
     cands = _candidates(frame)
     base = ui.pan_target if ui.pan_target is not None else ui.pan
     if inp.action in (Action.LEFT, Action.RIGHT):
@@ -229,10 +268,8 @@ def handle(inp: Input, frame: Frame) -> Command | None:
         step = 1 if inp.action in (Action.NEXT_FOCUS, Action.DOWN) else -1
         if ui.focus is None:
             ui.focus = _nearest_visible(frame)  # the first Tab goes to whom the trainee is looking at
-        elif ui.focus >= 0:
-            ui.focus = (ui.focus + step) % (len(cands) + 1)
         else:
-            ui.focus = 0 if step > 0 else len(cands) - 1
+            ui.focus = _next_present(frame, ui.focus, step)
         if ui.focus == len(cands):
             ui.focus = -1  # the 'nobody' button
         else:
@@ -253,7 +290,12 @@ def handle(inp: Input, frame: Frame) -> Command | None:
         return Choose(cand.id)
     elif inp.action == Action.NOBODY:
         return Choose(NOBODY)
-    elif inp.action == Action.CHOOSE and inp.index is not None and inp.index < len(cands):
+    elif (
+        inp.action == Action.CHOOSE
+        and inp.index is not None
+        and inp.index < len(cands)
+        and cands[inp.index].id not in frame.departed
+    ):
         ui.focus = inp.index
         ui.inspected = cands[inp.index].id
         _look(frame, focus_pan(frame))
@@ -271,12 +313,28 @@ def handle(inp: Input, frame: Frame) -> Command | None:
     return None
 
 
+def _next_present(frame: Frame, focus: int, step: int) -> int:
+    """The next index in Tab order (len(cands) is the 'nobody' button), skipping who has left."""
+    cands = _candidates(frame)
+    n = len(cands) + 1
+    i = focus if focus >= 0 else len(cands)
+    for _ in range(n):
+        i = (i + step) % n
+        if i == len(cands) or cands[i].id not in frame.departed:
+            return i
+    return len(cands)
+
+
 def _nearest_visible(frame: Frame) -> int:
     """Index of the person on screen closest to the middle of the window (anyone, if nobody is on screen)."""
     lay = layout(frame)
     width = frame.size[0]
-    rects = [lay.rects[f"cand:{cand.id}"] for cand in _candidates(frame)]
-    on_screen = [i for i, r in enumerate(rects) if r.right > 0 and r.left < width] or list(range(len(rects)))
+    rects = {
+        i: lay.rects[f"cand:{c.id}"] for i, c in enumerate(_candidates(frame)) if f"cand:{c.id}" in lay.rects
+    }
+    if not rects:
+        return -1
+    on_screen = [i for i, r in rects.items() if r.right > 0 and r.left < width] or list(rects)
     return min(on_screen, key=lambda i: abs(rects[i].centerx - width / 2))
 
 
@@ -288,7 +346,8 @@ def _click(frame: Frame, pos: tuple[int, int]) -> Command | None:
     if "card" in lay.rects and frame.ui.inspected and lay.rects["card"].collidepoint(pos):
         return None
     for i, cand in enumerate(_candidates(frame)):
-        if lay.rects[f"cand:{cand.id}"].collidepoint(pos):
+        where = lay.rects.get(f"cand:{cand.id}")
+        if where is not None and where.collidepoint(pos):
             frame.ui.focus = i
             frame.ui.inspected = cand.id
             _look(frame, focus_pan(frame))  # bring the person out from under the card
