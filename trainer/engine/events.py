@@ -5,7 +5,7 @@ Every event is plain data and round-trips through JSON: the records store and th
 
 from __future__ import annotations
 
-from dataclasses import MISSING, asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
 from trainer.engine.errors import EngineError
@@ -32,6 +32,10 @@ class SessionStarted(Event):
     seed: int
     lang: str
     start_node: str
+    # The look each pooled cast member has in this session (cast id -> look id) and the session's place in
+    # its group that chose it (None: drawn from the seed). Records from before casting have neither.
+    casting: dict[str, str] = field(default_factory=dict)
+    casting_place: int | None = None
     type: ClassVar[str] = "session_started"
 
 
@@ -133,10 +137,12 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         cls = EVENT_TYPES[data["type"]]
         values: dict[str, Any] = {}
         for f in fields(cls):
-            if f.name not in data and f.default is not MISSING:
+            if f.name not in data and (f.default is not MISSING or f.default_factory is not MISSING):
                 continue  # a field added later: records written before it keep its default
             value = data[f.name]
             values[f.name] = tuple(value) if isinstance(value, list) else value
+        if not isinstance(values.get("casting", {}), dict):
+            raise TypeError("casting is not a mapping")
         return cls(**values)
     except (KeyError, TypeError) as exc:
         raise EngineError(f"onleesbare gebeurtenis: {exc}", f"unreadable event: {exc}") from None

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from transitions import MachineError
 
+from trainer.engine.casting import draw_casting
 from trainer.engine.clock import Clock, MonotonicClock
 from trainer.engine.errors import EngineError
 from trainer.engine.events import (
@@ -30,6 +31,7 @@ from trainer.engine.events import (
 from trainer.engine.machine import machine_for
 from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, GameState, Move, rules_for
 from trainer.engine.views import ChoiceOption, Phase, View
+from trainer.model.casting import apply_looks
 from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
@@ -58,6 +60,7 @@ class Session:
         start_node: str | None = None,
         listeners: Iterable[Listener] = (),
         scenario_hash: str | None = None,
+        casting_place: int | None = None,
     ) -> None:
         start = start_node or scenario.start
         if start not in scenario.nodes:
@@ -74,7 +77,10 @@ class Session:
         self.state: GameState = self.rules.initial
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
-        self._rng = random.Random(seed)  # only the choice order draws from it, so replays reproduce it
+        # Only the casting (first) and the choice order draw from it, so replays reproduce both.
+        self._rng = random.Random(seed)
+        self.casting_place = casting_place
+        self.casting: dict[str, str] = draw_casting(scenario, self._rng, casting_place)
         self._shown: tuple[ChoiceOption, ...] = ()  # the legal choices in the order drawn on entry
         self._visited: dict[str, None] = {}  # nodes entered so far, in order (a dict: each once)
         self._pos = _Position(start)
@@ -84,7 +90,19 @@ class Session:
         self._t0 = self.clock.now()
         self._entered_at = 0.0
         self._replay_t: float | None = None
-        self._emit(SessionStarted(0.0, scenario.id, scenario.version, self.content_hash, seed, lang, start))
+        self._emit(
+            SessionStarted(
+                0.0,
+                scenario.id,
+                scenario.version,
+                self.content_hash,
+                seed,
+                lang,
+                start,
+                dict(self.casting),
+                casting_place,
+            )
+        )
         self._enter(start, 0.0)
 
     # --- reading ---
@@ -93,6 +111,12 @@ class Session:
         if self._replay_t is not None:
             return self._replay_t
         return self.clock.now() - self._t0
+
+    @property
+    def shown_scenario(self) -> Scenario:
+        """The scenario as this session shows it: every pooled cast member in the look drawn for them. The
+        art, names, perspective pages and transcript read this; the rules read `scenario`."""
+        return apply_looks(self.scenario, self.casting)
 
     @property
     def node_id(self) -> str | None:
@@ -303,6 +327,7 @@ class Session:
             clock=clock,
             start_node=first.start_node,
             scenario_hash=scenario_hash,
+            casting_place=first.casting_place,
         )
         if first.content_hash != session.content_hash:
             raise EngineError(

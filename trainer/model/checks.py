@@ -13,6 +13,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from trainer.model.casting_checks import casting_findings
 from trainer.model.content_checks import cue_findings, legal_findings, length_findings
 from trainer.model.diagnostics import Both, Diagnostic
 from trainer.model.graph import NOBODY, Graph, missing_steps, node_choices
@@ -92,7 +93,12 @@ class _Checker:
         self.check_nodes()
         self.check_graph()
         self.check_english(self.sc, ())
-        for code, path, args in (*cue_findings(self.sc, self.phrases), *length_findings(self.sc)):
+        findings = (
+            *cue_findings(self.sc, self.phrases),
+            *length_findings(self.sc),
+            *casting_findings(self.sc),
+        )
+        for code, path, args in findings:
             self.add(code, path, **args)
         return sorted(self.found, key=lambda d: (d.line, d.column, d.code))
 
