@@ -116,6 +116,7 @@ def _candidate_texts(scenario: Scenario, cast_id: str) -> Iterator[tuple[str, Pa
                     yield from _texts(cue.text, (*cpath, "cues", j, "text"))
                 yield from _texts(cand.perspective, (*cpath, "perspective"))
                 yield from _texts(cand.address.text, (*cpath, "address", "text"))
+                yield from _texts(cand.address.rationale, (*cpath, "address", "rationale"))
                 yield from _texts(cand.address.perspective, (*cpath, "address", "perspective"))
         for i, line in enumerate(getattr(node, "lines", [])):
             if line.speaker == cast_id:
@@ -209,8 +210,15 @@ def _references(
                 yield "C171", (*base, "names", cid, look_id), {"name": look_id, "what": Both("look", "look")}
 
 
+def varies(pool: CastingPool, attribute: str) -> bool:
+    """Whether any look in the pool sets `attribute` (otherwise everyone keeps their own)."""
+    return any(getattr(look, attribute) is not None for look in pool.looks)
+
+
 def _named_in_texts(scenario: Scenario, pool: CastingPool, member: CastMember) -> Iterator[Finding]:
     for attribute, words in LOOK_WORDS.items():
+        if not varies(pool, attribute):
+            continue
         values = shown_values(member, pool, attribute)
         for text, path in _candidate_texts(scenario, member.id):
             for pattern, described, word in words:
@@ -231,6 +239,8 @@ def _named_in_texts(scenario: Scenario, pool: CastingPool, member: CastMember) -
 def _named_in_reports(scenario: Scenario, pool: CastingPool, members: list[CastMember]) -> Iterator[Finding]:
     for text, path in _reports(scenario):
         for attribute, words in LOOK_WORDS.items():
+            if not varies(pool, attribute):
+                continue
             found = False
             for pattern, described, word in words:
                 if not pattern.search(text):
