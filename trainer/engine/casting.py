@@ -23,6 +23,11 @@ def _group_shuffle(scenario_id: str, pool: CastingPool) -> list[int]:
     return order
 
 
+def casting_rng(seed: int) -> Random:
+    """The session seed's own stream for the casting, apart from the one that draws choice orders."""
+    return Random(f"casting/{seed}")
+
+
 def draw_casting(scenario: Scenario, rng: Random, place: int | None = None) -> dict[str, str]:
     """Cast id -> look id for every pooled cast member.
 

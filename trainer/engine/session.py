@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from transitions import MachineError
 
-from trainer.engine.casting import draw_casting
+from trainer.engine.casting import casting_rng, draw_casting
 from trainer.engine.clock import Clock, MonotonicClock
 from trainer.engine.errors import EngineError
 from trainer.engine.events import (
@@ -77,10 +77,11 @@ class Session:
         self.state: GameState = self.rules.initial
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
-        # Only the casting (first) and the choice order draw from it, so replays reproduce both.
-        self._rng = random.Random(seed)
+        self._rng = random.Random(seed)  # only the choice order draws from it, so replays reproduce it
+        # The casting draws from its own stream of the same seed: adding a pool to a scenario leaves the
+        # choice orders of its sessions as they were.
         self.casting_place = casting_place
-        self.casting: dict[str, str] = draw_casting(scenario, self._rng, casting_place)
+        self.casting: dict[str, str] = draw_casting(scenario, casting_rng(seed), casting_place)
         self._shown: tuple[ChoiceOption, ...] = ()  # the legal choices in the order drawn on entry
         self._visited: dict[str, None] = {}  # nodes entered so far, in order (a dict: each once)
         self._pos = _Position(start)
