@@ -22,6 +22,8 @@ from trainer.model.diagnostics import ScenarioError
 from trainer.model.loader import read_scenario_bytes
 from trainer.records import RecordsError
 from trainer.records.recorder import Recorder
+from trainer.records.sessions import group_place
+from trainer.records.store import RecordStore
 
 AUTO_SECONDS_PER_STEP = 4.0
 HEADLESS_TRAINEE = "test"
@@ -48,6 +50,7 @@ def run(
     loaded = load_clean(scenario_path, lang)
     syncer = None
     with ExitStack() as stack:
+        store: RecordStore | None = None
         listeners: list[Callable[[Event], None]] = []
         if record is not None:
             store = stack.enter_context(open_store(record.db))
@@ -73,6 +76,7 @@ def run(
                 start_node=start_node,
                 scenario_hash=loaded.content_hash,
                 listeners=listeners,
+                casting_place=group_place(store, record.group, loaded.scenario) if record else None,
             )
             play(session, plan, seed, lang)
         except RecordsError as exc:
@@ -81,7 +85,7 @@ def run(
             raise UserError(f"{scenario_path}: {exc.nl}", f"{scenario_path}: {exc.en}") from None
         finally:
             finish_sync(syncer, lang)
-        if record is not None:
+        if record is not None and store is not None:
             print_err(f"vastgelegd als sessie {recorder.session_id[:8]} in {store.path}")
     return 0
 

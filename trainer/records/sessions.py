@@ -14,12 +14,26 @@ from trainer.engine.clock import Clock
 from trainer.engine.session import Session
 from trainer.model.diagnostics import ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
+from trainer.records.reader import RecordReader
 from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
 from trainer.records.store import RecordStore
 
 Checker = Callable[[LoadedScenario], list[str]]
+
+
+def group_place(store: RecordReader | None, group: str | None, scenario: Scenario) -> int | None:
+    """The next session's place in its group for a casting scenario: how many sessions of this scenario the
+    group already has in `store` (None without a group or a casting: the session draws from its seed).
+
+    Places pick rows of the casting's Latin square, so a group's sessions share the looks out evenly. A
+    laptop counts what it holds; sessions still on another laptop are not seen until they are synced or
+    imported."""
+    if store is None or group is None or not scenario.casting:
+        return None
+    return sum(1 for row in store.sessions(group=group) if row.scenario_id == scenario.id)
 
 
 class RecordedSessions:
@@ -63,6 +77,7 @@ class RecordedSessions:
             listeners=listeners,
             start_node=start_node,
             scenario_hash=loaded.content_hash,
+            casting_place=group_place(self.store, group, loaded.scenario) if trainee is not None else None,
         )
 
     def can_resume(self) -> bool:
