@@ -87,6 +87,13 @@ def build_parser() -> argparse.ArgumentParser:
     board.add_argument("scenario")
     board.add_argument("-o", "--output", required=True, help="map voor de PNG's en index.html")
     board.add_argument("--size", default="1280x720", help="breedte x hoogte, bijv. 1024x600")
+    board.add_argument(
+        "--look",
+        type=int,
+        default=None,
+        metavar="N",
+        help="bij casting: de looks van de sessie op plaats N in een groep (0, 1, 2, ...)",
+    )
 
     check = sub.add_parser("check", help="controleer scenario's op fouten")
     check.add_argument("paths", nargs="+", help="bestanden of mappen")
@@ -262,7 +269,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "storyboard":
         from trainer.commands import storyboard_cmd
 
-        return storyboard_cmd.run(args.scenario, args.output, args.size, lang)
+        return storyboard_cmd.run(args.scenario, args.output, args.size, lang, look=args.look)
     if args.command == "sessions":
         from trainer.commands import sessions_cmd
 

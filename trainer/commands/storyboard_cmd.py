@@ -9,10 +9,12 @@ from pathlib import Path
 from trainer.commands.common import UserError, load_clean
 
 
-def run(path: str, output: str, size: str, lang: str) -> int:
+def run(path: str, output: str, size: str, lang: str, *, look: int | None = None) -> int:
     match = re.fullmatch(r"(\d{3,4})x(\d{3,4})", size)
     if not match:
         raise UserError(f"ongeldige grootte '{size}' (tip: bijv. 1280x720)")
+    if look is not None and look < 0:
+        raise UserError(f"ongeldige plaats '{look}' voor --look (tip: 0, 1, 2, ...)")
     loaded = load_clean(path, lang)
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -20,7 +22,9 @@ def run(path: str, output: str, size: str, lang: str) -> int:
     from trainer.ui.storyboard import render_headless  # the only pygame import path: trainer.ui
 
     try:
-        rows = render_headless(loaded.scenario, Path(output), size=(int(match[1]), int(match[2])), lang=lang)
+        rows = render_headless(
+            loaded.scenario, Path(output), size=(int(match[1]), int(match[2])), lang=lang, look=look
+        )
     except OSError as exc:
         raise UserError(f"{output}: kan niet schrijven ({exc.strerror})") from None
     print(f"{len(rows)} afbeeldingen en index.html in {output}")

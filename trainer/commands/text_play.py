@@ -172,7 +172,7 @@ class TextHost(Terminal):
     def lines(self, lines: Sequence[Line]) -> None:
         """The lines shown in the session's current state (conditions read the whole route so far)."""
         for line in lines:
-            member = next((c for c in self.session.scenario.cast if c.id == line.speaker), None)
+            member = next((c for c in self.session.shown_scenario.cast if c.id == line.speaker), None)
             name = member.name.get(self.lang) if member else t(self.lang, "narrator")
             self.para(f"{name}: {line.text.get(self.lang)}")
 
@@ -247,7 +247,7 @@ class TextHost(Terminal):
 
     def perspective(self) -> None:
         """The perspective switch, after the reflection and the registration, as in the window."""
-        for page in perspective_pages(self.session.scenario, self.session.events, self.lang):
+        for page in perspective_pages(self.session.shown_scenario, self.session.events, self.lang):
             self.heading(page.title)
             for heading, text in page.paragraphs:
                 self.say("")

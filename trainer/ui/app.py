@@ -212,7 +212,7 @@ class App:
             name = Screen.SELECTION if isinstance(node, SelectionNode) else Screen.DIALOGUE
         elif phase == Phase.DONE:
             self.extra["perspective"] = pages.perspective_pages(
-                session.scenario, session.events, self.lang, session.state.meters
+                session.shown_scenario, session.events, self.lang, session.state.meters
             )
             name = Screen.PERSPECTIVE if self.extra["perspective"] else Screen.DONE
         else:
@@ -237,7 +237,7 @@ class App:
             else None
         )
         scenario = (
-            self.session.scenario
+            self.session.shown_scenario  # pooled people in this session's look
             if self.session is not None
             else (self.loaded.scenario if self.loaded else None)
         )

@@ -7,8 +7,10 @@ from pathlib import Path
 
 import pygame
 
+from trainer.engine.casting import casting_rng, draw_casting
 from trainer.engine.clock import FakeClock
 from trainer.engine.session import Session
+from trainer.model.casting import apply_looks
 from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.ui.frame import Frame, UiState
@@ -44,9 +46,20 @@ def _shot(surface: pygame.Surface, screen: Screen, frame: Frame, path: Path) -> 
 
 
 def render(
-    scenario: Scenario, out: Path, *, size: tuple[int, int] = (1280, 720), lang: str = "nl"
+    scenario: Scenario,
+    out: Path,
+    *,
+    size: tuple[int, int] = (1280, 720),
+    lang: str = "nl",
+    look: int | None = None,
 ) -> list[dict[str, str]]:
-    """Write PNGs into `out`; returns one row per picture for the index."""
+    """Write PNGs into `out`; returns one row per picture for the index.
+
+    `look` draws a casting scenario's people as the session at that place in a group sees them (without it,
+    as the file describes them)."""
+    base = scenario
+    if look is not None:
+        scenario = apply_looks(base, draw_casting(base, casting_rng(0), look))
     out.mkdir(parents=True, exist_ok=True)
     surface = pygame.Surface(size)
     rows: list[dict[str, str]] = []
@@ -57,7 +70,7 @@ def render(
 
     add("00_briefing", Screen.BRIEFING, _frame(scenario, None, size, lang, UiState()), "briefing")
     for node_id, node in scenario.nodes.items():
-        session = Session(scenario, clock=FakeClock(), start_node=node_id, lang=lang)
+        session = Session(base, clock=FakeClock(), start_node=node_id, lang=lang)
         steps = sorted({s.value for _c, s, _ch, _p in node_choices(scenario, node_id)})
         if isinstance(node, SelectionNode):
             add(
@@ -95,7 +108,7 @@ def render(
                 ", ".join(steps) or "verder",
             )
     reflection = Session(
-        scenario,
+        base,
         clock=FakeClock(),
         start_node=next(n for n, x in scenario.nodes.items() if isinstance(x, EndingNode)),
         lang=lang,
@@ -116,12 +129,12 @@ def render(
 
 
 def render_headless(
-    scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str
+    scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str, look: int | None = None
 ) -> list[dict[str, str]]:
     """`render` with pygame set up for drawing without a window."""
     pygame.display.init()
     pygame.font.init()
-    return render(scenario, out, size=size, lang=lang)
+    return render(scenario, out, size=size, lang=lang, look=look)
 
 
 def index_html(scenario: Scenario, rows: list[dict[str, str]], lang: str) -> str:
