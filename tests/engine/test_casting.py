@@ -218,3 +218,30 @@ def test_a_version_1_bundle_still_imports(tmp_path: Path) -> None:
         assert import_bundle(store, path, known_hashes={station.content_hash}) == (1, 0)
         _scenario, again = rebuild(store, store.sessions()[0])
         assert again.casting == session.casting
+
+
+def test_name_variants_follow_the_look_and_the_own_name_may_not_stand_in_a_text() -> None:
+    from tests.conftest import FIXTURES
+    from trainer.model.checks import check
+    from trainer.model.loader import load_scenario_text
+
+    base = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    pool = (
+        "casting:\n  - id: straat\n    cast: [fietser]\n"
+        "    looks: [{id: a, skin_tone: 1}, {id: b, skin_tone: 6}]\n"
+        "    names: {fietser: {a: {nl: Daan, en: Daan}, b: {nl: Kwame, en: Kwame}}}\n"
+    )
+    clean = load_scenario_text(base + pool, "namen.yaml")
+    assert [d.code for d in check(clean)] == []
+    names = {
+        Session(clean.scenario, seed=0, clock=FakeClock(), casting_place=p).shown_scenario.cast[1].name.nl
+        for p in range(2)
+    }
+    assert names == {"Daan", "Kwame"}
+    # a line that names him by one variant contradicts the sessions that show the other
+    named = base.replace(
+        '{nl: "Waarom ik?", en: "Why me?"}', '{nl: "Waarom ik? Ik ben Daan.", en: "Why me?"}'
+    )
+    assert named != base
+    found = check(load_scenario_text(named + pool, "namen.yaml"))
+    assert [d.code for d in found] == ["C170"] and found[0].args["word"] == "Daan"

@@ -13,6 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from pydantic import BaseModel
+
 from trainer.model.casting import pooled_candidates
 from trainer.model.content_checks import Finding
 from trainer.model.diagnostics import Both
@@ -134,7 +136,7 @@ def _reports(scenario: Scenario) -> Iterator[tuple[str, Path]]:
 def _all_texts(obj: Any, path: Path) -> Iterator[tuple[str, Path]]:
     if isinstance(obj, Text):
         yield from _texts(obj, path)
-    elif hasattr(obj, "model_fields"):
+    elif isinstance(obj, BaseModel):
         for name, info in type(obj).model_fields.items():
             yield from _all_texts(getattr(obj, name), (*path, info.alias or name))
     elif isinstance(obj, list):
