@@ -87,6 +87,20 @@ def look_words(look: Look, w: Words) -> str:
     return ", ".join(parts) or look.id
 
 
+def _person_label(scenario: Scenario, cast_id: str, node_id: str, cand_id: str, lang: str) -> str:
+    """The person by what they did: their candidate's label, with their name when the candidate is a group
+    (only one of the group may be in the pool)."""
+    node = scenario.nodes[node_id]
+    assert isinstance(node, SelectionNode)
+    cand = next(c for c in node.candidates if c.id == cand_id)
+    label = " ".join(cand.label.get(lang).split())
+    if len(cand.cast) > 1:
+        member = next((m for m in scenario.cast if m.id == cast_id), None)
+        if member is not None:
+            label = f"{label} ({member.name.get(lang)})"
+    return label
+
+
 def _casting(run: Run) -> dict[str, str]:
     first = run.record.events[0] if run.record.events else None
     return dict(first.casting) if isinstance(first, SessionStarted) else {}
@@ -152,11 +166,28 @@ def _percent(cell: HofCell) -> int | None:
     return None if cell.share is None else round(100 * cell.share)
 
 
+def _shares(cells: Sequence[HofCell]) -> list[int]:
+    return [p for p in (_percent(c) for c in cells) if p is not None]
+
+
 def _spread(cells: Sequence[HofCell], w: Words) -> str:
-    shares = [p for p in (_percent(c) for c in cells) if p is not None]
+    shares = _shares(cells)
     if not shares:
         return "–"
-    return w("hof_spread", lo=min(shares), hi=max(shares))
+    lo, hi = min(shares), max(shares)
+    return w("hof_spread_same", lo=lo) if lo == hi else w("hof_spread", lo=lo, hi=hi)
+
+
+def _width(cells: Sequence[HofCell]) -> int:
+    shares = _shares(cells)
+    return max(shares) - min(shares) if shares else 0
+
+
+def p_words(p: float, w: Words) -> str:
+    """'p = 0,43', 'p = 0,004' or 'p < 0,001': as many digits as a reader needs, no more."""
+    if p < 0.001:
+        return "p < " + w.number(0.001, 3)
+    return "p = " + w.number(p, 3 if p < 0.01 else 2)
 
 
 def pool_test(
@@ -171,9 +202,7 @@ def pool_test(
     rows = []
     for key, seen in zip(keys, data, strict=True):
         cast_id, cand_id = key.split("\x00")
-        node = scenario.nodes[standing[cast_id][0]]
-        assert isinstance(node, SelectionNode)
-        label = " ".join(next(c for c in node.candidates if c.id == cand_id).label.get(w.lang).split())
+        label = _person_label(scenario, cast_id, standing[cast_id][0], cand_id, w.lang)
         cells = tuple(
             HofCell(sum(s for lk, s in seen if lk == i), sum(1 for lk, _s in seen if lk == i))
             for i in range(k)
@@ -195,12 +224,15 @@ def pool_test(
         caution = w("hof_too_few", k=selections, min=MIN_SELECTIONS)
     else:
         p_value = permutation_p(data, k, rounds)
-        p_text = w.number(p_value, 3)
-        verdict = (
-            w("hof_describe", person=spread_person, look=spread_look)
-            + " "
-            + (w("hof_look_mattered", p=p_text) if p_value < ALPHA else w("hof_look_not_shown", p=p_text))
-        )
+        p_text = p_words(p_value, w)
+        said = [w("hof_describe", person=spread_person, look=spread_look)]
+        if p_value < ALPHA:
+            said.append(w("hof_look_mattered", p=p_text))
+        else:
+            said.append(w("hof_look_not_shown", p=p_text))
+            if _width([r.total for r in rows]) > _width(by_look):
+                said.append(w("hof_person_led"))
+        verdict = " ".join(said)
         caution = w("hof_caution", k=selections)
     return HofTest(
         looks=tuple(look_words(look, w) for look in pool.looks),
@@ -236,9 +268,7 @@ def mine(scenario: Scenario, runs: Sequence[Run], who: int, w: Words) -> tuple[H
             if cast_id not in standing or cast_id not in own:
                 continue
             node_id, cand_id = standing[cast_id]
-            node = scenario.nodes[node_id]
-            assert isinstance(node, SelectionNode)
-            label = " ".join(next(c for c in node.candidates if c.id == cand_id).label.get(w.lang).split())
+            label = _person_label(scenario, cast_id, node_id, cand_id, w.lang)
             mine_run = runs[who]
             chosen = node_id in mine_run.first and mine_run.first[node_id].choice == cand_id
             counts: dict[str, list[int]] = {look.id: [0, 0] for look in pool.looks}
