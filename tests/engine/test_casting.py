@@ -245,3 +245,23 @@ def test_name_variants_follow_the_look_and_the_own_name_may_not_stand_in_a_text(
     assert named != base
     found = check(load_scenario_text(named + pool, "namen.yaml"))
     assert [d.code for d in found] == ["C170"] and found[0].args["word"] == "Daan"
+
+
+def test_a_pool_whose_looks_cannot_change_a_person_is_warned_about_at_that_person() -> None:
+    """Looks that differ only in hair colour leave a bald person the same in every assignment (C173)."""
+    from tests.conftest import FIXTURES
+    from trainer.model.checks import check
+    from trainer.model.loader import load_scenario_text
+
+    base = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+    bald = base.replace(
+        "appearance: {skin_tone: 5, age: 23,", "appearance: {skin_tone: 5, age: 23, hair: kaal,"
+    )
+    assert bald != base
+    pool = (
+        "casting:\n  - id: straat\n    cast: [fietser]\n"
+        "    looks: [{id: a, hair_color: blond}, {id: b, hair_color: zwart}]\n"
+    )
+    found = check(load_scenario_text(bald + pool, "kaal.yaml"))
+    assert [(d.code, d.line, d.column) for d in found] == [("C173", 166, 12)]
+    assert check(load_scenario_text(base + pool, "haar.yaml")) == []

@@ -15,11 +15,11 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from trainer.model.casting import pooled_candidates
+from trainer.model.casting import cast_with_look, pooled_candidates
 from trainer.model.content_checks import Finding
 from trainer.model.diagnostics import Both
 from trainer.model.graph import Path
-from trainer.model.scenario import CastingPool, CastMember, Scenario, SelectionNode
+from trainer.model.scenario import CastingPool, CastMember, Look, Scenario, SelectionNode
 from trainer.model.text import Text
 
 # Words that name a look attribute, per attribute: (regex, the values the words describe). Only nouns and
@@ -172,6 +172,12 @@ def casting_findings(scenario: Scenario) -> Iterator[Finding]:
             )
         elif len(distinct) < 2:
             yield "C173", (*base, "looks"), {"pool": pool.id}
+        else:
+            # looks that differ only where this person has nothing to vary (hair on a bald head, say)
+            # leave the same look on them in every assignment
+            for j, cid in enumerate(pool.cast):
+                if cid in cast and len({_seen(cast[cid], pool, look) for look in pool.looks}) < 2:
+                    yield "C173", (*base, "cast", j), {"pool": pool.id}
         for member in members:
             yield from _named_in_texts(scenario, pool, member)
         yield from _named_in_reports(scenario, pool, members)
@@ -210,6 +216,13 @@ def _references(
         for look_id in variants:
             if look_id not in look_ids:
                 yield "C171", (*base, "names", cid, look_id), {"name": look_id, "what": Both("look", "look")}
+
+
+def _seen(member: CastMember, pool: CastingPool, look: Look) -> tuple[object, ...]:
+    """What the drawing shows of a member in a look: the attributes a look can set, as drawn (a bald head
+    shows no hair colour)."""
+    a = cast_with_look(member, pool, look).appearance
+    return (a.skin_tone, a.hair, None if a.hair.value == "kaal" else a.hair_color, a.headwear)
 
 
 def varies(pool: CastingPool, attribute: str) -> bool:
