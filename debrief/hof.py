@@ -147,17 +147,29 @@ def _statistic(data: Sequence[Sequence[tuple[int, bool]]], k: int) -> float:
 def permutation_p(data: Sequence[Sequence[tuple[int, bool]]], k: int, rounds: int = PERMUTATIONS) -> float:
     """The share of within-person shuffles of the looks whose statistic reaches the observed one.
 
-    Seeded, so the same records always give the same p."""
+    Shuffling the looks within each person keeps every person's appearances per look, and so the expected
+    counts; only which of a person's appearances were the selected ones moves, which is a draw of that many
+    of their looks without replacement. Seeded, so the same records always give the same p."""
     observed = _statistic(data, k)
+    expected = [0.0] * k
+    persons = []
+    for seen in data:
+        if not seen:
+            continue
+        rate = sum(sel for _l, sel in seen) / len(seen)
+        looks = [look for look, _s in seen]
+        for look in looks:
+            expected[look] += rate
+        persons.append((looks, sum(sel for _l, sel in seen)))
+    cells = [(i, e) for i, e in enumerate(expected) if e > 0]
     rng = Random(20230207)  # the Hof's ruling date: any fixed seed will do
     hits = 0
     for _ in range(rounds):
-        shuffled = []
-        for seen in data:
-            looks = [look for look, _s in seen]
-            rng.shuffle(looks)
-            shuffled.append([(look, sel) for look, (_l, sel) in zip(looks, seen, strict=True)])
-        if _statistic(shuffled, k) >= observed - 1e-12:
+        counts = [0] * k
+        for looks, selected in persons:
+            for look in rng.sample(looks, selected):
+                counts[look] += 1
+        if sum((counts[i] - e) ** 2 / e for i, e in cells) >= observed - 1e-12:
             hits += 1
     return (hits + 1) / (rounds + 1)
 
