@@ -265,3 +265,12 @@ def test_a_pool_whose_looks_cannot_change_a_person_is_warned_about_at_that_perso
     found = check(load_scenario_text(bald + pool, "kaal.yaml"))
     assert [(d.code, d.line, d.column) for d in found] == [("C173", 166, 12)]
     assert check(load_scenario_text(base + pool, "haar.yaml")) == []
+
+
+@pytest.mark.parametrize(
+    "change", [{"casting": ["rob"]}, {"casting": {"rob": 3}}, {"casting_place": "1"}, {"casting_place": -1}]
+)
+def test_a_malformed_casting_in_a_record_is_refused_as_unreadable(change: dict[str, object]) -> None:
+    data = Session(loaded("stationsplein").scenario, seed=1, clock=FakeClock()).events[0].to_dict()
+    with pytest.raises(EngineError, match="onleesbare gebeurtenis"):
+        event_from_dict({**data, **change})

@@ -141,8 +141,14 @@ def event_from_dict(data: dict[str, Any]) -> Event:
                 continue  # a field added later: records written before it keep its default
             value = data[f.name]
             values[f.name] = tuple(value) if isinstance(value, list) else value
-        if not isinstance(values.get("casting", {}), dict):
-            raise TypeError("casting is not a mapping")
+        casting = values.get("casting", {})
+        if not isinstance(casting, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in casting.items()
+        ):
+            raise TypeError("casting is not a mapping of names")
+        place = values.get("casting_place")
+        if place is not None and (not isinstance(place, int) or isinstance(place, bool) or place < 0):
+            raise TypeError("casting_place is not a place in a group")
         return cls(**values)
     except (KeyError, TypeError) as exc:
         raise EngineError(f"onleesbare gebeurtenis: {exc}", f"unreadable event: {exc}") from None
