@@ -70,6 +70,13 @@ def build_parser() -> argparse.ArgumentParser:
     recording.add_argument("--no-record", action="store_true", help="niets vastleggen")
     recording.add_argument("--trainee", help="pseudonieme code van de trainee")
     recording.add_argument("--group", help="label van de trainingsgroep")
+    recording.add_argument(
+        "--place",
+        type=int,
+        metavar="N",
+        help="bij casting: de plaats van deze laptop in de groep (0, 1, 2, ...), zodat elke laptop andere "
+        "looks krijgt; standaard: hoeveel sessies van dit scenario de groep al op deze laptop heeft",
+    )
 
     play = sub.add_parser("play", help="speel een scenario", parents=[recording])
     play.add_argument("scenario", nargs="?", help="scenariobestand (.yaml); zonder: kies uit de bundel")
@@ -293,4 +300,8 @@ def _dispatch(args: argparse.Namespace) -> int:
 def _recording(args: argparse.Namespace) -> RecordingOptions | None:
     if args.no_record:
         return None
-    return RecordingOptions(db=args.db, trainee=args.trainee, group=args.group, server=args.server)
+    if args.place is not None and args.place < 0:
+        raise UserError(f"ongeldige plaats '{args.place}' voor --place (tip: 0, 1, 2, ...)")
+    return RecordingOptions(
+        db=args.db, trainee=args.trainee, group=args.group, server=args.server, place=args.place
+    )

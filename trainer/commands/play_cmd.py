@@ -97,7 +97,7 @@ def _new_session(
         start_node=start_node,
         scenario_hash=loaded.content_hash,
         listeners=listeners,
-        casting_place=group_place(store, group, loaded.scenario),
+        casting_place=group_place(store, group, loaded.scenario, record.place if record else None),
     )
 
 

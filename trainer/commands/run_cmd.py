@@ -76,7 +76,9 @@ def run(
                 start_node=start_node,
                 scenario_hash=loaded.content_hash,
                 listeners=listeners,
-                casting_place=group_place(store, record.group, loaded.scenario) if record else None,
+                casting_place=group_place(store, record.group, loaded.scenario, record.place)
+                if record
+                else None,
             )
             play(session, plan, seed, lang)
         except RecordsError as exc:
