@@ -22,6 +22,7 @@ import pytest
         "trainer.commands.debrief_cmd",
         "trainer.commands.play_cmd",  # play --text runs where no display or pygame is wanted
         "trainer.ui.perspective",
+        "trainer.engine.perspective",
     ],
 )
 def test_pure_packages_do_not_import_pygame(module: str) -> None:

@@ -274,3 +274,15 @@ def test_a_malformed_casting_in_a_record_is_refused_as_unreadable(change: dict[s
     data = Session(loaded("stationsplein").scenario, seed=1, clock=FakeClock()).events[0].to_dict()
     with pytest.raises(EngineError, match="onleesbare gebeurtenis"):
         event_from_dict({**data, **change})
+
+
+def test_the_perspective_pages_show_the_person_in_the_sessions_look() -> None:
+    scenario = loaded("stationsplein").scenario
+    for place in range(3):
+        session = Session(scenario, seed=place, clock=FakeClock(), casting_place=place)
+        play(session, Trainee(choices=["jongen_pilaar"]))
+        pages = session.view().perspective
+        portraits = [p.portrait for p in pages if p.portrait is not None and p.portrait.id == "noah"]
+        assert portraits, "Noah's page has his portrait"
+        look = next(x for x in scenario.casting[0].looks if x.id == session.casting["noah"])
+        assert all(p.appearance.skin_tone == look.skin_tone for p in portraits)

@@ -149,3 +149,32 @@ def test_the_replay_transcript_lists_the_choices_in_the_order_shown(stationsplei
     shown = [c.choice.text.get("nl") for c in session.view().choices]
     assert lines[start + 1 : start + 1 + len(shown)] == [f"    {i}. {t}" for i, t in enumerate(shown, 1)]
     assert "  Keuzes zoals getoond:" not in transcript(stationsplein, session.events)
+
+
+def test_the_rules_fast_paths_draw_exactly_the_order_of_shown_order() -> None:
+    """`Rules.shown` splits by pin once per node and skips the split where nothing is pinned (the host
+    step's speed); the order it draws must stay exactly what `shown_order` draws from the same seed, or
+    recorded sessions would replay differently. Checked on every node of every bundled scenario and of the
+    bench's generated graph, in the initial state and after random play."""
+    from tests.bench.generate import generate
+    from trainer.engine.rules import rules_for
+    from trainer.model.loader import load_scenario_text
+
+    scenarios = [load_scenario(p).scenario for p in sorted(SCENARIOS.glob("*.yaml"))]
+    scenarios.append(load_scenario_text(generate(60), "gegenereerd.yaml").scenario)
+    checked = 0
+    for scenario in scenarios:
+        rules = rules_for(scenario)
+        states = [rules.initial]
+        for seed in range(3):
+            session = Session(scenario, clock=FakeClock(), seed=seed)
+            _walk(session, random.Random(seed))
+            states.append(session.state)
+        for node in scenario.nodes:
+            for state in states:
+                legal = [(o.id, o.pin) for o in rules.legal(node, state)]
+                for seed in range(4):
+                    fast = tuple(o.id for o in rules.shown(node, state, random.Random(seed)))
+                    assert fast == shown_order(legal, random.Random(seed)), (scenario.id, node, seed)
+                    checked += 1
+    assert checked > 1000

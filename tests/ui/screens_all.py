@@ -8,7 +8,7 @@ from trainer.engine.clock import FakeClock
 from trainer.engine.session import Session
 from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import EndingNode, SelectionNode
-from trainer.ui.frame import Frame, UiState
+from trainer.ui.frame import Frame, UiState, Unfinished
 from trainer.ui.screens import pages
 from trainer.ui.theme import Theme
 
@@ -19,7 +19,11 @@ def frame(
     size: tuple[int, int],
     lang: str,
     ui: UiState | None = None,
-    **extra: object,
+    *,
+    scenarios: tuple[LoadedScenario, ...] = (),
+    resume: tuple[Unfinished, ...] = (),
+    findings: tuple[str, ...] = (),
+    perspective: tuple[pages.Page, ...] = (),
 ) -> Frame:
     view = session.view() if session is not None else None
     timer = float(view.timer_seconds) if view is not None and view.timer_seconds else None
@@ -32,7 +36,10 @@ def frame(
         view=view,
         scenario=loaded.scenario if loaded else None,
         timer_left=timer,
-        extra=dict(extra),
+        scenarios=scenarios,
+        resume=resume,
+        findings=findings,
+        perspective=perspective,
     )
 
 
@@ -54,22 +61,22 @@ def all_states(
                 size,
                 lang,
                 UiState(focus=i),
-                scenarios=scenarios,
-                resume=[
-                    (
+                scenarios=tuple(scenarios),
+                resume=(
+                    Unfinished(
                         "abc",
                         "nachtelijke_verkeerscontrole",
                         "2026-11-22 10:00",
                         "Nachtelijke verkeerscontrole",
-                    )
-                ],
+                    ),
+                ),
             ),
         )
     yield "done", "done", frame(None, None, size, lang)
     yield (
         "findings",
         "findings",
-        frame(None, None, size, lang, findings=["a.yaml:1:1: fout L003: " + "x" * 150] * 12),
+        frame(None, None, size, lang, findings=("a.yaml:1:1: fout L003: " + "x" * 150,) * 12),
     )
     for loaded in scenarios:
         sc = loaded.scenario
@@ -110,14 +117,14 @@ def all_states(
             break
 
 
-def _perspectives(loaded: LoadedScenario, lang: str) -> Iterator[list[pages.Page]]:
+def _perspectives(loaded: LoadedScenario, lang: str) -> Iterator[tuple[pages.Page, ...]]:
     import random
 
     from trainer.engine.autoplay import autoplay
 
     for seed in range(3):
-        session = Session(loaded.scenario, clock=FakeClock(), seed=seed)
+        session = Session(loaded.scenario, clock=FakeClock(), seed=seed, lang=lang)
         autoplay(session, random.Random(seed))
-        found = pages.perspective_pages(loaded.scenario, session.events, lang)
+        found = pages.perspective_pages(loaded.scenario, session.view().perspective, lang)
         if found:
             yield found

@@ -42,7 +42,8 @@ def _addressing(scenario: Scenario, cast_id: str) -> ChoiceMade:
 
 
 def test_perspective_heading_is_the_speaker_and_the_name_is_not_doubled() -> None:
-    from trainer.ui.perspective import perspective_pages
+    from trainer.engine.perspective import perspective_pages
+    from trainer.ui.perspective import told
 
     sc = load_scenario(STATION).scenario
     start = sc.nodes[sc.start]
@@ -52,19 +53,26 @@ def test_perspective_heading_is_the_speaker_and_the_name_is_not_doubled() -> Non
         _made(sc, _node_with(sc, "c_rugzak_reden"), "c_rugzak_reden"),
     ]
     line = "Kijk eens om je heen."
-    page = next(p for p in perspective_pages(sc, events, "nl") if any(line in x for _h, x in p.paragraphs))
+    page = next(
+        p
+        for p in (told(p, "nl") for p in perspective_pages(sc, events, "nl"))
+        if any(line in x for _h, x in p.paragraphs)
+    )
     heading, text = next((h, x) for h, x in page.paragraphs if line in x)
     assert heading == "Noah" and not text.startswith("Noah")
     assert page.portrait is not None and page.portrait.id == "noah"
 
 
 def test_a_bystanders_line_is_not_put_under_the_addressed_persons_name() -> None:
-    from trainer.ui.perspective import perspective_pages
+    from trainer.engine.perspective import perspective_pages
+    from trainer.ui.perspective import told
 
     sc = load_scenario(FIETSER).scenario
     events = [_addressing(sc, "sem"), _made(sc, _node_with(sc, "b_waarschuwing"), "b_waarschuwing")]
     page = next(
-        p for p in perspective_pages(sc, events, "nl") if any("Zie je wel" in x for _h, x in p.paragraphs)
+        p
+        for p in (told(p, "nl") for p in perspective_pages(sc, events, "nl"))
+        if any("Zie je wel" in x for _h, x in p.paragraphs)
     )
     heading, _text = next((h, x) for h, x in page.paragraphs if "Zie je wel" in x)
     assert heading != "Sem" and "Sem" not in page.title
@@ -72,14 +80,17 @@ def test_a_bystanders_line_is_not_put_under_the_addressed_persons_name() -> None
 
 
 def test_a_timed_out_default_is_not_put_in_the_trainees_mouth() -> None:
-    from trainer.ui.perspective import perspective_pages
+    from trainer.engine.perspective import perspective_pages
+    from trainer.ui.perspective import told
 
     sc = load_scenario(FIETSER).scenario
     node = _node_with(sc, "b_waarschuwing")
     for timed_out, expected in ((False, "Jij"), (True, "De tijd was om. Daarna")):
         events = [_addressing(sc, "sem"), _made(sc, node, "b_waarschuwing", timed_out=timed_out)]
         page = next(
-            p for p in perspective_pages(sc, events, "nl") if any("Zie je wel" in x for _h, x in p.paragraphs)
+            p
+            for p in (told(p, "nl") for p in perspective_pages(sc, events, "nl"))
+            if any("Zie je wel" in x for _h, x in p.paragraphs)
         )
         assert page.paragraphs[0][0] == expected
 

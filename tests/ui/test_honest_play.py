@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from tests.conftest import FIXTURES, SCENARIOS
+from trainer.engine import perspective
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import ChoiceMade, SessionStarted, TimedOut
 from trainer.engine.session import Session
@@ -141,7 +142,7 @@ def test_the_picker_shows_place_time_and_duration_but_not_the_learning_goals() -
 def test_the_learning_goals_come_after_the_reflection_on_the_last_page() -> None:
     scenario = load_scenario(MINIMAL).scenario
     session = Session(scenario, clock=FakeClock())
-    route = pages.perspective_pages(scenario, session.events, "nl", session.state.meters)
+    route = pages.perspective_pages(scenario, session.view().perspective, "nl", session.state.meters)
     assert route[-1].title == "Leerdoelen van dit scenario"
     assert scenario.learning_goals.selecteren.get("nl") in [text for _h, text in route[-1].paragraphs]
 
@@ -151,7 +152,8 @@ def test_a_timed_out_default_is_not_told_as_something_the_trainee_did() -> None:
     session = Session(scenario, clock=FakeClock())
     session.choose("fietser_zonder_licht")
     session.timeout()  # default 'vaag', which has a perspective line
-    told = pages.perspective_pages(scenario, session.events, "nl", session.state.meters)
+    route = perspective.perspective_pages(scenario, session.events, "nl")  # mid-session: not in the view yet
+    told = pages.perspective_pages(scenario, route, "nl", session.state.meters)
     page = next(p for p in told if any(text == "Gewoon een controle." for _h, text in p.paragraphs))
     heading = next(h for h, text in page.paragraphs if text == "Gewoon een controle.")
     assert heading == "De tijd was om. Daarna"

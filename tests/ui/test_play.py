@@ -101,7 +101,7 @@ def test_f5_reload_shows_findings_instead_of_crashing(tmp_path: Path) -> None:
     pilot.press("enter")
     path.write_text(text.replace("goto:", "gooto:", 1), encoding="utf-8")
     pilot.press("f5")
-    assert pilot.screen == "findings" and any("S002" in line for line in pilot.app.extra["findings"])  # type: ignore[union-attr]
+    assert pilot.screen == "findings" and any("S002" in line for line in pilot.app.findings)
     path.write_text(text, encoding="utf-8")
     pilot.press("f5")
     assert pilot.screen == "selection"

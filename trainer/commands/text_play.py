@@ -28,7 +28,7 @@ from trainer.model.vocabulary import (
     Ground,
     Outcome,
 )
-from trainer.ui.perspective import perspective_pages
+from trainer.ui.perspective import told
 from trainer.ui.strings import t
 
 Ask = Callable[[str], str]
@@ -267,7 +267,7 @@ class TextHost(Terminal):
 
     def perspective(self) -> None:
         """The perspective switch, after the reflection and the registration, as in the window."""
-        for page in perspective_pages(self.session.shown_scenario, self.session.events, self.lang):
+        for page in (told(p, self.lang) for p in self.session.view().perspective):
             self.heading(page.title)
             for heading, text in page.paragraphs:
                 self.say("")

@@ -11,24 +11,51 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
+from typing import TypeVar
 
 FIRST = "eerst"
 LAST = "laatst"
 
+T = TypeVar("T")
+Parts = tuple[Sequence[T], Sequence[T], Sequence[T]]
+"""Options split by pin: (pinned first, the rest, pinned last), each in authored order."""
 
-def shown_order(options: Sequence[tuple[str, str | None]], rng: random.Random) -> tuple[str, ...]:
-    """Ids of (id, pin) options in the order to show: pinned-first ones, the rest shuffled, pinned-last ones.
+
+def partition(options: Sequence[T], pin: Callable[[T], str | None]) -> Parts[T]:
+    """Split options by their pin; done once per node where the legal options never change."""
+    first = tuple(o for o in options if pin(o) == FIRST)
+    last = tuple(o for o in options if pin(o) == LAST)
+    middle = tuple(o for o in options if pin(o) not in (FIRST, LAST))
+    return first, middle, last
+
+
+def draw_order(parts: Parts[T], rng: random.Random) -> tuple[T, ...]:
+    """The options in the order to show: pinned-first ones, the rest shuffled, pinned-last ones.
 
     Pinned options keep their authored order among themselves. The RNG is drawn from only when there is
-    more than one option to shuffle, so nodes without a real choice do not move later orders.
+    more than one option to shuffle, so nodes without a real choice do not move later orders. A shuffle's
+    draws depend only on the number shuffled, so the same seed gives the same order whatever is shuffled.
     """
-    first = [cid for cid, pin in options if pin == FIRST]
-    last = [cid for cid, pin in options if pin == LAST]
-    middle = [cid for cid, pin in options if pin not in (FIRST, LAST)]
+    first, middle, last = parts
     if len(middle) > 1:
-        rng.shuffle(middle)
+        shuffled = list(middle)
+        rng.shuffle(shuffled)
+        return (*first, *shuffled, *last)
     return (*first, *middle, *last)
+
+
+def shuffled(options: list[T], rng: random.Random) -> tuple[T, ...]:
+    """`draw_order` where nothing is pinned: the list (the caller's own, shuffled in place) in the order
+    to show. The same draws as `draw_order`, without splitting by pin first."""
+    if len(options) > 1:
+        rng.shuffle(options)
+    return tuple(options)
+
+
+def shown_order(options: Sequence[tuple[str, str | None]], rng: random.Random) -> tuple[str, ...]:
+    """Ids of (id, pin) options in the order to show (see `draw_order`)."""
+    return tuple(cid for cid, _pin in draw_order(partition(options, lambda o: o[1]), rng))
 
 
 def sheet_order(node_id: str, options: Sequence[tuple[str, str | None]]) -> tuple[str, ...]:

@@ -14,13 +14,14 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from operator import attrgetter
 from random import Random
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered
-from trainer.engine.order import LAST, shown_order
+from trainer.engine.order import LAST, Parts, draw_order, partition, shuffled
 from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
 from trainer.model.loader import content_hash
@@ -147,6 +148,9 @@ class Option(ChoiceOption):
     pin: str | None  # where the option stays when the order is drawn ('nobody' is always last)
 
 
+ViewHead = tuple[Phase, str | None, SelectionNode | SceneNode | EndingNode | None, int | None, bool]
+
+
 class Move(NamedTuple):
     """The outcome of one transition: from `node` by `option` (None: without a choice) to `target`."""
 
@@ -174,6 +178,13 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
     )
 
 
+_ID = attrgetter("id")
+
+
+def _pin(option: Option) -> str | None:
+    return option.pin
+
+
 class Rules:
     """The rules of one loaded scenario: choice lists, bounds, `next:` targets, timer defaults, its hash.
 
@@ -199,6 +210,8 @@ class Rules:
             nid: Phase.ENDING if isinstance(node, EndingNode) else Phase.PLAY for nid, node in nodes.items()
         }
         self.phases |= {REFLECTION: Phase.REFLECTION, REGISTRATION: Phase.REGISTRATION, DONE: Phase.DONE}
+        # Nodes with a pinned option: only there is the split by pin needed to draw the shown order.
+        self._pinned = {nid for nid, opts in self.options.items() if any(o.pin for o in opts)}
         self._endings = {
             nid: node.outcome.value for nid, node in nodes.items() if isinstance(node, EndingNode)
         }
@@ -206,6 +219,16 @@ class Rules:
         self._unconditional = {
             nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
         }
+        # Where the legal options never change, their split by pin is made once, and where nothing is
+        # shuffled, the whole shown order too: entering a node is on every host step.
+        self._parts: dict[str, Parts[Option]] = {
+            nid: partition(self.options[nid], _pin) for nid in self._unconditional
+        }
+        self._fixed: dict[str, tuple[tuple[Option, ...], tuple[str, ...]]] = {}
+        for nid, parts in self._parts.items():
+            if len(parts[1]) <= 1:
+                fixed = (*parts[0], *parts[1], *parts[2])
+                self._fixed[nid] = (fixed, tuple(o.id for o in fixed))
         meters = scenario.state.meters
         self.bounds: dict[str, tuple[int, int]] = {name: (m.min, m.max) for name, m in meters.items()}
         self.initial = GameState.of(
@@ -229,6 +252,17 @@ class Rules:
                 self.defaults[nid] = node.default or NOBODY
             elif isinstance(node, EndingNode):
                 self.advances[nid] = REFLECTION
+        # What a view of each position says whatever the state: (phase, node id, node, timer, can advance).
+        self.heads: dict[str, ViewHead] = {
+            pos: (
+                phase,
+                pos if pos in nodes else None,
+                nodes.get(pos),
+                self.timers.get(pos),
+                pos in nodes and pos in self.advances,
+            )
+            for pos, phase in self.phases.items()
+        }
 
     @cached_property
     def content_hash(self) -> str:
@@ -299,21 +333,41 @@ class Rules:
             raise EngineError("hier loopt geen tijd", "no timer runs here")
         return default
 
-    def shown(self, node: str, state: GameState, rng: Random) -> tuple[str, ...]:
-        """The ids of the choices legal on entering `node`, in the order a trainee is shown them: drawn from
-        the session's seeded `rng` (pins kept in place), so the authored order gives nothing away and a
-        replay shows the same. The state changes only by a choice, which leaves the node, so the order
-        drawn on entry holds while the trainee stays."""
-        return shown_order([(o.id, o.pin) for o in self.legal(node, state)], rng)
+    def shown(self, node: str, state: GameState, rng: Random) -> tuple[Option, ...]:
+        """The choices legal on entering `node`, in the order a trainee is shown them: drawn from the
+        session's seeded `rng` (pins kept in place), so the authored order gives nothing away and a replay
+        shows the same. The state changes only by a choice, which leaves the node, so the order drawn on
+        entry holds while the trainee stays."""
+        fixed = self._fixed.get(node)
+        if fixed is not None:
+            return fixed[0]
+        if node not in self._pinned:  # nothing pinned: all legal options are shuffled
+            return shuffled([o for o in self.options[node] if o.test is None or o.test(state)], rng)
+        parts = self._parts.get(node)
+        if parts is None:  # conditional options: split the legal ones now
+            parts = partition(self.legal(node, state), _pin)
+        return draw_order(parts, rng)
 
-    def entered(self, node: str, state: GameState, t: float, rng: Random) -> tuple[Event, ...]:
-        """What entering a node means: it is logged with the order its choices are shown in, and an ending
-        is reached there."""
-        entered = NodeEntered(t, node, self.shown(node, state, rng))
+    def enter(
+        self, node: str, state: GameState, t: float, rng: Random
+    ) -> tuple[tuple[Option, ...], tuple[Event, ...]]:
+        """What entering a node means: the choices shown, in their order; the node is logged with that
+        order, and an ending is reached there."""
+        fixed = self._fixed.get(node)
+        if fixed is None:
+            shown = self.shown(node, state, rng)
+            order = tuple(map(_ID, shown))
+        else:
+            shown, order = fixed
+        entered = NodeEntered(t, node, order)
         outcome = self._endings.get(node)
         if outcome is not None:
-            return (entered, EndingReached(t, node, outcome))
-        return (entered,)
+            return shown, (entered, EndingReached(t, node, outcome))
+        return shown, (entered,)
+
+    def entered(self, node: str, state: GameState, t: float, rng: Random) -> tuple[Event, ...]:
+        """The events of entering a node (see `enter`)."""
+        return self.enter(node, state, t, rng)[1]
 
     def is_ending(self, node: str) -> bool:
         return node in self._endings

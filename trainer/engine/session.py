@@ -29,6 +29,7 @@ from trainer.engine.events import (
     TimedOut,
 )
 from trainer.engine.machine import machine_for
+from trainer.engine.perspective import perspective_pages
 from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, GameState, Move, rules_for
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.casting import apply_looks
@@ -84,6 +85,7 @@ class Session:
         self.casting: dict[str, str] = draw_casting(scenario, casting_rng(seed), casting_place)
         self._shown: tuple[ChoiceOption, ...] = ()  # the legal choices in the order drawn on entry
         self._visited: dict[str, None] = {}  # nodes entered so far, in order (a dict: each once)
+        self._visited_t: tuple[str, ...] = ()  # the same as a tuple, for the view
         self._pos = _Position(start)
         # The last view and what it was computed from: states are immutable, so identity says "unchanged".
         self._view_key: tuple[object, ...] = ()
@@ -137,22 +139,31 @@ class Session:
         if self._view is not None and key == self._view_key:
             return self._view
         rules, state, position = self.rules, self.state, self._pos.state
-        node = self.scenario.nodes.get(position)
-        phase = rules.phases[position]
+        phase, node_id, node, timer, can_advance = rules.heads[position]
+        if phase is Phase.PLAY or phase is Phase.ENDING:  # the host's hot path: built positionally
+            self._view = View._make(
+                (phase, node_id, node, self._shown, timer, can_advance, None, state.flags, state.meters)
+                + (rules.lines(position, state), self._visited_t, False, ())
+            )
+            self._view_key = key
+            return self._view
         self._view = View(
             phase=phase,
-            node_id=position if node is not None else None,
+            node_id=node_id,
             node=node,
             choices=self._shown,
-            timer_seconds=rules.timers.get(position),
-            can_advance=node is not None and position in rules.advances,
+            timer_seconds=timer,
+            can_advance=can_advance,
             question=self.next_question() if phase == Phase.REFLECTION else None,
             flags=state.flags,
             meters=state.meters,
             lines=rules.lines(position, state),
-            visited=tuple(self._visited),
+            visited=self._visited_t,
             last_question=phase == Phase.REFLECTION
             and sum(q.id not in self.answers for q in self.scenario.reflection) == 1,
+            perspective=perspective_pages(self.shown_scenario, self.events, self.lang)
+            if phase == Phase.DONE
+            else (),
         )
         self._view_key = key
         return self._view
@@ -282,10 +293,12 @@ class Session:
     def _enter(self, node_id: str, t: float) -> None:
         # The state only changes by a choice, which leaves the node: the order drawn on entry holds.
         self._entered_at = t
-        self._visited[node_id] = None
-        for event in self.rules.entered(node_id, self.state, t, self._rng):
-            if isinstance(event, NodeEntered):
-                self._show(node_id, self.rules.ordered(node_id, event.order))
+        if node_id not in self._visited:
+            self._visited[node_id] = None
+            self._visited_t = (*self._visited_t, node_id)
+        shown, events = self.rules.enter(node_id, self.state, t, self._rng)
+        self._show(node_id, shown)
+        for event in events:
             self._emit(event)
 
     def _show(self, node_id: str, shown: tuple[ChoiceOption, ...]) -> None:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import NamedTuple
 
+from trainer.engine.perspective import PerspectivePage
 from trainer.model.scenario import ChoiceBase, EndingNode, Line, ReflectionQuestion, SceneNode, SelectionNode
 from trainer.model.vocabulary import Step
 
@@ -45,3 +46,5 @@ class View(NamedTuple):
     lines: tuple[Line, ...] = ()  # the node's lines shown in the current state
     visited: tuple[str, ...] = ()  # the nodes entered so far, first visit first (what the trainee has met)
     last_question: bool = False  # the reflection's last question: "mag gedeeld worden" is asked with it
+    # Once done: the trainee's route retold from the other side (the perspective switch), for every host.
+    perspective: tuple[PerspectivePage, ...] = ()

@@ -6,76 +6,87 @@ Values are the Dutch keys instructors write in YAML; each carries a Dutch and an
 from __future__ import annotations
 
 from enum import StrEnum
+from typing import Self, TypeVar
+
+from trainer.model.text import tr
 
 
-class Step(StrEnum):
+class Labelled(StrEnum):
+    """A vocabulary term: the value instructors write in YAML with its Dutch and English labels, all three
+    in one line of one table (`NAME = "value", "Dutch label", "English label"`)."""
+
+    nl: str
+    en: str
+
+    # Called with the three of a table line when the class is made; `Step("selecteren")` later is the Enum's
+    # lookup by value, hence the defaults (for type checkers).
+    def __new__(cls, value: str, nl: str = "", en: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.nl = nl
+        member.en = en
+        return member
+
+    def label(self, lang: str) -> str:
+        return tr(self.nl, self.en, lang)
+
+
+L = TypeVar("L", bound=Labelled)
+
+
+def labels(vocabulary: type[L]) -> dict[L, tuple[str, str]]:
+    """(Dutch, English) per term, read from the vocabulary's own table: for code that looks labels up."""
+    return {term: (term.nl, term.en) for term in vocabulary}
+
+
+class Step(Labelled):
     """The four steps of the handelingskader Professioneel Controleren."""
 
-    SELECTEREN = "selecteren"
-    UITLEGGEN = "uitleggen"
-    BEJEGENEN = "bejegenen"
-    REFLECTEREN = "reflecteren"
+    SELECTEREN = "selecteren", "selecteren", "selecting"
+    UITLEGGEN = "uitleggen", "uitleggen", "explaining"
+    BEJEGENEN = "bejegenen", "bejegenen", "treatment"
+    REFLECTEREN = "reflecteren", "reflecteren", "reflecting"
 
 
 STEP_ORDER: tuple[Step, ...] = (Step.SELECTEREN, Step.UITLEGGEN, Step.BEJEGENEN, Step.REFLECTEREN)
-STEP_LABELS: dict[Step, tuple[str, str]] = {
-    Step.SELECTEREN: ("selecteren", "selecting"),
-    Step.UITLEGGEN: ("uitleggen", "explaining"),
-    Step.BEJEGENEN: ("bejegenen", "treatment"),
-    Step.REFLECTEREN: ("reflecteren", "reflecting"),
-}
+STEP_LABELS: dict[Step, tuple[str, str]] = labels(Step)
 
 
-class Assessment(StrEnum):
+class Assessment(Labelled):
     """How a choice relates to the kader. Not 'right or wrong': a starting point for the group."""
 
-    IN_LIJN = "in_lijn"
-    DISCUTABEL = "discutabel"
-    NIET_IN_LIJN = "niet_in_lijn"
+    IN_LIJN = "in_lijn", "in lijn met het kader", "in line with the kader"
+    DISCUTABEL = "discutabel", "discutabel", "debatable"
+    NIET_IN_LIJN = "niet_in_lijn", "niet in lijn met het kader", "not in line with the kader"
 
 
-ASSESSMENT_LABELS: dict[Assessment, tuple[str, str]] = {
-    Assessment.IN_LIJN: ("in lijn met het kader", "in line with the kader"),
-    Assessment.DISCUTABEL: ("discutabel", "debatable"),
-    Assessment.NIET_IN_LIJN: ("niet in lijn met het kader", "not in line with the kader"),
-}
+ASSESSMENT_LABELS: dict[Assessment, tuple[str, str]] = labels(Assessment)
 
 
-class Ground(StrEnum):
+class Ground(Labelled):
     """A ground for selecting someone. Objective grounds are allowed; the others are not."""
 
-    GEDRAG = "gedrag"
-    OMSTANDIGHEDEN = "omstandigheden"
-    INFORMATIE = "informatie"
-    SIGNALEMENT = "signalement"
-    VOERTUIG = "voertuig"
-    UITERLIJK = "uiterlijk"
-    AFKOMST = "afkomst"
-    RELIGIE = "religie"
-    ONDERBUIK = "onderbuikgevoel"
-    STATISTIEK = "groepsstatistiek"
-    PAST_NIET = "past_niet_in_buurt"
+    GEDRAG = "gedrag", "gedrag", "behaviour"
+    OMSTANDIGHEDEN = "omstandigheden", "omstandigheden (tijd, plaats)", "circumstances (time, place)"
+    INFORMATIE = (
+        "informatie",
+        "informatie (melding, MEOS, eerdere controles)",
+        "information (report, MEOS, earlier stops)",
+    )
+    SIGNALEMENT = "signalement", "specifiek signalement", "specific suspect description"
+    VOERTUIG = "voertuig", "voertuig- of verkeersfeiten", "vehicle or traffic facts"
+    UITERLIJK = "uiterlijk", "uiterlijk", "appearance"
+    AFKOMST = "afkomst", "(vermeende) afkomst of huidskleur", "(presumed) origin or skin colour"
+    RELIGIE = "religie", "religie", "religion"
+    ONDERBUIK = "onderbuikgevoel", "onderbuikgevoel zonder feiten", "gut feeling without facts"
+    STATISTIEK = "groepsstatistiek", "groepsstatistiek", "group statistics"
+    PAST_NIET = "past_niet_in_buurt", "'past niet in de buurt'", "'does not belong here'"
 
 
 OBJECTIVE_GROUNDS: frozenset[Ground] = frozenset(
     {Ground.GEDRAG, Ground.OMSTANDIGHEDEN, Ground.INFORMATIE, Ground.SIGNALEMENT, Ground.VOERTUIG}
 )
-GROUND_LABELS: dict[Ground, tuple[str, str]] = {
-    Ground.GEDRAG: ("gedrag", "behaviour"),
-    Ground.OMSTANDIGHEDEN: ("omstandigheden (tijd, plaats)", "circumstances (time, place)"),
-    Ground.INFORMATIE: (
-        "informatie (melding, MEOS, eerdere controles)",
-        "information (report, MEOS, earlier stops)",
-    ),
-    Ground.SIGNALEMENT: ("specifiek signalement", "specific suspect description"),
-    Ground.VOERTUIG: ("voertuig- of verkeersfeiten", "vehicle or traffic facts"),
-    Ground.UITERLIJK: ("uiterlijk", "appearance"),
-    Ground.AFKOMST: ("(vermeende) afkomst of huidskleur", "(presumed) origin or skin colour"),
-    Ground.RELIGIE: ("religie", "religion"),
-    Ground.ONDERBUIK: ("onderbuikgevoel zonder feiten", "gut feeling without facts"),
-    Ground.STATISTIEK: ("groepsstatistiek", "group statistics"),
-    Ground.PAST_NIET: ("'past niet in de buurt'", "'does not belong here'"),
-}
+GROUND_LABELS: dict[Ground, tuple[str, str]] = labels(Ground)
 
 
 class CueKind(StrEnum):
@@ -88,93 +99,85 @@ class CueKind(StrEnum):
     UITERLIJK = "uiterlijk"
 
 
-class LegalBasis(StrEnum):
+class LegalBasis(Labelled):
     """Legal entries a scenario may name (see domain.md; verify wording on wetten.overheid.nl).
 
     Some are powers (what lets an officer act), some are offences (what someone did wrong): see `LEGAL_KINDS`.
     A choice names its power under `legal_basis` and, where there is one, the offence under `offence`.
     """
 
-    WVW_160 = "wvw_160"
-    POLITIEWET_8 = "politiewet_8"
-    POLITIEWET_7_3 = "politiewet_7_3"
-    VW_50 = "vw_50"
-    WWM_50 = "wwm_50"
-    WWM_PREVENTIEF = "wwm_preventief"
-    SV_52 = "sv_52"
-    SV_53 = "sv_53"
-    SR_184 = "sr_184"
-    WAHV = "wahv"
-    RVV_35 = "rvv_35"
-    APV = "apv"
-    VOERTUIGEISEN = "voertuigeisen"
-    GEEN = "geen"
-
-
-LEGAL_BASIS_LABELS: dict[LegalBasis, tuple[str, str]] = {
-    LegalBasis.WVW_160: (
+    WVW_160 = (
+        "wvw_160",
         "Wegenverkeerswet 1994 art. 160 (verkeerscontrole)",
         "Road Traffic Act art. 160 (traffic check)",
-    ),
-    LegalBasis.POLITIEWET_8: (
+    )
+    POLITIEWET_8 = (
+        "politiewet_8",
         "Politiewet 2012 art. 8 + WID (identiteit vorderen)",
         "Police Act art. 8 + WID (demand ID)",
-    ),
-    LegalBasis.POLITIEWET_7_3: (
+    )
+    POLITIEWET_7_3 = (
+        "politiewet_7_3",
         "Politiewet 2012 art. 7 lid 3 (veiligheidsfouillering)",
         "Police Act art. 7(3) (safety search)",
-    ),
-    LegalBasis.VW_50: (
+    )
+    VW_50 = (
+        "vw_50",
         "Vreemdelingenwet 2000 art. 50 lid 1 (identiteit en verblijf)",
         "Aliens Act art. 50(1) (identity and residence status)",
-    ),
-    LegalBasis.WWM_50: (
+    )
+    WWM_50 = (
+        "wwm_50",
         "Wet wapens en munitie art. 50-52 (redelijk vermoeden)",
         "Weapons Act art. 50-52 (reasonable suspicion)",
-    ),
-    LegalBasis.WWM_PREVENTIEF: (
+    )
+    WWM_PREVENTIEF = (
+        "wwm_preventief",
         "Wet wapens en munitie + Gemeentewet 151b (preventief fouilleren)",
         "Weapons Act + Municipalities Act 151b (preventive search)",
-    ),
-    LegalBasis.SV_52: (
+    )
+    SV_52 = (
+        "sv_52",
         "Wetboek van Strafvordering art. 52 (staandehouding verdachte)",
         "Code of Criminal Procedure art. 52 (stop a suspect)",
-    ),
-    LegalBasis.SV_53: (
+    )
+    SV_53 = (
+        "sv_53",
         "Wetboek van Strafvordering art. 53-54 (aanhouding)",
         "Code of Criminal Procedure art. 53-54 (arrest)",
-    ),
-    LegalBasis.SR_184: (
+    )
+    SR_184 = (
+        "sr_184",
         "Wetboek van Strafrecht art. 184 (niet voldoen aan een bevel)",
         "Criminal Code art. 184 (failing to obey an order)",
-    ),
-    LegalBasis.WAHV: (
+    )
+    WAHV = (
+        "wahv",
         "Wet Mulder (WAHV): administratieve verkeersboete",
         "WAHV (Mulder Act): administrative traffic fine",
-    ),
-    LegalBasis.RVV_35: ("RVV 1990 art. 35 (verlichting fiets)", "Traffic Rules art. 35 (bicycle lights)"),
-    LegalBasis.APV: ("Algemene plaatselijke verordening", "Local bye-law (APV)"),
-    LegalBasis.VOERTUIGEISEN: (
+    )
+    RVV_35 = "rvv_35", "RVV 1990 art. 35 (verlichting fiets)", "Traffic Rules art. 35 (bicycle lights)"
+    APV = "apv", "Algemene plaatselijke verordening", "Local bye-law (APV)"
+    VOERTUIGEISEN = (
+        "voertuigeisen",
         "Regeling voertuigen (technische eisen, bijv. banden)",
         "Vehicle Regulations (technical requirements, e.g. tyres)",
-    ),
-    LegalBasis.GEEN: ("geen (bevoegdheid niet gebruikt)", "none (no power used)"),
-}
+    )
+    GEEN = "geen", "geen (bevoegdheid niet gebruikt)", "none (no power used)"
 
 
-class LegalKind(StrEnum):
+LEGAL_BASIS_LABELS: dict[LegalBasis, tuple[str, str]] = labels(LegalBasis)
+
+
+class LegalKind(Labelled):
     """Whether a legal entry lets an officer act or names what someone did wrong."""
 
-    BEVOEGDHEID = "bevoegdheid"
-    OVERTREDING = "overtreding"
-    GEEN = "geen"
+    BEVOEGDHEID = "bevoegdheid", "bevoegdheid", "power"
+    OVERTREDING = "overtreding", "overtreding", "offence"
+    GEEN = "geen", "geen", "none"
 
 
-LEGAL_KIND_LABELS: dict[LegalKind, tuple[str, str]] = {
-    LegalKind.BEVOEGDHEID: ("bevoegdheid", "power"),
-    LegalKind.OVERTREDING: ("overtreding", "offence"),
-    LegalKind.GEEN: ("geen", "none"),
-}
+LEGAL_KIND_LABELS: dict[LegalKind, tuple[str, str]] = labels(LegalKind)
 
 # Powers let an officer act (stop, demand ID, search, arrest, fine); offences are what a citizen did wrong.
 # WAHV counts as a power: it is the officer's authority to impose the administrative fine, not a rule of
@@ -202,25 +205,18 @@ REGISTRABLE_POWERS: tuple[LegalBasis, ...] = (*POWERS, LegalBasis.GEEN)
 """What the registration form offers: the power used (or none); an offence is not a power."""
 
 
-class Outcome(StrEnum):
+class Outcome(Labelled):
     """How a scenario ends."""
 
-    GEEN_CONTROLE = "geen_controle"
-    VRIENDELIJKE_AFSLUITING = "vriendelijke_afsluiting"
-    WEGGESTUURD = "weggestuurd"
-    WAARSCHUWING = "waarschuwing"
-    BOETE = "boete"
-    AANHOUDING = "aanhouding"
+    GEEN_CONTROLE = "geen_controle", "geen controle", "no stop"
+    VRIENDELIJKE_AFSLUITING = "vriendelijke_afsluiting", "vriendelijke afsluiting", "friendly close"
+    WEGGESTUURD = "weggestuurd", "weggestuurd", "sent away"
+    WAARSCHUWING = "waarschuwing", "waarschuwing", "warning"
+    BOETE = "boete", "boete", "fine"
+    AANHOUDING = "aanhouding", "aanhouding", "arrest"
 
 
-OUTCOME_LABELS: dict[Outcome, tuple[str, str]] = {
-    Outcome.GEEN_CONTROLE: ("geen controle", "no stop"),
-    Outcome.VRIENDELIJKE_AFSLUITING: ("vriendelijke afsluiting", "friendly close"),
-    Outcome.WEGGESTUURD: ("weggestuurd", "sent away"),
-    Outcome.WAARSCHUWING: ("waarschuwing", "warning"),
-    Outcome.BOETE: ("boete", "fine"),
-    Outcome.AANHOUDING: ("aanhouding", "arrest"),
-}
+OUTCOME_LABELS: dict[Outcome, tuple[str, str]] = labels(Outcome)
 
 
 class MeterKind(StrEnum):

@@ -23,6 +23,7 @@ from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens import dialogue, pages
+from trainer.ui.screens.page import Page
 from trainer.ui.strings import t
 from trainer.ui.theme import Theme
 from trainer.ui.widgets import notice
@@ -117,7 +118,9 @@ class App:
         self.group = options.group
         self.loaded: LoadedScenario | None = None
         self.session: Session | None = None
-        self.extra: dict[str, object] = {}
+        self.resume: tuple[fr.Unfinished, ...] = ()
+        self.findings: tuple[str, ...] = ()
+        self.perspective: tuple[Page, ...] = ()
         self._held: dict[int, float] = {}  # repeatable key -> clock time of its next repeat
         self.surface = self._open_window()
         self._begin()
@@ -156,15 +159,16 @@ class App:
             if self._load_file(self.options.scenario_file):
                 self._go(Screen.BRIEFING)
         else:
-            self.extra["scenarios"] = self.options.scenarios
-            self.extra["resume"] = self.sessions.unfinished(self.trainee, self.lang)
+            self.resume = tuple(
+                fr.Unfinished(*row) for row in self.sessions.unfinished(self.trainee, self.lang)
+            )
             self._go(Screen.PICKER)
 
     def _load_file(self, path: Path) -> bool:
         """Load (or reload) a scenario file; findings go on screen instead of crashing."""
         loaded, errors = self.sessions.load(path, self.lang)
         if loaded is None:
-            self.extra["findings"] = errors
+            self.findings = tuple(errors)
             self._go(Screen.FINDINGS)
             return False
         self.loaded = loaded
@@ -211,10 +215,11 @@ class App:
             node = session.view().node
             name = Screen.SELECTION if isinstance(node, SelectionNode) else Screen.DIALOGUE
         elif phase == Phase.DONE:
-            self.extra["perspective"] = pages.perspective_pages(
-                session.shown_scenario, session.events, self.lang, session.state.meters
+            view = session.view()
+            self.perspective = pages.perspective_pages(
+                session.shown_scenario, view.perspective, self.lang, view.meters
             )
-            name = Screen.PERSPECTIVE if self.extra["perspective"] else Screen.DONE
+            name = Screen.PERSPECTIVE if self.perspective else Screen.DONE
         else:
             name = {
                 Phase.ENDING: Screen.ENDING,
@@ -250,7 +255,10 @@ class App:
             view=view,
             scenario=scenario,
             timer_left=self.timer_left(view),
-            extra=self.extra,
+            scenarios=tuple(self.options.scenarios),
+            resume=self.resume,
+            findings=self.findings,
+            perspective=self.perspective,
             show_meters=self.options.show_meters,
             timed_out=self.timeout_since is not None,
         )
@@ -431,8 +439,7 @@ class App:
             elif isinstance(command, fr.Quit):
                 self.running = False
             elif self.screen == Screen.PERSPECTIVE and isinstance(command, fr.Advance):
-                total = len(self.extra.get("perspective", []))  # type: ignore[arg-type]
-                if self.ui.page + 1 < total:
+                if self.ui.page + 1 < len(self.perspective):
                     self.ui.page += 1
                     self.ui.part = 0
                 else:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
 from trainer.engine.views import View
+from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import Scenario
 from trainer.ui.text import TextBlock
 from trainer.ui.theme import Theme
+
+if TYPE_CHECKING:  # a page module imports this one
+    from trainer.ui.screens.page import Page
 
 
 @dataclass
@@ -36,6 +40,15 @@ class UiState:
     skip_reveal: bool = False
 
 
+class Unfinished(NamedTuple):
+    """An unfinished session the picker offers to resume."""
+
+    session_id: str
+    scenario_id: str
+    started: str
+    title: str
+
+
 @dataclass
 class Frame:
     """Everything a screen may read. `now` is seconds on this screen (the app's clock, paused with Esc)."""
@@ -48,7 +61,10 @@ class Frame:
     view: View | None = None
     scenario: Scenario | None = None
     timer_left: float | None = None
-    extra: dict[str, Any] = field(default_factory=dict)
+    scenarios: tuple[LoadedScenario, ...] = ()  # the picker's bundled scenarios
+    resume: tuple[Unfinished, ...] = ()  # the picker's unfinished sessions, listed first
+    findings: tuple[str, ...] = ()  # a scenario file's problems, each naming file:line:column
+    perspective: tuple[Page, ...] = ()  # the perspective switch, then the learning goals, as pages to draw
     show_meters: bool = False  # the instructor's --show-meters: tension and trust bars during play
     timed_out: bool = False  # the node's time is up: "De tijd is om" shows, its default follows
 

@@ -1,105 +1,33 @@
-"""The perspective switch: the trainee's route retold from the other side, as plain pages of text.
+"""The engine's perspective pages in words: its captions looked up in the UI string catalogue.
 
-Pure (no pygame): the window draws these pages and `play --text` prints them, so both hosts show the same
-thing in the same order. Each page says who speaks: a perspective text that starts with a cast member's
-name ("Noah: '...'", "Nadia, verderop: '...'") is that person's, whoever was addressed; a text that names
-nobody at its start gets no speaker heading rather than a wrong one.
+Pure (no pygame): the window and `play --text` both print pages through `told`, so they say the same.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 
-from trainer.engine.events import ChoiceMade, EndingReached, Event
-from trainer.model.graph import NOBODY, node_choices
-from trainer.model.scenario import CastMember, EndingNode, Scenario, SelectionNode
+from trainer.engine.perspective import Caption, PerspectivePage, Words
+from trainer.model.scenario import CastMember
 from trainer.ui.strings import t
 
 
 @dataclass(frozen=True)
-class PerspectivePage:
+class ToldPage:
     title: str
     paragraphs: tuple[tuple[str, str], ...]  # (heading, text); heading may be ""
     portrait: CastMember | None = None
 
 
-def speaker(text: str, scenario: Scenario, lang: str) -> tuple[CastMember | None, str]:
-    """Who a perspective text belongs to, and the text without a leading "Name:" (the heading says it).
-
-    Only a name at the very start counts, followed by ':' or ',' or a space; the longest name wins
-    ("meneer Vos" before "Vos").
-    """
-    members = sorted(
-        (m for m in scenario.cast if m.kind.value != "agent"), key=lambda m: -len(m.name.get(lang))
+def told(page: PerspectivePage, lang: str) -> ToldPage:
+    """A page with its title and captions in `lang` (the authored text is already in the session's)."""
+    title = (
+        t(lang, "perspective_title", name=page.about)
+        if page.about is not None
+        else t(lang, "perspective_others")
     )
-    for member in members:
-        name = member.name.get(lang)
-        match = re.match(rf"{re.escape(name)}(?=[\s:,(])(\s*:\s*)?", text, flags=re.IGNORECASE)
-        if match:
-            return member, text[match.end() :] if match.group(1) else text
-    return None, text
+    return ToldPage(title, tuple((_word(h, lang), _word(x, lang)) for h, x in page.paragraphs), page.portrait)
 
 
-def perspective_pages(scenario: Scenario, events: Sequence[Event], lang: str) -> list[PerspectivePage]:
-    """The trainee's own route retold from the stopped person's side, one page per authored perspective."""
-    pages: list[PerspectivePage] = []
-    made = [e for e in events if isinstance(e, ChoiceMade)]
-    selected = next((e for e in made if isinstance(scenario.nodes.get(e.node), SelectionNode)), None)
-    person: CastMember | None = None
-    title = t(lang, "perspective_others")
-    if selected is not None and selected.choice != NOBODY:
-        node = scenario.nodes[selected.node]
-        assert isinstance(node, SelectionNode)
-        cand = next(c for c in node.candidates if c.id == selected.choice)
-        person = next((c for c in scenario.cast if c.id == cand.cast[0]), None)
-        name = person.name.get(lang) if person else cand.label.get(lang)
-        title = t(lang, "perspective_title", name=name)
-        intro = [("", t(lang, "perspective_intro"))]
-        if cand.perspective is not None:
-            intro.append(_voiced(cand.label.get(lang), cand.perspective.get(lang), scenario, lang)[:2])
-        pages.append(PerspectivePage(title, tuple(intro), person))
-    elif selected is not None:
-        node = scenario.nodes[selected.node]
-        assert isinstance(node, SelectionNode)
-        seen = tuple((c.label.get(lang), c.perspective.get(lang)) for c in node.candidates if c.perspective)[
-            :3
-        ]
-        pages.append(PerspectivePage(title, (("", t(lang, "perspective_none")), *seen)))
-    for event in made:
-        choice = next(ch for cid, _s, ch, _p in node_choices(scenario, event.node) if cid == event.choice)
-        if choice.perspective is None or event is selected:
-            continue
-        heading, text, voice = _voiced("", choice.perspective.get(lang), scenario, lang)
-        page_title = t(lang, "perspective_title", name=voice.name.get(lang)) if voice else title
-        pages.append(
-            PerspectivePage(
-                page_title,
-                ((_yours(event, lang), choice.text.get(lang)), (heading, text)),
-                voice or person,
-            )
-        )
-    for ended in events:
-        if isinstance(ended, EndingReached):
-            node = scenario.nodes[ended.node]
-            if isinstance(node, EndingNode) and node.perspective is not None:
-                heading, text, voice = _voiced("", node.perspective.get(lang), scenario, lang)
-                page_title = t(lang, "perspective_title", name=voice.name.get(lang)) if voice else title
-                pages.append(PerspectivePage(page_title, ((heading, text),), voice or person))
-    return pages
-
-
-def _yours(event: ChoiceMade, lang: str) -> str:
-    """'Jij', or for a timeout that the default followed: never present a default as the trainee's words."""
-    return t(lang, "timeout_then") if event.timed_out else t(lang, "you_are")
-
-
-def _voiced(fallback: str, text: str, scenario: Scenario, lang: str) -> tuple[str, str, CastMember | None]:
-    """(heading, text, speaker): the speaker's name as heading when the text starts with it."""
-    voice, rest = speaker(text, scenario, lang)
-    if voice is None:
-        return fallback, text, None
-    if rest == text:  # narration that names its person ("Nadia, verderop, ..."): no heading to repeat it
-        return "", text, voice
-    return voice.name.get(lang), rest, voice  # "Noah: '...'" becomes heading "Noah" over "'...'"
+def _word(words: Words, lang: str) -> str:
+    return t(lang, words.value) if isinstance(words, Caption) else words

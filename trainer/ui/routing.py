@@ -62,7 +62,7 @@ def _page(content: Callable[[Frame], page.Page]) -> ScreenSpec:
 
 
 def _perspective(frame: Frame) -> page.Page:
-    all_pages: list[page.Page] = frame.extra.get("perspective", [])
+    all_pages = frame.perspective
     index = min(frame.ui.page, len(all_pages) - 1)
     return pages.with_buttons(all_pages[index], frame.lang, last=index == len(all_pages) - 1)
 

@@ -35,7 +35,7 @@ def _frame(
         view=view,
         scenario=scenario,
         timer_left=timer,
-        extra={"perspective": [goals_page(scenario, lang)]},
+        perspective=(goals_page(scenario, lang),),
         show_meters=True,
     )
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from trainer.engine.events import Event
+from trainer.engine.perspective import PerspectivePage
 from trainer.model.scenario import EndingNode, Scenario
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_LABELS, STEP_ORDER, MeterKind
-from trainer.ui import perspective
 from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
+from trainer.ui.perspective import told
 from trainer.ui.screens.page import Gauge, Page
 from trainer.ui.strings import t
 
@@ -86,23 +86,20 @@ def notes(frame: Frame) -> Page:
 
 def perspective_pages(
     scenario: Scenario,
-    events: Sequence[Event],
+    route: Sequence[PerspectivePage],
     lang: str,
     meters: Mapping[str, int] | None = None,
-) -> list[Page]:
-    """The perspective switch as pages to draw (content shared with `play --text`), then the learning
-    goals. The first page shows where tension and trust ended."""
-    pages = [
-        Page(p.title, p.paragraphs, (), p.portrait)
-        for p in perspective.perspective_pages(scenario, events, lang)
-    ]
+) -> tuple[Page, ...]:
+    """The engine's perspective switch (the view's `perspective`, shared with `play --text`) as pages to
+    draw, then the learning goals. The first page shows where tension and trust ended."""
+    pages = [Page(p.title, p.paragraphs, (), p.portrait) for p in (told(page, lang) for page in route)]
     if pages and meters is not None:
         first = pages[0]
         pages[0] = Page(
             first.title, first.paragraphs, first.buttons, first.portrait, gauges(scenario, meters, lang)
         )
     pages.append(goals_page(scenario, lang))
-    return pages
+    return tuple(pages)
 
 
 def with_buttons(page: Page, lang: str, last: bool) -> Page:
@@ -121,7 +118,7 @@ def done(frame: Frame) -> Page:
 
 def findings(frame: Frame) -> Page:
     lang = frame.lang
-    lines: list[str] = frame.extra.get("findings", [])
+    lines = frame.findings
     # The first few in full (each names file:line:column); `trainer check` lists them all.
     shown = "\n".join(lines[:4]) + (
         f"\n{t(lang, 'findings_more', n=len(lines) - 4)}" if len(lines) > 4 else ""

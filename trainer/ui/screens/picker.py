@@ -10,7 +10,7 @@ import pygame
 
 from trainer.model.loader import LoadedScenario
 from trainer.ui import theme as th
-from trainer.ui.frame import Command, Frame, Layout, PickScenario, ResumeSession
+from trainer.ui.frame import Command, Frame, Layout, PickScenario, ResumeSession, Unfinished
 from trainer.ui.input import Input
 from trainer.ui.screens.base import draw_buttons, handle_buttons
 from trainer.ui.strings import t
@@ -21,9 +21,9 @@ from trainer.ui.widgets import fit, panel
 def _entries(frame: Frame) -> list[tuple[str, Command]]:
     lang = frame.lang
     out: list[tuple[str, Command]] = []
-    for session_id, _scenario_id, started, title in frame.extra.get("resume", []):
+    for session_id, _scenario_id, started, title in frame.resume:
         out.append((t(lang, "resume_item", title=title, started=started), ResumeSession(session_id)))
-    for i, loaded in enumerate(frame.extra.get("scenarios", [])):
+    for i, loaded in enumerate(frame.scenarios):
         out.append((loaded.scenario.title.get(lang), PickScenario(i)))
     return out
 
@@ -66,7 +66,7 @@ def _focused_scenario(frame: Frame) -> LoadedScenario | None:
     if not entries:
         return None
     cmd = entries[min(frame.ui.focus or 0, len(entries) - 1)][1]
-    scenarios: list[LoadedScenario] = frame.extra.get("scenarios", [])
+    scenarios = frame.scenarios
     if isinstance(cmd, PickScenario):
         return scenarios[cmd.index]
     resumed = _focused_resume(frame)
@@ -74,9 +74,9 @@ def _focused_scenario(frame: Frame) -> LoadedScenario | None:
     return next((ls for ls in scenarios if ls.scenario.id == scenario_id), None)
 
 
-def _focused_resume(frame: Frame) -> tuple[str, str, str, str] | None:
+def _focused_resume(frame: Frame) -> Unfinished | None:
     """(session id, scenario id, started, title) when the focus is on an unfinished session."""
-    resume: list[tuple[str, str, str, str]] = frame.extra.get("resume", [])
+    resume = frame.resume
     focus = min(frame.ui.focus or 0, len(_entries(frame)) - 1)  # nothing focused yet: the first entry
     return resume[focus] if 0 <= focus < len(resume) else None
 
