@@ -42,9 +42,10 @@ lock: $(STAMP)
 		--python-version 3.11 --generate-hashes --upgrade --quiet --custom-compile-command "make lock" -o $(LOCK)
 
 # System packages the tests need: Chromium for the debrief sheet tests, Pango for WeasyPrint, PostgreSQL for the
-# shared-store tests (a throw-away server per test run). Installed only when missing.
+# shared-store tests (a throw-away server per test run), Xvfb and xdotool for `debrief --present` through the CLI.
+# Installed only when missing.
 system-deps:
-	@bash .ci/system-deps.sh chromium libpango-1.0-0 libpangoft2-1.0-0 postgresql
+	@bash .ci/system-deps.sh chromium libpango-1.0-0 libpangoft2-1.0-0 postgresql xvfb xdotool
 
 clean:
 	rm -rf $(VENV) build *.egg-info

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import base64
 import re
+from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,7 @@ from jinja2.runtime import Context
 from markupsafe import Markup
 
 from debrief import charts, guide
+from debrief.columns import balance, text_weight
 from debrief.errors import fail
 from debrief.sheet import Sheet
 from debrief.words import Words, clip
@@ -101,6 +103,25 @@ def _num(context: Context, value: float, digits: int = 0) -> str:
     return words.number(value, digits)
 
 
+def _weight(kind: str, leader: bool) -> Callable[[Any], float]:
+    """An item's height in lines, roughly, in the sheet's narrow columns (see debrief.columns)."""
+    if kind == "timeline":  # a quarter of the page: about 34 characters a line
+        return lambda p: text_weight(p.title, "n = 00", per_line=34, fixed=0.3)
+    if kind == "reflection":  # half the page at 6.5 pt: about 80 characters a line
+        if leader:
+            return lambda r: text_weight(
+                r.question, *(f"{who}: {t}" for who, t, _s in r.answers), per_line=80
+            )
+        # the shared answers run on in one paragraph, each after a bullet
+        return lambda r: text_weight(r.question, " • ".join(t for t, _n in r.shared), per_line=80)
+    return lambda p: text_weight(f"{p.who} {p.text}", per_line=80, fixed=0.3)  # a perspective
+
+
+@pass_context
+def _columns(context: Context, items: Any, count: int, kind: str) -> list[list[Any]]:
+    return balance(list(items), count, _weight(kind, bool(context.get("leader"))))
+
+
 @cache
 def environment(markdown: bool) -> Environment:
     env = Environment(
@@ -117,6 +138,7 @@ def environment(markdown: bool) -> Environment:
     env.filters["num"] = _num
     env.filters["css_string"] = css_string
     env.filters["short_basis"] = short_basis
+    env.filters["columns"] = _columns
     return env
 
 

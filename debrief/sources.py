@@ -97,9 +97,7 @@ def from_store(
             )
             if row.group_label and row.group_label not in groups:
                 info = store.group_info(row.group_label)
-                # the commitments live in a laptop's database; the shared server does not hold them (yet)
-                read = getattr(store, "commitments", None)
-                said = tuple(read(row.group_label)) if callable(read) else ()
+                said = tuple(store.commitments(row.group_label))  # a laptop's or the server's
                 groups[row.group_label] = (
                     GroupInfo(**info, commitments=said) if info else GroupInfo(row.group_label)
                 )

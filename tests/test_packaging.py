@@ -80,6 +80,7 @@ def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
         env=env,
     )
     assert check.returncode == 0, check.stdout + check.stderr
+    _bundled_ids_and_scaffolds_work_installed(venv, tmp_path, env)
     guide = subprocess.run(
         [str(venv / "bin" / "trainer"), "debrief", "--sheet", "guide", "-o", "-"],
         capture_output=True,
@@ -89,3 +90,28 @@ def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
     )
     assert guide.returncode == 0, guide.stderr  # templates, words and fonts travel with the debrief package
     assert "data:font/ttf;base64," in guide.stdout and "30 min" in guide.stdout
+
+
+def _bundled_ids_and_scaffolds_work_installed(venv: Path, tmp_path: Path, env: dict[str, str]) -> None:
+    """An installed user finds the bundled scenarios by id, copies one and starts a new one (issue 19)."""
+
+    def trainer(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [str(venv / "bin" / "trainer"), *args], capture_output=True, text=True, cwd=tmp_path, env=env
+        )
+
+    listing = trainer("scenarios")
+    assert listing.returncode == 0, listing.stderr
+    assert str(venv / "share" / "trainer" / "scenarios" / "stationsplein.yaml") in listing.stdout
+    by_id = trainer("check", "stationsplein")
+    assert by_id.returncode == 0 and "0 fout(en), 0 waarschuwing(en)" in by_id.stdout, by_id.stderr
+    schema = venv / "share" / "trainer" / "scenarios" / "scenario.schema.json"
+    for made, file in (
+        (trainer("new", "eigen_scenario", "werk"), tmp_path / "werk" / "eigen_scenario.yaml"),
+        (trainer("scenarios", "--copy", "stationsplein", "kopie"), tmp_path / "kopie" / "stationsplein.yaml"),
+    ):
+        assert made.returncode == 0, made.stderr  # the scaffold template travels with the package
+        first = file.read_text(encoding="utf-8").splitlines()[0]
+        assert first == f"# yaml-language-server: $schema={schema.as_posix()}"
+        checked = trainer("check", str(file))
+        assert checked.returncode == 0 and "0 waarschuwing(en)" in checked.stdout, checked.stdout

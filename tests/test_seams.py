@@ -23,6 +23,9 @@ import pytest
         "trainer.commands.play_cmd",  # play --text runs where no display or pygame is wanted
         "trainer.ui.perspective",
         "trainer.engine.perspective",
+        "trainer.i18n.roundtrip",
+        "trainer.commands.i18n_cmd",
+        "trainer.commands.diff_cmd",
     ],
 )
 def test_pure_packages_do_not_import_pygame(module: str) -> None:

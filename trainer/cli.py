@@ -21,6 +21,9 @@ class _Parser(argparse.ArgumentParser):
         sys.exit(EXIT_BAD_INPUT)
 
 
+SCENARIO_HELP = "scenariobestand (.yaml) of id van een meegeleverd scenario (zie trainer scenarios)"
+
+
 def _seed(text: str) -> int:
     """A seed the records can store (a signed 64-bit integer), or argparse's one-line usage error."""
     try:
@@ -79,7 +82,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     play = sub.add_parser("play", help="speel een scenario", parents=[recording])
-    play.add_argument("scenario", nargs="?", help="scenariobestand (.yaml); zonder: kies uit de bundel")
+    play.add_argument(
+        "scenario",
+        nargs="?",
+        help="scenariobestand (.yaml) of id van een meegeleverd scenario; zonder: kies uit de bundel",
+    )
     play.add_argument("--from", dest="start_node", help="begin bij dit knooppunt (voor instructeurs)")
     play.add_argument("--resume", metavar="ID", help="ga verder met een onafgemaakte sessie")
     play.add_argument("--fullscreen", action="store_true", help="volledig scherm")
@@ -91,7 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     board = sub.add_parser("storyboard", help="elk knooppunt als PNG plus een overzichtspagina")
-    board.add_argument("scenario")
+    board.add_argument("scenario", help=SCENARIO_HELP)
     board.add_argument("-o", "--output", required=True, help="map voor de PNG's en index.html")
     board.add_argument("--size", default="1280x720", help="breedte x hoogte, bijv. 1024x600")
     board.add_argument(
@@ -103,23 +110,28 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     check = sub.add_parser("check", help="controleer scenario's op fouten")
-    check.add_argument("paths", nargs="+", help="bestanden of mappen")
+    check.add_argument("paths", nargs="+", help="bestanden, mappen of id's van meegeleverde scenario's")
     check.add_argument("--format", choices=["text", "json"], default="text")
 
     schema = sub.add_parser("schema", help="schrijf scenarios/scenario.schema.json")
     schema.add_argument("-o", "--output", help="ander doelbestand")
 
     graph = sub.add_parser("graph", help="het scenario als graaf (mermaid of dot)")
-    graph.add_argument("scenario")
+    graph.add_argument("scenario", help=SCENARIO_HELP)
     graph.add_argument("--format", choices=["mermaid", "dot"], default="mermaid")
 
     run = sub.add_parser("run", help="speel zonder venster en toon het verloop", parents=[recording])
-    run.add_argument("scenario")
+    run.add_argument("scenario", help=SCENARIO_HELP)
     mode = run.add_mutually_exclusive_group(required=True)
     mode.add_argument("--plan", help="speelplan (.yaml) met keuzes en antwoorden")
     mode.add_argument("--auto", action="store_true", help="kies willekeurig (met --seed)")
     run.add_argument("--seed", type=_seed, default=0)
     run.add_argument("--from", dest="start_node", help="begin bij dit knooppunt")
+    run.add_argument(
+        "--resume",
+        metavar="ID",
+        help="ga verder met een onafgemaakte sessie (met --auto), bijv. na een crash",
+    )
     run.add_argument(
         "--pace",
         type=float,
@@ -174,9 +186,51 @@ def build_parser() -> argparse.ArgumentParser:
     server_actions.add_parser("status", help="wat wacht er nog op verzending", parents=[db, server, lang])
     server_actions.add_parser("sync", help="verstuur nu wat wacht", parents=[db, server, lang])
 
+    scen = sub.add_parser(
+        "scenarios", help="de meegeleverde scenario's met hun pad, of een kopie om mee te beginnen"
+    )
+    scen.add_argument(
+        "--copy",
+        nargs=2,
+        metavar=("ID", "MAP"),
+        help="kopieer een meegeleverd scenario naar MAP (overschrijft nooit)",
+    )
+
+    new = sub.add_parser("new", help="een nieuw scenario om in te vullen (controleert schoon)")
+    new.add_argument(
+        "id", help="id van het scenario: kleine letters, cijfers en _ (wordt ook de bestandsnaam)"
+    )
+    new.add_argument("folder", nargs="?", metavar="MAP", help="map voor het bestand (standaard: hier)")
+
     coverage = sub.add_parser("coverage", help="alle routes: einden en stappen van het kader")
-    coverage.add_argument("scenario")
+    coverage.add_argument("scenario", help=SCENARIO_HELP)
     coverage.add_argument("--max-routes", type=int, default=2000)
+
+    i18n = sub.add_parser("i18n", help="vertalen: teksten naar een PO-bestand en terug")
+    i18n_actions = i18n.add_subparsers(dest="action", parser_class=_Parser, required=True)
+    po_export = i18n_actions.add_parser(
+        "export",
+        help="alle teksten naar een PO-bestand voor een vertaler (Nederlands -> Engels)",
+        parents=[lang],
+    )
+    po_export.add_argument("scenario")
+    po_export.add_argument("-o", "--output", required=True, help="het PO-bestand, of - voor de terminal")
+    po_import = i18n_actions.add_parser(
+        "import", help="vertalingen uit een PO-bestand in het scenario zetten", parents=[lang]
+    )
+    po_import.add_argument("po", help="het PO-bestand van de vertaler")
+    po_import.add_argument("scenario")
+    po_import.add_argument("--dry-run", action="store_true", help="alleen melden, niets schrijven")
+
+    diff = sub.add_parser("diff", help="wat er veranderde tussen twee versies van een scenario")
+    diff.add_argument("old", help="de oude versie")
+    diff.add_argument("new", help="de nieuwe versie")
+    diff.add_argument("--html", metavar="BESTAND", help="schrijf het overzicht ook als HTML-pagina")
+    diff.add_argument(
+        "--exit-code",
+        action="store_true",
+        help="exit 1 als de versies verschillen (zoals git diff --exit-code)",
+    )
 
     debrief = sub.add_parser("debrief", help="nabespreking: een gespreksblad uit de verslagen", parents=[db])
     debrief.add_argument(
@@ -223,6 +277,15 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 def _dispatch(args: argparse.Namespace) -> int:
     lang: str = args.lang
+    _resolve_scenarios(args)
+    if args.command == "scenarios":
+        from trainer.commands import scenarios_cmd
+
+        return scenarios_cmd.run(args.copy, lang)
+    if args.command == "new":
+        from trainer.commands import new_cmd
+
+        return new_cmd.run(args.id, args.folder, lang)
     if args.command == "check":
         from trainer.commands import check_cmd
 
@@ -246,6 +309,7 @@ def _dispatch(args: argparse.Namespace) -> int:
             lang=lang,
             record=_recording(args),
             pace=args.pace,
+            resume_id=args.resume,
         )
     if args.command == "coverage":
         from trainer.commands import coverage_cmd
@@ -290,11 +354,33 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import server_cmd
 
         return server_cmd.run(args, lang)
+    if args.command == "i18n":
+        from trainer.commands import i18n_cmd
+
+        if args.action == "export":
+            return i18n_cmd.export(args.scenario, args.output, lang)
+        return i18n_cmd.import_(args.po, args.scenario, lang, dry_run=args.dry_run)
+    if args.command == "diff":
+        from trainer.commands import diff_cmd
+
+        return diff_cmd.run(args.old, args.new, lang, html=args.html, exit_code=args.exit_code)
     if args.command == "debrief":
         from trainer.commands import debrief_cmd
 
         return debrief_cmd.run(args, lang)
     raise UserError(f"onbekend commando {args.command}")
+
+
+def _resolve_scenarios(args: argparse.Namespace) -> None:
+    """Every command that takes a scenario file also takes a bundled id (`trainer check stationsplein`)."""
+    from trainer.commands.bundled import resolve
+
+    if getattr(args, "scenario", None) is not None:
+        args.scenario = resolve(args.scenario)
+    if args.command == "check":
+        args.paths = [resolve(p) for p in args.paths]
+    if args.command == "diff":  # `trainer diff stationsplein mijn_kopie.yaml`: a copy against the original
+        args.old, args.new = resolve(args.old), resolve(args.new)
 
 
 def _recording(args: argparse.Namespace) -> RecordingOptions | None:

@@ -112,7 +112,7 @@ def test_graph_mermaid_and_dot_mark_steps_and_endings() -> None:
     mermaid = trainer("graph", MINIMAL).stdout
     assert mermaid.startswith("flowchart TD")
     assert 'einde_waarschuwing(["einde_waarschuwing<br/>EINDE: waarschuwing"]):::einde' in mermaid
-    assert "uitleggen" in mermaid and '-- "U ✗ vaag" -->' in mermaid
+    assert "uitleggen" in mermaid and '-- "⏱ U ✗ vaag" -->' in mermaid  # vaag is the timer's default
     dot = trainer("graph", "--format", "dot", MINIMAL).stdout
     assert dot.startswith('digraph "minimaal"') and "doubleoctagon" in dot and "style=dashed" in dot
 

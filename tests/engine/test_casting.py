@@ -188,7 +188,7 @@ def test_a_bundle_round_trip_keeps_the_assignment(tmp_path: Path) -> None:
         path = tmp_path / "export.json"
         path.write_text(export_bundle(store, ids), encoding="utf-8")
     bundle = read_bundle(path)
-    assert bundle.version == 2
+    assert bundle.version == 3
     assert {s.id: s.casting for s in bundle.sessions} == castings
     with RecordStore(tmp_path / "b.db") as store:
         assert import_bundle(store, path, known_hashes={station.content_hash}) == (3, 0)
@@ -197,7 +197,10 @@ def test_a_bundle_round_trip_keeps_the_assignment(tmp_path: Path) -> None:
             assert session.casting == castings[row.id]
 
 
-def test_a_version_1_bundle_still_imports(tmp_path: Path) -> None:
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_bundle_without_casting_still_imports(tmp_path: Path, version: int) -> None:
+    """Bundles from before casting (version 1, and 2 with the group's commitments) carry the looks only in
+    the first event; they import, and the replay draws the same looks."""
     station = loaded("stationsplein")
     with RecordStore(tmp_path / "a.db") as store:
         recorder = Recorder(store, station.scenario, station.content_hash, trainee="T1", group="g")
@@ -209,7 +212,10 @@ def test_a_version_1_bundle_still_imports(tmp_path: Path) -> None:
     data = json.loads(text)
     for s in data["sessions"]:
         del s["casting"]
-    data["version"] = 1
+    data["version"] = data["min_compatible"] = version
+    if version == 1:
+        for g in data["groups"]:
+            g.pop("commitments", None)
     body = {k: v for k, v in data.items() if k != "checksum"}
     data["checksum"] = _checksum(body)
     path = tmp_path / "old.json"

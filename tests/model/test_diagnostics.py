@@ -289,6 +289,32 @@ CASES: list[Case] = [
         ),
         args=(("count", 2), ("total", 3), ("nodes", "aanspreken, afhandelen")),
     ),
+    # a translation whose Dutch source changed after `trainer i18n import` wrote its hash: at the English
+    Case(
+        "C160",
+        4,
+        36,
+        (
+            (
+                "title: {nl: Minimaal scenario, en: Minimal scenario}",
+                "title: {nl: Minimaal scenario, en: Minimal scenario, nl_hash: 0badc0de}",
+            ),
+        ),
+        args=(("id", "title"),),
+    ),
+    # a written text id that repeats the derived id of another text: at the second one's tid
+    Case(
+        "C161",
+        5,
+        60,
+        (
+            (
+                "summary: {nl: Een korte controle., en: A short stop.}",
+                "summary: {nl: Een korte controle., en: A short stop., tid: title}",
+            ),
+        ),
+        args=(("id", "title"), ("other_line", 4)),
+    ),
 ]
 
 

@@ -209,3 +209,94 @@ def test_a_non_finite_time_is_refused(tmp_path: Path) -> None:
     path.write_text(json.dumps(data), encoding="utf-8")  # json writes NaN, which Python reads back
     with RecordStore(tmp_path / "b.db") as store, pytest.raises(RecordsError, match="mono_time"):
         import_bundle(store, path, known_hashes={minimal().content_hash})
+
+
+def _rewrite(path: Path, edit) -> None:  # type: ignore[no-untyped-def]
+    """Change a bundle and give it a matching checksum, as an older or newer trainer would have written it."""
+    from trainer.records.bundle import _checksum
+
+    data = json.loads(path.read_text(encoding="utf-8"))
+    edit(data)
+    data["checksum"] = _checksum({k: v for k, v in data.items() if k != "checksum"})
+    path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+
+
+def test_format_2_carries_reflection_shared_and_the_groups_commitments(tmp_path: Path) -> None:
+    """The reflection_shared event came with format 2 (a version-1 reader cannot replay it), and so do a
+    group's commitments; both arrive on the other laptop."""
+    from tests.debrief.helpers import GROUP, record_group
+    from trainer.records.bundle import MIN_COMPATIBLE, VERSION
+
+    ids = record_group(tmp_path / "a.db", count=2, shared=range(2))
+    with RecordStore(tmp_path / "a.db") as store:
+        store.save_commitments(GROUP, ["Eerst de feiten", "Dan de vraag"])
+        text = export_bundle(store, ids)
+    data = json.loads(text)
+    # written as 3 since casting (each session says its looks); still readable by a format-2 trainer
+    assert (data["version"], data["min_compatible"]) == (VERSION, MIN_COMPATIBLE) == (3, 2)
+    assert any(e["type"] == "reflection_shared" for s in data["sessions"] for e in s["events"])
+    assert data["groups"][0]["commitments"] == ["Eerst de feiten", "Dan de vraag"]
+    path = tmp_path / "groep.json"
+    path.write_text(text, encoding="utf-8")
+    with RecordStore(tmp_path / "b.db") as store:
+        assert import_bundle(store, path, known_hashes=set(), force=True) == (2, 0)
+        assert store.commitments(GROUP) == ["Eerst de feiten", "Dan de vraag"]
+        store.save_commitments(GROUP, ["Hier verder getypt"])
+        import_bundle(store, path, known_hashes=set(), force=True)
+        assert store.commitments(GROUP) == ["Hier verder getypt"]  # never replaced by an import
+
+
+def test_a_format_1_bundle_still_imports(tmp_path: Path) -> None:
+    """A bundle an older trainer wrote: version 1, no commitments, no reflection_shared events."""
+    path, (payloads,) = _export(tmp_path, sessions=2)
+
+    def as_version_1(d) -> None:  # type: ignore[no-untyped-def]
+        d.update(version=1, min_compatible=1)
+        for session in d["sessions"]:
+            session["events"] = [e for e in session["events"] if e["type"] != "reflection_shared"]
+            for i, event in enumerate(session["events"]):
+                event["seq"] = i
+        for group in d["groups"]:
+            group.pop("commitments", None)
+
+    _rewrite(path, as_version_1)
+    with RecordStore(tmp_path / "b.db") as store:
+        assert import_bundle(store, path, known_hashes={minimal().content_hash}) == (2, 0)
+        assert len(store.sessions()) == 2
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d.update(version=4, min_compatible=4), "nieuwere trainer"),
+        (lambda d: d.update(version=0), "onbekende exportversie 0"),
+        (
+            lambda d: (
+                d.update(version=1, min_compatible=1)
+                or d["groups"].append(
+                    {"label": "g", "date": None, "leader": None, "location": None, "commitments": ["x"]}
+                )
+            ),
+            "versie 1",
+        ),
+        (
+            lambda d: d["groups"].append(
+                {
+                    "label": "g",
+                    "date": None,
+                    "leader": None,
+                    "location": None,
+                    "commitments": ["\x1b[31mrood"],
+                }
+            ),
+            r"groups\.\d\.commitments\.0",
+        ),
+    ],
+)
+def test_bundle_versions_are_checked(tmp_path: Path, edit, message: str) -> None:  # type: ignore[no-untyped-def]
+    path, _ = _export(tmp_path, sessions=1)
+    _rewrite(path, edit)
+    with RecordStore(tmp_path / "b.db") as store:
+        with pytest.raises(RecordsError, match=message):
+            import_bundle(store, path, known_hashes={minimal().content_hash})
+        assert store.sessions() == []

@@ -1,5 +1,6 @@
 """A training day against a real PostgreSQL: twelve laptops record and sync, the server goes away and comes
-back, two laptops are killed; afterwards the server holds exactly the union of the local records."""
+back, two laptops are killed and their trainees resume and finish their sessions; afterwards the server holds
+exactly the union of the local records."""
 
 from __future__ import annotations
 
@@ -20,6 +21,7 @@ from tests.pgserver import PgServer
 from trainer.records.server import ServerStore
 
 TRAINEES = 12
+EVENTS_OF = "SELECT seq, wall_time, mono_time, type, payload FROM events WHERE session_id = ? ORDER BY seq"
 SCENARIO = SCENARIOS / "stationsplein.yaml"
 
 
@@ -90,7 +92,7 @@ def all_server(url: str) -> list[tuple[object, ...]]:
 def test_twelve_laptops_an_outage_and_two_kills(pg_server: PgServer, day_url: str, tmp_path: Path) -> None:
     dbs = [tmp_path / f"laptop{k:02d}.sqlite3" for k in range(TRAINEES)]
     rng = random.Random(20261206)
-    killed = rng.sample(range(TRAINEES), 2)  # these two play slower, so they are surely mid-scenario
+    killed = rng.sample(range(TRAINEES), 2)
     procs = [
         spawn(
             "run",
@@ -107,7 +109,7 @@ def test_twelve_laptops_an_outage_and_two_kills(pg_server: PgServer, day_url: st
             "--group",
             "DAG1",
             "--pace",
-            "0.15",
+            "0.6" if k in killed else "0.15",  # the two to be killed play slower: surely mid-scenario
         )
         for k, db in enumerate(dbs)
     ]
@@ -126,6 +128,28 @@ def test_twelve_laptops_an_outage_and_two_kills(pg_server: PgServer, day_url: st
         proc.wait(timeout=180)
         if k not in killed:
             assert proc.returncode == 0, proc.stderr.read() if proc.stderr else ""
+    # The two killed trainees resume their own session (same id) and finish it, syncing as they go.
+    for k in killed:
+        with sqlite3.connect(dbs[k]) as conn:
+            (sid, status), *others = conn.execute("SELECT id, status FROM sessions").fetchall()
+            before = conn.execute(
+                EVENTS_OF,
+                (sid,),
+            ).fetchall()
+        assert not others and status == "active", "a killed trainee's session must be open"
+        resumed = trainer(
+            "run", str(SCENARIO), "--auto", "--seed", str(k), "--resume", sid[:8],
+            "--db", str(dbs[k]), "--server", day_url, "--trainee", f"T{k:02d}", "--group", "DAG1",
+        )  # fmt: skip
+        assert resumed.returncode == 0, resumed.stderr
+        with sqlite3.connect(dbs[k]) as conn:
+            assert conn.execute("SELECT id, status FROM sessions").fetchall() == [(sid, "finished")]
+            after = conn.execute(
+                EVENTS_OF,
+                (sid,),
+            ).fetchall()
+        assert after[: len(before)] == before, "resuming must keep every recorded event (no lost choice)"
+        assert len(after) > len(before) and after[-1][3] == "session_finished"
     # The next start of each laptop's trainer catches up on whatever still waits (`trainer server sync`).
     for db in dbs:
         done = trainer("server", "sync", "--db", str(db), "--server", day_url)
@@ -137,6 +161,10 @@ def test_twelve_laptops_an_outage_and_two_kills(pg_server: PgServer, day_url: st
     assert len(server) == len(set(server)), "duplicated events on the server"
     assert set(server) == local, "the server must hold exactly the union of the local records"
     assert len({row[0] for row in server}) == TRAINEES
+    with psycopg.connect(day_url) as conn:  # everyone finished, the two killed trainees too
+        assert conn.execute("SELECT COUNT(*) FROM sessions WHERE status = 'finished'").fetchone() == (
+            TRAINEES,
+        )
 
     # Every session replays from the server; the group's sheet is the same from the server as from a merge.
     listing = trainer("sessions", "list", "--db", day_url)

@@ -164,3 +164,70 @@ def test_the_hof_slide_fits_and_names_nobody(size: tuple[int, int], tmp_path: Pa
     codes = {p.code for p in casting.participants}
     assert not codes & set(" ".join(" ".join(d.lines) for d in drawn).split())
     pilot.screenshot(tmp_path / "hof.png")
+
+
+LONG_RATIONALE = " ".join(
+    f"Zin {i}: de agent noemt een concrete aanleiding, legt uit welke bevoegdheid hij gebruikt en waarom, "
+    "en vraagt daarna wat de burger ervan vond."
+    for i in range(1, 13)
+)
+
+
+def _long(sheet: Sheet) -> tuple[Slide, ...]:
+    """The deck with a rationale and a perspective far longer than any panel holds, on the first
+    hittepunt's first option."""
+    slides = list(_slides(sheet))
+    at = next(i for i, s in enumerate(slides) if s.kind == "hot")
+    first = dataclasses.replace(
+        slides[at].options[0], rationale=LONG_RATIONALE, perspective=LONG_RATIONALE.replace("agent", "burger")
+    )
+    slides[at] = dataclasses.replace(slides[at], options=(first, *slides[at].options[1:]))
+    return tuple(slides)
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_a_long_panel_text_goes_over_pages_never_cut(
+    group: tuple[Path, Sheet], size: tuple[int, int]
+) -> None:
+    """Issue 13: a long instructor rationale was cut off at the bottom of the side panel. It is now shown
+    whole, at body size, over as many panel pages as it needs; Right/PageDown reads on, Left goes back."""
+    _db, sheet = group
+    pilot = PresentPilot(_long(sheet), "nl", size)
+    pilot.press("right")  # the first hittepunt, talk first
+    for stage, text in ((1, LONG_RATIONALE), (2, LONG_RATIONALE.replace("agent", "burger"))):
+        pilot.press("right")
+        assert pilot.deck.state.stage == stage
+        pages = pilot.deck.pages
+        assert pages >= 2, "the test text must not fit one panel"
+        shown: list[str] = []
+        for k in range(1, pages + 1):
+            panel = next(d for d in pilot.deck.drawn if d.name == "panel")
+            more = next(d for d in pilot.deck.drawn if d.name == "panel_more")
+            assert panel.page == (k, pages) and f"{k}/{pages}" in " ".join(more.lines)
+            assert panel.size >= round(28 * size[1] / 720)  # never smaller than body text
+            help_line = next(d for d in pilot.deck.drawn if d.name == "help")
+            assert more.rect.bottom <= help_line.rect.top  # inside the panel, above the help line
+            shown.extend(panel.lines)
+            if k < pages:
+                pilot.press("pagedown")
+                assert pilot.deck.state.stage == stage and pilot.deck.state.page == k
+        assert " ".join(shown).split() == text.split()  # every word, in order: nothing cut
+    pilot.press("left")
+    assert pilot.deck.state.page == pilot.deck.pages - 2  # back a page first
+    pilot.press("down")
+    assert pilot.deck.state.page == 0  # another option starts at its first page
+
+
+def test_present_long_panel_snapshot(group: tuple[Path, Sheet], update_goldens: bool) -> None:
+    _db, sheet = group
+    pilot = PresentPilot(_long(sheet), "nl", (1280, 720))
+    pilot.press("right", "right", "pagedown")  # the assessment, its second page
+    surface = pilot.deck.surface
+    reference = SNAPSHOTS / "present_long_panel.png"
+    if update_goldens or not reference.exists():
+        pygame.image.save(surface, str(reference))
+        if not update_goldens:
+            pytest.fail(f"new snapshot written: {reference}; look at it and commit it deliberately")
+        return
+    share, _marked = _diff(pygame.image.load(str(reference)), surface)
+    assert share <= TOLERANCE, f"present_long_panel: {share:.2%} of pixels differ"

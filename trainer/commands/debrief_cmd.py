@@ -96,6 +96,13 @@ def present(args: argparse.Namespace, lang: str) -> int:
 
     def save(texts: list[str]) -> None:
         assert label is not None
+        if is_server_url(args.db):  # the group's records are on the server: its commitments go there too
+            from trainer.records.server_groups import save_commitments
+            from trainer.records.server_read import ServerReader
+
+            with ServerReader(args.db) as reader:
+                save_commitments(reader.server, label, texts)
+            return
         with open_store(args.db, must_exist=True) as store:
             store.save_commitments(label, texts)
 

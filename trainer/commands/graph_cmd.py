@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 from trainer.commands.common import UserError
+from trainer.engine.rules import rules_for
 from trainer.model.diagnostics import ScenarioError
-from trainer.model.graph import Graph, node_choices
+from trainer.model.graph import Edge, Graph, node_choices
 from trainer.model.loader import load_scenario
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_ORDER, Assessment, Step
+from trainer.model.wording import when_words
 
 _STEP_LETTER = {Step.SELECTEREN: "S", Step.UITLEGGEN: "U", Step.BEJEGENEN: "B", Step.REFLECTEREN: "R"}
 _MARK = {Assessment.IN_LIJN: "✓", Assessment.DISCUTABEL: "~", Assessment.NIET_IN_LIJN: "✗"}
+_WHEN_COLOUR = "#0072B2"  # Okabe-Ito blue, apart from the step colours; the arrowhead and text say it too
 _COLOURS = {  # Okabe-Ito: distinguishable with colour blindness; the letters carry the meaning too
     "selecteren": "#E69F00",
     "uitleggen": "#56B4E9",
@@ -26,8 +29,20 @@ def _node_steps(scenario: Scenario, node_id: str) -> list[Step]:
     return [s for s in STEP_ORDER if s in steps]
 
 
+def _timer(scenario: Scenario, node_id: str) -> tuple[int, str] | None:
+    """(seconds, default choice id) of a node's timer (a selection's time limit too), as the rules take it."""
+    rules = rules_for(scenario)
+    seconds, default = rules.timers.get(node_id), rules.defaults.get(node_id)
+    return (seconds, default) if seconds is not None and default is not None else None
+
+
+def _conditional(scenario: Scenario, e: Edge) -> bool:
+    """Whether the way out exists only under a condition (a `when:`)."""
+    return e.choice is not None and when_words(scenario, e.choice, "nl") is not None
+
+
 def _label(scenario: Scenario, node_id: str, lang: str) -> tuple[str, str]:
-    """(label, class) of a node: id, its kader steps, or ending outcome."""
+    """(label, class) of a node: id, its kader steps and timer, or ending outcome."""
     node = scenario.nodes[node_id]
     if isinstance(node, EndingNode):
         outcome = tr(*OUTCOME_LABELS[node.outcome], lang)
@@ -35,7 +50,24 @@ def _label(scenario: Scenario, node_id: str, lang: str) -> tuple[str, str]:
     steps = _node_steps(scenario, node_id)
     tag = "selectie · " if isinstance(node, SelectionNode) else ""
     names = ", ".join(s.value for s in steps) if steps else "verder"
-    return f"{node_id}\\n{tag}{names}", steps[0].value if steps else ""
+    timer = _timer(scenario, node_id)
+    clock = ""
+    if timer is not None:
+        clock = "\\n" + tr("⏱ {s} s, daarna: {d}", "⏱ {s} s, then: {d}", lang).format(s=timer[0], d=timer[1])
+    return f"{node_id}\\n{tag}{names}{clock}", steps[0].value if steps else ""
+
+
+def _edge_text(scenario: Scenario, e: Edge, lang: str) -> str:
+    """Step letter, assessment mark and choice id; ⏱ on a timer's default; the condition of a `when:`."""
+    assert e.choice is not None
+    letter = _STEP_LETTER[e.step] if e.step else ""
+    timer = _timer(scenario, e.source)
+    clock = "⏱ " if timer is not None and timer[1] == e.choice_id else ""
+    text = f"{clock}{letter} {_MARK[e.choice.assessment]} {e.choice_id}"
+    words = when_words(scenario, e.choice, lang)
+    if words is not None:
+        text += f" [{words}]"
+    return text.replace('"', "'").replace("|", "/")  # an author's label cannot end the edge's text early
 
 
 def mermaid(scenario: Scenario, lang: str) -> str:
@@ -54,11 +86,12 @@ def mermaid(scenario: Scenario, lang: str) -> str:
         for e in edges:
             if e.choice is None:
                 out.append(f"    {e.source} --> {e.target}")
+            elif _conditional(
+                scenario, e
+            ):  # a dotted arrow: this way out exists only when its condition holds
+                out.append(f'    {e.source} -.->|"{_edge_text(scenario, e, lang)}"| {e.target}')
             else:
-                letter = _STEP_LETTER[e.step] if e.step else ""
-                out.append(
-                    f'    {e.source} -- "{letter} {_MARK[e.choice.assessment]} {e.choice_id}" --> {e.target}'
-                )
+                out.append(f'    {e.source} -- "{_edge_text(scenario, e, lang)}" --> {e.target}')
     out.append(f"    start((start)) --> {scenario.start}")
     for cls, colour in _COLOURS.items():
         out.append(f"    classDef {cls} fill:{colour},stroke:#333,color:#000")
@@ -82,9 +115,12 @@ def dot(scenario: Scenario, lang: str) -> str:
             if e.choice is None:
                 out.append(f'    "{e.source}" -> "{e.target}";')
             else:
-                letter = _STEP_LETTER[e.step] if e.step else ""
                 style = ", style=dashed" if e.choice.assessment != Assessment.IN_LIJN else ""
-                label = f"{letter} {_MARK[e.choice.assessment]} {e.choice_id}"
+                if _conditional(
+                    scenario, e
+                ):  # conditional: blue, an open arrowhead and the condition in words
+                    style += f', color="{_WHEN_COLOUR}", fontcolor="{_WHEN_COLOUR}", arrowhead=empty'
+                label = _edge_text(scenario, e, lang)
                 out.append(f'    "{e.source}" -> "{e.target}" [label="{label}"{style}];')
     out.append("}")
     return "\n".join(out) + "\n"

@@ -6,8 +6,11 @@ import argparse
 import re
 
 from trainer.commands.common import UserError, valid_code
-from trainer.commands.records_opts import open_store
+from trainer.commands.records_opts import is_server_url, open_reader, open_store
 from trainer.records import RecordsError
+from trainer.records.server import ServerUnavailable
+from trainer.records.server_groups import set_group
+from trainer.records.server_read import ServerReader
 
 _DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 LIMIT = 80
@@ -42,23 +45,28 @@ def run(args: argparse.Namespace, lang: str) -> int:
                 if lang == "en"
                 else "geef --date, --leader of --location (tip: trainer groups set --help)"
             )
-        with open_store(args.db) as store:
+        header = {
+            "date": args.date,
+            "leader": _text(args.leader, "--leader", lang),
+            "location": _text(args.location, "--location", lang),
+        }
+        with open_reader(args.db) if is_server_url(args.db) else open_store(args.db) as store:
             try:
-                store.set_group(
-                    label,
-                    date=args.date,
-                    leader=_text(args.leader, "--leader", lang),
-                    location=_text(args.location, "--location", lang),
-                )
+                if isinstance(store, ServerReader):  # the shared server: the same header, for every laptop
+                    set_group(store.server, label, **header)
+                else:
+                    store.set_group(label, **header)
             except RecordsError as exc:
-                raise UserError(str(exc)) from None
+                raise UserError(exc.nl, exc.en) from None
+            except ServerUnavailable as exc:
+                raise UserError(f"{store.path}: server niet bereikbaar ({type(exc).__name__})") from None
         print(f"group {label} updated" if lang == "en" else f"groep {label} bijgewerkt")
         return 0
-    with open_store(args.db, must_exist=True) as store:
+    with open_reader(args.db, must_exist=True) as reader:
         try:
-            rows = store.groups()
+            rows = reader.groups()
         except RecordsError as exc:
-            raise UserError(str(exc)) from None
+            raise UserError(exc.nl, exc.en) from None
     head = ("groep", "datum", "gespreksleider", "locatie", "sessies")
     if lang == "en":
         head = ("group", "date", "facilitator", "location", "sessions")

@@ -46,8 +46,11 @@ def open_store(db: str | None, *, read_only: bool = False, must_exist: bool = Fa
     """
     if is_server_url(db):
         raise UserError(
-            "dit commando werkt alleen op een lokale database; naar de server gaan verslagen via de sync "
-            "(tip: --db BESTAND, en trainer server sync)"
+            "alleen lokaal: een sessie wordt eerst op deze laptop vastgelegd, het journaal dat een crash "
+            "overleeft, en gaat daarna via de sync naar de server "
+            "(tip: --server URL of trainer server set URL)",
+            "local only: a session is first recorded on this laptop, the journal that survives a crash, and "
+            "then goes to the server through the sync (hint: --server URL or trainer server set URL)",
         )
     path = db_path(db)
     if must_exist and not path.exists():

@@ -1,4 +1,8 @@
-"""`trainer run SCENARIO (--plan FILE | --auto [--seed N])`: play headless and print the transcript."""
+"""`trainer run SCENARIO (--plan FILE | --auto [--seed N]) [--resume ID]`: play headless; print the run.
+
+`--resume ID` continues an unfinished recorded session (after a crash or a kill) under its own id: the
+recorded events stay as they are; the run goes on from where the record ends and finishes at random (--auto).
+"""
 
 from __future__ import annotations
 
@@ -22,6 +26,7 @@ from trainer.model.diagnostics import ScenarioError
 from trainer.model.loader import read_scenario_bytes
 from trainer.records import RecordsError
 from trainer.records.recorder import Recorder
+from trainer.records.resume import resume
 from trainer.records.sessions import group_place
 from trainer.records.store import RecordStore
 
@@ -46,8 +51,13 @@ def run(
     lang: str,
     record: RecordingOptions | None = None,
     pace: float = 0.0,
+    resume_id: str | None = None,
 ) -> int:
     loaded = load_clean(scenario_path, lang)
+    if resume_id is not None:
+        return _resume(
+            loaded.scenario.id, resume_id, plan=plan, seed=seed, lang=lang, record=record, pace=pace
+        )
     syncer = None
     with ExitStack() as stack:
         store: RecordStore | None = None
@@ -89,6 +99,48 @@ def run(
             finish_sync(syncer, lang)
         if record is not None and store is not None:
             print_err(f"vastgelegd als sessie {recorder.session_id[:8]} in {store.path}")
+    return 0
+
+
+def _resume(
+    scenario_id: str,
+    resume_id: str,
+    *,
+    plan: str | None,
+    seed: int,
+    lang: str,
+    record: RecordingOptions | None,
+    pace: float,
+) -> int:
+    """Continue a recorded, unfinished session and finish it at random, recording (and syncing) as it goes."""
+    if record is None or plan is not None:
+        raise UserError(
+            "--resume gaat samen met --auto en vastleggen (niet met --plan of --no-record)",
+            "--resume goes with --auto and recording (not with --plan or --no-record)",
+        )
+    syncer = None
+    with open_store(record.db) as store:
+        try:
+            row = store.session(resume_id)
+            if row.scenario_id != scenario_id:
+                raise UserError(
+                    f"sessie {row.id[:8]} hoort bij scenario '{row.scenario_id}', niet bij '{scenario_id}'",
+                    f"session {row.id[:8]} belongs to scenario '{row.scenario_id}', not '{scenario_id}'",
+                )
+            session = resume(store, row, clock=_SteppingClock())
+            syncer = start_sync(record, store.path)
+            if syncer is not None:
+                session.subscribe(syncer.wake)  # after the recorder: committed locally first
+            if pace > 0:
+                session.subscribe(lambda _event: time.sleep(pace))
+            play(session, None, seed, lang)
+        except RecordsError as exc:
+            raise UserError(exc.nl, exc.en) from None
+        except EngineError as exc:
+            raise UserError(f"{resume_id}: {exc.nl}", f"{resume_id}: {exc.en}") from None
+        finally:
+            finish_sync(syncer, lang)
+        print_err(f"sessie {row.id[:8]} hervat en vastgelegd in {store.path}")
     return 0
 
 

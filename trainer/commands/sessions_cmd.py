@@ -18,6 +18,9 @@ from trainer.records import RecordsError, RecordStore
 from trainer.records.bundle import export_bundle, import_bundle
 from trainer.records.reader import RecordReader
 from trainer.records.resume import rebuild, recorded_events
+from trainer.records.server import ServerUnavailable
+from trainer.records.server_groups import delete_sessions, purge_ids
+from trainer.records.server_import import import_to_server
 from trainer.records.server_read import ServerReader
 
 
@@ -101,18 +104,25 @@ def export(store: RecordReader, refs: list[str], group: str | None, output: str,
     return 0
 
 
-def import_files(store: RecordStore, files: list[str], force: bool) -> int:
+def import_files(store: RecordStore | ServerReader, files: list[str], force: bool) -> int:
     known = _bundled_hashes()
     for name in files:
-        added, same = import_bundle(store, Path(name), known_hashes=known, force=force)
+        if isinstance(store, ServerReader):
+            added, same = import_to_server(store.server, Path(name), known_hashes=known, force=force)
+        else:
+            added, same = import_bundle(store, Path(name), known_hashes=known, force=force)
         print(f"{name}: {added} sessie(s) toegevoegd, {same} al aanwezig")
     return 0
 
 
-def purge(store: RecordStore, older_than: int | None, trainee: str | None, yes: bool) -> int:
-    ids = store.purge_ids(older_than_days=older_than, trainee=trainee)
+def purge(store: RecordStore | ServerReader, older_than: int | None, trainee: str | None, yes: bool) -> int:
+    if isinstance(store, ServerReader):
+        ids = purge_ids(store.server, older_than_days=older_than, trainee=trainee)
+    else:
+        ids = store.purge_ids(older_than_days=older_than, trainee=trainee)
     if not ids:
-        store.compact()  # a purge again finishes what a reader blocked last time
+        if isinstance(store, RecordStore):
+            store.compact()  # a purge again finishes what a reader blocked last time
         print("niets te verwijderen")
         return 0
     if not yes:
@@ -124,6 +134,13 @@ def purge(store: RecordStore, older_than: int | None, trainee: str | None, yes: 
         if answer not in ("j", "ja", "y", "yes"):
             print("niets verwijderd")
             return 0
+    if isinstance(store, ServerReader):
+        delete_sessions(store.server, ids)
+        print(
+            f"{len(ids)} sessie(s) verwijderd van {store.path}; laptops sturen ze niet opnieuw, "
+            "maar hun eigen kopie verwijder je daar met trainer sessions purge"
+        )
+        return 0
     store.delete_sessions(ids)
     print(f"{len(ids)} sessie(s) verwijderd")
     store.compact()
@@ -135,8 +152,10 @@ def run(args: argparse.Namespace, lang: str) -> int:
     action = args.action
     if action == "export" and not is_server_url(args.db):
         refuse_records_target(args.output, db_path(args.db))
-    if action == "import":
-        opened: RecordStore | ServerReader = open_store(args.db)  # importing may make a new database
+    if action in ("import", "purge") and is_server_url(args.db):
+        opened: RecordStore | ServerReader = open_reader(args.db)  # the shared server, written directly
+    elif action == "import":
+        opened = open_store(args.db)  # importing may make a new database
     elif action == "purge":
         opened = open_store(args.db, must_exist=True)
     else:
@@ -154,11 +173,15 @@ def run(args: argparse.Namespace, lang: str) -> int:
                     raise UserError("geef sessie-id's of --group LABEL (tip: trainer sessions list)")
                 return export(store, args.ids, args.group, args.output, args.names)
             if action == "import":
-                assert isinstance(store, RecordStore)
                 return import_files(store, args.files, args.force)
             if action == "purge":
-                assert isinstance(store, RecordStore)
                 return purge(store, args.older_than, args.trainee, args.yes)
         except RecordsError as exc:
             raise UserError(exc.nl, exc.en) from None
+        except ServerUnavailable as exc:  # the server went away half-way: what was written is whole
+            raise UserError(f"{store.path}: server niet bereikbaar ({_first_line(exc)})") from None
     raise UserError("kies: list, show, replay, export, import, purge")
+
+
+def _first_line(exc: BaseException) -> str:
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__

@@ -17,6 +17,7 @@ from trainer.model.casting_checks import casting_findings
 from trainer.model.content_checks import cue_findings, legal_findings, length_findings
 from trainer.model.diagnostics import Both, Diagnostic
 from trainer.model.graph import NOBODY, Graph, missing_steps, node_choices
+from trainer.model.i18n_checks import translation_findings
 from trainer.model.loader import LoadedScenario
 from trainer.model.phrases import PhraseList, default_phrases
 from trainer.model.scenario import (
@@ -99,6 +100,8 @@ class _Checker:
             *casting_findings(self.sc),
         )
         for code, path, args in findings:
+            self.add(code, path, **args)
+        for code, path, args in translation_findings(self.sc, self.smap):
             self.add(code, path, **args)
         return sorted(self.found, key=lambda d: (d.line, d.column, d.code))
 

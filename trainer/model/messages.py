@@ -404,6 +404,21 @@ MESSAGES: dict[str, Entry] = {
         "lengte mag geen aanwijzing zijn",
         "make other options full too: what a real officer says, with a reason; length must not be a clue",
     ),
+    # --- translations (C160-C169) ---
+    "C160": Entry(
+        W,
+        "de Nederlandse tekst is veranderd sinds de vertaling: '{text}' (id {id})",
+        "the Dutch text changed after it was translated: '{text}' (id {id})",
+        "werk 'en:' bij en haal de regel 'nl_hash:' weg, of vertaal opnieuw via trainer i18n export/import",
+        "update 'en:' and remove the 'nl_hash:' line, or translate again with trainer i18n export/import",
+    ),
+    "C161": Entry(
+        E,
+        "tekst-id '{id}' komt twee keer voor (ook op regel {other_line})",
+        "text id '{id}' is used twice (also on line {other_line})",
+        "geef deze tekst een andere 'tid:'; elke tekst heeft een eigen id",
+        "give this text another 'tid:'; every text needs its own id",
+    ),
     # --- casting: the Hof test as an experiment (C170-C179) ---
     "C170": Entry(
         E,

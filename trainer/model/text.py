@@ -7,6 +7,7 @@ through it.
 
 from __future__ import annotations
 
+import hashlib
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
@@ -47,6 +48,18 @@ class Text(BaseModel):
 
     nl: str = Field(min_length=1, description="Nederlandse tekst (verplicht)")
     en: str | None = Field(default=None, min_length=1, description="English translation (optional)")
+    tid: str | None = Field(
+        default=None,
+        pattern=r"^[a-z0-9][a-z0-9_.-]*$",
+        max_length=100,
+        description="vaste tekst-id voor vertalen en vergelijken (optioneel; zonder: afgeleid van de plek)",
+    )
+    nl_hash: str | None = Field(
+        default=None,
+        pattern=r"^[0-9a-f]{8}$",
+        description="vingerafdruk van de Nederlandse tekst waaruit 'en' vertaald is "
+        "(geschreven door trainer i18n import; niet zelf invullen)",
+    )
 
     @model_validator(mode="before")
     @classmethod
@@ -61,6 +74,16 @@ class Text(BaseModel):
 
     def __str__(self) -> str:
         return self.nl
+
+
+def source_hash(nl: str) -> str:
+    """A short fingerprint of a Dutch text, as written beside a translation (`nl_hash:`).
+
+    Whitespace is collapsed first, so re-wrapping a long text in the editor does not make its translation
+    stale; any change of a word or a punctuation mark does.
+    """
+    normal = " ".join(nl.split())
+    return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:8]
 
 
 def text_schema_override(schema: dict[str, Any]) -> None:

@@ -1,8 +1,13 @@
 """Export and import of sessions as a versioned JSON bundle, for moving records between laptops.
 
-A bundle carries each session's scenario snapshot and a checksum over its content. Import validates the
-structure, the checksum and every session (replayed through the engine), then writes all or nothing.
-Importing the same session twice keeps one copy.
+A bundle carries each session's scenario snapshot, its group's header and "wat nemen we mee?" commitments,
+and a checksum over its content. Import validates the structure, the checksum and every session (replayed
+through the engine), then writes all or nothing. Importing the same session twice keeps one copy.
+
+Format versions: 1 (sessions, scenarios, group headers); 2 adds the `reflection_shared` event ("mag gedeeld
+worden") and each group's commitments. A trainer that knows only version 1 cannot replay a
+`reflection_shared` event, so version 2 is also the minimum a reader must know. Version 1 bundles still import
+(their groups simply have no commitments).
 """
 
 from __future__ import annotations
@@ -13,7 +18,7 @@ from dataclasses import asdict
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from trainer.engine.errors import EngineError
 from trainer.engine.events import event_from_dict
@@ -23,6 +28,7 @@ from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
 from trainer.records.fields import (
     Code,
+    Commitment,
     ContentHash,
     Day,
     EventType,
@@ -41,8 +47,9 @@ from trainer.records.reader import RecordReader
 from trainer.records.store import RecordStore, SessionRow, canonical_json, utc_now
 
 FORMAT = "trainer.bundle"
-VERSION = 2  # 2: each session says its casting (cast id -> look); version 1 bundles are read as before
-MIN_COMPATIBLE = 1
+VERSION = 3  # 3: each session says its casting (cast id -> look), also in its first event
+MIN_COMPATIBLE = 2  # the reflection_shared event: a version-1 reader would fail to replay it
+READS = (1, 2, 3)  # the versions this trainer imports
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 
 
@@ -89,6 +96,7 @@ class BundleGroup(_Strict):
     date: Day | None
     leader: Name | None
     location: Name | None
+    commitments: list[Commitment] = Field(default_factory=list, max_length=50)  # from version 2 on
 
 
 class Bundle(_Strict):
@@ -129,6 +137,8 @@ def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bo
             if info is not None and not with_names:
                 # who led and where can identify a group's people: only with consent, like display names
                 info = {**info, "leader": None, "location": None}
+            if info is not None:  # the group's own words, never a person's: they always go along
+                info = {**info, "commitments": store.commitments(row.group_label)}
             groups[row.group_label] = info
         fields = {
             k: v for k, v in asdict(row).items() if k != "event_count"
@@ -190,6 +200,21 @@ def read_bundle(path: Path) -> Bundle:
         raise RecordsError(
             f"{path}: export van een nieuwere trainer (tip: werk de trainer bij)",
             f"{path}: export from a newer trainer (hint: update the trainer)",
+        )
+    if data.get("version") not in READS and not (
+        isinstance(data.get("version"), int) and data["version"] > VERSION
+    ):
+        raise RecordsError(
+            f"{path}: onbekende exportversie {data.get('version')!r}; bestand beschadigd?",
+            f"{path}: unknown export version {data.get('version')!r}; file damaged?",
+        )
+    if data.get("version") == 1 and any(
+        "commitments" in g for g in data.get("groups") or [] if isinstance(g, dict)
+    ):
+        raise RecordsError(
+            f"{path}: onverwachte inhoud bij 'groups.commitments' in een export van versie 1; "
+            "bestand beschadigd?",
+            f"{path}: unexpected content at 'groups.commitments' in a version 1 export; file damaged?",
         )
     try:
         bundle = Bundle.model_validate(data)
@@ -300,6 +325,7 @@ def import_bundle(
     added = same = 0
     groups = {g.label: g for g in bundle.groups}
     with store.transaction() as conn:
+        _import_commitments(store, conn, bundle.groups)
         for session in bundle.sessions:
             existing = conn.execute(
                 "SELECT COUNT(*) FROM events WHERE session_id = ?", (session.id,)
@@ -338,3 +364,17 @@ def import_bundle(
                 )
             added += 1
     return added, same
+
+
+def _import_commitments(store: RecordStore, conn: Any, groups: list[BundleGroup]) -> None:
+    """A group's commitments come along when this database has none for it yet; commitments already here
+    are never replaced (the gespreksleider may have typed more since the export)."""
+    for group in groups:
+        if not group.commitments:
+            continue
+        group_id = store.ensure_group(conn, group.label)
+        if conn.execute("SELECT 1 FROM commitments WHERE group_id = ?", (group_id,)).fetchone() is None:
+            conn.executemany(
+                "INSERT INTO commitments(group_id, seq, text, created_at) VALUES (?, ?, ?, ?)",
+                [(group_id, i, text, store.wall()) for i, text in enumerate(group.commitments)],
+            )

@@ -163,6 +163,9 @@ class ServerStore:
         try:
             with self.pool.connection() as conn:
                 conn.execute("SELECT pg_advisory_xact_lock(hashtext(%s))", (header.id,))
+                if conn.execute("SELECT 1 FROM purged_sessions WHERE id = %s", (header.id,)).fetchone():
+                    # purged on the server: taken as delivered, so the laptop stops offering it
+                    return events[-1].seq + 1 if events else 0
                 self._ensure_session(conn, header, snapshot)
                 stored = _count(conn, header.id)
                 if events and events[0].seq > stored:

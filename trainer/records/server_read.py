@@ -77,6 +77,28 @@ class ServerReader:
         rows = self._read("SELECT label, date, leader, location FROM groups WHERE label = %s", (label,))
         return dict(zip(("label", "date", "leader", "location"), rows[0], strict=True)) if rows else None
 
+    def groups(self) -> list[tuple[str, str | None, str | None, str | None, int]]:
+        """Every group: label, date, leader, location and how many sessions it holds, by label."""
+        rows = self._read(
+            "SELECT g.label, g.date, g.leader, g.location, "
+            "(SELECT COUNT(*) FROM sessions s WHERE s.group_id = g.id) FROM groups g ORDER BY g.label"
+        )
+        return [(str(r[0]), r[1], r[2], r[3], int(r[4])) for r in rows]
+
+    def commitments(self, label: str) -> list[str]:
+        """The group's "wat nemen we mee?" commitments, in the order they were typed."""
+        rows = self._read(
+            "SELECT c.text FROM commitments c JOIN groups g ON g.id = c.group_id "
+            "WHERE g.label = %s ORDER BY c.seq",
+            (label,),
+        )
+        return [str(r[0]) for r in rows]
+
+    @property
+    def server(self) -> ServerStore:
+        """The pool underneath, for the commands that write to the server (groups set, import, purge)."""
+        return self._server
+
 
 def _away(where: str, reason: str) -> RecordsError:
     return RecordsError(

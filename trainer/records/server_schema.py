@@ -1,8 +1,8 @@
 """The shared PostgreSQL store's schema as forward migrations, versioned like the SQLite one.
 
-The tables mirror the local SQLite schema (trainees, groups, scenario snapshots, sessions, events) so the
-same records read the same from either backend. `diverged_events` keeps a history that disagreed with the
-stored one: nothing is overwritten and nothing is lost.
+The tables mirror the local SQLite schema (trainees, groups and their commitments, scenario snapshots,
+sessions, events) so the same records read the same from either backend. `diverged_events` keeps a
+history that disagreed with the stored one: nothing is overwritten and nothing is lost.
 """
 
 from __future__ import annotations
@@ -68,6 +68,22 @@ MIGRATIONS: tuple[str, ...] = (
         reported_at TIMESTAMPTZ NOT NULL DEFAULT now()
     );
     CREATE UNIQUE INDEX diverged_once ON diverged_events(session_id, seq, md5(payload));
+    """,
+    # 2: the group's "wat nemen we mee?" commitments (as in the local schema 2), and purged sessions: a
+    # purge on the server is kept as the bare session id, so a laptop that still holds the session does not
+    # push it back (the id is random and names nobody)
+    """
+    CREATE TABLE commitments (
+        group_id BIGINT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        PRIMARY KEY (group_id, seq)
+    );
+    CREATE TABLE purged_sessions (
+        id TEXT PRIMARY KEY,
+        purged_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    );
     """,
 )
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from trainer.records.errors import RecordsError
 from trainer.records.server import DivergedHistory, ServerStore, ServerUnavailable
+from trainer.records.server_groups import GroupState, push_groups
 from trainer.records.store import SESSION_SELECT, EventRow, SessionRow, pick_session
 
 
@@ -72,6 +73,24 @@ class LocalJournal:
         )
         return [EventRow(int(a), str(b), float(c), str(d), str(e)) for a, b, c, d, e in rows]
 
+    def groups(self) -> list[GroupState]:
+        """Every group's header and commitments on this laptop (for the server: see server_groups)."""
+        db = self._db()
+        if db is None:
+            return []
+        said: dict[int, list[str]] = {}
+        try:
+            for group_id, text in db.execute("SELECT group_id, text FROM commitments ORDER BY group_id, seq"):
+                said.setdefault(int(group_id), []).append(str(text))
+        except sqlite3.OperationalError:  # a journal from before schema 2 has no commitments yet
+            pass
+        return [
+            GroupState(str(label), date, leader, location, tuple(said.get(int(gid), ())))
+            for gid, label, date, leader, location in db.execute(
+                "SELECT id, label, date, leader, location FROM groups ORDER BY label"
+            )
+        ]
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
@@ -98,6 +117,7 @@ class SyncPass:
         self.server = server
         self.stored: dict[str, int] = {}
         self.verified: set[str] = set()
+        self.groups: dict[str, GroupState] = {}  # as last pushed
         self.status = SyncStatus()
 
     def run(self) -> SyncStatus:
@@ -123,6 +143,9 @@ class SyncPass:
             self.status.pushed_events += max(0, now - self.stored[sid])
             self.stored[sid] = now
             self.verified.add(sid)
+        changed = [g for g in self.journal.groups() if self.groups.get(g.label) != g]
+        push_groups(self.server, changed)  # after the sessions: a header or a commitment typed since
+        self.groups.update((g.label, g) for g in changed)
         self.status.online = True
         self._count_waiting(local)
         return self.status

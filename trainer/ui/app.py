@@ -15,12 +15,14 @@ import pygame
 
 from trainer.engine.clock import Clock, MonotonicClock, PausableClock
 from trainer.engine.errors import EngineError
+from trainer.engine.replay_path import Replayed, Stop, moves, replay
 from trainer.engine.session import Session
 from trainer.engine.views import Phase, View
 from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import SelectionNode
 from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
+from trainer.ui.reload_note import replay_words
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens import dialogue, pages
 from trainer.ui.screens.page import Page
@@ -36,6 +38,7 @@ REPEAT_KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame
 REPEAT_DELAY, REPEAT_INTERVAL = 0.35, 0.07
 TIMEOUT_NOTICE_SECONDS = 2.0  # "De tijd is om" stays this long before the default applies
 ENDING_MIN_READ_SECONDS = 2.5  # an ending ignores Enter and clicks this long, so it is not skipped unread
+NOTE_SECONDS = 8.0  # what an F5 reload replayed stays this long, or until a key
 # Where a choice is made, nothing is pre-selected.
 NO_INITIAL_FOCUS = frozenset({Screen.SELECTION, Screen.DIALOGUE, Screen.ENDING})
 
@@ -113,6 +116,8 @@ class App:
         # countdown has not begun and the timer stands still.
         self.countdown_held: float | None = None
         self.timeout_since: float | None = None  # clock time when "De tijd is om" appeared
+        self.note: tuple[str, str] | None = None  # what an F5 reload did, shown until a key or a few seconds
+        self.note_since = 0.0
         self.running = True
         self.trainee = options.trainee
         self.group = options.group
@@ -188,7 +193,7 @@ class App:
         self.countdown_held = None
         self.timeout_since = None
 
-    def _start_session(self, start_node: str | None = None) -> None:
+    def _start_session(self, start_node: str | None = None, seed: int | None = None) -> None:
         assert self.loaded is not None
         self.session = self.sessions.start(
             self.loaded,
@@ -196,7 +201,7 @@ class App:
             group=self.group,
             lang=self.lang,
             clock=self.clock,
-            seed=self.rng.randrange(2**31),
+            seed=self.rng.randrange(2**31) if seed is None else seed,
             start_node=start_node or self.options.start_node,
         )
         self._follow_session()
@@ -317,6 +322,8 @@ class App:
             SCREENS[self.showing].draw(self.surface, self.frame())
             if self.timeout_since is not None and not self.paused:
                 notice(self.surface, t(self.lang, "time_up"), t(self.lang, "time_up_detail"), self.theme)
+            elif self.note is not None and self.clock.now() - self.note_since < NOTE_SECONDS:
+                notice(self.surface, *self.note, self.theme)
             self._fade_in()
 
     def _track_held(self, event: pygame.event.Event) -> None:
@@ -362,6 +369,7 @@ class App:
             self._follow_session()
 
     def _input(self, inp: Input) -> None:
+        self.note = None  # read: any key or click puts the reload note away
         if inp.action == Action.QUIT:
             self.running = False
             return
@@ -404,13 +412,26 @@ class App:
         self.clock.pause() if self.paused else self.clock.resume()
 
     def _reload(self) -> None:
-        """F5: read the file again and continue at the same node if it still exists."""
+        """F5: read the file again and replay the session's moves as far as they still exist."""
         assert self.options.scenario_file is not None
-        node = self.session.node_id if self.session is not None else None
-        if self._load_file(self.options.scenario_file):
-            assert self.loaded is not None
-            self._start_session(node if node in self.loaded.scenario.nodes else None)
-            self.ui.message = t(self.lang, "reloaded")
+        old = self.session
+        if not self._load_file(self.options.scenario_file):
+            return
+        assert self.loaded is not None
+        self.note_since = self.clock.now()
+        if old is None:
+            self._start_session()
+            self.note = (t(self.lang, "reloaded"), "")
+            return
+        start = old.start_node if old.start_node in self.loaded.scenario.nodes else None
+        self._start_session(start, seed=old.seed)  # the same seed: the choices keep their order
+        assert self.session is not None
+        if start is None:
+            result = Replayed(0, len(moves(old.events)), Stop.NODE_GONE, old.start_node)
+        else:
+            result = replay(self.session, old.events)
+            self._follow_session()
+        self.note = (t(self.lang, "reloaded"), replay_words(result, self.session.node_id, self.lang))
 
     def _command(self, command: fr.Command) -> None:
         session = self.session

@@ -13,25 +13,36 @@ from trainer.engine.session import Session
 from trainer.model.casting import apply_looks
 from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.text import tr
+from trainer.model.vocabulary import OUTCOME_LABELS
 from trainer.ui.frame import Frame, UiState
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens.pages import goals_page
 from trainer.ui.screens.selection import focus_pan
+from trainer.ui.storyboard_parts import annotated_view, speaker_moments, street_strip
 from trainer.ui.theme import Theme
 
 
 def _frame(
-    scenario: Scenario, session: Session | None, size: tuple[int, int], lang: str, ui: UiState
+    scenario: Scenario,
+    session: Session | None,
+    size: tuple[int, int],
+    lang: str,
+    ui: UiState,
+    *,
+    now: float = 60.0,
 ) -> Frame:
     view = session.view() if session is not None else None
     timer = float(view.timer_seconds) if view is not None and view.timer_seconds else None
+    if view is not None:
+        view = annotated_view(scenario, view)  # every line and choice, conditions in words
     # An instructor's tool: it shows everything a trainee sees only after play (meters, learning goals) too.
     return Frame(
         Theme(height=size[1]),
         size,
         lang,
         ui,
-        now=60.0,
+        now=now,
         view=view,
         scenario=scenario,
         timer_left=timer,
@@ -73,12 +84,15 @@ def render(
         session = Session(base, clock=FakeClock(), start_node=node_id, lang=lang)
         steps = sorted({s.value for _c, s, _ch, _p in node_choices(scenario, node_id)})
         if isinstance(node, SelectionNode):
-            add(
-                node_id,
-                Screen.SELECTION,
-                _frame(scenario, session, size, lang, UiState(skip_reveal=True)),
-                node_id,
-                "selectie · " + ", ".join(steps),
+            strip, _tags = street_strip(scenario, node, node_id, size, lang)
+            pygame.image.save(strip, str(out / f"{node_id}.png"))
+            rows.append(
+                {
+                    "file": f"{node_id}.png",
+                    "caption": node_id,
+                    "detail": _street_detail(node, lang),
+                    "wide": "1",
+                }
             )
             for i, cand in enumerate(sorted(node.candidates, key=lambda c: c.position)):
                 ui = UiState(focus=i, inspected=cand.id, skip_reveal=True)
@@ -97,16 +111,19 @@ def render(
                 Screen.ENDING,
                 _frame(scenario, session, size, lang, UiState()),
                 node_id,
-                f"einde · {node.outcome.value}",
+                f"{tr('einde', 'ending', lang)} · {tr(*OUTCOME_LABELS[node.outcome], lang)}",
             )
         else:
-            add(
-                node_id,
-                Screen.DIALOGUE,
-                _frame(scenario, session, size, lang, UiState(skip_reveal=True)),
-                node_id,
-                ", ".join(steps) or "verder",
-            )
+            full = _frame(scenario, session, size, lang, UiState(skip_reveal=True, focus=None))
+            for seconds, line, name in speaker_moments(scenario, full):
+                add(
+                    f"{node_id}__regel{line + 1}",
+                    Screen.DIALOGUE,
+                    _frame(scenario, session, size, lang, UiState(focus=None), now=seconds),
+                    f"{node_id} · {tr('regel', 'line', lang)} {line + 1}",
+                    name,
+                )
+            add(node_id, Screen.DIALOGUE, full, node_id, ", ".join(steps) or tr("verder", "continue", lang))
     reflection = Session(
         base,
         clock=FakeClock(),
@@ -114,18 +131,40 @@ def render(
         lang=lang,
     )
     reflection.advance()
-    add("zz_reflectie", Screen.REFLECTION, _frame(scenario, reflection, size, lang, UiState()), "reflectie")
+    add(
+        "zz_reflectie",
+        Screen.REFLECTION,
+        _frame(scenario, reflection, size, lang, UiState()),
+        tr("reflectie", "reflection", lang),
+    )
     for question in scenario.reflection:
         reflection.answer(question.id, "…")
     add(
         "zz_registratie",
         Screen.REGISTRATION,
         _frame(scenario, reflection, size, lang, UiState()),
-        "registratie",
+        tr("registratie", "registration", lang),
     )
-    add("zz_leerdoelen", Screen.PERSPECTIVE, _frame(scenario, None, size, lang, UiState()), "leerdoelen")
+    add(
+        "zz_leerdoelen",
+        Screen.PERSPECTIVE,
+        _frame(scenario, None, size, lang, UiState()),
+        tr("leerdoelen", "learning goals", lang),
+    )
     (out / "index.html").write_text(index_html(scenario, rows, lang), encoding="utf-8")
     return rows
+
+
+def _street_detail(node: SelectionNode, lang: str) -> str:
+    """The strip's caption: every candidate from left to right by id and label, readable at any size."""
+    people = " · ".join(
+        f"{c.id} ({c.label.get(lang)})" for c in sorted(node.candidates, key=lambda c: c.position)
+    )
+    return tr(
+        "selectie, de hele straat: {n} kandidaten van links naar rechts: {people}",
+        "selection, the whole street: {n} candidates from left to right: {people}",
+        lang,
+    ).format(n=len(node.candidates), people=people)
 
 
 def render_headless(
@@ -139,7 +178,8 @@ def render_headless(
 
 def index_html(scenario: Scenario, rows: list[dict[str, str]], lang: str) -> str:
     cards = "\n".join(
-        f'<figure><a href="{html.escape(r["file"])}"><img src="{html.escape(r["file"])}" loading="lazy" '
+        f'<figure{" class=wide" if r.get("wide") else ""}><a href="{html.escape(r["file"])}">'
+        f'<img src="{html.escape(r["file"])}" loading="lazy" '
         f'alt="{html.escape(r["caption"])}"></a><figcaption><b>{html.escape(r["caption"])}</b>'
         f"<br>{html.escape(r['detail'])}</figcaption></figure>"
         for r in rows
@@ -153,6 +193,7 @@ main {{ display: grid; grid-template-columns: repeat(auto-fill, minmax(320px, 1f
 figure {{ margin: 0; background: white; padding: 8px; border-radius: 8px; box-shadow: 0 1px 3px #0003; }}
 img {{ width: 100%; display: block; border-radius: 4px; }}
 figcaption {{ font-size: 14px; padding-top: 6px; }}
+figure.wide {{ grid-column: 1 / -1; }}
 </style></head>
 <body><h1>{title}</h1><p>{html.escape(scenario.summary.get(lang))}</p><main>
 {cards}

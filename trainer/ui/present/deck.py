@@ -26,6 +26,7 @@ class DeckState:
     index: int = 0
     stage: int = 0  # reveals done on this slide (0: talk first)
     focus: int = 0  # the option in focus on a hot spot
+    page: int = 0  # the page of a long side-panel text (a rationale, a perspective)
     typed: str = ""
     commitments: list[str] = field(default_factory=list)
 
@@ -62,6 +63,11 @@ class Deck:
                 self.state.typed = (self.state.typed + event.text)[:MAX_COMMITMENT]
         self.drawn = draw.slide(self.surface, self.slide, self.state, self.lang, len(self.slides))
 
+    @property
+    def pages(self) -> int:
+        """How many pages the side panel's text needs in the frame last drawn (1 when it fits)."""
+        return max((d.page[1] for d in self.drawn if d.page is not None), default=1)
+
     def _key(self, key: int) -> None:
         s = self.state
         if key == pygame.K_ESCAPE:
@@ -79,10 +85,16 @@ class Deck:
             s.typed = s.typed[:-1]
         elif key in (pygame.K_UP, pygame.K_DOWN) and self.slide.options:
             s.focus = (s.focus + (1 if key == pygame.K_DOWN else -1)) % len(self.slide.options)
+            s.page = 0
 
     def forward(self) -> None:
-        """Reveal the next part of this slide, else go to the next slide."""
+        """Show the next page of a long panel text, else reveal the next part of this slide, else go to the
+        next slide: a clicker's one button reads everything in order."""
         s = self.state
+        if s.page + 1 < self.pages:
+            s.page += 1
+            return
+        s.page = 0
         if s.stage + 1 < self.slide.steps:
             s.stage += 1
         elif s.index + 1 < len(self.slides):
@@ -90,6 +102,9 @@ class Deck:
 
     def back(self) -> None:
         s = self.state
+        if s.page > 0:
+            s.page -= 1
+            return
         if s.stage > 0:
             s.stage -= 1
         elif s.index > 0:

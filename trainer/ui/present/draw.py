@@ -10,7 +10,7 @@ import pygame
 from debrief.slides import Slide, SlideOption
 from trainer.ui import theme as th
 from trainer.ui.strings import t
-from trainer.ui.text import block, draw_block
+from trainer.ui.text import TextBlock, block, draw_block
 
 BODY = 28  # the smallest type on a slide, in px at 720 lines; everything else is larger
 MARGIN = 48
@@ -24,6 +24,7 @@ class Drawn:
     size: int  # font height asked for, px
     rect: pygame.Rect
     lines: tuple[str, ...]
+    page: tuple[int, int] | None = None  # (shown, of) when the text is split over pages
 
 
 class Painter:
@@ -58,6 +59,37 @@ class Painter:
         used = pygame.Rect(box.left, box.top, tb.width, tb.height)
         self.drawn.append(Drawn(name, self.px(current), used, tb.lines))
         return used
+
+    def paged(self, name: str, text: str, box: pygame.Rect, size: float, page: int, lang: str) -> int:
+        """Wrapped text that never shrinks below `size` and is never cut: what does not fit goes to further
+        pages, each ending in a "k/n" note that says how to read on. Draws page `page` (clamped); returns
+        how many pages the text needs."""
+        font = self.theme.font(size)
+        tb = block(text, font, box.width)
+        if tb.height <= box.height:
+            draw_block(self.surface, tb, font, th.TEXT, box.topleft)
+            self.drawn.append(
+                Drawn(name, self.px(size), pygame.Rect(*box.topleft, tb.width, tb.height), tb.lines)
+            )
+            return 1
+        note_height = block(t(lang, "present_more", k=99, n=99), font, box.width).height
+        per_page = max(1, (box.height - note_height) // tb.line_height)
+        pages = [tb.lines[i : i + per_page] for i in range(0, len(tb.lines), per_page)]
+        shown = min(max(page, 0), len(pages) - 1)
+        part = TextBlock(pages[shown], tb.line_height, tb.width)
+        draw_block(self.surface, part, font, th.TEXT, box.topleft)
+        used = pygame.Rect(box.left, box.top, tb.width, part.height)
+        self.drawn.append(Drawn(name, self.px(size), used, part.lines, (shown + 1, len(pages))))
+        last = shown + 1 == len(pages)  # the last page says where it is, not "read on"
+        note = f"{shown + 1}/{len(pages)}" if last else t(lang, "present_more", k=shown + 1, n=len(pages))
+        self.text(
+            f"{name}_more",
+            note,
+            pygame.Rect(box.left, used.bottom, box.width, note_height),
+            size,
+            colour=th.FOCUS,
+        )
+        return len(pages)
 
 
 def _pattern(surface: pygame.Surface, rect: pygame.Rect, assessment: str, unit: int) -> None:
@@ -149,6 +181,7 @@ def slide(surface: pygame.Surface, s: Slide, state: object, lang: str, total: in
     inner = pygame.Rect(p.px(MARGIN), p.px(28), w - 2 * p.px(MARGIN), h - p.px(28) - p.px(64))
     stage = getattr(state, "stage", 0)
     focus = getattr(state, "focus", 0)
+    page = getattr(state, "page", 0)
     top = inner.top
     if s.kicker:
         top = p.text(
@@ -157,7 +190,7 @@ def slide(surface: pygame.Surface, s: Slide, state: object, lang: str, total: in
     title_box = pygame.Rect(inner.left, top, inner.width, p.px(120 if s.kind == "hot" else 70))
     top = p.text("title", s.title, title_box, 40 if s.kind != "hot" else 34, bold=True).bottom + p.px(14)
     if s.kind == "hot":
-        _hot(p, s, stage, focus, pygame.Rect(inner.left, top, inner.width, inner.bottom - top), lang)
+        _hot(p, s, (stage, focus, page), pygame.Rect(inner.left, top, inner.width, inner.bottom - top), lang)
     else:
         _plain(p, s, state, pygame.Rect(inner.left, top, inner.width, inner.bottom - top), lang)
     index = getattr(state, "index", 0)
@@ -174,7 +207,10 @@ def slide(surface: pygame.Surface, s: Slide, state: object, lang: str, total: in
     return p.drawn
 
 
-def _hot(p: Painter, s: Slide, stage: int, focus: int, area: pygame.Rect, lang: str) -> None:
+def _hot(p: Painter, s: Slide, where: tuple[int, int, int], area: pygame.Rect, lang: str) -> None:
+    """A hittepunt: the choice chart, and a side panel (talk first, the assessment, the perspective) whose
+    text goes over pages when it is long: never cut, never below body size."""
+    stage, focus, page = where
     font = p.theme.font(BODY)
     wide = round(area.width * 0.56)
     labels_fit = sum(
@@ -211,7 +247,9 @@ def _hot(p: Painter, s: Slide, stage: int, focus: int, area: pygame.Rect, lang: 
         question = t(
             lang, "present_talk_q"
         )  # the leader's prompts are on the sheet; the room gets the open one
-        p.text("panel", question, pygame.Rect(right.left, y, right.width, right.bottom - y), BODY)
+        p.paged(
+            "panel", question, pygame.Rect(right.left, y, right.width, right.bottom - y), BODY, page, lang
+        )
     elif stage == 1:
         y = p.text(
             "panel_head",
@@ -221,7 +259,14 @@ def _hot(p: Painter, s: Slide, stage: int, focus: int, area: pygame.Rect, lang: 
             bold=True,
             colour=th.FOCUS,
         ).bottom + p.px(8)
-        p.text("panel", o.rationale or "–", pygame.Rect(right.left, y, right.width, right.bottom - y), BODY)
+        p.paged(
+            "panel",
+            o.rationale or "–",
+            pygame.Rect(right.left, y, right.width, right.bottom - y),
+            BODY,
+            page,
+            lang,
+        )
     else:
         y = p.text(
             "panel_head",
@@ -231,11 +276,13 @@ def _hot(p: Painter, s: Slide, stage: int, focus: int, area: pygame.Rect, lang: 
             bold=True,
             colour=th.FOCUS,
         ).bottom + p.px(8)
-        p.text(
+        p.paged(
             "panel",
             o.perspective or t(lang, "present_no_perspective"),
             pygame.Rect(right.left, y, right.width, right.bottom - y),
             BODY,
+            page,
+            lang,
         )
     p.surface.set_clip(clip)
 

@@ -276,6 +276,16 @@ def handle(inp: Input, frame: Frame) -> Command | None:
     return handle_buttons(inp, frame, layout(frame), numbered=True)
 
 
+def line_ends(frame: Frame) -> list[float]:
+    """Seconds after entering the node at which each line has typed out: the storyboard shows the node at
+    each of these moments, so every line is seen with its own speaker's portrait."""
+    ends, chars = [], 0
+    for name, text in _script(frame):
+        chars += len(f"{name}: {text}") + 1
+        ends.append((chars - 0.5) / REVEAL_CHARS_PER_SECOND)  # the line's last character, not the next line
+    return ends
+
+
 def _chars(frame: Frame) -> int:
     return sum(len(f"{n}: {x}") + 1 for n, x in _script(frame))
 

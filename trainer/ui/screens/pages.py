@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from trainer.engine.perspective import PerspectivePage
-from trainer.model.scenario import EndingNode, Scenario
+from trainer.model.scenario import EndingNode, Line, Scenario
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_LABELS, STEP_ORDER, MeterKind
 from trainer.ui.frame import Advance, Begin, Frame, Quit, ToMenu, Unpause
@@ -42,17 +42,23 @@ def ending(frame: Frame) -> Page:
     assert frame.view is not None and isinstance(frame.view.node, EndingNode)
     node, lang = frame.view.node, frame.lang
     outcome = tr(*OUTCOME_LABELS[node.outcome], lang)
-    lines = " ".join(line.text.get(lang) for line in frame.view.lines)
+    assert frame.scenario is not None
+    lines = "\n".join(_spoken(frame.scenario, line, lang) for line in frame.view.lines)
     paragraphs = [(t(lang, "ending_title") + ": " + outcome, node.summary.get(lang))]
     if lines:
         paragraphs.insert(0, ("", lines))
-    assert frame.scenario is not None
     return Page(
         node.title.get(lang),
         tuple(paragraphs),
         ((t(lang, "continue"), Advance()),),
         meters=gauges(frame.scenario, frame.view.meters, lang),
     )
+
+
+def _spoken(scenario: Scenario, line: Line, lang: str) -> str:
+    """A closing line with who says it (a narrator's line as it is): the last words matter most."""
+    member = next((c for c in scenario.cast if c.id == line.speaker), None)
+    return f"{member.name.get(lang)}: {line.text.get(lang)}" if member else line.text.get(lang)
 
 
 def goals_page(scenario: Scenario, lang: str) -> Page:

@@ -1,0 +1,114 @@
+"""F5's replay: the old session's moves taken again in the edited scenario, as far as they still exist."""
+
+from __future__ import annotations
+
+from tests.conftest import FIXTURES
+from trainer.engine import FakeClock, Session
+from trainer.engine.events import NodeEntered
+from trainer.engine.replay_path import Stop, moves, replay
+from trainer.model.loader import load_scenario_text
+
+TEXT = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
+
+
+def _played(text: str = TEXT, *, timeout: bool = True, seed: int = 7) -> Session:
+    """Street -> stop the cyclist -> (time runs out: 'vaag') -> fine for attitude -> next: -> reflect."""
+    session = Session(load_scenario_text(text).scenario, seed=seed, clock=FakeClock())
+    session.choose("fietser_zonder_licht")
+    session.timeout() if timeout else session.choose("vaag")
+    session.choose("boete_houding")  # allowed: 'vaag' raised the tension to 5
+    session.advance()  # past the narrator's `next:`
+    assert session.node_id == "reflectie_keuze"
+    return session
+
+
+def _fresh(text: str, old: Session) -> Session:
+    return Session(
+        load_scenario_text(text).scenario, seed=old.seed, clock=FakeClock(), start_node=old.start_node
+    )
+
+
+def test_the_moves_of_a_session_are_its_choices_timeouts_and_next_steps() -> None:
+    kinds = [(m.node, m.kind, m.choice) for m in moves(_played().events)]
+    assert kinds == [
+        ("straat", "choose", "fietser_zonder_licht"),
+        ("aanspreken", "timeout", "vaag"),
+        ("afhandelen", "choose", "boete_houding"),
+        ("terugblik_na_controle", "advance", ""),
+    ]
+
+
+def test_an_unchanged_scenario_replays_to_the_same_place_state_and_order() -> None:
+    old = _played()
+    new = _fresh(TEXT, old)
+    result = replay(new, old.events)
+    assert (result.done, result.total, result.stop) == (4, 4, None)
+    assert new.node_id == old.node_id and new.state == old.state
+    orders = [e.order for e in new.events if isinstance(e, NodeEntered)]
+    assert orders == [e.order for e in old.events if isinstance(e, NodeEntered)]  # same seed, same order
+
+
+def test_an_edited_text_still_replays_everything() -> None:
+    old = _played()
+    edited = TEXT.replace("Door die houding wordt het een boete.", "Nu wordt het een boete.")
+    new = _fresh(edited, old)
+    assert replay(new, old.events).stop is None and new.node_id == "reflectie_keuze"
+
+
+def test_a_choice_that_no_longer_exists_stops_there() -> None:
+    old = _played()
+    edited = TEXT.replace("- id: boete_houding", "- id: boete_om_houding")
+    new = _fresh(edited, old)
+    result = replay(new, old.events)
+    assert (result.stop, result.node, result.choice, result.done) == (
+        Stop.CHOICE_GONE,
+        "afhandelen",
+        "boete_houding",
+        2,
+    )
+    assert new.node_id == "afhandelen" and new.state.meters["spanning"] == old.state.meters["spanning"]
+
+
+def test_a_choice_whose_condition_no_longer_holds_stops_there() -> None:
+    old = _played()
+    new = _fresh(TEXT.replace("at_least: 4", "at_least: 9"), old)
+    result = replay(new, old.events)
+    assert (result.stop, result.node, result.choice) == (Stop.NOT_ALLOWED, "afhandelen", "boete_houding")
+
+
+def test_a_choice_that_now_leads_elsewhere_stops_after_it() -> None:
+    old = _played(timeout=False)
+    edited = TEXT.replace(
+        "perspective: {nl: Alweer ik., en: Me again.}\n        goto: afhandelen",
+        "perspective: {nl: Alweer ik., en: Me again.}\n        goto: terugblik_na_controle",
+    )
+    new = _fresh(edited, old)
+    result = replay(new, old.events)
+    assert (result.stop, result.choice, result.then, result.now, result.done) == (
+        Stop.LEADS_ELSEWHERE,
+        "vaag",
+        "afhandelen",
+        "terugblik_na_controle",
+        2,
+    )
+    assert new.node_id == "terugblik_na_controle"
+
+
+def test_a_timer_that_is_gone_stops_where_time_ran_out() -> None:
+    old = _played()
+    new = _fresh(TEXT.replace("    timer: {seconds: 20, default: vaag}\n", ""), old)
+    result = replay(new, old.events)
+    assert (result.stop, result.node, result.done) == (Stop.NO_TIMER, "aanspreken", 1)
+    assert new.node_id == "aanspreken"
+
+
+def test_a_next_that_became_choices_stops_there() -> None:
+    old = _played()
+    edited = TEXT.replace(
+        "    next: reflectie_keuze\n",
+        "    choices:\n      - {id: verder, text: {nl: Verder., en: On.}, step: reflecteren,"
+        " assessment: in_lijn, goto: reflectie_keuze}\n",
+    )
+    new = _fresh(edited, old)
+    result = replay(new, old.events)
+    assert (result.stop, result.node, result.done) == (Stop.NO_NEXT, "terugblik_na_controle", 3)

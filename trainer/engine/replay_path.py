@@ -1,0 +1,111 @@
+"""F5 during play: take the moves of the old session again in a session of the edited scenario.
+
+An instructor writing a scenario plays to a node, edits the file and reloads. Starting over at that node
+lost the flags and meters the route had set (a conditional line or choice then looked wrong), and starting
+from the beginning lost the place. So the moves are replayed through the new session, as far as they still
+exist: a choice that is gone, no longer allowed, or that now leads elsewhere stops the replay there, and the
+caller says so. Replay stops before the reflection: editing a scenario is about its nodes.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from enum import StrEnum
+
+from trainer.engine.events import ChoiceMade, Event, NodeEntered, SessionStarted, TimedOut
+from trainer.engine.session import Session
+from trainer.engine.views import Phase
+
+
+class Stop(StrEnum):
+    """Why the replay stopped before the end of the old path."""
+
+    NODE_GONE = "node_gone"  # the node the old path was at no longer exists
+    CHOICE_GONE = "choice_gone"  # the node exists but the choice does not
+    NOT_ALLOWED = "not_allowed"  # the choice exists but its `when:` does not hold on this route
+    NO_TIMER = "no_timer"  # the old path let a timer run out; the node has no timer now
+    LEADS_ELSEWHERE = "leads_elsewhere"  # the choice (or `next:`) now goes to another node
+    NO_NEXT = "no_next"  # the old path continued past a node that now has no `next:`
+
+
+@dataclass(frozen=True)
+class Replayed:
+    """How far the replay came: `done` of `total` moves; where and why it stopped, if it did."""
+
+    done: int
+    total: int
+    stop: Stop | None = None
+    node: str = ""
+    choice: str = ""
+    then: str = ""  # where the old path went
+    now: str = ""  # where the edited scenario goes
+
+
+@dataclass(frozen=True)
+class _Move:
+    node: str
+    kind: str  # "choose", "timeout" or "advance"
+    choice: str
+    target: str
+
+
+def moves(events: Sequence[Event]) -> list[_Move]:
+    """The old session's moves while in play: choices, timeouts and continuing past a `next:` node."""
+    out: list[_Move] = []
+    current = ""
+    pending_timeout = False
+    for i, event in enumerate(events):
+        if isinstance(event, SessionStarted):
+            current = event.start_node
+        elif isinstance(event, TimedOut):
+            pending_timeout = True
+        elif isinstance(event, ChoiceMade):
+            kind = "timeout" if pending_timeout and event.timed_out else "choose"
+            out.append(_Move(event.node, kind, event.choice, event.target))
+            pending_timeout = False
+        elif isinstance(event, NodeEntered):
+            before = events[i - 1] if i > 0 else None
+            if before is not None and not isinstance(before, (ChoiceMade, SessionStarted)):
+                out.append(_Move(current, "advance", "", event.node))  # entered without a choice: `next:`
+            current = event.node
+    return out
+
+
+def replay(session: Session, old_events: Sequence[Event]) -> Replayed:
+    """Take the old session's moves in `session` (a fresh session of the edited scenario at the old start
+    node, with the old seed) as far as they still exist."""
+    path = moves(old_events)
+    for done, move in enumerate(path):
+        stopped = _check(session, move)
+        if stopped is not None:
+            return Replayed(done, len(path), *stopped)
+        if move.kind == "choose":
+            session.choose(move.choice)
+        elif move.kind == "timeout":
+            session.timeout()
+        else:
+            session.advance()
+        now = session.node_id or ""
+        if now != move.target:
+            return Replayed(
+                done + 1, len(path), Stop.LEADS_ELSEWHERE, move.node, move.choice, move.target, now
+            )
+    return Replayed(len(path), len(path))
+
+
+def _check(session: Session, move: _Move) -> tuple[Stop, str, str] | None:
+    """Why `move` cannot be taken now, or None when it can."""
+    scenario = session.scenario
+    node = scenario.nodes.get(move.node)
+    if node is None or session.phase != Phase.PLAY or session.node_id != move.node:
+        return Stop.NODE_GONE, move.node, move.choice
+    if move.kind == "advance":
+        return None if session.view().can_advance else (Stop.NO_NEXT, move.node, "")
+    if move.kind == "timeout":
+        return None if session.view().timer_seconds else (Stop.NO_TIMER, move.node, move.choice)
+    if not any(option.id == move.choice for option in session.rules.options.get(move.node, ())):
+        return Stop.CHOICE_GONE, move.node, move.choice
+    if not any(option.id == move.choice for option in session.choices()):
+        return Stop.NOT_ALLOWED, move.node, move.choice
+    return None

@@ -1,0 +1,1 @@
+"""Translation round trip: PO files and in-place edits of scenario files."""

@@ -1,0 +1,72 @@
+"""Conditions (`when:`) in words, for instructors' tools: the storyboard and the graph.
+
+A flag is named by its label (what the debrief calls it), a meter by its label and the bound, so an
+instructor reads "alleen als het optreden werd gefilmd en spanning minstens 5", not `{flag: gefilmd}`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from trainer.model.scenario import ChoiceBase, FlagCondition, Line, MeterCondition, Scenario
+from trainer.model.text import Text, tr
+
+Condition = FlagCondition | MeterCondition
+
+
+def _flag_label(scenario: Scenario, name: str, lang: str) -> str:
+    flags = scenario.state.flags
+    label = flags.get(name) if isinstance(flags, dict) else None
+    return label.get(lang) if label is not None else name
+
+
+def _meter_label(scenario: Scenario, name: str, lang: str) -> str:
+    spec = scenario.state.meters.get(name)
+    return spec.label.get(lang) if spec is not None else name
+
+
+def one_condition(scenario: Scenario, cond: Condition, lang: str) -> str:
+    """One condition in words."""
+    if isinstance(cond, FlagCondition):
+        label = _flag_label(scenario, cond.flag, lang)
+        return label if cond.is_ else tr("niet: {x}", "not: {x}", lang).format(x=label)
+    label = _meter_label(scenario, cond.meter, lang)
+    low, high = cond.at_least, cond.at_most
+    if low is not None and high is not None:
+        bound = tr("{a} tot en met {b}", "{a} to {b}", lang).format(a=low, b=high)
+    elif low is not None:
+        bound = tr("minstens {a}", "at least {a}", lang).format(a=low)
+    else:
+        bound = tr("hoogstens {b}", "at most {b}", lang).format(b=high)
+    return f"{label} {bound}"
+
+
+def condition_words(scenario: Scenario, conditions: Sequence[Condition], lang: str) -> str:
+    """All conditions of a `when:` (they must all hold): "alleen als A en B"."""
+    parts = [one_condition(scenario, c, lang) for c in conditions]
+    joiner = tr(" en ", " and ", lang)
+    return tr("alleen als {x}", "only if {x}", lang).format(x=joiner.join(parts))
+
+
+def when_words(scenario: Scenario, item: Line | ChoiceBase, lang: str) -> str | None:
+    """The condition of a line or choice in words, or None when it is always there."""
+    return condition_words(scenario, item.when, lang) if item.when else None
+
+
+def marked_text(scenario: Scenario, item: Line | ChoiceBase, extra: Text | None = None) -> Text:
+    """A line's or choice's text with its condition (and an extra note, e.g. a timer default) in square
+    brackets before it, in both languages; without either the text is returned as it is."""
+    notes: dict[str, list[str]] = {"nl": [], "en": []}
+    for lang, found in notes.items():
+        words = when_words(scenario, item, lang)
+        if words is not None:
+            found.append(words)
+        if extra is not None:
+            found.append(extra.get(lang))
+    text = item.text
+    if not notes["nl"]:
+        return text
+    return Text(
+        nl=f"[{'; '.join(notes['nl'])}] {text.nl}",
+        en=f"[{'; '.join(notes['en'])}] {text.en or text.nl}",
+    )
