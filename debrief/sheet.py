@@ -6,6 +6,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from debrief.hof import HofMine, HofTest
 
 
 @dataclass(frozen=True)
@@ -262,6 +266,8 @@ class Sheet:
     ]  # known value pairs, each with how often the group chose it
     routes: tuple[tuple[RouteStep, ...], ...]  # per participant, in participant order
     commitments: tuple[str, ...] = ()  # the group's "wat nemen we mee?", typed in the presentation
+    hof: tuple[HofTest, ...] = ()  # per casting pool: selections by person and by look (the Hof test)
+    hof_mine: tuple[tuple[HofMine, ...], ...] = ()  # per participant: their looks next to the others'
     versions_note: str = ""  # set when the sessions span text-only revisions of the scenario
 
     @property

@@ -30,7 +30,7 @@ class Slide:
     """One screen. `kind` picks the layout; `steps` is how many reveals it has (the hot spots: talk first,
     then the instructor's assessment, then the citizen's perspective)."""
 
-    kind: str  # rule | hot | werkte | deugde | deed | vertrouwen | mee
+    kind: str  # rule | hot | werkte | deugde | hof | deed | vertrouwen | mee
     title: str
     kicker: str = ""
     lines: tuple[str, ...] = ()  # body lines, each a paragraph
@@ -76,6 +76,30 @@ def _hot(sheet: Sheet, w: Words) -> list[Slide]:
     return out
 
 
+def _hof(sheet: Sheet, w: Words) -> list[Slide]:
+    """The Hof test for the room: per person and per look, as group counts only (no figures below 5)."""
+    out = []
+    for t in sheet.hof:
+        rows: tuple[tuple[str, int, int], ...] = ()
+        if t.figures:
+            rows = tuple((r.label, r.total.selected, r.total.shown) for r in t.rows) + tuple(
+                (w("present_hof_look", look=look), c.selected, c.shown)
+                for look, c in zip(t.looks, t.by_look, strict=True)
+            )
+        out.append(
+            Slide(
+                "hof",
+                w("hof_head"),
+                lines=(
+                    t.verdict,
+                ),  # the caution stays on the sheet: the room gets the table and the question
+                rows=rows,
+                questions=(w("present_q_hof"),),
+            )
+        )
+    return out
+
+
 def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
     """Every slide of the presentation, in the order of the conversation."""
     t = sheet.times
@@ -110,6 +134,7 @@ def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
             rows=tuple((f"{r.step}: {w('col_in_lijn')}", r.in_lijn, r.total) for r in sheet.steps if r.total),
             questions=(w("present_q_deugde"),),
         ),
+        *_hof(sheet, w),
         Slide(
             "deed",
             w("s_deed"),

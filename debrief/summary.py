@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
-from debrief import hittepunten, prompts, registration, sections
+from debrief import hittepunten, hof, prompts, registration, sections
 from debrief.runs import Run, point_title, read_run, story_order
 from debrief.sheet import (
     DecisionPoint,
@@ -93,6 +93,8 @@ def fold(material: Material, *, lang: str = "nl", names: bool = False) -> Sheet:
         tensions=sections.tensions(hot, w),
         routes=tuple(sections.route(run, points) for run in runs),
         commitments=group.commitments if group else (),
+        hof=hof.group_tests(scenario, runs, w),
+        hof_mine=tuple(hof.mine(scenario, runs, i, w) for i in range(len(runs))),
         versions_note=material.versions_note,
     )
 

@@ -69,3 +69,46 @@ def test_no_length_rank_finds_the_inline_option_more_often_than_chance(rank: str
     assert share <= chance + MARGIN, (
         f"'{rank}' finds in_lijn at {share:.0%} of points; chance is {chance:.0%}"
     )
+
+
+# --- type is no clue either ---------------------------------------------------------------------------
+
+SEEDS = range(60)
+
+
+def _tone_hits(pick: Callable[[list[float]], float]) -> tuple[float, float]:
+    """(share of selections where picking by skin tone finds an in_lijn candidate, chance), averaged over
+    every selection of every bundled scenario as the sessions show them (casting drawn per seed). A tie
+    counts each tied candidate equally."""
+    from trainer.engine import FakeClock, Session
+    from trainer.model.scenario import SelectionNode
+
+    hits = chance = 0.0
+    points = 0
+    for path in sorted(SCENARIOS.glob("*.yaml")):
+        scenario = load_scenario(path).scenario
+        seeds = SEEDS if scenario.casting else range(1)
+        for seed in seeds:
+            shown = Session(scenario, seed=seed, clock=FakeClock()).shown_scenario
+            tone = {m.id: m.appearance.skin_tone for m in shown.cast}
+            for node in scenario.nodes.values():
+                if not isinstance(node, SelectionNode):
+                    continue
+                tones = [sum(tone[c] for c in cand.cast) / len(cand.cast) for cand in node.candidates]
+                inline = [cand.address.assessment == Assessment.IN_LIJN for cand in node.candidates]
+                target = pick(tones)
+                tied = [ok for t, ok in zip(tones, inline, strict=True) if t == target]
+                weight = 1 / len(seeds)
+                hits += weight * sum(tied) / len(tied)
+                chance += weight * sum(inline) / len(inline)
+                points += 1 if seed == seeds[0] else 0
+    return hits / points, chance / points
+
+
+@pytest.mark.parametrize("strategy", ["lightest", "darkest"])
+def test_picking_by_skin_tone_finds_the_inline_candidate_no_more_often_than_chance(strategy: str) -> None:
+    """The review behind issue 15 found the 'wrong' pick was nearly always a young man of colour and the
+    offender the white commuter type: a trainee could learn to reverse the stereotype instead of reading the
+    facts. A naive player who always picks the lightest (or darkest) candidate must not beat chance."""
+    share, chance = _tone_hits(min if strategy == "lightest" else max)
+    assert share <= chance + MARGIN, f"'{strategy}' finds in_lijn at {share:.0%}; chance is {chance:.0%}"

@@ -73,6 +73,13 @@ def build_parser() -> argparse.ArgumentParser:
     recording.add_argument("--no-record", action="store_true", help="niets vastleggen")
     recording.add_argument("--trainee", help="pseudonieme code van de trainee")
     recording.add_argument("--group", help="label van de trainingsgroep")
+    recording.add_argument(
+        "--place",
+        type=int,
+        metavar="N",
+        help="bij casting: de plaats van deze laptop in de groep (0, 1, 2, ...), zodat elke laptop andere "
+        "looks krijgt; standaard: hoeveel sessies van dit scenario de groep al op deze laptop heeft",
+    )
 
     play = sub.add_parser("play", help="speel een scenario", parents=[recording])
     play.add_argument(
@@ -100,6 +107,13 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         metavar="SECONDEN",
         help="teken het straatbeeld op deze seconde (zonder: begin, midden en eind)",
+    )
+    board.add_argument(
+        "--look",
+        type=int,
+        default=None,
+        metavar="N",
+        help="bij casting: de looks van de sessie op plaats N in een groep (0, 1, 2, ...)",
     )
 
     check = sub.add_parser("check", help="controleer scenario's op fouten")
@@ -338,7 +352,7 @@ def _dispatch(args: argparse.Namespace) -> int:
     if args.command == "storyboard":
         from trainer.commands import storyboard_cmd
 
-        return storyboard_cmd.run(args.scenario, args.output, args.size, lang, at=args.at)
+        return storyboard_cmd.run(args.scenario, args.output, args.size, lang, at=args.at, look=args.look)
     if args.command == "sessions":
         from trainer.commands import sessions_cmd
 
@@ -384,4 +398,8 @@ def _resolve_scenarios(args: argparse.Namespace) -> None:
 def _recording(args: argparse.Namespace) -> RecordingOptions | None:
     if args.no_record:
         return None
-    return RecordingOptions(db=args.db, trainee=args.trainee, group=args.group, server=args.server)
+    if args.place is not None and args.place < 0:
+        raise UserError(f"ongeldige plaats '{args.place}' voor --place (tip: 0, 1, 2, ...)")
+    return RecordingOptions(
+        db=args.db, trainee=args.trainee, group=args.group, server=args.server, place=args.place
+    )

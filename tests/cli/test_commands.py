@@ -197,3 +197,23 @@ def test_check_explains_a_quote_inside_quoted_text_exit_2(tmp_path: Path) -> Non
     result = trainer("--lang", "en", "check", str(bad))
     assert result.returncode == 2
     assert "C145" in result.stdout and "single quotes" in result.stdout
+
+
+def test_run_takes_the_next_group_place_or_the_given_one(tmp_path: Path) -> None:
+    """Casting: a recorded run in a group takes the next place on this laptop; `--place` (handed out per
+    laptop by the instructor, for a group on many laptops) wins; a bad place is one line and exit 2."""
+    from tests.conftest import SCENARIOS
+    from trainer.records import RecordStore
+    from trainer.records.resume import rebuild
+
+    station = str(SCENARIOS / "stationsplein.yaml")
+    db = tmp_path / "r.sqlite3"
+    common = ("--auto", "--db", str(db), "--group", "g")
+    assert trainer("run", station, *common, "--trainee", "A1", "--seed", "1").returncode == 0
+    assert trainer("run", station, *common, "--trainee", "A2", "--seed", "2").returncode == 0
+    assert trainer("run", station, *common, "--trainee", "A3", "--seed", "3", "--place", "7").returncode == 0
+    with RecordStore(db) as store:
+        places = {r.trainee_code: rebuild(store, r)[1].casting_place for r in store.sessions()}
+    assert places == {"A1": 0, "A2": 1, "A3": 7}
+    bad = trainer("run", station, *common, "--trainee", "A4", "--place", "-1")
+    assert bad.returncode == 2 and "--place" in bad.stderr and "Traceback" not in bad.stderr

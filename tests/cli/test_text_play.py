@@ -256,3 +256,33 @@ def test_every_bundled_scenario_plays_in_text_mode_without_evaluation_before_ref
         for q in scenario.reflection:
             assert joined.count(" ".join(q.text.get("nl").split())) == 1
         assert joined.index("== Registratie") < joined.index("== Klaar")
+
+
+def test_a_casting_scenario_describes_everyones_look_as_the_window_draws_it() -> None:
+    """The window shows skin tone and hair; the terminal says them, for every person in the street (so the
+    pooled people do not stand out) and in the look the session drew (so the Hof test runs in text too)."""
+    from trainer.commands.text_play import TextHost
+
+    scenario = load_scenario(SCENARIOS / "stationsplein.yaml").scenario
+    for place in (0, 1):
+        session = Session(scenario, seed=3, clock=FakeClock(), casting_place=place)
+        player = Player(["", "n"])
+        host = TextHost(session, "nl", player.ask, player.say, width=200)
+        host.briefing()
+        host.show_node(session.view())
+        looks = [line.strip() for line in player.out if line.strip().startswith("·")]
+        shown = {m.id: m for m in session.shown_scenario.cast}
+        people = [
+            c
+            for node in scenario.nodes.values()
+            for cand in getattr(node, "candidates", [])
+            for c in cand.cast
+        ]
+        assert len(looks) == len(people)  # everyone, not only the pooled
+        for cast_id in session.casting:
+            tone = shown[cast_id].appearance.skin_tone
+            assert any(
+                f"huidskleur {tone} van 6" in line and f"{shown[cast_id].appearance.age} jaar" in line
+                for line in looks
+            )
+        assert not any(shown[c].name.nl in " ".join(looks) for c in people)  # no names, as in the window

@@ -476,6 +476,33 @@ CASES: list[Case] = [
     ),
 ]
 
+
+def with_casting(cast: str = "[fietser]", looks: str = "[{id: a, skin_tone: 1}, {id: b, skin_tone: 6}]"):
+    """Minimal.yaml with a casting pool appended (from line 164): the pool, its cast, then its looks."""
+
+    def transform(text: str) -> str:
+        return text + f"casting:\n  - id: straat\n    cast: {cast}\n    looks: {looks}\n"
+
+    return transform
+
+
+CASES += [
+    # A cue names a skin colour that only one of the two looks has (line 50: the candidate's cue).
+    Case(
+        "C170",
+        50,
+        24,
+        (("text: {nl: Geen licht., en: No light.}", "text: {nl: Geen licht; zwarte man., en: No light.}"),),
+        transform=with_casting(),
+        args=(("pool", "straat"), ("word", "donker")),
+    ),
+    Case("C171", 166, 12, transform=with_casting(cast="[onbekend]"), args=(("name", "onbekend"),)),
+    Case("C172", 166, 21, transform=with_casting(cast="[fietser, fietser]"), args=(("pool", "straat"),)),
+    Case(
+        "C173", 167, 12, transform=with_casting(looks="[{id: a, skin_tone: 1}]"), args=(("pool", "straat"),)
+    ),
+]
+
 # L013 is about a folder: see test_malformed; C149 compares files: see tests/cli/test_check_ids.py
 NOT_BY_FILE = {"S007", "L013", "C149"}
 

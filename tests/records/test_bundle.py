@@ -232,7 +232,8 @@ def test_format_2_carries_reflection_shared_and_the_groups_commitments(tmp_path:
         store.save_commitments(GROUP, ["Eerst de feiten", "Dan de vraag"])
         text = export_bundle(store, ids)
     data = json.loads(text)
-    assert (data["version"], data["min_compatible"]) == (VERSION, MIN_COMPATIBLE) == (2, 2)
+    # written as 3 since casting (each session says its looks); still readable by a format-2 trainer
+    assert (data["version"], data["min_compatible"]) == (VERSION, MIN_COMPATIBLE) == (3, 2)
     assert any(e["type"] == "reflection_shared" for s in data["sessions"] for e in s["events"])
     assert data["groups"][0]["commitments"] == ["Eerst de feiten", "Dan de vraag"]
     path = tmp_path / "groep.json"
@@ -267,7 +268,7 @@ def test_a_format_1_bundle_still_imports(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda d: d.update(version=3, min_compatible=3), "nieuwere trainer"),
+        (lambda d: d.update(version=4, min_compatible=4), "nieuwere trainer"),
         (lambda d: d.update(version=0), "onbekende exportversie 0"),
         (
             lambda d: (

@@ -156,3 +156,32 @@ def test_the_syncer_notices_commits_without_any_hook(server_url: str, tmp_path: 
         status = syncer.stop()
     assert status.online and status.waiting_events == 0
     assert server_rows(server_url, sid) == local_rows(db, sid)
+
+
+def test_the_casting_travels_to_the_server_and_replays_there(server_url: str, tmp_path: Path) -> None:
+    """A casting session's looks ride in its first event: the server holds them and a session rebuilt from
+    the server's events shows the same looks (the group sheet read from the server runs the Hof test)."""
+    import json
+
+    from tests.conftest import SCENARIOS
+    from trainer.engine.events import event_from_dict
+    from trainer.records.sessions import RecordedSessions
+
+    loaded = load_scenario(SCENARIOS / "stationsplein.yaml")
+    db = tmp_path / "laptop.sqlite3"
+    castings = {}
+    with RecordStore(db) as store:
+        source = RecordedSessions(store)
+        for i in range(3):
+            session = source.start(loaded, trainee=f"T{i}", group="G1", lang="nl", clock=FakeClock(), seed=i)
+            autoplay(session, random.Random(i))
+            recorder = session.listeners[0]
+            assert isinstance(recorder, Recorder)
+            castings[recorder.session_id] = (session.casting, session.casting_place)
+    with ServerStore(server_url) as server:
+        SyncPass(LocalJournal(db), server).run()
+    for sid, (casting, place) in castings.items():
+        events = [event_from_dict(json.loads(row[4])) for row in server_rows(server_url, sid)]
+        again = Session.from_events(loaded.scenario, events, scenario_hash=loaded.content_hash)
+        assert (again.casting, again.casting_place) == (casting, place)
+    assert sorted(p for _c, p in castings.values()) == [0, 1, 2]

@@ -201,11 +201,11 @@ def test_records_errors_speak_both_languages(tmp_path: Path) -> None:
 
 def test_a_bundle_session_carries_exactly_the_session_row() -> None:
     """The export format lists the session row's fields once more (it is a file format, kept explicit);
-    this keeps the two from drifting apart."""
+    this keeps the two from drifting apart. Version 2 adds the casting, which is also in the first event."""
     from dataclasses import fields
 
     from trainer.records.bundle import BundleSession
     from trainer.records.store import SessionRow
 
     row = [f.name for f in fields(SessionRow) if f.name != "event_count"]
-    assert list(BundleSession.model_fields) == [*row, "events"]
+    assert list(BundleSession.model_fields) == [*row, "events", "casting"]

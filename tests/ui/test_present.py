@@ -144,6 +144,28 @@ def test_present_snapshot(
     assert share <= TOLERANCE, f"{name}: {share:.2%} of pixels differ"
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_the_hof_slide_fits_and_names_nobody(size: tuple[int, int], tmp_path: Path) -> None:
+    """A casting group's presentation carries the Hof test: group counts per person and per look, the
+    honest words, the question; large enough to read, inside the screen, no trainee code."""
+    from tests.debrief.test_hof import look, sheet
+
+    casting = sheet(24, look)
+    slides = _slides(casting)
+    index = next(i for i, s in enumerate(slides) if s.kind == "hof")
+    assert slides[index].rows and "permutatietoets" in slides[index].lines[0]
+    pilot = PresentPilot(slides, "nl", size)
+    while pilot.deck.state.index < index:
+        pilot.press("right")
+    drawn = pilot.deck.drawn
+    assert min(d.size for d in drawn) >= round(28 * size[1] / 720)
+    for d in drawn:
+        assert d.rect.bottom <= size[1] and d.rect.right <= size[0], (d.name, d.rect)
+    codes = {p.code for p in casting.participants}
+    assert not codes & set(" ".join(" ".join(d.lines) for d in drawn).split())
+    pilot.screenshot(tmp_path / "hof.png")
+
+
 LONG_RATIONALE = " ".join(
     f"Zin {i}: de agent noemt een concrete aanleiding, legt uit welke bevoegdheid hij gebruikt en waarom, "
     "en vraagt daarna wat de burger ervan vond."

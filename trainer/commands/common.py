@@ -27,6 +27,7 @@ class RecordingOptions:
     trainee: str | None
     group: str | None
     server: str | None = None
+    place: int | None = None  # casting: this laptop's place in the group, when the instructor hands them out
 
 
 class UserError(TwoLanguageError):

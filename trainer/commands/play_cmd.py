@@ -17,6 +17,7 @@ from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError, RecordStore
 from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
+from trainer.records.sessions import group_place
 from trainer.records.store import SessionRow
 from trainer.ui.strings import t
 
@@ -65,6 +66,7 @@ def _new_session(
 ) -> Session:
     listeners = []
     host = Terminal(lang, _ask, print)
+    group: str | None = None
     if store is not None and record is not None:
         trainee = valid_code(record.trainee or _ask(t(lang, "txt_trainee")))
         unfinished = store.sessions(trainee=trainee, status="active")
@@ -95,6 +97,7 @@ def _new_session(
         start_node=start_node,
         scenario_hash=loaded.content_hash,
         listeners=listeners,
+        casting_place=group_place(store, group, loaded.scenario, record.place if record else None),
     )
 
 

@@ -27,6 +27,8 @@ from trainer.model.loader import read_scenario_bytes
 from trainer.records import RecordsError
 from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
+from trainer.records.sessions import group_place
+from trainer.records.store import RecordStore
 
 AUTO_SECONDS_PER_STEP = 4.0
 HEADLESS_TRAINEE = "test"
@@ -58,6 +60,7 @@ def run(
         )
     syncer = None
     with ExitStack() as stack:
+        store: RecordStore | None = None
         listeners: list[Callable[[Event], None]] = []
         if record is not None:
             store = stack.enter_context(open_store(record.db))
@@ -83,6 +86,9 @@ def run(
                 start_node=start_node,
                 scenario_hash=loaded.content_hash,
                 listeners=listeners,
+                casting_place=group_place(store, record.group, loaded.scenario, record.place)
+                if record
+                else None,
             )
             play(session, plan, seed, lang)
         except RecordsError as exc:
@@ -91,7 +97,7 @@ def run(
             raise UserError(f"{scenario_path}: {exc.nl}", f"{scenario_path}: {exc.en}") from None
         finally:
             finish_sync(syncer, lang)
-        if record is not None:
+        if record is not None and store is not None:
             print_err(f"vastgelegd als sessie {recorder.session_id[:8]} in {store.path}")
     return 0
 

@@ -17,7 +17,7 @@ from trainer.engine.events import NodeEntered, TimedOut
 from trainer.engine.session import Session
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.graph import NOBODY
-from trainer.model.scenario import EndingNode, InfoItem, Line, SceneNode, SelectionNode
+from trainer.model.scenario import CastMember, EndingNode, InfoItem, Line, SceneNode, SelectionNode
 from trainer.model.vocabulary import (
     GROUND_LABELS,
     LEGAL_BASIS_LABELS,
@@ -155,6 +155,11 @@ class TextHost(Terminal):
                     continue
                 self.say("")
                 self.para(cand.label.get(lang), indent="  ")
+                if self.session.scenario.casting:
+                    # the window shows everyone's look; the terminal says it, so the Hof test runs here too
+                    shown = {m.id: m for m in self.session.shown_scenario.cast}
+                    for cast_id in cand.cast:
+                        self.para(self.look(shown[cast_id]), indent=" " * 6, first="    · ")
                 for cue in cand.cues:
                     self.para(cue.text.get(lang), indent=" " * 6, first="    - ")
         elif isinstance(node, SceneNode):
@@ -169,10 +174,25 @@ class TextHost(Terminal):
             self.para(f"{t(lang, 'ending_title')}: {outcome}")
             self.para(node.summary.get(lang))
 
+    def look(self, member: CastMember) -> str:
+        """A cast member's look in words, as the window would draw it."""
+        a, lang = member.appearance, self.lang
+        hair = t(
+            lang,
+            f"txt_hair_{a.hair.value}",
+            colour=t(lang, f"txt_colour_{a.hair_color}"),
+            colours=t(lang, f"txt_colours_{a.hair_color}"),  # Dutch inflects before a plural: zwarte krullen
+        )
+        # no name: the window shows no names in the street either
+        text = t(lang, "txt_look", age=a.age, tone=a.skin_tone, hair=hair)
+        if a.headwear.value != "geen":
+            text = t(lang, "txt_headwear", look=text, headwear=t(lang, f"txt_headwear_{a.headwear.value}"))
+        return text
+
     def lines(self, lines: Sequence[Line]) -> None:
         """The lines shown in the session's current state (conditions read the whole route so far)."""
         for line in lines:
-            member = next((c for c in self.session.scenario.cast if c.id == line.speaker), None)
+            member = next((c for c in self.session.shown_scenario.cast if c.id == line.speaker), None)
             name = member.name.get(self.lang) if member else t(self.lang, "narrator")
             self.para(f"{name}: {line.text.get(self.lang)}")
 

@@ -72,7 +72,11 @@ def run(
         syncer = start_sync(record, store.path) if store is not None and record is not None else None
         stack.callback(finish_sync, syncer, lang)
         try:
-            sessions = RecordedSessions(store, check=lambda loaded: error_lines(loaded, lang))
+            sessions = RecordedSessions(
+                store,
+                check=lambda loaded: error_lines(loaded, lang),
+                place=record.place if record is not None else None,
+            )
             app = App(options, sessions)
             app.run()
         except RecordsError as exc:

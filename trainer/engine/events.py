@@ -5,7 +5,7 @@ Every event is plain data and round-trips through JSON: the records store and th
 
 from __future__ import annotations
 
-from dataclasses import MISSING, asdict, dataclass, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any, ClassVar
 
 from trainer.engine.errors import EngineError
@@ -36,6 +36,10 @@ class SessionStarted(Event):
     lang: str
     start_node: str
     pace: float = 1.0
+    # The look each pooled cast member has in this session (cast id -> look id) and the session's place in
+    # its group that chose it (None: drawn from the seed). Records from before casting have neither.
+    casting: dict[str, str] = field(default_factory=dict)
+    casting_place: int | None = None
     type: ClassVar[str] = "session_started"
 
 
@@ -137,10 +141,18 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         cls = EVENT_TYPES[data["type"]]
         values: dict[str, Any] = {}
         for f in fields(cls):
-            if f.name not in data and f.default is not MISSING:
+            if f.name not in data and (f.default is not MISSING or f.default_factory is not MISSING):
                 continue  # a field added later: records written before it keep its default
             value = data[f.name]
             values[f.name] = tuple(value) if isinstance(value, list) else value
+        casting = values.get("casting", {})
+        if not isinstance(casting, dict) or not all(
+            isinstance(k, str) and isinstance(v, str) for k, v in casting.items()
+        ):
+            raise TypeError("casting is not a mapping of names")
+        place = values.get("casting_place")
+        if place is not None and (not isinstance(place, int) or isinstance(place, bool) or place < 0):
+            raise TypeError("casting_place is not a place in a group")
         return cls(**values)
     except (KeyError, TypeError) as exc:
         raise EngineError(f"onleesbare gebeurtenis: {exc}", f"unreadable event: {exc}") from None

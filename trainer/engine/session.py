@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from transitions import MachineError
 
+from trainer.engine.casting import casting_rng, draw_casting
 from trainer.engine.clock import Clock, MonotonicClock
 from trainer.engine.errors import EngineError
 from trainer.engine.events import (
@@ -32,6 +33,7 @@ from trainer.engine.machine import machine_for
 from trainer.engine.perspective import perspective_pages
 from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, GameState, Move, rules_for
 from trainer.engine.views import ChoiceOption, Phase, View
+from trainer.model.casting import apply_looks
 from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
@@ -62,6 +64,7 @@ class Session:
         listeners: Iterable[Listener] = (),
         scenario_hash: str | None = None,
         pace: float = 1.0,
+        casting_place: int | None = None,
     ) -> None:
         start = start_node or scenario.start
         if not 1.0 <= pace <= MAX_PACE:
@@ -82,6 +85,10 @@ class Session:
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
         self._rng = random.Random(seed)  # only the choice order draws from it, so replays reproduce it
+        # The casting draws from its own stream of the same seed: adding a pool to a scenario leaves the
+        # choice orders of its sessions as they were.
+        self.casting_place = casting_place
+        self.casting: dict[str, str] = draw_casting(scenario, casting_rng(seed), casting_place)
         self._shown: tuple[ChoiceOption, ...] = ()  # the legal choices in the order drawn on entry
         self._visited: dict[str, None] = {}  # nodes entered so far, in order (a dict: each once)
         self._visited_t: tuple[str, ...] = ()  # the same as a tuple, for the view
@@ -93,7 +100,18 @@ class Session:
         self._entered_at = 0.0
         self._replay_t: float | None = None
         self._emit(
-            SessionStarted(0.0, scenario.id, scenario.version, self.content_hash, seed, lang, start, pace)
+            SessionStarted(
+                0.0,
+                scenario.id,
+                scenario.version,
+                self.content_hash,
+                seed,
+                lang,
+                start,
+                pace=pace,
+                casting=dict(self.casting),
+                casting_place=casting_place,
+            )
         )
         self._enter(start, 0.0)
 
@@ -103,6 +121,12 @@ class Session:
         if self._replay_t is not None:
             return self._replay_t
         return self.clock.now() - self._t0
+
+    @property
+    def shown_scenario(self) -> Scenario:
+        """The scenario as this session shows it: every pooled cast member in the look drawn for them. The
+        art, names, perspective pages and transcript read this; the rules read `scenario`."""
+        return apply_looks(self.scenario, self.casting)
 
     @property
     def node_id(self) -> str | None:
@@ -146,7 +170,7 @@ class Session:
             visited=self._visited_t,
             last_question=phase == Phase.REFLECTION
             and sum(q.id not in self.answers for q in self.rules.questions(state)) == 1,
-            perspective=perspective_pages(self.scenario, self.events, self.lang)
+            perspective=perspective_pages(self.shown_scenario, self.events, self.lang)
             if phase == Phase.DONE
             else (),
         )
@@ -352,6 +376,7 @@ class Session:
             start_node=first.start_node,
             scenario_hash=scenario_hash,
             pace=first.pace,
+            casting_place=first.casting_place,
         )
         if first.content_hash != session.content_hash:
             raise EngineError(

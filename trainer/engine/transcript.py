@@ -15,6 +15,7 @@ from trainer.engine.events import (
     TimedOut,
 )
 from trainer.engine.rules import rules_for
+from trainer.model.casting import apply_looks
 from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
 from trainer.model.text import Text, lang_key, tr
 from trainer.model.vocabulary import (
@@ -44,6 +45,7 @@ _WORDS = {
         "reflection": "Reflectie",
         "started": "Scenario",
         "none": "geen",
+        "casting": "Looks in deze sessie",
     },
     "en": {
         "you": "You",
@@ -62,6 +64,7 @@ _WORDS = {
         "reflection": "Reflection",
         "started": "Scenario",
         "none": "none",
+        "casting": "Looks in this session",
     },
 }
 
@@ -87,6 +90,11 @@ def transcript(
         stamp = f"[{event.t:7.1f}s]"
         if isinstance(event, SessionStarted):
             out.append(f"{w['started']}: {t(scenario.title)} (v{event.scenario_version}, seed {event.seed})")
+            if event.casting:
+                # names follow the look where a pool gives name variants; the looks are said, for replays
+                names |= {c.id: c.name.get(lang) for c in apply_looks(scenario, event.casting).cast}
+                looks = ", ".join(f"{names.get(cid, cid)}: {look}" for cid, look in event.casting.items())
+                out.append(f"  {w['casting']}: {looks}")
         elif isinstance(event, NodeEntered):
             node = scenario.nodes[event.node]
             out.append(f"{stamp} --- {event.node} ---")

@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from trainer.model.atmosphere_checks import atmosphere_findings
+from trainer.model.casting_checks import casting_findings
 from trainer.model.content_checks import cue_findings, legal_findings, length_findings
 from trainer.model.diagnostics import Both, Diagnostic
 from trainer.model.graph import NOBODY, Graph, node_choices
@@ -95,11 +96,13 @@ class _Checker:
         self.check_nodes()
         self.check_graph()
         self.check_english(self.sc, ())
-        for code, path, args in (
+        findings = (
             *cue_findings(self.sc, self.phrases),
             *length_findings(self.sc),
             *atmosphere_findings(self.sc),
-        ):
+            *casting_findings(self.sc),
+        )
+        for code, path, args in findings:
             self.add(code, path, **args)
         for code, path, args in translation_findings(self.sc, self.smap):
             self.add(code, path, **args)

@@ -564,4 +564,35 @@ MESSAGES: dict[str, Entry] = {
         "zet {fix} onder setting (of bij dit knooppunt), of pas de tekst aan",
         "set {fix} under setting (or on this node), or change the text",
     ),
+    # --- casting: the Hof test as an experiment (C170-C179) ---
+    "C170": Entry(
+        E,
+        "'{word}' noemt een {attribute} die niet elke look in pool '{pool}' heeft: {text}",
+        "'{word}' names a {attribute} that not every look in pool '{pool}' has: {text}",
+        "beschrijf gedrag, kleding en spullen in plaats van het uiterlijk, of haal deze persoon uit de pool",
+        "describe behaviour, clothing and items instead of the look, or take this person out of the pool",
+    ),
+    "C171": Entry(
+        E,
+        "casting: '{name}' is geen bekende {what}",
+        "casting: '{name}' is not a known {what}",
+        "een pool noemt cast-id's van personen die in een selectie staan (elk in één pool) "
+        "en unieke look-id's",
+        "a pool names cast ids of people who stand in a selection, each in one pool, and unique look ids",
+    ),
+    "C172": Entry(
+        E,
+        "pool '{pool}' kan niet eerlijk verdelen: {members} tegen {looks} looks",
+        "pool '{pool}' cannot share out fairly: {members} against {looks} looks",
+        "geef de pool minstens zoveel looks als personen, en zet elke persoon in één pool",
+        "give the pool at least as many looks as people, and put each person in one pool",
+    ),
+    "C173": Entry(
+        W,
+        "pool '{pool}' laat in elke verdeling dezelfde look op dezelfde persoon: "
+        "er valt niets te vergelijken",
+        "pool '{pool}' leaves the same look on the same person in every assignment: nothing to compare",
+        "geef de pool minstens twee looks die verschillen (huidskleur, haar, haarkleur, hoofddeksel)",
+        "give the pool at least two looks that differ (skin tone, hair, hair colour, headwear)",
+    ),
 }

@@ -398,6 +398,31 @@ class LearningGoals(Strict):
     reflecteren: Text
 
 
+class Look(Strict):
+    """One look in a casting pool: only what no description, cue or line depends on. An attribute left out
+    keeps the cast member's own."""
+
+    id: Identifier
+    skin_tone: StrictInt | None = Field(default=None, ge=1, le=6, description="1 licht … 6 donker")
+    hair: Hair | None = None
+    hair_color: Literal["zwart", "bruin", "blond", "rood", "grijs", "wit"] | None = None
+    headwear: Headwear | None = Field(default=None, description="alleen waar het verhaal het toelaat")
+
+
+class CastingPool(Strict):
+    """Looks shared out over selectable cast members, differently per session: the Hof test as an experiment.
+
+    Behaviour, clothing, items, cues and storylines stay with the cast member; only the look varies."""
+
+    id: Identifier
+    cast: list[Identifier] = Field(min_length=1, description="cast-id's van selecteerbare personen")
+    looks: list[Look] = Field(min_length=1)
+    names: dict[Identifier, dict[Identifier, Text]] = Field(
+        default_factory=dict,
+        description="naamvariant per cast-id en look-id, alleen als een naam afkomst draagt",
+    )
+
+
 class Scenario(Strict):
     """One scenario file."""
 
@@ -419,3 +444,7 @@ class Scenario(Strict):
     nodes: dict[Identifier, Node] = Field(min_length=1)
     reflection: list[ReflectionQuestion] = Field(min_length=1)
     registration: Registration
+    casting: list[CastingPool] = Field(
+        default_factory=list,
+        description="looks die per sessie over kandidaten worden verdeeld (de toets van het Hof)",
+    )

@@ -47,9 +47,9 @@ from trainer.records.reader import RecordReader
 from trainer.records.store import RecordStore, SessionRow, canonical_json, utc_now
 
 FORMAT = "trainer.bundle"
-VERSION = 2
+VERSION = 3  # 3: each session says its casting (cast id -> look), also in its first event
 MIN_COMPATIBLE = 2  # the reflection_shared event: a version-1 reader would fail to replay it
-READS = (1, 2)  # the versions this trainer imports
+READS = (1, 2, 3)  # the versions this trainer imports
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 
 
@@ -79,6 +79,9 @@ class BundleSession(_Strict):
     ended_at: Timestamp | None
     status: Status
     events: list[BundleEvent]
+    # The look each pooled person had (also in the first event): a reader of the bundle, such as a cohort
+    # report, sees the Hof test's design without replaying. Absent in version 1 bundles.
+    casting: dict[str, str] | None = None
 
 
 class BundleScenario(_Strict):
@@ -140,11 +143,14 @@ def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bo
         fields = {
             k: v for k, v in asdict(row).items() if k != "event_count"
         }  # the row is the bundle's record
+        events = [{**asdict(e), "payload": json.loads(e.payload)} for e in store.events(row.id)]
+        first = events[0]["payload"] if events else {}
         sessions.append(
             {
                 **fields,
                 "display_name": row.display_name if with_names else None,
-                "events": [{**asdict(e), "payload": json.loads(e.payload)} for e in store.events(row.id)],
+                "events": events,
+                "casting": dict(first.get("casting") or {}),
             }
         )
     body = {
@@ -260,12 +266,19 @@ def _validate_sessions(path: Path, bundle: Bundle) -> dict[str, Scenario]:
             )
         try:
             events = [event_from_dict(e.payload) for e in session.events]
-            Session.from_events(scenarios[session.content_hash], events, scenario_hash=session.content_hash)
+            replayed = Session.from_events(
+                scenarios[session.content_hash], events, scenario_hash=session.content_hash
+            )
         except EngineError as exc:
             raise RecordsError(
                 f"{where}: past niet bij het scenario ({exc.nl})",
                 f"{where}: does not fit the scenario ({exc.en})",
             ) from None
+        if session.casting is not None and session.casting != replayed.casting:
+            raise RecordsError(
+                f"{where}: de casting in de export past niet bij haar gebeurtenissen (bestand gewijzigd?)",
+                f"{where}: the casting in the export does not fit its events (file changed?)",
+            )
     return scenarios
 
 
@@ -337,7 +350,7 @@ def import_bundle(
                     location=g.location if g else None,
                 )
             store.remember_scenario(conn, scenarios[session.content_hash], session.content_hash)
-            fields = session.model_dump(exclude={"events"})
+            fields = session.model_dump(exclude={"events", "casting"})
             store.insert_session(conn, SessionRow(**fields, event_count=len(session.events)), group_id)
             for event in session.events[existing:]:
                 store.insert_event(

@@ -38,7 +38,9 @@ def import_to_server(
         )
     offered = []
     for session in bundle.sessions:
-        header = SessionRow(**session.model_dump(exclude={"events"}), event_count=len(session.events))
+        header = SessionRow(
+            **session.model_dump(exclude={"events", "casting"}), event_count=len(session.events)
+        )
         events = [
             EventRow(e.seq, e.wall_time, e.mono_time, e.type, canonical_json(e.payload))
             for e in session.events

@@ -14,7 +14,9 @@ from trainer.engine.clock import Clock
 from trainer.engine.session import Session
 from trainer.model.diagnostics import ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
+from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
+from trainer.records.reader import RecordReader
 from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
 from trainer.records.store import RecordStore
@@ -22,11 +24,33 @@ from trainer.records.store import RecordStore
 Checker = Callable[[LoadedScenario], list[str]]
 
 
+def group_place(
+    store: RecordReader | None, group: str | None, scenario: Scenario, place: int | None = None
+) -> int | None:
+    """The next session's place in its group for a casting scenario (None without a casting, or without a
+    group and a given place: the session draws from its seed).
+
+    Places pick rows of the casting's Latin square, so a group's sessions share the looks out evenly. A given
+    `place` (`--place`, handed out per laptop by the instructor) wins; otherwise a laptop counts the group's
+    sessions of this scenario it holds. Sessions still on another laptop are not seen until they are synced
+    or imported, so a group on many laptops needs `--place`."""
+    if not scenario.casting:
+        return None
+    if place is not None:
+        return place
+    if store is None or group is None:
+        return None
+    return sum(1 for row in store.sessions(group=group) if row.scenario_id == scenario.id)
+
+
 class RecordedSessions:
     """Loads scenario files and starts or resumes sessions, recording into `store` when there is one."""
 
-    def __init__(self, store: RecordStore | None = None, *, check: Checker | None = None) -> None:
+    def __init__(
+        self, store: RecordStore | None = None, *, check: Checker | None = None, place: int | None = None
+    ) -> None:
         self.store = store
+        self.place = place  # casting: this laptop's place in the group, when given
         self.check = check  # error lines for a loaded file (the CLI's checker), shown instead of playing
 
     def load(self, path: Path, lang: str) -> tuple[LoadedScenario | None, list[str]]:
@@ -66,6 +90,9 @@ class RecordedSessions:
             start_node=start_node,
             scenario_hash=loaded.content_hash,
             pace=pace,
+            casting_place=group_place(self.store, group, loaded.scenario, self.place)
+            if trainee is not None or self.place is not None
+            else None,
         )
 
     def can_resume(self) -> bool:

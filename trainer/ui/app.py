@@ -205,7 +205,7 @@ class App:
         elif phase == Phase.DONE:
             view = session.view()
             self.perspective = pages.perspective_pages(
-                session.scenario, view.perspective, self.lang, view.meters
+                session.shown_scenario, view.perspective, self.lang, view.meters
             )
             name = Screen.PERSPECTIVE if self.perspective else Screen.DONE
         else:
@@ -230,7 +230,7 @@ class App:
             else None
         )
         scenario = (
-            self.session.scenario
+            self.session.shown_scenario  # pooled people in this session's look
             if self.session is not None
             else (self.loaded.scenario if self.loaded else None)
         )

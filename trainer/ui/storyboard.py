@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pygame
 
+from trainer.engine.casting import casting_rng, draw_casting
 from trainer.engine.clock import FakeClock
 from trainer.engine.session import Session
 from trainer.engine.timeline import departed
+from trainer.model.casting import apply_looks
 from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.text import tr
@@ -74,9 +76,16 @@ def render(
     size: tuple[int, int] = (1280, 720),
     lang: str = "nl",
     at: float | None = None,
+    look: int | None = None,
 ) -> list[dict[str, str]]:
     """Write PNGs into `out`; returns one row per picture for the index. A selection street is drawn at
-    `at` seconds, or at its start, middle and end."""
+    `at` seconds, or at its start, middle and end.
+
+    `look` draws a casting scenario's people as the session at that place in a group sees them (without it,
+    as the file describes them)."""
+    base = scenario
+    if look is not None:
+        scenario = apply_looks(base, draw_casting(base, casting_rng(0), look))
     out.mkdir(parents=True, exist_ok=True)
     surface = pygame.Surface(size)
     rows: list[dict[str, str]] = []
@@ -87,7 +96,7 @@ def render(
 
     add("00_briefing", Screen.BRIEFING, _frame(scenario, None, size, lang, UiState()), "briefing")
     for node_id, node in scenario.nodes.items():
-        session = Session(scenario, clock=FakeClock(), start_node=node_id, lang=lang)
+        session = Session(base, clock=FakeClock(), start_node=node_id, lang=lang)
         steps = sorted({s.value for _c, s, _ch, _p in node_choices(scenario, node_id)})
         if isinstance(node, SelectionNode):
             strip, _tags = street_strip(scenario, node, node_id, size, lang)
@@ -139,7 +148,7 @@ def render(
                 )
             add(node_id, Screen.DIALOGUE, full, node_id, ", ".join(steps) or tr("verder", "continue", lang))
     reflection = Session(
-        scenario,
+        base,
         clock=FakeClock(),
         start_node=next(n for n, x in scenario.nodes.items() if isinstance(x, EndingNode)),
         lang=lang,
@@ -182,12 +191,18 @@ def _street_detail(node: SelectionNode, lang: str) -> str:
 
 
 def render_headless(
-    scenario: Scenario, out: Path, *, size: tuple[int, int], lang: str, at: float | None = None
+    scenario: Scenario,
+    out: Path,
+    *,
+    size: tuple[int, int],
+    lang: str,
+    at: float | None = None,
+    look: int | None = None,
 ) -> list[dict[str, str]]:
     """`render` with pygame set up for drawing without a window."""
     pygame.display.init()
     pygame.font.init()
-    return render(scenario, out, size=size, lang=lang, at=at)
+    return render(scenario, out, size=size, lang=lang, at=at, look=look)
 
 
 def index_html(scenario: Scenario, rows: list[dict[str, str]], lang: str) -> str:

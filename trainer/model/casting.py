@@ -1,0 +1,78 @@
+"""Casting: a scenario as one session shows it, with each pooled cast member in the look drawn for them.
+
+Pure. The engine draws the assignment (`trainer.engine.casting`); this module applies it, so the art, the
+names in dialogue, the perspective pages and the transcript all read an ordinary `Scenario` whose cast
+appearances already carry the look. Nothing else of the scenario changes: nodes, cues and lines stay the
+candidate's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from trainer.model.scenario import CastingPool, CastMember, Look, Scenario, SelectionNode
+from trainer.model.text import Text
+
+Assignment = Mapping[str, str]
+"""Cast id -> look id, for every cast member in a casting pool."""
+
+_APPLIED: dict[tuple[int, tuple[tuple[str, str], ...]], tuple[Scenario, Scenario]] = {}
+_APPLIED_SIZE = 64
+
+
+def pool_of(scenario: Scenario, cast_id: str) -> CastingPool | None:
+    """The casting pool a cast member draws from, if any."""
+    return next((p for p in scenario.casting if cast_id in p.cast), None)
+
+
+def look_of(pool: CastingPool, look_id: str) -> Look | None:
+    return next((look for look in pool.looks if look.id == look_id), None)
+
+
+def cast_with_look(member: CastMember, pool: CastingPool, look: Look) -> CastMember:
+    """The cast member in this look: skin tone, hair, hair colour, headwear and, where given, name."""
+    changes = {
+        name: value
+        for name in ("skin_tone", "hair", "hair_color", "headwear")
+        if (value := getattr(look, name)) is not None
+    }
+    update: dict[str, object] = {"appearance": member.appearance.model_copy(update=changes)}
+    name: Text | None = pool.names.get(member.id, {}).get(look.id)
+    if name is not None:
+        update["name"] = name
+    return member.model_copy(update=update)
+
+
+def apply_looks(scenario: Scenario, assignment: Assignment) -> Scenario:
+    """The scenario as shown in a session with this assignment (the same object when nothing is cast).
+
+    Cached per (scenario, assignment): a screen asks for it every frame."""
+    if not assignment or not scenario.casting:
+        return scenario
+    key = (id(scenario), tuple(sorted(assignment.items())))
+    hit = _APPLIED.get(key)
+    if hit is not None and hit[0] is scenario:
+        return hit[1]
+    cast = []
+    for member in scenario.cast:
+        pool = pool_of(scenario, member.id)
+        look = look_of(pool, assignment.get(member.id, "")) if pool is not None else None
+        cast.append(cast_with_look(member, pool, look) if pool is not None and look is not None else member)
+    shown = scenario.model_copy(update={"cast": cast})
+    if len(_APPLIED) >= _APPLIED_SIZE:
+        _APPLIED.pop(next(iter(_APPLIED)))
+    _APPLIED[key] = (scenario, shown)
+    return shown
+
+
+def pooled_candidates(scenario: Scenario) -> dict[str, tuple[str, str]]:
+    """Cast id -> (selection node, candidate id) for every pooled cast member who stands in a selection."""
+    found: dict[str, tuple[str, str]] = {}
+    pooled = {cid for pool in scenario.casting for cid in pool.cast}
+    for node_id, node in scenario.nodes.items():
+        if isinstance(node, SelectionNode):
+            for cand in node.candidates:
+                for cid in cand.cast:
+                    if cid in pooled and cid not in found:
+                        found[cid] = (node_id, cand.id)
+    return found
