@@ -8,8 +8,10 @@ any weather and light the scenario shows somewhere.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+import re
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from enum import Enum
 from typing import Any
 
 from pydantic import BaseModel
@@ -191,15 +193,23 @@ def texts_in(value: object, path: Path) -> Iterator[tuple[Text, Path]]:
     """Every Text inside a model, with its data path (field names and list indices)."""
     if isinstance(value, Text):
         yield value, path
-    elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
-            yield from texts_in(getattr(value, name), (*path, name))
+        return
+    items: Iterable[tuple[str | int, object]]
+    if isinstance(value, BaseModel):
+        items = ((name, getattr(value, name)) for name in type(value).model_fields)
     elif isinstance(value, list | tuple):
-        for i, item in enumerate(value):
-            yield from texts_in(item, (*path, i))
+        items = enumerate(value)
     elif isinstance(value, dict):
-        for key, item in value.items():
+        items = value.items()
+    else:
+        return
+    for key, item in items:
+        # Most fields are plain values: not recursing into them halves the walk over a large scenario.
+        if not isinstance(item, _LEAVES):
             yield from texts_in(item, (*path, key))
+
+
+_LEAVES = (str, int, float, Enum, type(None))
 
 
 def atmosphere_findings(scenario: Scenario) -> Iterator[Finding]:
@@ -217,7 +227,16 @@ def atmosphere_findings(scenario: Scenario) -> Iterator[Finding]:
         yield from _claims_in(text, path, scope)
 
 
+# Every claim's phrases in one pattern per language: almost no text says anything about weather or light.
+_ANY_CLAIM = {
+    lang: re.compile("|".join(c.phrases.any_of[lang].pattern for c in CLAIMS), re.IGNORECASE)
+    for lang in ("nl", "en")
+}
+
+
 def _claims_in(text: Text, path: Path, scope: set[Atmosphere]) -> Iterator[Finding]:
+    if not (_ANY_CLAIM["nl"].search(text.nl) or (text.en is not None and _ANY_CLAIM["en"].search(text.en))):
+        return
     seen: set[str] = set()
     for claim in CLAIMS:
         if claim.code in seen:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
@@ -29,13 +29,25 @@ class PhraseList:
     """Compiled phrases per language ('nl', 'en')."""
 
     patterns: dict[str, tuple[tuple[str, re.Pattern[str]], ...]]
+    # One alternation of all phrases per language: most texts contain none, and one search that fails is
+    # much cheaper than one per phrase (the checker runs every text of a scenario past several lists).
+    any_of: dict[str, re.Pattern[str]] = field(default_factory=dict, compare=False)
 
     @classmethod
     def of(cls, phrases: dict[str, list[str]]) -> PhraseList:
-        return cls({lang: tuple((p, _compile(p)) for p in items) for lang, items in phrases.items()})
+        patterns = {lang: tuple((p, _compile(p)) for p in items) for lang, items in phrases.items()}
+        any_of = {
+            lang: re.compile("|".join(f"(?:{pattern.pattern})" for _, pattern in items), re.IGNORECASE)
+            for lang, items in patterns.items()
+            if items
+        }
+        return cls(patterns, any_of)
 
     def find(self, text: str, lang: str) -> str | None:
         """The first listed phrase that occurs in `text`, as written in the list, or None."""
+        prefilter = self.any_of.get(lang)
+        if prefilter is not None and prefilter.search(text) is None:
+            return None
         for phrase, pattern in self.patterns.get(lang, ()):
             if pattern.search(text):
                 return phrase
