@@ -7,7 +7,6 @@ line of behaviour. The engine clock is a PausableClock over an injected clock: E
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import pygame
@@ -21,7 +20,11 @@ from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import SelectionNode
 from trainer.ui import frame as fr
 from trainer.ui.input import Action, Input, translate
-from trainer.ui.preferences import Preferences
+
+# Re-exported: the command and the tests build the window through this module.
+from trainer.ui.options import SIZE as SIZE
+from trainer.ui.options import NoDisplayError as NoDisplayError
+from trainer.ui.options import PlayerOptions as PlayerOptions
 from trainer.ui.reload_note import replay_words
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.screens import dialogue, pages
@@ -32,7 +35,6 @@ from trainer.ui.strings import t
 from trainer.ui.theme import Theme
 from trainer.ui.widgets import notice
 
-SIZE = (1280, 720)
 FADE_SECONDS = 0.2
 # Held keys repeat only where repeating is safe: looking around, moving focus, deleting typed text.
 # Enter, Tab and digits never repeat, so a key held a little too long cannot skip a page or a choice.
@@ -43,30 +45,6 @@ ENDING_MIN_READ_SECONDS = 2.5  # an ending ignores Enter and clicks this long, s
 NOTE_SECONDS = 8.0  # what an F5 reload replayed stays this long, or until a key
 # Where a choice is made, nothing is pre-selected.
 NO_INITIAL_FOCUS = frozenset({Screen.SELECTION, Screen.DIALOGUE, Screen.ENDING})
-
-
-class NoDisplayError(Exception):
-    """No screen to open a window on (a server, a broken driver)."""
-
-
-@dataclass
-class PlayerOptions:
-    """What the CLI decided: language, who plays, which file, where records go."""
-
-    lang: str = "nl"
-    trainee: str | None = None
-    group: str | None = None
-    scenario_file: Path | None = None
-    start_node: str | None = None
-    resume_id: str | None = None
-    size: tuple[int, int] = SIZE
-    fullscreen: bool = False
-    scenarios: list[LoadedScenario] = field(default_factory=list)
-    show_meters: bool = False  # instructor option: tension and trust bars during play (a live score)
-    preferences: Preferences = field(default_factory=Preferences)  # the player's own settings
-    settings_file: Path | None = None  # where they are remembered; None: for this run only
-    sounds: Path | None = None  # the sounds folder; None: silent (tests, the storyboard)
-    speech_cache: Path | None = None  # where espeak-ng's lines are kept; None: no reading aloud
 
 
 class App:
