@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from enum import Enum
-from typing import Any
+from typing import Any, get_args
 
 from pydantic import BaseModel
 
@@ -196,7 +196,7 @@ def texts_in(value: object, path: Path) -> Iterator[tuple[Text, Path]]:
         return
     items: Iterable[tuple[str | int, object]]
     if isinstance(value, BaseModel):
-        items = ((name, getattr(value, name)) for name in type(value).model_fields)
+        items = ((name, getattr(value, name)) for name in _text_fields(type(value)))
     elif isinstance(value, list | tuple):
         items = enumerate(value)
     elif isinstance(value, dict):
@@ -210,6 +210,26 @@ def texts_in(value: object, path: Path) -> Iterator[tuple[Text, Path]]:
 
 
 _LEAVES = (str, int, float, Enum, type(None))
+_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
+
+
+def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    """The fields of a model whose type can hold a Text (directly or nested), worked out once per class."""
+    found = _FIELDS.get(model)
+    if found is None:
+        found = _FIELDS[model] = tuple(
+            name for name, info in model.model_fields.items() if not _plain(info.annotation)
+        )
+    return found
+
+
+def _plain(annotation: object) -> bool:
+    """True when a type annotation can only hold plain values (str, numbers, enums, None, containers of
+    those); anything it cannot tell is treated as possibly holding a Text."""
+    if isinstance(annotation, type):
+        return issubclass(annotation, _LEAVES)
+    args = get_args(annotation)
+    return bool(args) and all(a is Ellipsis or _plain(a) for a in args)
 
 
 def atmosphere_findings(scenario: Scenario) -> Iterator[Finding]:
@@ -227,15 +247,29 @@ def atmosphere_findings(scenario: Scenario) -> Iterator[Finding]:
         yield from _claims_in(text, path, scope)
 
 
-# Every claim's phrases in one pattern per language: almost no text says anything about weather or light.
-_ANY_CLAIM = {
-    lang: re.compile("|".join(c.phrases.any_of[lang].pattern for c in CLAIMS), re.IGNORECASE)
+# A text can only make a claim if it contains the first word of one of its phrases: one search for those
+# plain words (no look-arounds, on the lowercased text) rejects most texts before the exact phrases run.
+_FIRST_WORDS = {
+    lang: re.compile(
+        "|".join(
+            sorted(
+                {
+                    re.escape(p.rstrip("*").split()[0].lower())
+                    for c in CLAIMS
+                    for p, _ in c.phrases.patterns[lang]
+                }
+            )
+        )
+    )
     for lang in ("nl", "en")
 }
 
 
 def _claims_in(text: Text, path: Path, scope: set[Atmosphere]) -> Iterator[Finding]:
-    if not (_ANY_CLAIM["nl"].search(text.nl) or (text.en is not None and _ANY_CLAIM["en"].search(text.en))):
+    if not (
+        _FIRST_WORDS["nl"].search(text.nl.lower())
+        or (text.en is not None and _FIRST_WORDS["en"].search(text.en.lower()))
+    ):
         return
     seen: set[str] = set()
     for claim in CLAIMS:
