@@ -110,17 +110,7 @@ def find_quote_mistake(lines: list[str], error_line: int) -> QuoteMistake | None
             start_line, start_col = open_single
             open_single = None
             if number == error_line or _junk_after(line, end):
-                first = lines[start_line - 1]
-                return QuoteMistake(
-                    "C146",
-                    start_line,
-                    start_col + 1,
-                    {
-                        "start": _short(first[start_col:], 16),
-                        "found": _found(number, len(lines)),
-                        "example": _short(_value_text(first, start_col), 60),
-                    },
-                )
+                return _starts_with_quote(lines, start_line, start_col, number)
             i = end + 1
         while i < len(line):
             char = line[i]
@@ -141,30 +131,26 @@ def find_quote_mistake(lines: list[str], error_line: int) -> QuoteMistake | None
                     open_single = (number, i)
                     break
                 if _junk_after(line, end) and number == error_line:
-                    return QuoteMistake(
-                        "C146",
-                        number,
-                        i + 1,
-                        {
-                            "start": _short(line[i:], 16),
-                            "found": _found(number, len(lines)),
-                            "example": _short(_value_text(line, i), 60),
-                        },
-                    )
+                    return _starts_with_quote(lines, number, i, number)
                 i = end + 1
                 continue
             i += 1
     if open_single is not None:  # still open at the error (or at the end of the file)
         start_line, start_col = open_single
-        first = lines[start_line - 1]
-        return QuoteMistake(
-            "C146",
-            start_line,
-            start_col + 1,
-            {
-                "start": _short(first[start_col:], 16),
-                "found": _found(error_line, len(lines)),
-                "example": _short(_value_text(first, start_col), 60),
-            },
-        )
+        return _starts_with_quote(lines, start_line, start_col, error_line)
     return None
+
+
+def _starts_with_quote(lines: list[str], line_no: int, col: int, found_at: int) -> QuoteMistake:
+    """C146 at the quote that opens the text (line_no, 0-based col); `found_at`: where the reader stumbled."""
+    text = lines[line_no - 1]
+    return QuoteMistake(
+        "C146",
+        line_no,
+        col + 1,
+        {
+            "start": _short(text[col:], 16),
+            "found": _found(found_at, len(lines)),
+            "example": _short(_value_text(text, col), 60),
+        },
+    )
