@@ -16,7 +16,7 @@ from pydantic import ValidationError
 from debrief import versions
 from debrief.errors import DebriefError, fail, message
 from trainer.engine.errors import EngineError
-from trainer.engine.events import Event, SessionFinished, event_from_dict
+from trainer.engine.events import Event, RevoteCast, SessionFinished, event_from_dict
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
 from trainer.records import RecordsError
@@ -68,7 +68,9 @@ class Material:
 
 
 def _finished(status: str, events: Sequence[Event]) -> bool:
-    return status == "finished" and bool(events) and isinstance(events[-1], SessionFinished)
+    """Finished: the session's end is recorded (a revote vote may follow it)."""
+    played = [e for e in events if not isinstance(e, RevoteCast)]
+    return status == "finished" and bool(played) and isinstance(played[-1], SessionFinished)
 
 
 def from_store(

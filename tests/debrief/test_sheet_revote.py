@@ -53,6 +53,7 @@ def test_known_revote_on_the_sheet(tmp_path: Path) -> None:
     _group(tmp_path / "r.db")
     sheet = _sheet(tmp_path / "r.db")
     assert [h.point.node_id for h in sheet.hittepunten] == ["straat"]
+    assert [p.code for p in sheet.participants if p.finished] == ["T1"]  # a vote after the end keeps it done
     straat, aanspreken = sheet.revotes
     assert (straat.node_id, straat.hot, straat.counts, straat.voters) == ("straat", True, False, 3)
     assert (aanspreken.node_id, aanspreken.hot, aanspreken.counts, aanspreken.voters) == (
