@@ -164,7 +164,9 @@ class _LocalWatch:
     def _db(self) -> sqlite3.Connection | None:
         if self._conn is None:
             try:
-                self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=0.05)
+                # no busy wait: a writer's moment (a checkpoint) made the frame wait 5-12 ms; the next
+                # frame simply looks again
+                self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=0)
             except sqlite3.Error:
                 return None
         return self._conn
