@@ -211,8 +211,9 @@ def test_a_server_not_yet_at_schema_3_still_gets_the_sessions(pg_server: object,
         play_group(store)
         LocalGroupJournal(store).add_flag(GROUP, note="wacht op de server")
     with ServerStore(url) as server:
-        status = SyncPass(LocalJournal(db), server).run()
+        sync = SyncPass(LocalJournal(db), server)
+        status = sync.run()
         assert status.online and status.waiting_events == 0
         server.init()  # the centre updates its server: the flags follow with the next pass
-        SyncPass(LocalJournal(db), server).run()
+        sync.run()
         assert [f.note for f in ServerGroupJournal(server).flags(GROUP)] == ["wacht op de server"]

@@ -171,7 +171,7 @@ class SyncPass:
         changed = [g for g in self.journal.groups() if self.groups.get(g.label) != g]
         push_groups(self.server, changed)  # after the sessions: a header or a commitment typed since
         self.groups.update((g.label, g) for g in changed)
-        if self.console_tables is None:
+        if not self.console_tables:  # asked again each pass until the server has been updated
             self.console_tables = (self.server.schema_version() or 0) >= CONSOLE_SCHEMA
         flags, revotes, hands = self.journal.console_rows() if self.console_tables else ([], [], [])
         fresh = (
