@@ -21,6 +21,7 @@ from typing import Any, NamedTuple
 
 from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered
+from trainer.engine.frozen import Record
 from trainer.engine.order import LAST, Parts, draw_order, partition, shuffled
 from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.beats import leaves_at
@@ -50,10 +51,10 @@ ADVANCE = ">"
 """The id of the move that continues without a choice (a scene's `next:`, an ending, a phase)."""
 
 
-@dataclass(frozen=True, slots=True)
-class GameState:
+class GameState(Record):
     """Flags and meters of one run. Immutable: every change makes a new state, so a state can be shared,
-    cached against and searched over without copying."""
+    cached against and searched over without copying (and shares the part a change leaves alone). A frozen
+    record rather than a frozen dataclass: one is built on most steps a host takes."""
 
     flags: Mapping[str, bool]
     meters: Mapping[str, int]
@@ -98,25 +99,65 @@ def _clamp(bounds: Bounds, name: str, value: int) -> int:
     return max(low, min(high, value))
 
 
-def _set(effect: SetEffect, flags: dict[str, bool], meters: dict[str, int], bounds: Bounds) -> None:
-    if isinstance(effect.to, bool):
-        flags[effect.set] = effect.to
-    else:
-        meters[effect.set] = _clamp(bounds, effect.set, effect.to)
+Change = tuple[bool, Callable[[dict[str, Any]], None]]
+"""A compiled effect: whether it changes the flags (else the meters), and how it changes a copy of them."""
 
 
-def _add(effect: AddEffect, flags: dict[str, bool], meters: dict[str, int], bounds: Bounds) -> None:
-    meters[effect.add] = _clamp(bounds, effect.add, meters.get(effect.add, 0) + effect.by)
+def _set(effect: SetEffect, bounds: Bounds) -> Change:
+    name, to = effect.set, effect.to
+    if isinstance(to, bool):
+        return True, lambda flags: flags.__setitem__(name, to)
+    value = _clamp(bounds, name, to)
+    return False, lambda meters: meters.__setitem__(name, value)
+
+
+def _add(effect: AddEffect, bounds: Bounds) -> Change:
+    name, by = effect.add, effect.by
+    low, high = bounds[name]
+
+    def add(meters: dict[str, Any]) -> None:
+        meters[name] = max(low, min(high, meters.get(name, 0) + by))
+
+    return False, add
 
 
 CONDITIONS: dict[type, Callable[[Any], Test]] = {
     FlagCondition: _flag,
     MeterCondition: _meter,
 }
-EFFECTS: dict[type, Callable[[Any, dict[str, bool], dict[str, int], Bounds], None]] = {
+EFFECTS: dict[type, Callable[[Any, Bounds], Change]] = {
     SetEffect: _set,
     AddEffect: _add,
 }
+
+Effect = Callable[[GameState], GameState]
+"""Compiled `effects:` of a choice: the state after them."""
+
+
+def compile_effects(effects: Sequence[Any], bounds: Bounds) -> Effect | None:
+    """One function for an `effects:` list, applied in order; None when there are none. Flags and meters
+    are copied only when an effect changes them: the other half of the state is shared."""
+    changes = [EFFECTS[type(e)](e, bounds) for e in effects]
+    if not changes:
+        return None
+    on_flags = tuple(change for is_flag, change in changes if is_flag)
+    on_meters = tuple(change for is_flag, change in changes if not is_flag)
+
+    def effect(state: GameState) -> GameState:
+        flags, meters = state.flags, state.meters
+        if on_flags:
+            new_flags = dict(flags)
+            for change in on_flags:
+                change(new_flags)
+            flags = MappingProxyType(new_flags)
+        if on_meters:
+            new_meters = dict(meters)
+            for change in on_meters:
+                change(new_meters)
+            meters = MappingProxyType(new_meters)
+        return GameState(flags, meters)
+
+    return effect
 
 
 def compile_conditions(conditions: Sequence[Any]) -> Test | None:
@@ -140,6 +181,7 @@ class Option(ChoiceOption):
 
     path: Path
     test: Test | None  # the compiled `when:`, None when the choice is always there
+    effect: Effect | None  # the compiled `effects:`, None when the choice changes nothing
     bit: int
     step_value: str
     assessment: str
@@ -177,7 +219,7 @@ class Move(NamedTuple):
         return self.option.id if len(self.option.targets) == 1 else f"{self.option.id}#{self.branch}"
 
 
-def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
+def _option(cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds) -> Option:
     bases = choice.legal_bases
     return Option(
         cid,
@@ -185,6 +227,7 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
         choice,
         path,
         compile_conditions(choice.when),
+        compile_effects(choice.effects, bounds),
         step_bit(step),
         step.value,
         choice.assessment.value,
@@ -218,8 +261,10 @@ class Rules:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         nodes = scenario.nodes
+        meters = scenario.state.meters
+        self.bounds: dict[str, tuple[int, int]] = {name: (m.min, m.max) for name, m in meters.items()}
         self.options: dict[str, tuple[Option, ...]] = {
-            nid: tuple(_option(*entry) for entry in node_choices(scenario, nid)) for nid in nodes
+            nid: tuple(_option(*entry, self.bounds) for entry in node_choices(scenario, nid)) for nid in nodes
         }
         self._by_id = {(nid, o.id): o for nid, opts in self.options.items() for o in opts}
         # A node's lines once, and whether any of them depends on the state.
@@ -253,8 +298,6 @@ class Rules:
             if len(parts[1]) <= 1:
                 fixed = (*parts[0], *parts[1], *parts[2])
                 self._fixed[nid] = (fixed, tuple(o.id for o in fixed))
-        meters = scenario.state.meters
-        self.bounds: dict[str, tuple[int, int]] = {name: (m.min, m.max) for name, m in meters.items()}
         self.initial = GameState.of(
             {name: False for name in scenario.state.flags}, {name: m.start for name, m in meters.items()}
         )
@@ -342,7 +385,7 @@ class Rules:
 
     def _take(self, node: str, option: Option, state: GameState) -> Move:
         """The move of a legal option: its effects, then where its `goto` leads."""
-        after = self.apply(option.choice.effects, state)
+        after = state if option.effect is None else option.effect(state)
         targets = option.targets
         if len(targets) == 1:
             return Move(node, option, targets[0][1], after)
@@ -376,15 +419,6 @@ class Rules:
         if target is not None and target in self.scenario.nodes:
             found.append(Move(node, None, target, state))
         return found
-
-    def apply(self, effects: Sequence[Any], state: GameState) -> GameState:
-        """The state after `effects`; the same object when there are none."""
-        if not effects:
-            return state
-        flags, meters = dict(state.flags), dict(state.meters)
-        for effect in effects:
-            EFFECTS[type(effect)](effect, flags, meters, self.bounds)
-        return GameState(MappingProxyType(flags), MappingProxyType(meters))
 
     def timeout_choice(self, node: str) -> str:
         """The choice taken when the node's timer runs out (a selection defaults to addressing nobody)."""
