@@ -111,7 +111,7 @@ def test_entering_a_node_draws_the_order_shown_by_the_rules_alone(scenario: Scen
         assert isinstance(first, NodeEntered)
         assert tuple(c.id for c in session.view().choices) == first.order
         assert sorted(first.order) == sorted(o.id for o in rules.legal(scenario.start, rules.initial))
-    drawn = re.compile(r"\b(shown_order|draw_order|shuffled)\(")
+    drawn = re.compile(r"\b(shown_order|draw_order|Orders)\(")
     callers = {
         path.relative_to(ROOT).as_posix()
         for package in ("trainer", "debrief")

@@ -22,7 +22,7 @@ from typing import Any, NamedTuple
 from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered
 from trainer.engine.frozen import Record
-from trainer.engine.order import LAST, Parts, draw_order, partition, shuffled
+from trainer.engine.order import LAST, Orders, partition
 from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.beats import leaves_at
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
@@ -278,8 +278,6 @@ class Rules:
             nid: Phase.ENDING if isinstance(node, EndingNode) else Phase.PLAY for nid, node in nodes.items()
         }
         self.phases |= {REFLECTION: Phase.REFLECTION, REGISTRATION: Phase.REGISTRATION, DONE: Phase.DONE}
-        # Nodes with a pinned option: only there is the split by pin needed to draw the shown order.
-        self._pinned = {nid for nid, opts in self.options.items() if any(o.pin for o in opts)}
         self._endings = {
             nid: node.outcome.value for nid, node in nodes.items() if isinstance(node, EndingNode)
         }
@@ -288,16 +286,18 @@ class Rules:
             nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
         }
         self._questions = tuple((q, compile_conditions(q.when)) for q in scenario.reflection)
-        # Where the legal options never change, their split by pin is made once, and where nothing is
-        # shuffled, the whole shown order too: entering a node is on every host step.
-        self._parts: dict[str, Parts[Option]] = {
-            nid: partition(self.options[nid], _pin) for nid in self._unconditional
+        # The orders each node's legal options can be shown in, built once: where no option has a `when:`
+        # one set, elsewhere one per combination of the conditions that hold (keyed by the bits of the
+        # options left out), built when first met. Entering a node is on every host step.
+        self._orders: dict[str, Orders[Option]] = {
+            nid: Orders(partition(self.options[nid], _pin), _ID) for nid in self._unconditional
         }
-        self._fixed: dict[str, tuple[tuple[Option, ...], tuple[str, ...]]] = {}
-        for nid, parts in self._parts.items():
-            if len(parts[1]) <= 1:
-                fixed = (*parts[0], *parts[1], *parts[2])
-                self._fixed[nid] = (fixed, tuple(o.id for o in fixed))
+        self._conditional: dict[str, tuple[tuple[int, Test], ...]] = {
+            nid: tuple((1 << i, o.test) for i, o in enumerate(opts) if o.test is not None)
+            for nid, opts in self.options.items()
+            if nid not in self._unconditional
+        }
+        self._masked: dict[str, dict[int, Orders[Option]]] = {nid: {} for nid in self._conditional}
         self.initial = GameState.of(
             {name: False for name in scenario.state.flags}, {name: m.start for name, m in meters.items()}
         )
@@ -432,27 +432,30 @@ class Rules:
         session's seeded `rng` (pins kept in place), so the authored order gives nothing away and a replay
         shows the same. The state changes only by a choice, which leaves the node, so the order drawn on
         entry holds while the trainee stays."""
-        fixed = self._fixed.get(node)
-        if fixed is not None:
-            return fixed[0]
-        if node not in self._pinned:  # nothing pinned: all legal options are shuffled
-            return shuffled([o for o in self.options[node] if o.test is None or o.test(state)], rng)
-        parts = self._parts.get(node)
-        if parts is None:  # conditional options: split the legal ones now
-            parts = partition(self.legal(node, state), _pin)
-        return draw_order(parts, rng)
+        return self._orders_for(node, state).draw(rng)[0]
+
+    def _orders_for(self, node: str, state: GameState) -> Orders[Option]:
+        """The orders of the options legal at `node` in `state`."""
+        orders = self._orders.get(node)
+        if orders is not None:
+            return orders
+        left_out = 0
+        for bit, test in self._conditional[node]:
+            if not test(state):
+                left_out |= bit
+        masked = self._masked[node]
+        orders = masked.get(left_out)
+        if orders is None:
+            legal = [o for i, o in enumerate(self.options[node]) if not left_out >> i & 1]
+            orders = masked[left_out] = Orders(partition(legal, _pin), _ID)
+        return orders
 
     def enter(
         self, node: str, state: GameState, t: float, rng: Random
     ) -> tuple[tuple[Option, ...], tuple[Event, ...]]:
         """What entering a node means: the choices shown, in their order; the node is logged with that
         order, and an ending is reached there."""
-        fixed = self._fixed.get(node)
-        if fixed is None:
-            shown = self.shown(node, state, rng)
-            order = tuple(map(_ID, shown))
-        else:
-            shown, order = fixed
+        shown, order = self._orders_for(node, state).draw(rng)
         entered = NodeEntered(t, node, order)
         outcome = self._endings.get(node)
         if outcome is not None:
