@@ -56,8 +56,9 @@ class GameState(Record):
     cached against and searched over without copying (and shares the part a change leaves alone). A frozen
     record rather than a frozen dataclass: one is built on most steps a host takes."""
 
-    flags: Mapping[str, bool]
-    meters: Mapping[str, int]
+    # read-only views of dicts nobody else holds; `.copy()` of a view is a fast dict copy, dict(view) is not
+    flags: MappingProxyType[str, bool]
+    meters: MappingProxyType[str, int]
 
     @classmethod
     def of(cls, flags: Mapping[str, bool], meters: Mapping[str, int]) -> GameState:
@@ -116,7 +117,8 @@ def _add(effect: AddEffect, bounds: Bounds) -> Change:
     low, high = bounds[name]
 
     def add(meters: dict[str, Any]) -> None:
-        meters[name] = max(low, min(high, meters.get(name, 0) + by))
+        value = meters.get(name, 0) + by
+        meters[name] = low if value < low else high if value > high else value
 
     return False, add
 
@@ -146,12 +148,12 @@ def compile_effects(effects: Sequence[Any], bounds: Bounds) -> Effect | None:
     def effect(state: GameState) -> GameState:
         flags, meters = state.flags, state.meters
         if on_flags:
-            new_flags = dict(flags)
+            new_flags = flags.copy()
             for change in on_flags:
                 change(new_flags)
             flags = MappingProxyType(new_flags)
         if on_meters:
-            new_meters = dict(meters)
+            new_meters = meters.copy()
             for change in on_meters:
                 change(new_meters)
             meters = MappingProxyType(new_meters)
