@@ -38,6 +38,7 @@ from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
 Listener = Callable[[Event], None]
+_new_view = tuple.__new__  # a View from its fields in order, without NamedTuple's keyword binding
 MAX_PACE = 3.0  # the slowest tempo: timers three times as long
 
 
@@ -81,7 +82,7 @@ class Session:
         self.start_node = start
         self.listeners: list[Listener] = list(listeners)
         self.events: list[Event] = []
-        self.state: GameState = self.rules.initial
+        self._state: GameState = self.rules.initial
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
         self._rng = random.Random(seed)  # only the choice order draws from it, so replays reproduce it
@@ -93,8 +94,8 @@ class Session:
         self._visited: dict[str, None] = {}  # nodes entered so far, in order (a dict: each once)
         self._visited_t: tuple[str, ...] = ()  # the same as a tuple, for the view
         self._pos = _Position(start)
-        # The last view and what it was computed from: states are immutable, so identity says "unchanged".
-        self._view_key: tuple[object, ...] = ()
+        # The view of now, built on the first view() after a change; every change (of node, state, order
+        # shown or answers) drops it, so a view is never served stale.
         self._view: View | None = None
         self._t0 = self.clock.now()
         self._entered_at = 0.0
@@ -136,26 +137,38 @@ class Session:
     def phase(self) -> Phase:
         return self.rules.phases[self._pos.state]
 
+    @property
+    def state(self) -> GameState:
+        """The flags and meters of this run (immutable; a choice replaces it)."""
+        return self._state
+
+    @state.setter
+    def state(self, state: GameState) -> None:
+        self._state = state
+        self._view = None
+
     def choices(self) -> tuple[ChoiceOption, ...]:
-        """The legal choices now, in the order shown (recorded in the NodeEntered event)."""
-        return self.view().choices
+        """The legal choices now, in the order shown (recorded in the NodeEntered event): the view's."""
+        return self._shown
 
     def view(self) -> View:
-        """What to show now; computed once per change of node, state or answers."""
-        key = (self._pos.state, self.state, len(self.answers))
-        if self._view is not None and key == self._view_key:
-            return self._view
-        rules, state, position = self.rules, self.state, self._pos.state
+        """What to show now; built once per change of node, state, order shown or answers."""
+        view = self._view
+        if view is not None:
+            return view
+        rules, state, position = self.rules, self._state, self._pos.state
         phase, node_id, node, timer, can_advance = rules.heads[position]
         if timer and self.pace != 1.0:
             timer = self._timer(position)  # the slower tempo lengthens it
-        if phase is Phase.PLAY or phase is Phase.ENDING:  # the host's hot path: built positionally
-            self._view = View._make(
+        if phase is Phase.PLAY or phase is Phase.ENDING:  # the host's hot path: the tuple, positionally
+            lines = rules.lines(position, state)
+            view = _new_view(
+                View,
                 (phase, node_id, node, self._shown, timer, can_advance, None, state.flags, state.meters)
-                + (rules.lines(position, state), self._visited_t, False, ())
+                + (lines, self._visited_t, False, ()),  # no question, not the last one, no perspective yet
             )
-            self._view_key = key
-            return self._view
+            self._view = view
+            return view
         self._view = View(
             phase=phase,
             node_id=node_id,
@@ -174,7 +187,6 @@ class Session:
             if phase == Phase.DONE
             else (),
         )
-        self._view_key = key
         return self._view
 
     def time_left(self) -> float | None:
@@ -253,6 +265,7 @@ class Session:
                 f"onbekende reflectievraag '{question_id}'", f"unknown reflection question '{question_id}'"
             )
         self.answers[question_id] = text
+        self._view = None
         self._emit(ReflectionAnswered(self.elapsed(), question_id, question.step.value, text))
         if self.next_question() is None:
             self._fire(self.rules.step(REFLECTION, self.state, ADVANCE))
@@ -321,7 +334,8 @@ class Session:
                 f"de machine staat in '{self._pos.state}', de regels zeggen '{move.target}'",
                 f"the machine is in '{self._pos.state}', the rules say '{move.target}'",
             )
-        self.state = move.state
+        self._state = move.state
+        self._view = None
         return move
 
     def _enter(self, node_id: str, t: float) -> None:
