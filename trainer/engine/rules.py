@@ -197,6 +197,8 @@ class Option(ChoiceOption):
     # where the choice leads: (compiled `when:` or None, node, data path of the target); the first whose
     # test holds wins, so a plain `goto: x` is one entry without a test
     targets: tuple[tuple[Test | None, str, Path], ...]
+    # the Machine's trigger per entry of `targets`: the id, or `id#branch` where a conditional goto branches
+    triggers: tuple[str, ...]
 
 
 ViewHead = tuple[Phase, str | None, SelectionNode | SceneNode | EndingNode | None, int | None, bool]
@@ -216,9 +218,7 @@ class Move(NamedTuple):
     @property
     def trigger(self) -> str:
         """The Machine's trigger for this move: one per choice, and per entry of a conditional goto."""
-        if self.option is None:
-            return ADVANCE
-        return self.option.id if len(self.option.targets) == 1 else f"{self.option.id}#{self.branch}"
+        return ADVANCE if self.option is None else self.option.triggers[self.branch]
 
 
 def _option(cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds) -> Option:
@@ -240,9 +240,10 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds
         LAST if cid == NOBODY else (choice.pin if isinstance(choice, Choice) else None),
         tuple(b.value for b in bases),
         tuple(o.value for o in choice.offences),
-        tuple(
+        targets := tuple(
             (compile_conditions(when), target, (*path, *below)) for when, target, below in choice.targets()
         ),
+        (cid,) if len(targets) == 1 else tuple(f"{cid}#{i}" for i in range(len(targets))),
     )
 
 
@@ -329,6 +330,7 @@ class Rules:
                         self.leaves[(nid, cand.id)] = gone
             elif isinstance(node, EndingNode):
                 self.advances[nid] = REFLECTION
+        self.leaving = frozenset(nid for nid, _cand in self.leaves)  # nodes someone walks out of
         # What a view of each position says whatever the state: (phase, node id, node, timer, can advance).
         self.heads: dict[str, ViewHead] = {
             pos: (

@@ -212,7 +212,8 @@ class Session:
     def choose(self, choice_id: str) -> None:
         """Take a legal choice at the current node. Someone who has left the street cannot be addressed."""
         t = self.elapsed()
-        self.rules.check_present(self._pos.state, choice_id, (t - self._entered_at) / self.pace)
+        if self._pos.state in self.rules.leaving:  # a street someone walks out of
+            self.rules.check_present(self._pos.state, choice_id, (t - self._entered_at) / self.pace)
         self._choose(choice_id, t, timed_out=False)
 
     def seconds_here(self) -> float:
@@ -343,7 +344,7 @@ class Session:
         self._entered_at = t
         if node_id not in self._visited:
             self._visited[node_id] = None
-            self._visited_t = (*self._visited_t, node_id)
+            self._visited_t += (node_id,)
         shown, events = self.rules.enter(node_id, self.state, t, self._rng)
         self._show(node_id, shown)
         for event in events:
