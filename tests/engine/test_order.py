@@ -192,9 +192,14 @@ def test_the_memo_of_orders_draws_exactly_what_a_shuffle_draws() -> None:
             parts = (first, middle, last)
             orders = Orders(parts, str.upper)
             for seed in range(60):
-                mine, reference = random.Random(seed), random.Random(seed)
+                kind = random.Random if seed % 2 else _OwnRandom  # the written-out draws and shuffle's own
+                mine, reference = kind(seed), kind(seed)
                 for _ in range(3):
                     shown, ids = orders.draw(mine)
                     assert shown == draw_order(parts, reference), (size, seed)
                     assert ids == tuple(o.upper() for o in shown)
                 assert mine.getstate() == reference.getstate()
+
+
+class _OwnRandom(random.Random):
+    """A Random subclass: `Orders` must draw through its own `_randbelow`, as `shuffle` does."""

@@ -70,12 +70,20 @@ class Orders(Generic[T]):
         size = self._size
         if size <= 1:  # nothing to shuffle: no draw, as in draw_order
             return self._memo[0]
-        randbelow = rng._randbelow  # type: ignore[attr-defined]  # what shuffle itself calls
-        if size == 2:
-            key = randbelow(2)
-        elif size == 3:
-            key = randbelow(3) * 2 + randbelow(2)
+        if size <= 3 and type(rng) is random.Random:
+            # Random._randbelow(n) written out for n = 3 and 2 (both take 2 bits): redraw until below n.
+            # Most nodes have two or three choices, and the call costs more than the draw.
+            bits = rng.getrandbits
+            key = bits(2)
+            while key >= size:
+                key = bits(2)
+            if size == 3:
+                last = bits(2)
+                while last >= 2:
+                    last = bits(2)
+                key = key * 2 + last
         else:
+            randbelow = rng._randbelow  # type: ignore[attr-defined]  # what shuffle itself calls
             key = 0
             for i in range(size - 1, 0, -1):
                 key = key * (i + 1) + randbelow(i + 1)
