@@ -116,3 +116,17 @@ def test_a_mutable_default_is_refused() -> None:
 
         class _Bad(Record):
             names: list[str] = []  # noqa: RUF012
+
+
+def test_the_field_tuple_types_match_their_records() -> None:
+    """The hot path builds ChoiceMade and NodeEntered from a tuple typed by these aliases: each alias must
+    list its record's field types in declaration order, or mypy would check the wrong thing."""
+    import typing
+
+    from trainer.engine.events import ChoiceMadeFields, NodeEnteredFields
+
+    for alias, cls in ((ChoiceMadeFields, ChoiceMade), (NodeEnteredFields, NodeEntered)):
+        hints = typing.get_type_hints(cls)
+        assert typing.get_args(alias) == tuple(hints[f.name] for f in dataclasses.fields(cls)), cls
+    made = tuple.__new__(ChoiceMade, tuple(_choice()))
+    assert made == _choice() and made.values == () and made.seconds == 1.5

@@ -65,6 +65,15 @@ class ChoiceMade(Event):
     type: ClassVar[str] = "choice_made"
 
 
+# The fields of a record as one tuple type, in declaration order: the host's hot path builds the record
+# from such a tuple (`tuple.__new__(ChoiceMade, fields)`, half the cost of the keyword-binding constructor)
+# and mypy still checks every field; tests/engine/test_frozen.py holds each alias to its class.
+ChoiceMadeFields = tuple[
+    float, str, str, str, str, str, float, bool, tuple[str, ...], tuple[str, ...], str | None, tuple[str, ...]
+]
+NodeEnteredFields = tuple[float, str, tuple[str, ...]]
+
+
 class TimedOut(Event):
     node: str
     default: str

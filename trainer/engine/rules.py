@@ -20,7 +20,7 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from trainer.engine.errors import EngineError
-from trainer.engine.events import EndingReached, Event, NodeEntered
+from trainer.engine.events import EndingReached, Event, NodeEntered, NodeEnteredFields
 from trainer.engine.frozen import Record
 from trainer.engine.order import LAST, Orders, partition
 from trainer.engine.views import ChoiceOption, Phase
@@ -248,6 +248,7 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds
 
 
 _ID = attrgetter("id")
+_new = tuple.__new__
 
 
 def _pin(option: Option) -> str | None:
@@ -460,7 +461,8 @@ class Rules:
         """What entering a node means: the choices shown, in their order; the node is logged with that
         order, and an ending is reached there."""
         shown, order = self._orders_for(node, state).draw(rng)
-        entered = NodeEntered(t, node, order)
+        fields: NodeEnteredFields = (t, node, order)
+        entered = _new(NodeEntered, fields)  # the record from its checked fields, on every host step
         outcome = self._endings.get(node)
         if outcome is not None:
             return shown, (entered, EndingReached(t, node, outcome))

@@ -19,6 +19,7 @@ from trainer.engine.clock import Clock, MonotonicClock
 from trainer.engine.errors import EngineError
 from trainer.engine.events import (
     ChoiceMade,
+    ChoiceMadeFields,
     Event,
     NodeEntered,
     ReflectionAnswered,
@@ -38,7 +39,7 @@ from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
 Listener = Callable[[Event], None]
-_new_view = tuple.__new__  # a View from its fields in order, without NamedTuple's keyword binding
+_new = tuple.__new__  # a View or an event from its fields in order, without the keyword binding
 MAX_PACE = 3.0  # the slowest tempo: timers three times as long
 
 
@@ -162,7 +163,7 @@ class Session:
             timer = self._timer(position)  # the slower tempo lengthens it
         if phase is Phase.PLAY or phase is Phase.ENDING:  # the host's hot path: the tuple, positionally
             lines = rules.lines(position, state)
-            view = _new_view(
+            view = _new(
                 View,
                 (phase, node_id, node, self._shown, timer, can_advance, None, state.flags, state.meters)
                 + (lines, self._visited_t, False, ()),  # no question, not the last one, no perspective yet
@@ -214,7 +215,7 @@ class Session:
         t = self.elapsed()
         if self._pos.state in self.rules.leaving:  # a street someone walks out of
             self.rules.check_present(self._pos.state, choice_id, (t - self._entered_at) / self.pace)
-        self._choose(choice_id, t, timed_out=False)
+        self._choose(choice_id, t, False)
 
     def seconds_here(self) -> float:
         """The selection street's own clock: seconds since the current node was entered, slowed by the pace.
@@ -240,7 +241,7 @@ class Session:
         default = self.rules.timeout_choice(node_id)
         t = self.elapsed()
         self._emit(TimedOut(t, node_id, default))
-        self._choose(default, t, timed_out=True)
+        self._choose(default, t, True)
 
     def advance(self) -> None:
         """Continue past a node without choices, or from an ending to the reflection."""
@@ -301,27 +302,27 @@ class Session:
 
     # --- internals ---
 
-    def _choose(self, choice_id: str, t: float, *, timed_out: bool) -> None:
+    def _choose(self, choice_id: str, t: float, timed_out: bool) -> None:
         source = self._pos.state
-        move = self._fire(self.rules.step(source, self.state, choice_id))
+        move = self._fire(self.rules.step(source, self._state, choice_id))
         option = move.option
         assert option is not None
-        self._emit(
-            ChoiceMade(
-                t,
-                source,
-                option.id,
-                option.step_value,
-                option.assessment,
-                move.target,
-                round(t - self._entered_at, 3),
-                timed_out,
-                option.grounds,
-                option.real_trigger,
-                option.legal_basis,
-                option.values,
-            )
+        fields: ChoiceMadeFields = (
+            t,
+            source,
+            option.id,
+            option.step_value,
+            option.assessment,
+            move.target,
+            round(t - self._entered_at, 3),
+            timed_out,
+            option.grounds,
+            option.real_trigger,
+            option.legal_basis,
+            option.values,
         )
+        made = _new(ChoiceMade, fields)  # the record from its checked fields (see ChoiceMadeFields)
+        self._emit(made)
         self._enter(move.target, t)
 
     def _fire(self, move: Move) -> Move:
@@ -345,8 +346,9 @@ class Session:
         if node_id not in self._visited:
             self._visited[node_id] = None
             self._visited_t += (node_id,)
-        shown, events = self.rules.enter(node_id, self.state, t, self._rng)
-        self._show(node_id, shown)
+        shown, events = self.rules.enter(node_id, self._state, t, self._rng)
+        self._shown = shown
+        self._view = None
         for event in events:
             self._emit(event)
 
