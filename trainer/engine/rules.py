@@ -21,8 +21,8 @@ from typing import Any, NamedTuple
 
 from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered, NodeEnteredFields
-from trainer.engine.frozen import Record
 from trainer.engine.order import LAST, Orders, partition
+from trainer.engine.state import GameState as GameState  # re-exported: the rules and their state
 from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.beats import leaves_at
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
@@ -49,28 +49,6 @@ REGISTRATION = "#registratie"
 DONE = "#klaar"
 ADVANCE = ">"
 """The id of the move that continues without a choice (a scene's `next:`, an ending, a phase)."""
-
-
-class GameState(Record):
-    """Flags and meters of one run. Immutable: every change makes a new state, so a state can be shared,
-    cached against and searched over without copying (and shares the part a change leaves alone). A frozen
-    record rather than a frozen dataclass: one is built on most steps a host takes."""
-
-    # read-only views of dicts nobody else holds; `.copy()` of a view is a fast dict copy, dict(view) is not
-    flags: MappingProxyType[str, bool]
-    meters: MappingProxyType[str, int]
-
-    @classmethod
-    def of(cls, flags: Mapping[str, bool], meters: Mapping[str, int]) -> GameState:
-        return cls(MappingProxyType(dict(flags)), MappingProxyType(dict(meters)))
-
-    @classmethod
-    def initial(cls, scenario: Scenario) -> GameState:
-        return rules_for(scenario).initial
-
-    def key(self) -> tuple[Any, ...]:
-        """A hashable snapshot, for search over states."""
-        return (tuple(sorted(self.flags.items())), tuple(sorted(self.meters.items())))
 
 
 # --- the registry of conditions and effects ---------------------------------------------------------

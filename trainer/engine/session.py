@@ -32,7 +32,8 @@ from trainer.engine.events import (
 )
 from trainer.engine.machine import machine_for
 from trainer.engine.perspective import perspective_pages
-from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, GameState, Move, rules_for
+from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, Move, rules_for
+from trainer.engine.state import GameState
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.casting import apply_looks
 from trainer.model.scenario import ReflectionQuestion, Scenario
