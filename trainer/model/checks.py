@@ -6,9 +6,7 @@ Pure: file existence for images is asked through `asset_exists`, supplied by the
 from __future__ import annotations
 
 import difflib
-import typing
 from collections.abc import Callable, Iterator
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -70,6 +68,7 @@ class _Checker:
         self.sc = loaded.scenario
         self.phrases = phrases
         self.smap = loaded.source
+        self.texts = loaded.texts
         self.asset_exists = asset_exists
         self.found: list[Diagnostic] = []
         self.graph = Graph.of(self.sc)
@@ -95,16 +94,16 @@ class _Checker:
         self.check_cast_refs()
         self.check_nodes()
         self.check_graph()
-        self.check_english(self.sc, ())
+        self.check_english()
         findings = (
             *cue_findings(self.sc, self.phrases),
             *length_findings(self.sc),
-            *atmosphere_findings(self.sc),
+            *atmosphere_findings(self.sc, self.texts),
             *casting_findings(self.sc),
         )
         for code, path, args in findings:
             self.add(code, path, **args)
-        for code, path, args in translation_findings(self.sc, self.smap):
+        for code, path, args in translation_findings(self.sc, self.smap, self.texts):
             self.add(code, path, **args)
         return sorted(self.found, key=lambda d: (d.line, d.column, d.code))
 
@@ -356,42 +355,11 @@ class _Checker:
 
     # --- translations ---
 
-    def check_english(self, obj: Any, path: Path) -> None:
-        if isinstance(obj, Text):
-            if obj.en is None:
-                short = obj.nl if len(obj.nl) <= 40 else obj.nl[:37] + "..."
+    def check_english(self) -> None:
+        for text, path in self.texts:
+            if text.en is None:
+                short = text.nl if len(text.nl) <= 40 else text.nl[:37] + "..."
                 self.add("C114", path, text=short)
-        elif isinstance(obj, BaseModel):
-            for name, key in _text_bearing_fields(type(obj)):
-                self.check_english(getattr(obj, name), (*path, key))
-        elif isinstance(obj, list):
-            for i, item in enumerate(obj):
-                self.check_english(item, (*path, i))
-        elif isinstance(obj, dict):
-            for key, item in obj.items():
-                self.check_english(item, (*path, key))
-
-
-@cache
-def _text_bearing_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """(attribute, key) of the fields that can hold Text: the only ones the translation check needs to
-    visit."""
-    return tuple(
-        (name, info.alias or name)
-        for name, info in model.model_fields.items()
-        if _may_hold_text(info.annotation, set())
-    )
-
-
-def _may_hold_text(annotation: Any, seen: set[Any]) -> bool:
-    if annotation is Text:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if annotation in seen:
-            return False
-        seen.add(annotation)
-        return any(_may_hold_text(info.annotation, seen) for info in annotation.model_fields.values())
-    return any(_may_hold_text(arg, seen) for arg in typing.get_args(annotation))
 
 
 def check(

@@ -15,6 +15,7 @@ from pydantic import ValidationError
 from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
 from trainer.model.scenario import Scenario
 from trainer.model.schema_errors import to_diagnostics
+from trainer.model.text_walk import TextPlace, text_places
 from trainer.model.yaml_source import MAX_BYTES, SourceMap, describe_root, parse_yaml, position_of_offset
 
 
@@ -29,6 +30,12 @@ class LoadedScenario:
     @cached_property
     def content_hash(self) -> str:
         return content_hash(self.scenario)
+
+    @cached_property
+    def texts(self) -> list[TextPlace]:
+        """Every text of the scenario with its data path, walked once and shared by every check that
+        reads texts."""
+        return text_places(self.scenario)
 
 
 def content_hash(scenario: Scenario) -> str:
