@@ -15,7 +15,7 @@ from trainer.model.atmosphere_checks import atmosphere_findings
 from trainer.model.casting_checks import casting_findings
 from trainer.model.content_checks import cue_findings, legal_findings, length_findings
 from trainer.model.diagnostics import Both, Diagnostic
-from trainer.model.graph import NOBODY, Graph, node_choices
+from trainer.model.graph import NOBODY, node_choices
 from trainer.model.i18n_checks import translation_findings
 from trainer.model.loader import LoadedScenario
 from trainer.model.phrases import PhraseList, default_phrases
@@ -71,7 +71,7 @@ class _Checker:
         self.texts = loaded.texts
         self.asset_exists = asset_exists
         self.found: list[Diagnostic] = []
-        self.graph = Graph.of(self.sc)
+        self.graph = loaded.graph
         self.flags = set(self.sc.state.flags)
         self.meters = self.sc.state.meters
         self.cast = {c.id for c in self.sc.cast}

@@ -13,6 +13,7 @@ from pathlib import Path as FsPath
 from pydantic import ValidationError
 
 from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
+from trainer.model.graph import Graph
 from trainer.model.scenario import Scenario
 from trainer.model.schema_errors import to_diagnostics
 from trainer.model.text_walk import TextPlace, text_places
@@ -30,6 +31,11 @@ class LoadedScenario:
     @cached_property
     def content_hash(self) -> str:
         return content_hash(self.scenario)
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The scenario's graph (conditions ignored), built once for the checks that walk it."""
+        return Graph.of(self.scenario)
 
     @cached_property
     def texts(self) -> list[TextPlace]:
