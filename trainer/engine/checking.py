@@ -13,7 +13,7 @@ from collections.abc import Callable
 
 from trainer.engine.routes import coverage
 from trainer.model.checks import check as model_check
-from trainer.model.diagnostics import Diagnostic
+from trainer.model.diagnostics import Both, Diagnostic
 from trainer.model.graph import ALL_STEPS, missing_steps, step_bit
 from trainer.model.loader import LoadedScenario
 from trainer.model.phrases import PhraseList
@@ -75,13 +75,15 @@ def check(
     loaded: LoadedScenario,
     asset_exists: Callable[[str], bool] = lambda _name: False,
     phrases: PhraseList | None = None,
+    asset_problem: Callable[[str], Both | None] = lambda _name: None,
 ) -> list[Diagnostic]:
-    """Every semantic finding for a loaded scenario, in file order."""
+    """Every semantic finding for a loaded scenario, in file order (`asset_exists`, `asset_problem`: whether
+    a named backdrop image is there, and why it cannot be drawn if so)."""
     # like loading, checking makes many short-lived acyclic objects: the cyclic collector pauses meanwhile
     collecting = gc.isenabled()
     gc.disable()
     try:
-        found = model_check(loaded, asset_exists, phrases)
+        found = model_check(loaded, asset_exists, phrases, asset_problem)
         if not any(d.code in _BLOCKING for d in found):
             found = sorted([*found, *route_findings(loaded)], key=lambda d: (d.line, d.column, d.code))
         return found

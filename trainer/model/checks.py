@@ -63,13 +63,18 @@ def _suggest(word: str, options: Any) -> Both | str:
 
 class _Checker:
     def __init__(
-        self, loaded: LoadedScenario, asset_exists: Callable[[str], bool], phrases: PhraseList
+        self,
+        loaded: LoadedScenario,
+        asset_exists: Callable[[str], bool],
+        phrases: PhraseList,
+        asset_problem: Callable[[str], Both | None],
     ) -> None:
         self.sc = loaded.scenario
         self.phrases = phrases
         self.smap = loaded.source
         self.texts = loaded.texts
         self.asset_exists = asset_exists
+        self.asset_problem = asset_problem
         self.found: list[Diagnostic] = []
         self.graph = loaded.graph
         self.flags = set(self.sc.state.flags)
@@ -158,8 +163,12 @@ class _Checker:
         self.backdrop(self.sc.setting.backdrop, ("setting", "backdrop"))
 
     def backdrop(self, name: str, path: Path) -> None:
-        if name not in Backdrop.__members__.values() and not self.asset_exists(name):
+        if name in Backdrop.__members__.values():
+            return
+        if not self.asset_exists(name):
             self.add("C105", path, name=name, known=", ".join(b.value for b in Backdrop))
+        elif (problem := self.asset_problem(name)) is not None:
+            self.add("C150", path, name=name, problem=problem)
 
     def target(self, target: str, path: Path) -> None:
         if target not in self.sc.nodes:
@@ -366,10 +375,11 @@ def check(
     loaded: LoadedScenario,
     asset_exists: Callable[[str], bool] = lambda _name: False,
     phrases: PhraseList | None = None,
+    asset_problem: Callable[[str], Both | None] = lambda _name: None,
 ) -> list[Diagnostic]:
     """The semantic findings that need no rules of play, in file order (evaluative phrases: the bundled
     list). `trainer.engine.checking.check` adds the route checks (C110) and is what `trainer check` runs."""
-    return _Checker(loaded, asset_exists, phrases or default_phrases()).run()
+    return _Checker(loaded, asset_exists, phrases or default_phrases(), asset_problem).run()
 
 
 def iter_texts(obj: Any) -> Iterator[Text]:

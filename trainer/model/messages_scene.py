@@ -89,6 +89,14 @@ SCENE_MESSAGES: dict[str, Entry] = {
         "give this text another 'tid:'; every text needs its own id",
     ),
     # --- issue 19: quotes in text, conditional goto, file names ---
+    # --- backdrop images (C150) ---
+    "C150": Entry(
+        E,
+        "afbeelding '{name}' is niet te tekenen: {problem}",
+        "image '{name}' cannot be drawn: {problem}",
+        "sla haar opnieuw op als PNG of JPEG (bijv. met 'Exporteren als PNG') en controleer opnieuw",
+        "save it again as PNG or JPEG (e.g. with 'Export as PNG') and check again",
+    ),
     "C145": Entry(
         E,
         "dubbel aanhalingsteken midden in een tekst tussen dubbele aanhalingstekens: hier houdt de tekst "

@@ -18,6 +18,7 @@ from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS
 from trainer.ui.frame import Frame, UiState
 from trainer.ui.routing import SCREENS, Screen
+from trainer.ui.scenery import use_images
 from trainer.ui.screens.pages import goals_page
 from trainer.ui.screens.selection import focus_pan
 from trainer.ui.storyboard_parts import annotated_view, speaker_moments, street_strip
@@ -198,10 +199,14 @@ def render_headless(
     lang: str,
     at: float | None = None,
     look: int | None = None,
+    scenario_file: Path | None = None,
 ) -> list[dict[str, str]]:
-    """`render` with pygame set up for drawing without a window."""
+    """`render` with pygame set up for drawing without a window (and the backdrop images the scenario
+    names, found next to `scenario_file` or in assets/images/)."""
     pygame.display.init()
     pygame.font.init()
+    if scenario_file is not None:
+        use_images(scenario, scenario_file)
     return render(scenario, out, size=size, lang=lang, at=at, look=look)
 
 
