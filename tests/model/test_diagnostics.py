@@ -432,7 +432,7 @@ CASES: list[Case] = [
                 "        goto: [{when: [{flag: gefilmd}], to: afhandelen}]",
             ),
         ),
-        args=(("choice", "concreet"),),
+        args=(("owner", Both("keuze 'concreet'", "choice 'concreet'")),),
     ),
     Case(
         "C148",

@@ -24,6 +24,7 @@ from trainer.model.scenario import (
     ChoiceBase,
     EndingNode,
     FlagCondition,
+    GotoBranch,
     MeterCondition,
     SceneNode,
     SelectionNode,
@@ -232,8 +233,11 @@ class _Checker:
         base: Path = ("nodes", node_id)
         if node.choices and node.next:
             self.add("C122", (*base, "next"), at_key=True, node=node_id)
-        if node.next:
-            self.target(node.next, (*base, "next"))
+        for _when, target, below in node.next_targets():
+            self.target(target, (*base, *below))
+        if isinstance(node.next, list):
+            owner = Both(f"knooppunt '{node_id}'", f"node '{node_id}'")
+            self.check_branches(owner, node.next, (*base, "next"), "next")
         if not node.choices and not node.next:
             # an empty `choices: []` is where the author left the node without a way on: point there
             written = (*base, "choices") if self.smap.has_key((*base, "choices")) else base
@@ -265,7 +269,8 @@ class _Checker:
         for _when, target, below in choice.targets():
             self.target(target, (*path, *below))
         if not isinstance(choice.goto, str):
-            self.check_branches(cid, choice, path)
+            owner = Both(f"keuze '{cid}'", f"choice '{cid}'")
+            self.check_branches(owner, choice.goto, (*path, "goto"), "goto")
         if choice.assessment != Assessment.IN_LIJN and choice.rationale is None:
             self.add("C111", path, choice=cid, assessment=choice.assessment.value)
         prohibited = [g.value for g in choice.grounds if g not in OBJECTIVE_GROUNDS]
@@ -287,18 +292,17 @@ class _Checker:
             elif isinstance(eff, SetEffect):
                 self.check_set(eff, epath)
 
-    def check_branches(self, cid: str, choice: ChoiceBase, path: Path) -> None:
-        """A conditional goto: the first branch whose `when:` holds is taken, so the last one must hold
-        always (the default, C147) and nothing may follow a branch that always holds (C148)."""
-        assert not isinstance(choice.goto, str)
-        for i, branch in enumerate(choice.goto):
-            self.check_conditions(branch.when, (*path, "goto", i, "when"))
-            if not branch.when and i < len(choice.goto) - 1:
-                self.add("C148", (*path, "goto", i + 1), choice=cid, default=branch.to)
+    def check_branches(self, owner: Both, branches: list[GotoBranch], path: Path, key: str) -> None:
+        """A conditional `goto` (or `next:`): the first branch whose `when:` holds is taken, so the last one
+        must hold always (the default, C147) and nothing may follow a branch that always holds (C148)."""
+        for i, branch in enumerate(branches):
+            self.check_conditions(branch.when, (*path, i, "when"))
+            if not branch.when and i < len(branches) - 1:
+                self.add("C148", (*path, i + 1), owner=owner, default=branch.to, key=key)
                 break
         else:
-            if choice.goto[-1].when:
-                self.add("C147", (*path, "goto"), at_key=True, choice=cid)
+            if branches[-1].when:
+                self.add("C147", path, at_key=True, owner=owner, key=key)
 
     def check_conditions(self, conditions: list[Any], path: Path) -> None:
         for i, cond in enumerate(conditions):

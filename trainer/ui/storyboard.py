@@ -13,9 +13,10 @@ from trainer.engine.session import Session
 from trainer.engine.timeline import departed
 from trainer.model.casting import apply_looks
 from trainer.model.graph import node_choices
-from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS
+from trainer.model.wording import next_words
 from trainer.ui.frame import Frame, UiState
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.scenery import use_images
@@ -147,7 +148,9 @@ def render(
                     f"{node_id} · {tr('regel', 'line', lang)} {line + 1}",
                     name,
                 )
-            add(node_id, Screen.DIALOGUE, full, node_id, ", ".join(steps) or tr("verder", "continue", lang))
+            flow = next_words(scenario, node, lang) if isinstance(node, SceneNode) else None
+            detail = ", ".join(steps) or tr("verder", "continue", lang)
+            add(node_id, Screen.DIALOGUE, full, node_id, f"{detail} · {flow}" if flow else detail)
     reflection = Session(
         base,
         clock=FakeClock(),
