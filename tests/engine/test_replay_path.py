@@ -6,6 +6,7 @@ from tests.conftest import FIXTURES
 from trainer.engine import FakeClock, Session
 from trainer.engine.events import NodeEntered
 from trainer.engine.replay_path import Stop, moves, replay
+from trainer.engine.views import Phase
 from trainer.model.loader import load_scenario_text
 
 TEXT = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
@@ -112,3 +113,50 @@ def test_a_next_that_became_choices_stops_there() -> None:
     new = _fresh(edited, old)
     result = replay(new, old.events)
     assert (result.stop, result.node, result.done) == (Stop.NO_NEXT, "terugblik_na_controle", 3)
+
+
+def _reflecting(text: str = TEXT) -> Session:
+    """Played to the end, into the reflection: the first question answered, 'may be shared' said."""
+    session = _played(text)
+    session.choose("bespreken")
+    session.advance()  # the ending, into the reflection
+    first = session.next_question()
+    assert first is not None
+    session.share(True)
+    session.answer(first.id, "Omdat hij geen licht had.")
+    return session
+
+
+def test_the_reflection_is_replayed_with_the_same_answers() -> None:
+    with_two = TEXT.replace(
+        "registration:\n",
+        "  - {id: uitleg, step: uitleggen, text: {nl: Wat zei je?, en: What did you say?}}\nregistration:\n",
+    )
+    old = _reflecting(with_two)
+    assert old.phase == Phase.REFLECTION and old.next_question() is not None  # one question still open
+    new = _fresh(with_two, old)
+    result = replay(new, old.events)
+    assert result.stop is None and result.done == result.total == 8  # 5 moves, start, share, 1 answer
+    assert new.phase == Phase.REFLECTION and new.answers == old.answers
+    assert [type(e).__name__ for e in new.events] == [type(e).__name__ for e in old.events]
+    next_question = new.next_question()
+    assert next_question is not None and next_question.id == "uitleg"
+
+
+def test_a_finished_session_replays_to_its_end_registration_included() -> None:
+    old = _reflecting()
+    assert old.phase == Phase.REGISTRATION
+    old.register(["voertuig"], "wvw_160", "boete", "geen licht")
+    new = _fresh(TEXT, old)
+    result = replay(new, old.events)
+    assert result.stop is None and new.phase == Phase.DONE
+    assert [e for e in new.events] == [e for e in old.events]  # the same times too: a FakeClock never moved
+
+
+def test_a_question_that_is_no_longer_asked_stops_the_replay_there() -> None:
+    old = _reflecting()
+    edited = TEXT.replace("  - id: waarom\n", "  - id: waarom_zo\n")
+    new = _fresh(edited, old)
+    result = replay(new, old.events)
+    assert result.stop == Stop.QUESTION_GONE and result.choice == "waarom"
+    assert new.phase == Phase.REFLECTION and new.answers == {}
