@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
-from trainer.model.quotes import find_quote_mistake
+from trainer.model.quotes import find_elided_quote, find_quote_mistake
 
 Path = tuple[str | int, ...]
 
@@ -359,6 +359,9 @@ def parse_yaml(text: str, file: str) -> tuple[Any, SourceMap]:
     if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _NULL and root.value in _NULLS):
         raise ScenarioError([Diagnostic("L008", file, 1, 1)])
     smap.root = root
+    elided = find_elided_quote(root, text.splitlines(), text)
+    if elided is not None:  # a quote mistake that happened to read: the text is not what was written
+        raise ScenarioError([Diagnostic(elided.code, file, elided.line, elided.column, elided.args)])
     return _Builder(smap).build(root, 0), smap
 
 
