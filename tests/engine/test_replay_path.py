@@ -160,3 +160,21 @@ def test_a_question_that_is_no_longer_asked_stops_the_replay_there() -> None:
     result = replay(new, old.events)
     assert result.stop == Stop.QUESTION_GONE and result.choice == "waarom"
     assert new.phase == Phase.REFLECTION and new.answers == {}
+
+
+def test_replayed_moves_keep_the_seconds_they_were_first_made_at() -> None:
+    """With recording on, the new session's record keeps the trainee's real times, not the moment of F5."""
+    clock = FakeClock()
+    old = Session(load_scenario_text(TEXT).scenario, seed=3, clock=clock)
+    for wait, move in ((12.5, "fietser_zonder_licht"), (4.0, "concreet"), (7.25, "rustig")):
+        clock.advance(wait)
+        old.choose(move)
+    clock.advance(3.0)
+    later = FakeClock()
+    later.advance(500.0)  # F5 comes much later, on a clock that has run on
+    new = Session(load_scenario_text(TEXT).scenario, seed=old.seed, clock=later, start_node=old.start_node)
+    result = replay(new, old.events, now=old.elapsed())
+    assert result.stop is None
+    assert [e.t for e in new.events] == [e.t for e in old.events]
+    assert new.events == old.events
+    assert new.elapsed() == old.elapsed() == 26.75  # the session's clock goes on from where the old one was

@@ -12,6 +12,7 @@ an instructor who edits a reflection question comes back to the same point.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -62,6 +63,7 @@ class _Move:
     kind: str  # "choose", "timeout" or "advance"
     choice: str
     target: str
+    t: float = 0.0  # when it was made in the old session
 
 
 def moves(events: Sequence[Event]) -> list[_Move]:
@@ -76,19 +78,27 @@ def moves(events: Sequence[Event]) -> list[_Move]:
             pending_timeout = True
         elif isinstance(event, ChoiceMade):
             kind = "timeout" if pending_timeout and event.timed_out else "choose"
-            out.append(_Move(event.node, kind, event.choice, event.target))
+            out.append(_Move(event.node, kind, event.choice, event.target, event.t))
             pending_timeout = False
         elif isinstance(event, NodeEntered):
             before = events[i - 1] if i > 0 else None
             if before is not None and not isinstance(before, (ChoiceMade, SessionStarted)):
-                out.append(_Move(current, "advance", "", event.node))  # entered without a choice: `next:`
+                out.append(_Move(current, "advance", "", event.node, event.t))  # without a choice: `next:`
             current = event.node
     return out
 
 
-def replay(session: Session, old_events: Sequence[Event]) -> Replayed:
+def replay(session: Session, old_events: Sequence[Event], now: float | None = None) -> Replayed:
     """Take the old session's moves in `session` (a fresh session of the edited scenario at the old start
-    node, with the old seed) as far as they still exist."""
+    node, with the old seed) as far as they still exist, each at the second it was first made (so a
+    recorded replay keeps the trainee's real times); the session's clock then goes on from `now` (the
+    old session's elapsed time), or from the last move taken."""
+    result = _replay(session, old_events)
+    session.continue_from(now if now is not None else max((e.t for e in session.events), default=0.0))
+    return result
+
+
+def _replay(session: Session, old_events: Sequence[Event]) -> Replayed:
     path = moves(old_events)
     after = [e for e in old_events if isinstance(e, _AFTER_PLAY)]
     total = len(path) + len(after)
@@ -96,12 +106,13 @@ def replay(session: Session, old_events: Sequence[Event]) -> Replayed:
         stopped = _check(session, move)
         if stopped is not None:
             return Replayed(done, total, *stopped)
-        if move.kind == "choose":
-            session.choose(move.choice)
-        elif move.kind == "timeout":
-            session.timeout()
-        else:
-            session.advance()
+        with session.at_time(move.t):
+            if move.kind == "choose":
+                session.choose(move.choice)
+            elif move.kind == "timeout":
+                session.timeout()
+            else:
+                session.advance()
         now = session.node_id or ""
         if now != move.target:
             return Replayed(done + 1, total, Stop.LEADS_ELSEWHERE, move.node, move.choice, move.target, now)
@@ -112,29 +123,36 @@ _AFTER_PLAY = (ReflectionStarted, ReflectionAnswered, ReflectionShared, Registra
 
 
 def _after_play(session: Session, after: Sequence[Event], done: int, total: int) -> Replayed:
-    """The reflection and registration of the old session, taken again in their order, as far as the
-    questions are still asked."""
+    """The reflection and registration of the old session, taken again in their order (each at its old
+    second), as far as the questions are still asked."""
     for event in after:
-        if isinstance(event, ReflectionStarted):
-            if session.phase == Phase.ENDING:
-                session.advance()
-        elif isinstance(event, ReflectionAnswered):
-            asked = session.phase == Phase.REFLECTION and any(
-                q.id == event.question for q in session.rules.questions(session.state)
-            )
-            if not asked or event.question in session.answers:
-                return Replayed(done, total, Stop.QUESTION_GONE, session.node_id or "", event.question)
-            session.answer(event.question, event.answer)
-        elif isinstance(event, ReflectionShared):
-            if session.phase == Phase.REFLECTION:
-                session.share(event.shared)
-        elif isinstance(event, RegistrationMade) and session.phase == Phase.REGISTRATION:
-            try:
-                session.register(event.grounds, event.legal_basis, event.outcome, event.reason)
-            except EngineError:
-                break  # a value the edited trainer no longer knows: the form stays open
+        with session.at_time(event.t):
+            stop = _take_after(session, event)
+        if stop is not None:
+            return Replayed(done, total, *stop)
         done += 1
     return Replayed(done, total)
+
+
+def _take_after(session: Session, event: Event) -> tuple[Stop, str, str] | None:
+    if isinstance(event, ReflectionStarted):
+        if session.phase == Phase.ENDING:
+            session.advance()
+    elif isinstance(event, ReflectionAnswered):
+        asked = session.phase == Phase.REFLECTION and any(
+            q.id == event.question for q in session.rules.questions(session.state)
+        )
+        if not asked or event.question in session.answers:
+            return Stop.QUESTION_GONE, session.node_id or "", event.question
+        session.answer(event.question, event.answer)
+    elif isinstance(event, ReflectionShared):
+        if session.phase == Phase.REFLECTION:
+            session.share(event.shared)
+    elif isinstance(event, RegistrationMade) and session.phase == Phase.REGISTRATION:
+        # a value the edited trainer no longer knows: the form stays open
+        with suppress(EngineError):
+            session.register(event.grounds, event.legal_basis, event.outcome, event.reason)
+    return None
 
 
 def _check(session: Session, move: _Move) -> tuple[Stop, str, str] | None:

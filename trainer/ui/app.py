@@ -417,7 +417,7 @@ class App:
         if start is None:
             result = Replayed(0, len(moves(old.events)), Stop.NODE_GONE, old.start_node)
         else:
-            result = replay(self.session, old.events)
+            result = replay(self.session, old.events, now=old.elapsed())
             self._follow_session()
         self.note = (t(self.lang, "reloaded"), replay_words(result, self.session.node_id, self.lang))
 
