@@ -147,9 +147,34 @@ def purge(store: RecordStore | ServerReader, older_than: int | None, trainee: st
     return 0
 
 
+_XAPI_ONLY = (
+    "--scenario",
+    "--trainee",
+    "--since",
+    "--until",
+    "--all",
+    "--send",
+    "--home-page",
+    "--with-group",
+)
+
+
 def run(args: argparse.Namespace, lang: str) -> int:
     """Dispatch a `sessions` subcommand; records errors become one-line user errors."""
     action = args.action
+    if action == "export" and args.format == "xapi":
+        from trainer.commands import xapi_cmd
+
+        return xapi_cmd.run(args, lang)
+    if action == "export":
+        extra = [f for f in _XAPI_ONLY if getattr(args, f.lstrip("-").replace("-", "_"), None)]
+        if extra:
+            raise UserError(
+                f"{extra[0]} hoort bij --format xapi (tip: trainer sessions export --format xapi --help)",
+                f"{extra[0]} belongs to --format xapi (hint: trainer sessions export --format xapi --help)",
+            )
+    if action == "export" and args.output is None:
+        raise UserError("geef het doelbestand met -o BESTAND", "give the target file with -o FILE")
     if action == "export" and not is_server_url(args.db):
         refuse_records_target(args.output, db_path(args.db))
     if action in ("import", "purge") and is_server_url(args.db):
