@@ -188,6 +188,13 @@ def build_parser() -> argparse.ArgumentParser:
         help="het systeem waar de trainee-codes accounts zijn (account.homePage), bijv. de LMS",
     )
     xapi.add_argument("--with-group", action="store_true", help="ook het groepslabel (standaard niet)")
+    xapi.add_argument(
+        "--retries",
+        type=int,
+        default=5,
+        metavar="N",
+        help="zo vaak opnieuw proberen als de LRS niet bereikbaar is (0,5 s, 1 s, 2 s, ... ertussen)",
+    )
     importing = actions.add_parser("import", help="sessies uit exportbestanden", parents=[db, lang])
     importing.add_argument("files", nargs="+")
     importing.add_argument("--force", action="store_true", help="ook bij een onbekende scenarioversie")

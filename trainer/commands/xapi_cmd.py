@@ -115,7 +115,11 @@ def run(args: argparse.Namespace, lang: str) -> int:
         refuse_records_target(args.output, db_path(args.db))
     options = ExportOptions(home_page=_home_page(args.home_page), with_group=args.with_group)
     try:
-        sender = Sender(args.send, auth=args.auth) if args.send else None
+        if args.retries < 0:
+            raise LrsError(
+                f"--retries {args.retries}: geef 0 of meer", f"--retries {args.retries}: give 0 or more"
+            )
+        sender = Sender(args.send, auth=args.auth, retries=args.retries) if args.send else None
     except LrsError as exc:
         raise UserError(exc.nl, exc.en) from None
     with open_reader(args.db, must_exist=True) as reader:

@@ -2,8 +2,9 @@
 
 A statement's id is a UUID v5 of (session id, sequence number), so the same record always gives the same
 statements and a re-send stores nothing twice. A statement is only made once what it says is final: a
-reflection waits for the trainee's "mag gedeeld worden" (or the session's end), so a later export never says
-something different under the same id. The actor is the trainee code as an account, never a name.
+reflection waits until the reflection phase is over (the trainee's "mag gedeeld worden" may still change), so
+a later export never says something different under the same id. The actor is the trainee code as an
+account, never a name.
 """
 
 from __future__ import annotations
@@ -22,7 +23,19 @@ from trainer.records.errors import RecordsError
 from trainer.records.rows import EventRow, SessionRow
 from trainer.xapi import profile as p
 
-# Event types that carry no statement of their own: what they say is in a neighbour's statement.
+# Event types with a statement of their own, and those without: what a quiet one says is in a neighbour's
+# statement (the node entered is the next choice's object, a timeout is the default's timed-out statement, the
+# sharing decision decides the reflections' result). A new event type must join one of the two (a test asks).
+SPOKEN = frozenset(
+    {
+        "session_started",
+        "choice_made",
+        "ending_reached",
+        "reflection_answered",
+        "registration_made",
+        "session_finished",
+    }
+)
 QUIET = frozenset({"node_entered", "timed_out", "reflection_started", "reflection_shared"})
 
 
@@ -88,8 +101,9 @@ class _Builder:
         return self.activity("", p.SCENARIO, _words(title, self.row.scenario_id))
 
     def decision_point(self, node: str) -> dict[str, Any]:
-        title = self.scenario.title.nl if self.scenario else self.row.scenario_id
-        return self.activity(f"/decision-points/{node}", p.DECISION_POINT, {"nl": f"{title}: {node}"})
+        title = _words(self.scenario.title if self.scenario else None, self.row.scenario_id)
+        name = {lang: f"{words}: {node}" for lang, words in title.items()}
+        return self.activity(f"/decision-points/{node}", p.DECISION_POINT, name)
 
     def ending(self, node: str) -> dict[str, Any]:
         found = self.scenario.nodes.get(node) if self.scenario else None
@@ -214,9 +228,10 @@ def session_statements(
     """The statements of one session, in the order things happened."""
     build = _Builder(row, scenario, options)
     payloads = [(event, _payload(event, row)) for event in events]
+    # Final once the reflection phase is over (the registration follows it); the last answer counts.
     shares = [data.get("shared") is True for event, data in payloads if event.type == "reflection_shared"]
-    finished = any(event.type == "session_finished" for event in events)
-    decided, shared = bool(shares) or finished, any(shares)
+    decided = any(event.type in ("registration_made", "session_finished") for event in events)
+    shared = bool(shares) and shares[-1]
     for event, data in payloads:
         try:
             made = _one(build, event, data, decided=decided, shared=shared)
@@ -261,7 +276,7 @@ def _one(
         )
     if kind == "reflection_answered":
         if not decided:
-            return None  # the trainee has not yet said whether the answer may be shared
+            return None  # whether the answer may be shared is not final yet
         answer = str(data["answer"]).strip()
         return build.statement(
             event,
