@@ -56,10 +56,10 @@ class ServerReader:
 
     def stream(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
         """A query's rows one at a time through a server-side cursor: the server holds the result, this
-        process holds 500 rows at most (records.stream)."""
+        process holds 100 rows at a time (records.stream)."""
         try:
             with self._server.pool.connection() as conn, conn.cursor(name="trainer_stream") as cursor:
-                cursor.itersize = 500
+                cursor.itersize = 100
                 cursor.execute(sql, params)  # type: ignore[arg-type,unused-ignore]
                 for row in cursor:
                     yield tuple(row)

@@ -346,7 +346,7 @@ class RecordStore:
         """A query's rows one at a time, for reading more than fits in memory (records.stream)."""
         try:
             cursor = self._conn.execute(sql, params)
-            while chunk := cursor.fetchmany(500):
+            while chunk := cursor.fetchmany(100):
                 yield from chunk
         except sqlite3.DatabaseError as exc:
             raise self._problem(
