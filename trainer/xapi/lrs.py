@@ -183,10 +183,11 @@ class Sender:
 
     def _call(self, method: str, url: str, body: bytes) -> Response:
         """One request, retried with backoff (0.5 s, 1 s, 2 s, ...) while the network or server is away."""
-        reason = ""
+        reason, delay = "", 0.0
         for attempt in range(self.retries + 1):
             if attempt:
-                self.sleep(min(30.0, 0.5 * 2 ** (attempt - 1)))
+                self.sleep(delay)
+            delay = min(30.0, 0.5 * 2**attempt)  # before the next attempt, if this one fails
             try:
                 reply = self.transport(method, url, body, self.headers, self.timeout)
             except OSError as exc:
@@ -195,8 +196,8 @@ class Sender:
             if reply.status not in RETRY_STATUSES:
                 return reply
             reason = f"HTTP {reply.status}"
-            if reply.retry_after is not None and attempt < self.retries:
-                self.sleep(min(reply.retry_after, 60.0))
+            if reply.retry_after is not None:  # the server said how long: wait at least that (up to a minute)
+                delay = max(delay, min(reply.retry_after, 60.0))
         raise LrsError(
             f"{shown(self.url)}: LRS niet bereikbaar na {self.retries + 1} pogingen ({reason}); "
             "wat al verstuurd is, blijft staan (tip: controleer het adres en stuur opnieuw: "
