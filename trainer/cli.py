@@ -168,7 +168,10 @@ def build_parser() -> argparse.ArgumentParser:
         help="bundle: voor een andere laptop (standaard); xapi: xAPI 2.0-statements, één per regel",
     )
     xapi = export.add_argument_group("xapi", "alleen bij --format xapi (zie docs/xapi/README.md)")
-    xapi.add_argument("--scenario", help="alleen sessies van dit scenario-id")
+    xapi.add_argument(
+        "--server", dest="read_server", metavar="URL", help="lees van de gedeelde server (postgresql://...)"
+    )
+    xapi.add_argument("--scenario", dest="scenario_id", help="alleen sessies van dit scenario-id")
     xapi.add_argument("--trainee", help="alleen sessies van deze trainee-code")
     xapi.add_argument("--since", metavar="JJJJ-MM-DD", help="alleen sessies begonnen op of na deze dag (UTC)")
     xapi.add_argument(

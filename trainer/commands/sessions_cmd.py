@@ -147,16 +147,18 @@ def purge(store: RecordStore | ServerReader, older_than: int | None, trainee: st
     return 0
 
 
-_XAPI_ONLY = (
-    "--scenario",
-    "--trainee",
-    "--since",
-    "--until",
-    "--all",
-    "--send",
-    "--home-page",
-    "--with-group",
-)
+# flag -> its attribute: options only the xAPI export reads
+_XAPI_ONLY = {
+    "--server": "read_server",
+    "--scenario": "scenario_id",
+    "--trainee": "trainee",
+    "--since": "since",
+    "--until": "until",
+    "--all": "all",
+    "--send": "send",
+    "--home-page": "home_page",
+    "--with-group": "with_group",
+}
 
 
 def run(args: argparse.Namespace, lang: str) -> int:
@@ -167,7 +169,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
         return xapi_cmd.run(args, lang)
     if action == "export":
-        extra = [f for f in _XAPI_ONLY if getattr(args, f.lstrip("-").replace("-", "_"), None)]
+        extra = [flag for flag, name in _XAPI_ONLY.items() if getattr(args, name, None)]
         if extra:
             raise UserError(
                 f"{extra[0]} hoort bij --format xapi (tip: trainer sessions export --format xapi --help)",

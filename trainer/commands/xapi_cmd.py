@@ -52,6 +52,20 @@ def _home_page(url: str | None) -> str:
     return url
 
 
+def _source(args: argparse.Namespace) -> str | None:
+    """--server URL reads the shared server (as --db postgresql://... does); otherwise --db or the default."""
+    if args.read_server is None:
+        return str(args.db) if args.db is not None else None
+    if not is_server_url(args.read_server):
+        raise UserError(
+            f"--server verwacht een postgresql://-adres, niet '{args.read_server}' (tip: --db BESTAND voor "
+            "een database op deze laptop)",
+            f"--server expects a postgresql:// address, not '{args.read_server}' (hint: --db FILE for a "
+            "database on this laptop)",
+        )
+    return str(args.read_server)
+
+
 def selection(reader: Reader, args: argparse.Namespace) -> Selection:
     """The filters of the command line; at least one, or --all (exporting everything is a choice)."""
     since, until = _day(args.since, "--since"), _day(args.until, "--until")
@@ -63,7 +77,7 @@ def selection(reader: Reader, args: argparse.Namespace) -> Selection:
     chosen = Selection(
         ids=tuple(reader.session(ref).id for ref in args.ids),  # type: ignore[attr-defined]
         groups=(args.group,) if args.group else (),
-        scenario=args.scenario,
+        scenario=args.scenario_id,
         trainee=args.trainee,
         since=since,
         until=until,
@@ -111,8 +125,9 @@ def run(args: argparse.Namespace, lang: str) -> int:
         raise UserError(
             "geef -o BESTAND.jsonl, --send URL of allebei", "give -o FILE.jsonl, --send URL or both"
         )
-    if args.output not in (None, "-") and not is_server_url(args.db):
-        refuse_records_target(args.output, db_path(args.db))
+    source = _source(args)
+    if args.output not in (None, "-") and not is_server_url(source):
+        refuse_records_target(args.output, db_path(source))
     options = ExportOptions(home_page=_home_page(args.home_page), with_group=args.with_group)
     try:
         if args.retries < 0:
@@ -122,7 +137,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
         sender = Sender(args.send, auth=args.auth, retries=args.retries) if args.send else None
     except LrsError as exc:
         raise UserError(exc.nl, exc.en) from None
-    with open_reader(args.db, must_exist=True) as reader:
+    with open_reader(source, must_exist=True) as reader:
         try:
             counted = _Counted(statements(reader, selection(reader, args), options))
             if args.output == "-":
