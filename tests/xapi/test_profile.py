@@ -122,6 +122,40 @@ def test_every_statement_keeps_the_profile(corpus: list[dict[str, Any]]) -> None
     assert used == set(concepts), f"defined but never used: {sorted(set(concepts) - used)}"
 
 
+def _regex(doc: dict[str, Any], iri: str, letters: dict[str, str]) -> str:
+    """A pattern of the profile document as a regular expression over one letter per statement template."""
+    if iri in letters:
+        return letters[iri]
+    pattern = next(q for q in doc["patterns"] if q["id"] == iri)
+    if "sequence" in pattern:
+        return "".join(_regex(doc, m, letters) for m in pattern["sequence"])
+    if "alternates" in pattern:
+        return "(?:" + "|".join(_regex(doc, m, letters) for m in pattern["alternates"]) + ")"
+    suffix = {"oneOrMore": "+", "zeroOrMore": "*", "optional": "?"}
+    kind = next(k for k in suffix if k in pattern)
+    return f"(?:{_regex(doc, pattern[kind], letters)}){suffix[kind]}"
+
+
+def test_every_session_follows_the_primary_pattern(corpus: list[dict[str, Any]]) -> None:
+    """The Profiles spec: statements naming the profile version in their category follow a pattern, per
+    registration. Each session's statements, as template letters, must match the primary pattern."""
+    doc = json.loads(COMMITTED.read_text(encoding="utf-8"))
+    letters = {t["id"]: chr(ord("a") + i) for i, t in enumerate(doc["templates"])}
+    by_verb = {t["verb"]: letters[t["id"]] for t in doc["templates"]}
+    primary = [q for q in doc["patterns"] if q.get("primary")]
+    assert len(primary) == 1
+    regex = re.compile(_regex(doc, primary[0]["id"], letters))
+    sessions: dict[str, str] = {}
+    for statement in corpus:
+        key = statement["context"]["registration"]
+        sessions[key] = sessions.get(key, "") + by_verb[statement["verb"]["id"]]
+    assert len(sessions) == 3 * len(BUNDLED)
+    for key, word in sessions.items():
+        assert regex.fullmatch(word), f"session {key}: {word} does not follow {regex.pattern}"
+    assert any(by_verb[p.REVOTED.iri] in word for word in sessions.values())
+    assert not regex.fullmatch(by_verb[p.STARTED.iri] + by_verb[p.TERMINATED.iri]), "control: no decisions"
+
+
 def test_the_readable_page_names_every_concept_of_the_profile() -> None:
     page = (ROOT / "docs" / "xapi" / "README.md").read_text(encoding="utf-8")
     missing = [c.iri for c in p.CONCEPTS if c.iri.removeprefix(p.BASE) not in page]

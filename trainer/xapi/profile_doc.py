@@ -136,6 +136,59 @@ def _template(template: Template) -> dict[str, Any]:
     return doc
 
 
+@dataclass(frozen=True)
+class Pattern:
+    """A pattern of the profile: `kind` is sequence, alternates, oneOrMore, zeroOrMore or optional; members
+    are template or pattern names. Statements that name the profile in their category must follow one (the
+    Profiles spec), so a session's statements are described as one primary pattern."""
+
+    name: str
+    kind: str
+    members: tuple[str, ...]
+    label: tuple[str, str] | None = None
+
+    @property
+    def iri(self) -> str:
+        return f"{p.BASE}patterns/{self.name}"
+
+
+PATTERNS: tuple[Pattern, ...] = (
+    Pattern(
+        "session",
+        "sequence",
+        (
+            "session-started",
+            "decisions",
+            "ending",
+            "reflections",
+            "registration",
+            "session-terminated",
+            "revotes",
+        ),
+        (
+            "een sessie: begin, beslismomenten, einde, reflecties, registratie, afsluiting en de nieuwe "
+            "stemmen uit het groepsgesprek; een onafgemaakte sessie is het begin hiervan",
+            "a session: start, decision points, ending, reflections, registration, end and the revotes from "
+            "the group discussion; an unfinished session is the beginning of this",
+        ),
+    ),
+    Pattern("decisions", "oneOrMore", ("decision",)),
+    Pattern("decision", "alternates", ("choice", "timeout")),
+    Pattern("reflections", "zeroOrMore", ("reflection",)),
+    Pattern("revotes", "zeroOrMore", ("revote",)),
+)
+
+
+def _pattern(pattern: Pattern) -> dict[str, Any]:
+    names = {t.name: t.iri for t in TEMPLATES} | {q.name: q.iri for q in PATTERNS}
+    members = [names[m] for m in pattern.members]
+    doc: dict[str, Any] = {"id": pattern.iri, "type": "Pattern", "inScheme": p.PROFILE_VERSION}
+    if pattern.label is not None:
+        doc |= {"primary": True, "prefLabel": _words(pattern.label), "definition": _words(pattern.label)}
+    doc[pattern.kind] = members if pattern.kind in ("sequence", "alternates") else members[0]
+    return doc
+
+
 def profile_document() -> dict[str, Any]:
     """The whole profile, ready for json.dumps."""
     return {
@@ -159,6 +212,7 @@ def profile_document() -> dict[str, Any]:
         "author": {"type": "Organization", "name": "trainer (scenariotrainer professioneel controleren)"},
         "concepts": [_concept(c) for c in p.CONCEPTS],
         "templates": [_template(t) for t in TEMPLATES],
+        "patterns": [_pattern(q) for q in PATTERNS],
     }
 
 
