@@ -10,6 +10,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from trainer.model.vocabulary import REGISTRABLE_POWERS, Assessment, Ground, Outcome, Step
@@ -39,7 +40,7 @@ class Concept:
     schema: dict[str, Any] | None = None  # extensions: the JSON Schema of the value
     extra: dict[str, Any] = field(default_factory=dict)
 
-    @property
+    @cached_property  # asked for every statement: worked out once
     def iri(self) -> str:
         folder = {
             "Verb": "verbs",

@@ -79,6 +79,7 @@ class _Builder:
         self.scenario = scenario
         self.options = options
         self.base = f"{p.ACTIVITIES}scenarios/{row.scenario_id}"
+        self.registration = registration_id(row.id)
         self.extensions: dict[str, Any] = {
             p.SCENARIO_VERSION.iri: {
                 "id": row.scenario_id,
@@ -133,7 +134,7 @@ class _Builder:
         result: dict[str, Any] | None = None,
     ) -> dict[str, Any]:
         context: dict[str, Any] = {
-            "registration": registration_id(self.row.id),
+            "registration": self.registration,
             "platform": "trainer",
             "language": self.row.lang,
             "contextActivities": {
