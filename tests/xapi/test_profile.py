@@ -88,8 +88,8 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> list[dict[str, Any]]:
         snapshot = store.scenario_snapshot(row.content_hash)
         node = node or next(n for n, v in snapshot.nodes.items() if v.type in ("scene", "selection"))
         choice = _first_choice(snapshot, node)
-        payload = {"type": "revote_made", "t": 999.0, "node": node, "choice": choice}
-        store.insert_event(conn, sid, row.event_count, 999.0, "revote_made", json.dumps(payload))
+        payload = {"type": "revote_cast", "t": 999.0, "revote_id": "r", "node": node, "choice": choice}
+        store.insert_event(conn, sid, row.event_count, 999.0, "revote_cast", json.dumps(payload))
     return export(db, with_group=True)
 
 

@@ -195,20 +195,32 @@ def test_every_event_type_has_a_statement_or_says_why_not() -> None:
 
 
 def test_a_revote_becomes_a_revoted_statement_with_the_choices_kader_step(tmp_path: Path) -> None:
-    """Revotes (issue 18) are their own event type, named with 'revote'; until that lands, a recorded revote
-    is written here the way a newer trainer would write it: node and choice (step and assessment optional)."""
+    """Revotes (issue 18) are their own event type, `revote_cast` (branch lead-data: revote_id, node, choice,
+    step, assessment); until it lands on main it is written here as that branch writes it, without step and
+    assessment to show they come from the scenario when missing."""
     db = tmp_path / "r.sqlite3"
     sid = _finished_minimal(db)
     with RecordStore(db) as store, store.transaction() as conn:
         seq = store.session(sid).event_count
-        payload = {"type": "revote_made", "t": 900.0, "node": "aanspreken", "choice": "concreet"}
-        store.insert_event(conn, sid, seq, 900.0, "revote_made", json.dumps(payload))
+        payload = {
+            "type": "revote_cast",
+            "t": 900.0,
+            "revote_id": "r1",
+            "node": "aanspreken",
+            "choice": "concreet",
+        }
+        store.insert_event(conn, sid, seq, 900.0, "revote_cast", json.dumps(payload))
     revoted = [s for s in export(db) if verb(s) == "revoted"]
     assert len(revoted) == 1
     s = revoted[0]
     assert s["id"] == statement_id(sid, seq) and s["result"] == {"response": "concreet"}
     assert _ext(s, p.KADER_STEP) == "uitleggen" and _ext(s, p.ASSESSMENT) == "in_lijn"  # from the scenario
     BaseXapiStatement.model_validate(s)
+    with RecordStore(db) as store, store.transaction() as conn:  # as recorded: the option's own step wins
+        payload |= {"step": "bejegenen", "assessment": "discutabel"}
+        store.insert_event(conn, sid, seq + 1, 901.0, "revote_cast", json.dumps(payload))
+    last = [s for s in export(db) if verb(s) == "revoted"][-1]
+    assert _ext(last, p.KADER_STEP) == "bejegenen" and _ext(last, p.ASSESSMENT) == "discutabel"
 
 
 def test_an_unreadable_event_is_named_by_session_and_number(tmp_path: Path) -> None:

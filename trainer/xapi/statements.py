@@ -219,7 +219,8 @@ def _payload(event: EventRow, row: SessionRow) -> dict[str, Any]:
 
 
 def is_revote(kind: str) -> bool:
-    """A revote from the group discussion (issue 18): its own event type, named with 'revote'."""
+    """A revote from the group discussion (issue 18's `revote_cast`): its own event type, named with
+    'revote' (a later variant of it is read the same way)."""
     return "revote" in kind
 
 
@@ -305,9 +306,13 @@ def _one(
             build.scenario_activity(),
             result={"completion": True, "duration": duration(event.mono_time)},
         )
-    if is_revote(kind):
+    if is_revote(kind):  # issue 18's RevoteCast: node, choice, and the option's step and assessment
         node, choice = data["node"], data["choice"]
-        authored = data if "step" in data and "assessment" in data else build.authored_choice(node, choice)
+        try:
+            authored = build.authored_choice(node, choice)  # its power and grounds, as for a choice
+        except KeyError:
+            authored = {}
+        authored |= {k: data[k] for k in ("step", "assessment") if k in data}
         return build.statement(
             event,
             p.REVOTED,
