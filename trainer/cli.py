@@ -157,8 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
         action = actions.add_parser(name, help=text, parents=[db, lang])
         action.add_argument("id", help="sessie-id (of het begin ervan)")
     export = actions.add_parser("export", help="sessies naar een bestand of een LRS", parents=[db, lang])
-    export.add_argument("ids", nargs="*")
-    export.add_argument("--group")
+    export.add_argument("ids", nargs="*", help="sessie-id's (of het begin ervan)")
+    export.add_argument("--group", metavar="LABEL", help="alle sessies van deze groep")
     export.add_argument("-o", "--output", help="het bestand (bij --format xapi: - voor de terminal)")
     export.add_argument("--names", action="store_true", help="ook weergavenamen (alleen met toestemming)")
     export.add_argument(
@@ -171,8 +171,10 @@ def build_parser() -> argparse.ArgumentParser:
     xapi.add_argument(
         "--server", dest="read_server", metavar="URL", help="lees van de gedeelde server (postgresql://...)"
     )
-    xapi.add_argument("--scenario", dest="scenario_id", help="alleen sessies van dit scenario-id")
-    xapi.add_argument("--trainee", help="alleen sessies van deze trainee-code")
+    xapi.add_argument(
+        "--scenario", dest="scenario_id", metavar="ID", help="alleen sessies van dit scenario-id"
+    )
+    xapi.add_argument("--trainee", metavar="CODE", help="alleen sessies van deze trainee-code")
     xapi.add_argument("--since", metavar="JJJJ-MM-DD", help="alleen sessies begonnen op of na deze dag (UTC)")
     xapi.add_argument(
         "--until", metavar="JJJJ-MM-DD", help="alleen sessies begonnen op of voor deze dag (UTC)"
