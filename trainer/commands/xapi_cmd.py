@@ -96,12 +96,16 @@ class _Counted:
     def __init__(self, stream: Iterator[dict[str, Any]]) -> None:
         self.stream = stream
         self.count = 0
-        self.sessions: set[str] = set()  # registration ids: one short string per session
+        self.sessions = 0
+        self.last = ""  # statements come session by session: a new registration is a new session
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for statement in self.stream:
             self.count += 1
-            self.sessions.add(statement["context"]["registration"])
+            registration = statement["context"]["registration"]
+            if registration != self.last:
+                self.sessions += 1
+                self.last = registration
             yield statement
 
 
@@ -171,7 +175,7 @@ def _nothing(where: object) -> UserError:
 def _report(counted: _Counted, args: argparse.Namespace, sender: Sender | None, lang: str) -> None:
     en = lang == "en"
     say = sys.stderr if args.output == "-" else sys.stdout  # stdout may be the statements themselves
-    n, s = counted.count, len(counted.sessions)
+    n, s = counted.count, counted.sessions
     if args.output not in (None, "-"):
         print(
             f"{n} statements from {s} session(s) to {args.output}"
