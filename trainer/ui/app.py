@@ -425,8 +425,9 @@ class App:
                 self.trainee, self.group = command.trainee, command.group
                 self._after_start()
             elif isinstance(command, fr.PickScenario):
-                self.loaded = self.options.scenarios[command.index]
-                self._go(Screen.BRIEFING)
+                # Read and checked only now: a broken file shows its findings instead of the briefing.
+                if self._load_file(Path(self.options.scenarios[command.index].path)):
+                    self._go(Screen.BRIEFING)
             elif isinstance(command, fr.ResumeSession):
                 self._resume(command.session_id)
             elif isinstance(command, fr.Begin):
