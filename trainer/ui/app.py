@@ -27,7 +27,7 @@ from trainer.ui.options import NoDisplayError as NoDisplayError
 from trainer.ui.options import PlayerOptions as PlayerOptions
 from trainer.ui.reload_note import replay_words
 from trainer.ui.routing import SCREENS, Screen
-from trainer.ui.screens import dialogue, pages
+from trainer.ui.screens import dialogue, pages, selection
 from trainer.ui.screens.page import Page
 from trainer.ui.senses import Senses, on_screen
 from trainer.ui.source import SessionSource
@@ -292,7 +292,8 @@ class App:
             read = self._age() >= ENDING_MIN_READ_SECONDS
             if self.screen == Screen.ENDING and self.ui.focus is None and read:
                 self.ui.focus = 0  # read long enough: now Enter continues
-            shown = on_screen(self.session, self.screen.value, self.timer_left, self.lang)
+            heard = selection.heard(self.frame()) if self.screen == Screen.SELECTION else ()
+            shown = on_screen(self.session, self.screen.value, self.timer_left, self.lang, heard)
             self.senses.frame(self.clock.now(), shown)
         if draw:
             SCREENS[self.showing].draw(self.surface, self.frame())

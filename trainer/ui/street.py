@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from trainer.engine.crowd import CrowdPlan, crowd_at, crowd_plan
+from trainer.engine.crowd import CrowdPlan, Walker, crowd_at, crowd_plan
 from trainer.engine.timeline import Placed, Pose, candidates_at
 from trainer.model.atmosphere import atmosphere_of
 from trainer.model.scenario import Appearance, Candidate, CastMember, Scenario, SelectionNode
@@ -34,6 +34,7 @@ SEAM = 0.25  # share of a window cross-faded where the street closes on itself
 DEPTH_RISE = 0.2  # a figure at depth 1 stands this share of the window higher ...
 DEPTH_SHRINK = 0.5  # ... and this much smaller
 GROUP_STEP_CM = 46.0
+SUITCASES = {"stationsplein": 0.3, "plein": 0.05, "winkelstraat": 0.05}  # walkers pulling a suitcase
 # Buildings-sized props stand back from the kerb, so they frame the people instead of walling them in.
 PROP_DEPTH = {"snackbar": 0.45, "winkelpui": 0.45, "bushokje": 0.3, "trap": 0.3, "fietsenrek": 0.35}
 
@@ -106,16 +107,15 @@ class Street:
         seats = seat_positions(self.width, h) if self.backdrop == "trein" else ()
         self.wet = is_wet(scenario, node_id)
         self.plan: CrowdPlan = crowd_plan(
-            node, seed=seed, hour=hour, time_limit=node.time_limit, wet=self.wet, seats=seats
+            node,
+            seed=seed,
+            hour=hour,
+            time_limit=node.time_limit,
+            wet=self.wet,
+            seats=seats,
+            suitcases=SUITCASES.get(self.backdrop, 0.0),
         )
-        self.looks: dict[str, Appearance] = {
-            wk.key: (
-                wk.appearance.model_copy(update={"accessories": [*wk.appearance.accessories, "paraplu"]})
-                if wk.umbrella
-                else wk.appearance
-            )
-            for wk in self.plan.walkers
-        }
+        self.looks: dict[str, Appearance] = {wk.key: _look(wk) for wk in self.plan.walkers}
 
     def _props(self) -> None:
         for prop in sorted(self.node.props, key=lambda p: PROP_DEPTH.get(p.kind.value, 0.0), reverse=True):
@@ -257,6 +257,14 @@ class Street:
 
 
 IDLE = (Pose.STAAN, Pose.BELLEN, Pose.LEUNEN)
+
+
+def _look(walker: Walker) -> Appearance:
+    """A passer-by as drawn: their umbrella or suitcase among their things."""
+    extra = [name for name, has in (("paraplu", walker.umbrella), ("koffer", walker.suitcase)) if has]
+    if not extra:
+        return walker.appearance
+    return walker.appearance.model_copy(update={"accessories": [*walker.appearance.accessories, *extra]})
 
 
 def _breath(p: Placed, i: int) -> int:

@@ -8,8 +8,10 @@ import pygame
 from trainer.model.graph import NOBODY
 from trainer.model.scenario import Candidate, SelectionNode
 from trainer.model.vocabulary import CueKind
+from trainer.ui import crowd_sound
 from trainer.ui import street as st
 from trainer.ui import theme as th
+from trainer.ui.crowd_sound import Heard
 from trainer.ui.frame import Choose, Command, Frame, Layout
 from trainer.ui.input import Action, Input
 from trainer.ui.screens.info import draw_info
@@ -50,6 +52,13 @@ def offset(frame: Frame) -> int:
     """Left edge of the window in panorama pixels; the street wraps, so any pan is a place in it."""
     street = street_of(frame)
     return int(frame.ui.pan * street.width - frame.size[0] / 2) % street.width
+
+
+def heard(frame: Frame) -> tuple[Heard, ...]:
+    """The passers-by heard now, panned where this frame draws them."""
+    street = street_of(frame)
+    centre = (offset(frame) + frame.size[0] / 2) / street.width % 1.0
+    return crowd_sound.heard(street.plan, seconds(frame), centre, frame.size[0] / street.width)
 
 
 def card_cues(cand: Candidate) -> list[str]:
