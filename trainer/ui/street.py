@@ -21,6 +21,7 @@ from trainer.model.scenario import Appearance, Candidate, CastMember, Scenario, 
 from trainer.ui import art
 from trainer.ui import layers as ly
 from trainer.ui.art import furniture
+from trainer.ui.art.cycles import PEDAL_FRAMES
 from trainer.ui.art.palette import light
 from trainer.ui.art.poses import WALK_FRAMES, person_sprite, rider_sprite
 from trainer.ui.art.scene import Scene
@@ -148,13 +149,14 @@ class Street:
 
     def _person(self, who: str, app: Appearance, mood: str, p: Placed, scale: float) -> pygame.Surface:
         height = max(24, int(round(self.person_px * scale / 8)) * 8)  # steps of 8 px: fewer sprites
-        frame = int(p.phase * WALK_FRAMES) if p.pose == Pose.LOPEN else 0
+        frames = {Pose.LOPEN: WALK_FRAMES, Pose.FIETSEN: PEDAL_FRAMES}.get(p.pose, 1)
+        frame = int(p.phase * frames) % frames
         key = (who, height, p.facing, p.pose, frame)
         hit = self._sprites.get(key)
         if hit is not None:  # this street's own index: no appearance key to build per figure per frame
             return hit
         if p.pose == Pose.FIETSEN:
-            image = rider_sprite(app, int(self.size[1] * VEHICLE_HEIGHT * scale), p.facing or 1)
+            image = rider_sprite(app, int(self.size[1] * VEHICLE_HEIGHT * scale), p.facing or 1, frame=frame)
         else:
             image = person_sprite(app, mood, height, facing=p.facing, pose=p.pose.value, frame=frame)
         if len(self._sprites) > 1500:
@@ -181,7 +183,8 @@ class Street:
     def _vehicle(self, cand: Candidate, members: list[CastMember], p: Placed, scale: float) -> pygame.Surface:
         assert cand.vehicle is not None
         height = int(self.size[1] * VEHICLE_HEIGHT * scale)
-        image = art.render_vehicle(cand.vehicle, [m.appearance for m in members], height)
+        pedal = int(p.phase * PEDAL_FRAMES) if p.pose == Pose.FIETSEN and members else 0  # riding: pedalling
+        image = art.render_vehicle(cand.vehicle, [m.appearance for m in members], height, pedal)
         return pygame.transform.flip(image, True, False) if p.facing < 0 else image
 
     def figures(self, t: float, offset: int, focused: str | None = None) -> list[Drawn]:
