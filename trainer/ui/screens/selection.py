@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pygame
 
+from trainer.model import beats
 from trainer.model.graph import NOBODY
 from trainer.model.scenario import Candidate, SelectionNode
-from trainer.model.vocabulary import CueKind
 from trainer.ui import crowd_sound
 from trainer.ui import street as st
 from trainer.ui import theme as th
@@ -31,11 +31,6 @@ def _node(frame: Frame) -> SelectionNode:
 
 def _candidates(frame: Frame) -> list[Candidate]:
     return sorted(_node(frame).candidates, key=lambda c: c.position)
-
-
-# What an officer could know without seeing it (a report, MEOS, a colleague's words, earlier events): the
-# card keeps these when the street shows the rest (behaviour, clothing, vehicles) in the beats.
-KNOWN_KINDS = frozenset({CueKind.INFORMATIE, CueKind.OMSTANDIGHEDEN})
 
 
 def street_of(frame: Frame) -> st.Street:
@@ -63,7 +58,7 @@ def heard(frame: Frame) -> tuple[Heard, ...]:
 
 def card_cues(cand: Candidate) -> list[str]:
     """Indexes into the cues shown on the card: all of them, unless the street shows the behaviour."""
-    return [str(i) for i, cue in enumerate(cand.cues) if not cand.beats or cue.kind in KNOWN_KINDS]
+    return [str(i) for i in beats.card_cues(cand)]
 
 
 def present(frame: Frame) -> list[Candidate]:
