@@ -17,7 +17,7 @@ from pathlib import Path
 from trainer.engine.session import Session
 from trainer.engine.views import View
 from trainer.model.atmosphere import atmosphere_of
-from trainer.model.scenario import Scenario
+from trainer.model.scenario import Scenario, SelectionNode
 from trainer.ui.crowd_sound import Heard
 from trainer.ui.preferences import Preferences, SettingsView, adjusted, load_preferences, save_preferences
 from trainer.ui.scenery import scene_name
@@ -57,13 +57,24 @@ def on_screen(
         in_scene=in_scene,
         outdoors_sounds=screen == "selection",
         timer_left=timer_left(view) if view is not None else None,
-        lines=tuple(line.text.get(lang) for line in view.lines)
-        if in_scene and view and screen == "dialogue"
-        else (),
+        lines=spoken(view, screen, lang) if in_scene and view is not None else (),
         lang=lang,
         visit=len(session.events) if session is not None else 0,
         heard=heard if in_scene else (),
     )
+
+
+def spoken(view: View, screen: str, lang: str) -> tuple[str, ...]:
+    """What is read aloud on a screen, in reading order: a dialogue's lines, then what the officer knows
+    (reports, MEOS, dispatch: title and text); in the street, the scene's description (its prompt) and the
+    same information. Names of people and options are not read: they are read on the screen itself."""
+    node = view.node
+    info = tuple(f"{item.title.get(lang)}. {item.text.get(lang)}" for item in getattr(node, "info", ()))
+    if screen == "dialogue":
+        return tuple(line.text.get(lang) for line in view.lines) + info
+    if screen == "selection" and isinstance(node, SelectionNode):
+        return (node.prompt.get(lang), *info)
+    return ()
 
 
 class Senses:
