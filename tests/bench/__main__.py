@@ -215,9 +215,10 @@ def bench_player() -> None:
         "ms",
         4,
     )
-    median, low, high, load = launch()
+    median, low, high, load, cpu = launch()
     row(  # issue 16: `trainer play` to the picker's first frame, the scenarios' cards cached
-        f"player: launch to first frame (median of 7: {low:.2f}-{high:.2f} s, load {load:.1f})",
+        f"player: launch to first frame (median of 7: {low:.2f}-{high:.2f} s, load {load:.1f}; "
+        f"CPU of a whole launch {cpu:.2f} s)",
         median,
         "s",
         1.0,

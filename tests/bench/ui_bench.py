@@ -148,9 +148,11 @@ def street_cpu() -> tuple[float, int, int]:
     return float(data["cpu_ms_per_frame"]), int(data["figures"]), int(data["umbrellas"])
 
 
-def launch(runs: int = 7) -> tuple[float, float, float, float]:
+def launch(runs: int = 7) -> tuple[float, float, float, float, float]:
     """Seconds from starting `trainer play` to its first frame: median, min, max of `runs` (after one warm-up
-    that fills the picker's card cache, as any earlier launch on the laptop has), and the load average."""
+    that fills the picker's card cache, as any earlier launch on the laptop has), the load average, and the
+    median CPU seconds of a whole launch (start to exit: what a busy machine does not change)."""
+    import resource
     import shutil
     import statistics
     import tempfile
@@ -166,9 +168,10 @@ def launch(runs: int = 7) -> tuple[float, float, float, float]:
         "PYTHONPYCACHEPREFIX": f"{home}/pycache",
     }
     env.pop("PYTHONDONTWRITEBYTECODE", None)
-    samples = []
+    samples, cpu = [], []
     try:
         for i in range(runs + 1):
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
             start = time.time()
             out = subprocess.run(
                 [sys.executable, "-c", LAUNCH_SCRIPT, str(ROOT)],
@@ -179,11 +182,13 @@ def launch(runs: int = 7) -> tuple[float, float, float, float]:
             )
             data = json.loads(out.stdout.strip().splitlines()[-1])
             assert data["code"] == 0, out.stderr
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
             if i:
                 samples.append(data["first_frame"] - start)
+                cpu.append(after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime)
     finally:
         shutil.rmtree(home, ignore_errors=True)
-    return statistics.median(samples), min(samples), max(samples), os.getloadavg()[0]
+    return statistics.median(samples), min(samples), max(samples), os.getloadavg()[0], statistics.median(cpu)
 
 
 def peak_memory() -> float:

@@ -14,6 +14,7 @@ import math
 from dataclasses import dataclass
 
 from trainer.engine.crowd import CrowdPlan, Walker, crowd_at
+from trainer.engine.timeline import Placed
 
 MAX_HEARD = 4  # more at once is a wash of noise in which no one figure can be placed
 EDGE = 0.25  # share of a window beyond either edge over which a figure fades out
@@ -41,12 +42,20 @@ def sound_of(walker: Walker) -> str | None:
     return None
 
 
-def heard(plan: CrowdPlan, t: float, centre: float, view: float) -> tuple[Heard, ...]:
+def heard(
+    plan: CrowdPlan,
+    t: float,
+    centre: float,
+    view: float,
+    placed: tuple[Placed, ...] | None = None,
+    walkers: dict[str, Walker] | None = None,
+) -> tuple[Heard, ...]:
     """The loudest few sounds at second t. `centre`: the middle of the window as a share of the street
-    (0..1, wrapping); `view`: the window's width as a share of the street."""
-    walkers = {w.key: w for w in plan.walkers}
+    (0..1, wrapping); `view`: the window's width as a share of the street. `placed` and `walkers`: the
+    crowd at t and the plan's walkers by key, when the caller has them already (the street does)."""
+    walkers = walkers if walkers is not None else {w.key: w for w in plan.walkers}
     out: list[Heard] = []
-    for p in crowd_at(plan, t):
+    for p in placed if placed is not None else crowd_at(plan, t):
         walker = walkers.get(p.key)
         sound = sound_of(walker) if walker is not None else None
         if sound is None:

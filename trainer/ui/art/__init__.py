@@ -47,7 +47,7 @@ FACINGS = ("front", "left", "right", "back")
 _backdrops = LRU(6)
 _people = LRU(256)
 _portraits = LRU(64)
-_vehicles_cache = LRU(32)
+_vehicles_cache = LRU(32 * PEDAL_FRAMES)  # riders pedal: a sprite per crank position
 _groups = LRU(32)
 
 

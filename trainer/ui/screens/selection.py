@@ -53,7 +53,9 @@ def heard(frame: Frame) -> tuple[Heard, ...]:
     """The passers-by heard now, panned where this frame draws them."""
     street = street_of(frame)
     centre = (offset(frame) + frame.size[0] / 2) / street.width % 1.0
-    return crowd_sound.heard(street.plan, seconds(frame), centre, frame.size[0] / street.width)
+    t = seconds(frame)
+    view = frame.size[0] / street.width
+    return crowd_sound.heard(street.plan, t, centre, view, street.crowd(t), street.walkers)
 
 
 def card_cues(cand: Candidate) -> list[str]:
