@@ -82,3 +82,10 @@ def all_atmospheres(scenario: Scenario) -> set[Atmosphere]:
     out = {setting_atmosphere(scenario.setting)}
     out.update(atmosphere_of(scenario, node_id) for node_id in scenario.nodes)
     return out
+
+
+def backdrop_of(scenario: Scenario, node_id: str | None) -> str:
+    """The backdrop a node is drawn on: its own, else the setting's."""
+    node = scenario.nodes.get(node_id or "")
+    own = getattr(node, "backdrop", None)
+    return own if isinstance(own, str) else scenario.setting.backdrop

@@ -11,7 +11,7 @@ from typing import Protocol
 
 import pygame
 
-from trainer.model.atmosphere import atmosphere_of
+from trainer.model.atmosphere import atmosphere_of, backdrop_of
 from trainer.model.scenario import Candidate, CastMember, Scenario
 from trainer.ui import art
 from trainer.ui.art.backdrop import INDOORS
@@ -41,11 +41,7 @@ def backdrop(
     return _dim(surface, dim) if dim else surface
 
 
-def scene_name(scenario: Scenario, node_id: str | None) -> str:
-    """The backdrop a node is drawn on: its own, else the setting's."""
-    node = scenario.nodes.get(node_id or "")
-    own = getattr(node, "backdrop", None)
-    return own if isinstance(own, str) else scenario.setting.backdrop
+scene_name = backdrop_of  # the backdrop a node is drawn on (sound asks it too, without the drawing code)
 
 
 def scene_backdrop(

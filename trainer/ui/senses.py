@@ -16,11 +16,10 @@ from pathlib import Path
 
 from trainer.engine.session import Session
 from trainer.engine.views import View
-from trainer.model.atmosphere import atmosphere_of
+from trainer.model.atmosphere import atmosphere_of, backdrop_of
 from trainer.model.scenario import Scenario, SelectionNode
 from trainer.ui.crowd_sound import Heard
 from trainer.ui.preferences import Preferences, SettingsView, adjusted, load_preferences, save_preferences
-from trainer.ui.scenery import scene_name
 from trainer.ui.sound import Sound, ambience_for
 from trainer.ui.speech import Speech
 
@@ -165,7 +164,7 @@ class Senses:
             self.sound.crowd(())
             return
         atm = atmosphere_of(shown.scenario, shown.node_id)
-        self.sound.scene(*ambience_for(scene_name(shown.scenario, shown.node_id), atm))
+        self.sound.scene(*ambience_for(backdrop_of(shown.scenario, shown.node_id), atm))
         self.sound.countdown(shown.timer_left)
         self.sound.crowd(shown.heard if shown.outdoors_sounds else ())
         self._speak(shown)
