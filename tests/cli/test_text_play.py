@@ -218,7 +218,7 @@ def test_bad_input_gets_a_one_line_hint_and_the_question_again() -> None:
     scenario = _minimal(extra_line=False)
     script: list[object] = ["", "zeven", "9", *ROUTE[1:8], "1,x", "1", "0", *ROUTE[9:]]
     out = _play(scenario, script).out
-    # the street offers: look again, the one person, nobody
+    # the street offers: the one person, nobody, look again
     assert out.count("Typ een nummer van 1 tot 3 en druk op Enter.") == 2
     assert any(line.startswith("Typ nummers van 1 tot") for line in out)
     assert sum(line.startswith("Typ een nummer van 1 tot") for line in out) == 3

@@ -153,14 +153,14 @@ def test_the_command_tells_the_street_as_it_is_when_looked_at() -> None:
             "--from",
             "plein",
         ],
-        input="\n1\n",  # the briefing, then: look again (then the input ends)
+        input="\n7\n",  # the briefing, then: look again (then the input ends)
         capture_output=True,
         text=True,
         timeout=120,
         env={**__import__("os").environ, "COLUMNS": "400"},
     )
     out = done.stdout
-    assert out.count("Op straat, na ") == 2 and "1.  Kijk nog eens rond (de tijd loopt door)" in out
+    assert out.count("Op straat, na ") == 2 and "7.  Kijk nog eens rond (de tijd loopt door)" in out
     assert "· nu: staat bij de kaartautomaten" in out and "· nu: zit op het bankje" in out
     for text in _behaviour(CAND["zakkenroller"]):
         assert text not in out

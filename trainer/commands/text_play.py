@@ -208,14 +208,15 @@ class TextHost(Terminal):
             limit = f" ({t(lang, 'time_left', n=max(0, math.ceil(left)))})" if left is not None else ""
             self.say("")
             self.para(f"{t(lang, 'what_now')}{limit}")
-            labels = [t(lang, "txt_look_again")] + [self.option_text(view, o) for o in present]
+            # looking again comes last, after 'nobody': the numbers of the people stay as they were
+            labels = [self.option_text(view, o) for o in present] + [t(lang, "txt_look_again")]
             picked = self.pick(labels, t(lang, "txt_number"))
             if self._out_of_time(view):
                 return  # answered after the limit: the default, said in words, not the late answer
-            if picked == 0:
+            if picked == len(present):
                 continue
             try:
-                session.choose(present[picked - 1].id)
+                session.choose(present[picked].id)
             except EngineError as exc:  # they left while the trainee was deciding: said, and look again
                 self.para(exc.message(lang))
                 continue
