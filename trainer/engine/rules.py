@@ -12,18 +12,20 @@ YAML never names Python: each condition or effect model maps to one function her
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from operator import attrgetter
 from random import Random
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
+from trainer.engine.casting import casting_variants, look_members
 from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered
 from trainer.engine.order import LAST, Parts, draw_order, partition, shuffled
 from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.beats import leaves_at
+from trainer.model.casting import condition_member, look_gate, looks_meeting
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
 from trainer.model.loader import content_hash
 from trainer.model.scenario import (
@@ -33,6 +35,7 @@ from trainer.model.scenario import (
     EndingNode,
     FlagCondition,
     Line,
+    LookCondition,
     MeterCondition,
     ReflectionQuestion,
     Scenario,
@@ -47,6 +50,7 @@ REFLECTION = "#reflectie"
 REGISTRATION = "#registratie"
 DONE = "#klaar"
 ADVANCE = ">"
+_NO_LOOKS: Mapping[str, str] = MappingProxyType({})
 """The id of the move that continues without a choice (a scene's `next:`, an ending, a phase)."""
 
 
@@ -57,6 +61,9 @@ class GameState:
 
     flags: Mapping[str, bool]
     meters: Mapping[str, int]
+    # The session's casting as far as a `when:` asks about it (cast id -> look id): fixed for the run,
+    # carried in the state so a look condition is as pure a test as a flag.
+    looks: Mapping[str, str] = field(default_factory=lambda: _NO_LOOKS)
 
     @classmethod
     def of(cls, flags: Mapping[str, bool], meters: Mapping[str, int]) -> GameState:
@@ -68,7 +75,11 @@ class GameState:
 
     def key(self) -> tuple[Any, ...]:
         """A hashable snapshot, for search over states."""
-        return (tuple(sorted(self.flags.items())), tuple(sorted(self.meters.items())))
+        return (
+            tuple(sorted(self.flags.items())),
+            tuple(sorted(self.meters.items())),
+            tuple(sorted(self.looks.items())),
+        )
 
 
 # --- the registry of conditions and effects ---------------------------------------------------------
@@ -78,16 +89,23 @@ Test = Callable[[GameState], bool]
 """A compiled condition: asked once per state, so the model's fields are read once, at compile time."""
 
 
-def _flag(cond: FlagCondition) -> Test:
+def _flag(cond: FlagCondition, scenario: Scenario | None, speaker: str | None) -> Test:
     name, wanted = cond.flag, cond.is_
     return lambda state: state.flags.get(name, False) is wanted
 
 
-def _meter(cond: MeterCondition) -> Test:
+def _meter(cond: MeterCondition, scenario: Scenario | None, speaker: str | None) -> Test:
     name = cond.meter
     low = cond.at_least if cond.at_least is not None else -(2**63)
     high = cond.at_most if cond.at_most is not None else 2**63
     return lambda state: low <= state.meters.get(name, 0) <= high
+
+
+def _look(cond: LookCondition, scenario: Scenario | None, speaker: str | None) -> Test:
+    # which looks pass is worked out once from the pool (a `look_has:` reads the looks as drawn)
+    who = condition_member(cond, speaker)
+    allowed = looks_meeting(scenario, cond, speaker) if scenario is not None else frozenset()
+    return lambda state: state.looks.get(who or "") in allowed
 
 
 Bounds = Mapping[str, tuple[int, int]]
@@ -109,9 +127,10 @@ def _add(effect: AddEffect, flags: dict[str, bool], meters: dict[str, int], boun
     meters[effect.add] = _clamp(bounds, effect.add, meters.get(effect.add, 0) + effect.by)
 
 
-CONDITIONS: dict[type, Callable[[Any], Test]] = {
+CONDITIONS: dict[type, Callable[[Any, Scenario | None, str | None], Test]] = {
     FlagCondition: _flag,
     MeterCondition: _meter,
+    LookCondition: _look,
 }
 EFFECTS: dict[type, Callable[[Any, dict[str, bool], dict[str, int], Bounds], None]] = {
     SetEffect: _set,
@@ -119,9 +138,12 @@ EFFECTS: dict[type, Callable[[Any, dict[str, bool], dict[str, int], Bounds], Non
 }
 
 
-def compile_conditions(conditions: Sequence[Any]) -> Test | None:
-    """One test for a `when:` list (all must hold); None when there are no conditions."""
-    tests = [CONDITIONS[type(c)](c) for c in conditions]
+def compile_conditions(
+    conditions: Sequence[Any], scenario: Scenario | None = None, speaker: str | None = None
+) -> Test | None:
+    """One test for a `when:` list (all must hold); None when there are no conditions. A look condition
+    needs the scenario (its pools) and, in a line, the speaker (whose look it asks about by default)."""
+    tests = [CONDITIONS[type(c)](c, scenario, speaker) for c in conditions]
     if not tests:
         return None
     if len(tests) == 1:
@@ -177,14 +199,14 @@ class Move(NamedTuple):
         return self.option.id if len(self.option.targets) == 1 else f"{self.option.id}#{self.branch}"
 
 
-def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
+def _option(scenario: Scenario, cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
     bases = choice.legal_bases
     return Option(
         cid,
         step,
         choice,
         path,
-        compile_conditions(choice.when),
+        compile_conditions(choice.when, scenario),
         step_bit(step),
         step.value,
         choice.assessment.value,
@@ -196,7 +218,8 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
         tuple(b.value for b in bases),
         tuple(o.value for o in choice.offences),
         tuple(
-            (compile_conditions(when), target, (*path, *below)) for when, target, below in choice.targets()
+            (compile_conditions(when, scenario), target, (*path, *below))
+            for when, target, below in choice.targets()
         ),
     )
 
@@ -219,13 +242,13 @@ class Rules:
         self.scenario = scenario
         nodes = scenario.nodes
         self.options: dict[str, tuple[Option, ...]] = {
-            nid: tuple(_option(*entry) for entry in node_choices(scenario, nid)) for nid in nodes
+            nid: tuple(_option(scenario, *entry) for entry in node_choices(scenario, nid)) for nid in nodes
         }
         self._by_id = {(nid, o.id): o for nid, opts in self.options.items() for o in opts}
         # A node's lines once, and whether any of them depends on the state.
         self._lines = {nid: tuple(getattr(node, "lines", ())) for nid, node in nodes.items()}
         self._line_tests = {
-            nid: tuple((line, compile_conditions(line.when)) for line in lines)
+            nid: tuple((line, compile_conditions(line.when, scenario, line.speaker)) for line in lines)
             for nid, lines in self._lines.items()
             if any(line.when for line in lines)
         }
@@ -242,7 +265,10 @@ class Rules:
         self._unconditional = {
             nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
         }
-        self._questions = tuple((q, compile_conditions(q.when)) for q in scenario.reflection)
+        self._questions = tuple((q, compile_conditions(q.when, scenario)) for q in scenario.reflection)
+        # Whose look a `when:` asks about, anywhere: only these go into the state, so sessions whose
+        # castings differ elsewhere share states (and a scenario without look conditions has none).
+        self.look_members, self.route_members = look_members(scenario)
         # Where the legal options never change, their split by pin is made once, and where nothing is
         # shuffled, the whole shown order too: entering a node is on every host step.
         self._parts: dict[str, Parts[Option]] = {
@@ -295,6 +321,22 @@ class Rules:
             )
             for pos, phase in self.phases.items()
         }
+
+    def start_state(self, casting: Mapping[str, str]) -> GameState:
+        """The initial state of a session with this casting (cast id -> look id)."""
+        if not self.look_members:
+            return self.initial
+        looks = {cid: casting[cid] for cid in self.look_members if cid in casting}
+        return GameState(self.initial.flags, self.initial.meters, MappingProxyType(looks))
+
+    def look_variants(self) -> list[dict[str, str]]:
+        """Every casting a session can draw, as far as the conditions on choices and gotos can tell them
+        apart (a line's condition changes no route); one empty casting when none asks about a look."""
+        return casting_variants(self.scenario, self.route_members)
+
+    def look_gate(self, move: Move) -> Path | None:
+        """Where the condition on a look stands that let this move through, if one did."""
+        return None if move.option is None else look_gate(move.option.choice, move.option.path, move.branch)
 
     @cached_property
     def content_hash(self) -> str:
@@ -384,7 +426,7 @@ class Rules:
         flags, meters = dict(state.flags), dict(state.meters)
         for effect in effects:
             EFFECTS[type(effect)](effect, flags, meters, self.bounds)
-        return GameState(MappingProxyType(flags), MappingProxyType(meters))
+        return GameState(MappingProxyType(flags), MappingProxyType(meters), state.looks)
 
     def timeout_choice(self, node: str) -> str:
         """The choice taken when the node's timer runs out (a selection defaults to addressing nobody)."""

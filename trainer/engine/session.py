@@ -81,7 +81,7 @@ class Session:
         self.start_node = start
         self.listeners: list[Listener] = list(listeners)
         self.events: list[Event] = []
-        self.state: GameState = self.rules.initial
+        self.state: GameState = self.rules.initial  # the casting joins it below, once drawn
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
         self._rng = random.Random(seed)  # only the choice order draws from it, so replays reproduce it
@@ -89,6 +89,7 @@ class Session:
         # choice orders of its sessions as they were.
         self.casting_place = casting_place
         self.casting: dict[str, str] = draw_casting(scenario, casting_rng(seed), casting_place)
+        self.state = self.rules.start_state(self.casting)  # a `when:` on a look reads it from the state
         self._shown: tuple[ChoiceOption, ...] = ()  # the legal choices in the order drawn on entry
         self._visited: dict[str, None] = {}  # nodes entered so far, in order (a dict: each once)
         self._visited_t: tuple[str, ...] = ()  # the same as a tuple, for the view

@@ -32,6 +32,8 @@ from trainer.model.vocabulary import (
 
 # --- state: flags, meters, conditions, effects -------------------------------------------------
 
+HairColor = Literal["zwart", "bruin", "blond", "rood", "grijs", "wit"]
+
 
 class Meter(Strict):
     """A bounded number, e.g. tension or one person's trust."""
@@ -70,13 +72,49 @@ class MeterCondition(Strict):
     at_most: StrictInt | None = None
 
 
+class LookTraits(Strict):
+    """What a look shows, for a condition on an attribute: each field one value or a list of values."""
+
+    skin_tone: StrictInt | list[StrictInt] | None = Field(default=None, description="1 licht … 6 donker")
+    hair: Hair | list[Hair] | None = None
+    hair_color: HairColor | list[HairColor] | None = None
+    headwear: Headwear | list[Headwear] | None = None
+
+
+class LookCondition(Strict):
+    """True when a pooled cast member wears one of the named looks (`look:`), or a look with these attributes
+    (`look_has:`); `is: false` turns it round. In a line, `of:` defaults to the speaker."""
+
+    of: Identifier | None = Field(default=None, description="cast-id in een pool; in een regel: de spreker")
+    look: Identifier | list[Identifier] | None = Field(default=None, description="look-id('s) uit de pool")
+    look_has: LookTraits | None = Field(
+        default=None, description="kenmerken van de look, bijv. {headwear: hoofddoek}"
+    )
+    is_: StrictBool = Field(default=True, alias="is")
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    @property
+    def look_ids(self) -> tuple[str, ...]:
+        if self.look is None:
+            return ()
+        return (self.look,) if isinstance(self.look, str) else tuple(self.look)
+
+
 def _condition_tag(value: Any) -> str:
-    has_meter = "meter" in value if isinstance(value, dict) else isinstance(value, MeterCondition)
-    return "meter" if has_meter else "flag"
+    if isinstance(value, dict):
+        if "look" in value or "look_has" in value or "of" in value:
+            return "look"
+        return "meter" if "meter" in value else "flag"
+    if isinstance(value, LookCondition):
+        return "look"
+    return "meter" if isinstance(value, MeterCondition) else "flag"
 
 
 Condition = Annotated[
-    Annotated[FlagCondition, Tag("flag")] | Annotated[MeterCondition, Tag("meter")],
+    Annotated[FlagCondition, Tag("flag")]
+    | Annotated[MeterCondition, Tag("meter")]
+    | Annotated[LookCondition, Tag("look")],
     Discriminator(_condition_tag),
 ]
 
@@ -405,7 +443,7 @@ class Look(Strict):
     id: Identifier
     skin_tone: StrictInt | None = Field(default=None, ge=1, le=6, description="1 licht … 6 donker")
     hair: Hair | None = None
-    hair_color: Literal["zwart", "bruin", "blond", "rood", "grijs", "wit"] | None = None
+    hair_color: HairColor | None = None
     headwear: Headwear | None = Field(default=None, description="alleen waar het verhaal het toelaat")
 
 
