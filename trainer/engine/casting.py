@@ -14,8 +14,6 @@ from collections.abc import Sequence
 from itertools import permutations, product
 from random import Random
 
-from trainer.model.casting import look_conditions
-from trainer.model.graph import node_choices
 from trainer.model.scenario import CastingPool, Scenario
 
 
@@ -51,30 +49,6 @@ def draw_casting(scenario: Scenario, rng: Random, place: int | None = None) -> d
         for i, cast_id in enumerate(pool.cast):
             assignment[cast_id] = pool.looks[order[(i + offset) % k]].id
     return assignment
-
-
-def look_members(scenario: Scenario) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The pooled cast members some `when:` asks the look of (in cast order), and those of them a choice or
-    goto asks about (the ones that can change a route)."""
-    if not scenario.casting:
-        return (), ()
-    named: set[str] = set()
-    moving: set[str] = set()
-    for nid in scenario.nodes:
-        for _cid, _step, choice, _path in node_choices(scenario, nid):
-            moving.update(who for _i, _c, who in look_conditions(choice.when) if who)
-            for when, _target, _below in choice.targets():
-                moving.update(who for _i, _c, who in look_conditions(list(when)) if who)
-        for line in getattr(scenario.nodes[nid], "lines", ()):
-            named.update(who for _i, _c, who in look_conditions(line.when, line.speaker) if who)
-    for q in scenario.reflection:
-        named.update(who for _i, _c, who in look_conditions(q.when) if who)
-    pooled = {cid for pool in scenario.casting for cid in pool.cast}
-    ordered = [m.id for m in scenario.cast if m.id in pooled]
-    return (
-        tuple(cid for cid in ordered if cid in named | moving),
-        tuple(cid for cid in ordered if cid in moving),
-    )
 
 
 def casting_variants(scenario: Scenario, members: Sequence[str]) -> list[dict[str, str]]:

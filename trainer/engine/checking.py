@@ -116,7 +116,8 @@ def look_route_findings(loaded: LoadedScenario) -> list[Diagnostic]:
         for v, gate in gates.get(node_id, []):
             if v in where and gate not in reported:
                 reported.add(gate)
-                who = ", ".join(sorted(variants[v]))
+                names = {m.id: m.name.nl for m in scenario.cast}
+                who = ", ".join(names.get(cid, cid) for cid in sorted(variants[v]))
                 looks = ", ".join(sorted({variants[w][m] for w in where for m in variants[w]}))
                 found.append(loaded.source.diag("C177", gate, target=node_id, who=who, looks=looks))
     return found

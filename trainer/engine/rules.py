@@ -19,13 +19,13 @@ from random import Random
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from trainer.engine.casting import casting_variants, look_members
+from trainer.engine.casting import casting_variants
 from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered
 from trainer.engine.order import LAST, Parts, draw_order, partition, shuffled
 from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.beats import leaves_at
-from trainer.model.casting import condition_member, look_gate, looks_meeting
+from trainer.model.casting import condition_member, look_gate, look_members, looks_meeting
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
 from trainer.model.loader import content_hash
 from trainer.model.scenario import (

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 
-from trainer.model.graph import Path
+from trainer.model.graph import Path, node_choices
 from trainer.model.scenario import (
     CastingPool,
     CastMember,
@@ -151,3 +151,27 @@ def look_gate(choice: ChoiceBase, path: Path, branch: int = 0) -> Path | None:
             if isinstance(cond, LookCondition):
                 return (*path, "goto", branch, "when", i)
     return None
+
+
+def look_members(scenario: Scenario) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The pooled cast members some `when:` asks the look of (in cast order), and those of them a choice or
+    goto asks about (the ones that can change a route)."""
+    if not scenario.casting:
+        return (), ()
+    named: set[str] = set()
+    moving: set[str] = set()
+    for nid in scenario.nodes:
+        for _cid, _step, choice, _path in node_choices(scenario, nid):
+            moving.update(who for _i, _c, who in look_conditions(choice.when) if who)
+            for when, _target, _below in choice.targets():
+                moving.update(who for _i, _c, who in look_conditions(list(when)) if who)
+        for line in getattr(scenario.nodes[nid], "lines", ()):
+            named.update(who for _i, _c, who in look_conditions(line.when, line.speaker) if who)
+    for q in scenario.reflection:
+        named.update(who for _i, _c, who in look_conditions(q.when) if who)
+    pooled = {cid for pool in scenario.casting for cid in pool.cast}
+    ordered = [m.id for m in scenario.cast if m.id in pooled]
+    return (
+        tuple(cid for cid in ordered if cid in named | moving),
+        tuple(cid for cid in ordered if cid in moving),
+    )
