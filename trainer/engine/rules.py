@@ -12,7 +12,7 @@ YAML never names Python: each condition or effect model maps to one function her
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 from operator import attrgetter
 from random import Random
@@ -61,8 +61,7 @@ class GameState:
 
     flags: Mapping[str, bool]
     meters: Mapping[str, int]
-    # The session's casting as far as a `when:` asks about it (cast id -> look id): fixed for the run,
-    # carried in the state so a look condition is as pure a test as a flag.
+    # the casting a `when:` asks about (cast id -> look id), fixed per run: a look test is pure too
     looks: Mapping[str, str] = field(default_factory=lambda: _NO_LOOKS)
 
     @classmethod
@@ -102,8 +101,7 @@ def _meter(cond: MeterCondition, scenario: Scenario | None, speaker: str | None)
 
 
 def _look(cond: LookCondition, scenario: Scenario | None, speaker: str | None) -> Test:
-    # which looks pass is worked out once from the pool (a `look_has:` reads the looks as drawn)
-    who = condition_member(cond, speaker)
+    who = condition_member(cond, speaker)  # the looks that pass are worked out once, from the pool
     allowed = looks_meeting(scenario, cond, speaker) if scenario is not None else frozenset()
     return lambda state: state.looks.get(who or "") in allowed
 
@@ -141,8 +139,8 @@ EFFECTS: dict[type, Callable[[Any, dict[str, bool], dict[str, int], Bounds], Non
 def compile_conditions(
     conditions: Sequence[Any], scenario: Scenario | None = None, speaker: str | None = None
 ) -> Test | None:
-    """One test for a `when:` list (all must hold); None when there are no conditions. A look condition
-    needs the scenario (its pools) and, in a line, the speaker (whose look it asks about by default)."""
+    """One test for a `when:` list (all must hold); None when there are none. A look condition needs the
+    scenario's pools and, in a line, the speaker (whose look it asks by default)."""
     tests = [CONDITIONS[type(c)](c, scenario, speaker) for c in conditions]
     if not tests:
         return None
@@ -324,14 +322,18 @@ class Rules:
 
     def start_state(self, casting: Mapping[str, str]) -> GameState:
         """The initial state of a session with this casting (cast id -> look id)."""
-        if not self.look_members:
-            return self.initial
         looks = {cid: casting[cid] for cid in self.look_members if cid in casting}
-        return GameState(self.initial.flags, self.initial.meters, MappingProxyType(looks))
+        return replace(self.initial, looks=MappingProxyType(looks)) if looks else self.initial
+
+    def looks_allow(self, item: Line | ChoiceBase, casting: Mapping[str, str]) -> bool:
+        """Whether the conditions on a look in a line's or choice's `when:` hold for this casting (the rest
+        of it is not asked): what the storyboard of one place in a group shows."""
+        looks = [c for c in item.when if isinstance(c, LookCondition)]
+        test = compile_conditions(looks, self.scenario, item.speaker if isinstance(item, Line) else None)
+        return test is None or test(self.start_state(casting))
 
     def look_variants(self) -> list[dict[str, str]]:
-        """Every casting a session can draw, as far as the conditions on choices and gotos can tell them
-        apart (a line's condition changes no route); one empty casting when none asks about a look."""
+        """Every casting a session can draw, told apart only where a choice or goto asks about a look."""
         return casting_variants(self.scenario, self.route_members)
 
     def look_gate(self, move: Move) -> Path | None:

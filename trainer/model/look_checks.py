@@ -162,5 +162,5 @@ def _texts_needing_a_condition(scenario: Scenario) -> Iterator[Finding]:
                         hit = next((w for p, d, w in words if p.search(text) and not values <= d), None)
                         if hit is not None:
                             args = _args(pool, attribute, hit, text)
-                            yield "C174", path, {**args, "who": cid}
+                            yield "C174", path, {**args, "who": cid, "key": attribute}
                             break

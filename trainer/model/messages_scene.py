@@ -199,11 +199,10 @@ SCENE_MESSAGES: dict[str, Entry] = {
         "en geen voorwaarde op de look beperkt deze tekst tot looks die het wel hebben: {text}",
         "'{word}' names a {attribute} of '{who}' that not every look in pool '{pool}' has, and no condition "
         "on the look limits this text to looks that do: {text}",
-        "zet een voorwaarde op de regel of keuze, bijv. "
-        "when: [{{of: {who}, look_has: {{headwear: hoofddoek}}}}], "
-        "of beschrijf gedrag in plaats van uiterlijk",
-        "put a condition on the line or choice, e.g. "
-        "when: [{{of: {who}, look_has: {{headwear: hoofddoek}}}}], or describe behaviour instead of the look",
+        "zet er een voorwaarde op de look bij, bijv. when: [{{of: {who}, look: LOOK-ID}}] of "
+        "when: [{{of: {who}, look_has: {{{key}: ...}}}}], of beschrijf gedrag in plaats van uiterlijk",
+        "add a condition on the look, e.g. when: [{{of: {who}, look: LOOK-ID}}] or "
+        "when: [{{of: {who}, look_has: {{{key}: ...}}}}], or describe behaviour instead of the look",
     ),
     "C175": Entry(
         E,
