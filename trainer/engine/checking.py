@@ -9,14 +9,13 @@ engine), so the check that needs them lives here.
 from __future__ import annotations
 
 import gc
-from collections import deque
 from collections.abc import Callable
 
+from trainer.engine.look_routes import look_route_findings
 from trainer.engine.routes import coverage
-from trainer.engine.rules import rules_for
 from trainer.model.checks import check as model_check
 from trainer.model.diagnostics import Diagnostic
-from trainer.model.graph import ALL_STEPS, Path, missing_steps, node_choices, step_bit
+from trainer.model.graph import ALL_STEPS, missing_steps, node_choices, step_bit
 from trainer.model.loader import LoadedScenario
 from trainer.model.phrases import PhraseList
 from trainer.model.scenario import EndingNode, Scenario, SceneNode
@@ -74,52 +73,6 @@ def route_findings(loaded: LoadedScenario) -> list[Diagnostic]:
         found.append(
             loaded.source.diag("C110", gap.last, steps=steps, ending=gap.ending, route=" → ".join(gap.nodes))
         )
-    return found
-
-
-def look_route_findings(loaded: LoadedScenario) -> list[Diagnostic]:
-    """C177: a node only some castings reach, because the one way there is a choice (or goto branch) with a
-    condition on a look. The Hof test compares the same behaviour in different looks: the story, and so
-    what a trainee can do, must be the same in every look; only what is said may differ."""
-    scenario = loaded.scenario
-    rules = rules_for(scenario)
-    if not rules.route_members or scenario.start not in scenario.nodes:
-        return []
-    variants = rules.look_variants()
-    reached: list[set[str]] = []
-    # for each node, the moves into it: (variant, option path, when path of the look condition)
-    gates: dict[str, list[tuple[int, Path]]] = {}
-    for v, casting in enumerate(variants):
-        start = rules.start_state(casting)
-        seen = {(scenario.start, start.key())}
-        queue = deque([(scenario.start, start)])
-        nodes = {scenario.start}
-        while queue:
-            node_id, state = queue.popleft()
-            for move in rules.moves(node_id, state):
-                gate = rules.look_gate(move)
-                if gate is not None:
-                    gates.setdefault(move.target, []).append((v, gate))
-                key = (move.target, move.state.key())
-                if key not in seen:
-                    seen.add(key)
-                    nodes.add(move.target)
-                    queue.append((move.target, move.state))
-        reached.append(nodes)
-    everywhere = set.intersection(*reached)
-    found: list[Diagnostic] = []
-    reported: set[Path] = set()
-    for node_id in scenario.nodes:
-        where = [v for v, nodes in enumerate(reached) if node_id in nodes]
-        if not where or node_id in everywhere:
-            continue
-        for v, gate in gates.get(node_id, []):
-            if v in where and gate not in reported:
-                reported.add(gate)
-                names = {m.id: m.name.nl for m in scenario.cast}
-                who = ", ".join(names.get(cid, cid) for cid in sorted(variants[v]))
-                looks = ", ".join(sorted({variants[w][m] for w in where for m in variants[w]}))
-                found.append(loaded.source.diag("C177", gate, target=node_id, who=who, looks=looks))
     return found
 
 

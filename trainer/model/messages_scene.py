@@ -221,12 +221,14 @@ SCENE_MESSAGES: dict[str, Entry] = {
     ),
     "C177": Entry(
         E,
-        "'{target}' is alleen te bereiken als {who} een bepaalde look heeft ({looks}): "
+        "'{target}' is alleen te bereiken of te verlaten als {who} een bepaalde look heeft ({looks}): "
         "het verhaal mag niet van het uiterlijk afhangen",
-        "'{target}' can only be reached when {who} has a certain look ({looks}): "
+        "'{target}' can only be reached or left when {who} has a certain look ({looks}): "
         "the story must not depend on the look",
-        "geef dezelfde weg ook zonder voorwaarde op de look, of haal de voorwaarde weg",
-        "offer the same way without a condition on the look too, or drop the condition",
+        "geef dezelfde weg ook zonder voorwaarde op de look, of haal de voorwaarde weg; "
+        "alleen wat er gezegd wordt mag per look verschillen",
+        "offer the same way without a condition on the look too, or drop the condition; "
+        "only what is said may differ per look",
     ),
     "C178": Entry(
         W,
