@@ -129,7 +129,7 @@ def test_a_look_condition_reads_the_looks_as_drawn() -> None:
 
 
 def test_a_look_that_is_the_only_way_out_is_refused_at_its_condition() -> None:
-    """Without the unconditioned 'rustig', a calm stop in look a could go nowhere: a look decides the story."""
+    """Without an unconditioned 'rustig', a calm stop in look a could go nowhere: a look decides it."""
     text = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
     text = text.replace(
         "        values: [proportionaliteit]\n",
