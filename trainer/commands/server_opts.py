@@ -9,6 +9,8 @@ from pathlib import Path
 from trainer import paths
 from trainer.commands.common import RecordingOptions, UserError, print_err
 from trainer.model.text import tr
+from trainer.records.places import server_claim
+from trainer.records.sessions import PlaceClaim
 from trainer.records.sync import Syncer
 
 SETTINGS_FILE = "settings.json"
@@ -56,6 +58,12 @@ def save_server(url: str | None) -> Path:
 def server_url(flag: str | None) -> str | None:
     """The server to use: the flag, then TRAINER_SERVER, then the saved setting; none means local only."""
     return flag or os.environ.get("TRAINER_SERVER") or saved_server()
+
+
+def place_claim(record: RecordingOptions | None) -> PlaceClaim | None:
+    """With a shared server, a casting place is claimed there, so a group's laptops count together."""
+    url = server_url(record.server) if record is not None else None
+    return server_claim(url) if url else None
 
 
 def start_sync(record: RecordingOptions, store_path: Path) -> Syncer | None:

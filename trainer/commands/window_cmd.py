@@ -11,7 +11,7 @@ import platformdirs
 from trainer import paths
 from trainer.commands.common import RecordingOptions, UserError, findings, load_clean, valid_code
 from trainer.commands.records_opts import open_store
-from trainer.commands.server_opts import finish_sync, start_sync
+from trainer.commands.server_opts import finish_sync, place_claim, start_sync
 from trainer.model.loader import LoadedScenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError
@@ -76,6 +76,7 @@ def run(
                 store,
                 check=lambda loaded: error_lines(loaded, lang),
                 place=record.place if record is not None else None,
+                claim=place_claim(record),
             )
             app = App(options, sessions)
             app.run()

@@ -65,6 +65,7 @@ class Session:
         scenario_hash: str | None = None,
         pace: float = 1.0,
         casting_place: int | None = None,
+        casting_from: str | None = None,
     ) -> None:
         start = start_node or scenario.start
         if not 1.0 <= pace <= MAX_PACE:
@@ -112,6 +113,7 @@ class Session:
                 pace=pace,
                 casting=dict(self.casting),
                 casting_place=casting_place,
+                casting_from=casting_from if casting_place is not None else None,
             )
         )
         self._enter(start, 0.0)
@@ -378,6 +380,7 @@ class Session:
             scenario_hash=scenario_hash,
             pace=first.pace,
             casting_place=first.casting_place,
+            casting_from=first.casting_from,
         )
         if first.content_hash != session.content_hash:
             raise EngineError(
