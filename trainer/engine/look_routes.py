@@ -3,7 +3,7 @@
 The Hof test compares the same behaviour shown in different looks, so what a trainee can do, and where the
 story can go, must be the same in every look; only what is said may differ ("is het om mijn kleur?"). A
 node that only some castings reach, or a node that only some castings can leave, means a look decides the
-story. Decided by the rules of play, per casting the conditions can tell apart (`Rules.look_variants`).
+story. Decided by the rules of play, per casting the conditions can tell apart (`casting_variants`).
 """
 
 from __future__ import annotations
@@ -11,7 +11,9 @@ from __future__ import annotations
 from collections import deque
 from dataclasses import dataclass, field
 
+from trainer.engine.casting import casting_variants
 from trainer.engine.rules import Move, Rules, rules_for
+from trainer.model.casting import look_gate
 from trainer.model.diagnostics import Diagnostic
 from trainer.model.graph import Path
 from trainer.model.loader import LoadedScenario
@@ -28,6 +30,11 @@ class _Walk:
     exits: dict[str, set[Path]] = field(default_factory=dict)
 
 
+def _gate(move: Move) -> Path | None:
+    """Where the condition on a look stands that let this move through, if one did."""
+    return None if move.option is None else look_gate(move.option.choice, move.option.path, move.branch)
+
+
 def _walk(rules: Rules, casting: dict[str, str]) -> _Walk:
     scenario = rules.scenario
     walk = _Walk(nodes={scenario.start})
@@ -40,7 +47,7 @@ def _walk(rules: Rules, casting: dict[str, str]) -> _Walk:
         if not moves and not rules.is_ending(node_id):
             walk.stuck.add(node_id)
         for move in moves:
-            gate = rules.look_gate(move)
+            gate = _gate(move)
             if gate is not None:
                 walk.gates.setdefault(move.target, set()).add(gate)
                 walk.exits.setdefault(node_id, set()).add(gate)
@@ -57,7 +64,7 @@ def _gates_at(rules: Rules, node_id: str) -> set[Path]:
     found = set()
     for option in rules.options.get(node_id, ()):
         for branch, (_test, target, _path) in enumerate(option.targets):
-            gate = rules.look_gate(Move(node_id, option, target, rules.initial, branch))
+            gate = _gate(Move(node_id, option, target, rules.initial, branch))
             if gate is not None:
                 found.add(gate)
     return found
@@ -70,7 +77,7 @@ def look_route_findings(loaded: LoadedScenario) -> list[Diagnostic]:
     rules = rules_for(scenario)
     if not rules.route_members or scenario.start not in scenario.nodes:
         return []
-    variants = rules.look_variants()
+    variants = casting_variants(scenario, rules.route_members)
     walks = [_walk(rules, casting) for casting in variants]
     names = {m.id: m.name.nl for m in scenario.cast}
     who = ", ".join(names.get(cid, cid) for cid in rules.route_members)

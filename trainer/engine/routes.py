@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from trainer.engine.casting import casting_variants
 from trainer.engine.rules import GameState, Rules, rules_for
 from trainer.model.graph import ALL_STEPS, Path
 from trainer.model.scenario import Scenario
@@ -95,7 +96,10 @@ def coverage(scenario: Scenario, *, gap_limit: int = 20, count: bool = True) -> 
     succ: dict[_Pair, list[tuple[str, Path, int, _Pair]]] = {}
     # one start per casting a look condition can tell apart: a route exists for the looks that allow it
     firsts = list(
-        dict.fromkeys((scenario.start, states.number(rules.start_state(v))) for v in rules.look_variants())
+        dict.fromkeys(
+            (scenario.start, states.number(rules.start_state(v)))
+            for v in casting_variants(scenario, rules.route_members)
+        )
     )
     queue = deque(firsts)
     succ_order = list(firsts)
@@ -215,7 +219,7 @@ def routes(scenario: Scenario, *, limit: int = 2000, max_visits: int = 2) -> Ite
         return
     stack: list[tuple[str, GameState, tuple[str, ...], tuple[str, ...], int, dict[str, int]]] = [
         (scenario.start, rules.start_state(v), (scenario.start,), (), 0, {scenario.start: 1})
-        for v in reversed(rules.look_variants())
+        for v in reversed(casting_variants(scenario, rules.route_members))
     ]
     given = 0
     while stack and given < limit:

@@ -19,14 +19,13 @@ from random import Random
 from types import MappingProxyType
 from typing import Any, NamedTuple
 
-from trainer.engine.casting import casting_variants
 from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered, NodeEnteredFields
 from trainer.engine.order import LAST, Orders, partition
 from trainer.engine.state import GameState as GameState  # re-exported: the rules and their state
 from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.beats import leaves_at
-from trainer.model.casting import condition_member, look_gate, look_members, looks_meeting
+from trainer.model.casting import condition_member, look_members, looks_meeting
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
 from trainer.model.loader import content_hash
 from trainer.model.scenario import (
@@ -51,7 +50,6 @@ REFLECTION = "#reflectie"
 REGISTRATION = "#registratie"
 DONE = "#klaar"
 ADVANCE = ">"
-_NO_LOOKS: Mapping[str, str] = MappingProxyType({})
 """The id of the move that continues without a choice (a scene's `next:`, an ending, a phase)."""
 
 
@@ -152,11 +150,10 @@ def compile_effects(effects: Sequence[Any], bounds: Bounds) -> Effect | None:
 
 
 def compile_conditions(
-    conditions: Sequence[Any], scenario: Scenario | None = None, speaker: str | None = None
+    conds: Sequence[Any], sc: Scenario | None = None, who: str | None = None
 ) -> Test | None:
-    """One test for a `when:` list (all must hold); None when there are none. A look condition needs the
-    scenario's pools and, in a line, the speaker (whose look it asks by default)."""
-    tests = [CONDITIONS[type(c)](c, scenario, speaker) for c in conditions]
+    """One test for a `when:` (all must hold; None without conditions); a look needs the pools, `who`."""
+    tests = [CONDITIONS[type(c)](c, sc, who) for c in conds]
     if not tests:
         return None
     if len(tests) == 1:
@@ -213,16 +210,14 @@ class Move(NamedTuple):
         return ADVANCE if self.option is None else self.option.triggers[self.branch]
 
 
-def _option(
-    scenario: Scenario, cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds
-) -> Option:
+def _option(sc: Scenario, cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds) -> Option:
     bases = choice.legal_bases
     return Option(
         cid,
         step,
         choice,
         path,
-        compile_conditions(choice.when, scenario),
+        compile_conditions(choice.when, sc),
         compile_effects(choice.effects, bounds),
         step_bit(step),
         step.value,
@@ -235,7 +230,7 @@ def _option(
         tuple(b.value for b in bases),
         tuple(o.value for o in choice.offences),
         targets := tuple(
-            (compile_conditions(when, scenario), target, (*path, *below))
+            (compile_conditions(when, sc), target, (*path, *below))
             for when, target, below in choice.targets()
         ),
         (cid,) if len(targets) == 1 else tuple(f"{cid}#{i}" for i in range(len(targets))),
@@ -286,8 +281,7 @@ class Rules:
             nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
         }
         self._questions = tuple((q, compile_conditions(q.when, scenario)) for q in scenario.reflection)
-        # Whose look a `when:` asks about, anywhere: only these go into the state, so sessions whose
-        # castings differ elsewhere share states (and a scenario without look conditions has none).
+        # whose look a `when:` asks about: only these join the state (none without look conditions)
         self.look_members, self.route_members = look_members(scenario)
         # The orders each node's legal options can be shown in, built once: where no option has a `when:`
         # one set, elsewhere one per combination of the conditions that hold (keyed by the bits of the
@@ -345,23 +339,14 @@ class Rules:
 
     def start_state(self, casting: Mapping[str, str]) -> GameState:
         """The initial state of a session with this casting (cast id -> look id)."""
-        looks = {cid: casting[cid] for cid in self.look_members if cid in casting}
-        return replace(self.initial, looks=MappingProxyType(looks)) if looks else self.initial
+        looks = MappingProxyType({cid: casting[cid] for cid in self.look_members if cid in casting})
+        return replace(self.initial, looks=looks) if looks else self.initial
 
     def looks_allow(self, item: Line | ChoiceBase, casting: Mapping[str, str]) -> bool:
-        """Whether the conditions on a look in a line's or choice's `when:` hold for this casting (the rest
-        of it is not asked): what the storyboard of one place in a group shows."""
-        looks = [c for c in item.when if isinstance(c, LookCondition)]
-        test = compile_conditions(looks, self.scenario, item.speaker if isinstance(item, Line) else None)
+        """Whether a line's or choice's conditions on a look hold for this casting (for the storyboard)."""
+        who = item.speaker if isinstance(item, Line) else None
+        test = compile_conditions([c for c in item.when if isinstance(c, LookCondition)], self.scenario, who)
         return test is None or test(self.start_state(casting))
-
-    def look_variants(self) -> list[dict[str, str]]:
-        """Every casting a session can draw, told apart only where a choice or goto asks about a look."""
-        return casting_variants(self.scenario, self.route_members)
-
-    def look_gate(self, move: Move) -> Path | None:
-        """Where the condition on a look stands that let this move through, if one did."""
-        return None if move.option is None else look_gate(move.option.choice, move.option.path, move.branch)
 
     @cached_property
     def content_hash(self) -> str:
