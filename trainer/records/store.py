@@ -219,6 +219,12 @@ class RecordStore:
     def close(self) -> None:
         self._conn.close()
 
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for readers of derived data that aggregate in SQL (`debrief.cohort`);
+        writes still go through `transaction()`."""
+        return self._conn
+
     def __enter__(self) -> RecordStore:
         return self
 
