@@ -1,1 +1,1 @@
-"""The cohort layer: many groups' sessions read, summarised once per session, and aggregated for the report."""
+"""The cohort layer: many groups' sessions, summarised once per session, aggregated for the report."""

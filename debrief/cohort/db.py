@@ -48,12 +48,15 @@ class Db:
                 raise self._failed(exc) from None
             return
         try:
-            with self.source.server.pool.connection() as conn, conn.transaction():
-                with conn.cursor(name="cohort_stream") as cursor:
-                    cursor.itersize = size
-                    cursor.execute(self._sql(sql), tuple(params))
-                    for row in cursor:
-                        yield tuple(row)
+            with (
+                self.source.server.pool.connection() as conn,
+                conn.transaction(),
+                conn.cursor(name="cohort_stream") as named,
+            ):
+                named.itersize = size  # rows per round trip while iterating
+                named.execute(self._sql(sql), tuple(params))  # type: ignore[arg-type,unused-ignore]
+                for row in named:
+                    yield tuple(row)
         except RecordsError:
             raise
         except Exception as exc:  # psycopg's errors: the server went away or refused
@@ -72,7 +75,7 @@ class Db:
         with self.source.server.pool.connection() as pg:
 
             def run_pg(sql: str, params: Sequence[Any]) -> None:
-                pg.execute(self._sql(sql), tuple(params))  # type: ignore[arg-type]
+                pg.execute(self._sql(sql), tuple(params))  # type: ignore[arg-type,unused-ignore]
 
             yield run_pg
 
@@ -98,7 +101,7 @@ class Db:
             with self.source.server.pool.connection() as pg, pg.cursor() as cur:
                 for sql, rows in batches:
                     if rows:
-                        cur.executemany(self._sql(sql), [tuple(r) for r in rows])  # type: ignore[arg-type]
+                        cur.executemany(self._sql(sql), [tuple(r) for r in rows])  # type: ignore[arg-type,unused-ignore]
         except RecordsError:
             raise
         except Exception as exc:

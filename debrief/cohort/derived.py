@@ -112,7 +112,14 @@ def _records(db: Db, heads: Sequence[tuple[object, ...]]) -> Iterator[tuple[Sess
                 else False
             )
             record = SessionRecord(
-                str(sid), str(trainee), None, group, str(digest), str(started), finished, events or ()
+                str(sid),
+                str(trainee),
+                None,
+                None if group is None else str(group),
+                str(digest),
+                str(started),
+                finished,
+                events or (),
             )
             yield record, str(scenario_id), events is not None
 
@@ -194,7 +201,7 @@ def _write(db: Db, summaries: Sequence[Summary], status: dict[str, str]) -> None
             ("DELETE FROM report_choices WHERE session_id = ?", ids),
             ("DELETE FROM report_sessions WHERE session_id = ?", ids),
             (
-                "INSERT INTO report_sessions VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO report_sessions VALUES ({', '.join('?' * 20)})",
                 [
                     (
                         s.session_id,

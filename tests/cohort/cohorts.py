@@ -8,9 +8,10 @@ What is known by construction:
   otherwise one of the others, so a cohort's share in line is about `p` (a pre-test at 0.2 and a post-test at
   0.8 is a cohort that improved; 0.5 and 0.5 one that did not);
 - `follows_look(look)`: in a casting scenario selects whoever wears `look`, whatever they do;
-  `follows_behaviour(candidate)`: selects the person whose behaviour the report points at, whatever their look;
+  `follows_behaviour(candidate)`: selects the person whose behaviour the report points at, whatever their
+  look;
 - `honest=True` registers exactly what the route did (the debrief's own reading of it) with a reason that
-  names a fact; `honest=False` registers behaviour and WVW 160 as the ground and power with "routinecontrole".
+  names a fact; `honest=False` registers behaviour and WVW 160 as ground and power, with "routinecontrole".
 """
 
 from __future__ import annotations
