@@ -204,6 +204,17 @@ def looks(db: Db, filters: Filters) -> list[LookCount]:
     return [LookCount(str(a), str(b), str(c), str(d), int(e), int(f), int(g)) for a, b, c, d, e, f, g in rows]
 
 
+def look_trainees(db: Db, filters: Filters) -> dict[tuple[str, str], int]:
+    """Distinct trainees behind each casting pool's table (per scenario and pool)."""
+    where, params = _where(filters)
+    rows = db.rows(
+        f"SELECT s.scenario_id, lk.pool, COUNT(DISTINCT s.trainee_code) {BASE} "
+        f"JOIN report_looks lk ON lk.session_id = r.session_id WHERE {where} GROUP BY s.scenario_id, lk.pool",
+        params,
+    )
+    return {(str(a), str(b)): int(c) for a, b, c in rows}
+
+
 @dataclass(frozen=True)
 class SideSums:
     """One side of a pre/post comparison: sessions, trainees, and the sums behind each measure."""

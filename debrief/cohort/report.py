@@ -176,7 +176,7 @@ def build(
     report.pace = [(p, p.trainees >= K) for p in agg.pace(db, filters)]
     report.decide = [(d, d.trainees >= K) for d in agg.decide(db, filters)]
     _count_left_out(report, w("section_pace"), [s for _r, s in report.pace + report.decide], w)
-    report.hof = _hof(agg.looks(db, filters), scenarios, w, rounds)
+    report.hof = _hof(agg.looks(db, filters), agg.look_trainees(db, filters), scenarios, w, rounds)
     hidden = [t for t in report.hof if t.trainees < K]
     if hidden:
         report.left_out.append(
@@ -193,7 +193,11 @@ def build(
 
 
 def _hof(
-    counts: Sequence[agg.LookCount], scenarios: dict[str, Scenario], w: ReportWords, rounds: int
+    counts: Sequence[agg.LookCount],
+    people: dict[tuple[str, str], int],
+    scenarios: dict[str, Scenario],
+    w: ReportWords,
+    rounds: int,
 ) -> list[HofTable]:
     tables = []
     keys = sorted({(c.scenario, c.pool) for c in counts})
@@ -214,7 +218,7 @@ def _hof(
             )
         selected = [sum(c.selected for c in mine if c.look == lk) for lk in look_ids]
         shown = [sum(c.shown for c in mine if c.look == lk) for lk in look_ids]
-        trainees = max((c.trainees for c in mine), default=0)
+        trainees = people.get((scenario_id, pool_id), 0)
         total = sum(selected)
         p_value: float | None = None
         gap: Interval | None = None
