@@ -20,11 +20,11 @@ from tests.cohort.conftest import N
 from trainer.records import RecordStore
 
 
-def report(db: Path, filters: Filters = Filters(), **kwargs: object) -> Report:
+def report(db: Path, filters: Filters | None = None, **kwargs: object) -> Report:
     with RecordStore(db) as store:
         source = Db(store)
         refresh(source)
-        return build(source, filters, **kwargs)  # type: ignore[arg-type]
+        return build(source, filters or Filters(), **kwargs)  # type: ignore[arg-type]
 
 
 COMPARISONS = (
@@ -72,9 +72,8 @@ def test_look_and_behaviour_cohorts_are_told_apart(cohort_db: Path) -> None:
     assert few.hof[0].p_value is not None  # all 24 were played on 1 February
     with RecordStore(cohort_db) as store:
         ids = [row.id for row in store.sessions(group="look")][:15]
-    with RecordStore(cohort_db) as store:
-        with store.transaction() as conn:
-            conn.executemany("DELETE FROM sessions WHERE id = ?", [(i,) for i in ids])
+    with RecordStore(cohort_db) as store, store.transaction() as conn:
+        conn.executemany("DELETE FROM sessions WHERE id = ?", [(i,) for i in ids])
     short = report(cohort_db, Filters(groups=("look",)))
     [t] = short.hof
     assert t.selections == 9 and t.p_value is None and "geen uitspraak" in t.verdict
