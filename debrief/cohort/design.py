@@ -39,10 +39,18 @@ class Comparison:
 
 
 def _fail(
-    smap: SourceMap, path: tuple[Any, ...], nl: str, en: str, hint_nl: str, hint_en: str
+    smap: SourceMap,
+    path: tuple[Any, ...],
+    nl: str,
+    en: str,
+    hint_nl: str,
+    hint_en: str,
+    *,
+    key: bool = False,
 ) -> DesignError:
+    """The error at the value on `path` (or at its key, for a key that should not be there)."""
     try:
-        line, col = smap.value_pos(path)
+        line, col = smap.key_pos(path) if key else smap.value_pos(path)
     except (KeyError, IndexError, TypeError, AttributeError):
         line, col = 1, 1
     where = f"{smap.file}:{line}:{col}"
@@ -97,6 +105,7 @@ def _side(smap: SourceMap, path: tuple[Any, ...], data: Any) -> Filters:
                 f"unknown field '{key}'",
                 "gebruik " + ", ".join(SIDE_KEYS),
                 "use " + ", ".join(SIDE_KEYS),
+                key=True,
             )
     if not isinstance(data.get("scenario"), str):
         raise _fail(
@@ -172,6 +181,7 @@ def parse_design(text: str, file: str) -> tuple[Comparison, ...]:
                     f"unknown field '{key}'",
                     "gebruik name, pre en post",
                     "use name, pre and post",
+                    key=True,
                 )
         for key in ("pre", "post"):
             if key not in item:

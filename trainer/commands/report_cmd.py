@@ -91,12 +91,6 @@ def run(args: argparse.Namespace, lang: str) -> int:
         db = Db(source)
         try:
             fresh = refresh(db)
-            if fresh.summarised:
-                print_err(
-                    f"{fresh.summarised} sessies samengevat"
-                    if lang == "nl"
-                    else f"{fresh.summarised} sessions summarised"
-                )
             report = build(db, filters, lang=lang, by=args.by, design=design)
         except RecordsError as exc:
             raise UserError(exc.nl, exc.en) from None
@@ -111,6 +105,12 @@ def run(args: argparse.Namespace, lang: str) -> int:
             written += write_csv(report, args.csv)
             if args.trainee_rows:
                 written.append(_trainee_rows(db, filters, args.csv))
+    if fresh.summarised:  # said once the report stands, so a refusal stays one line
+        print_err(
+            f"{fresh.summarised} sessies samengevat"
+            if lang == "nl"
+            else f"{fresh.summarised} sessions summarised"
+        )
     for path in written:
         print(path, file=sys.stdout)
     return 0
