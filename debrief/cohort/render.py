@@ -65,6 +65,54 @@ def share_bar(k: int, n: int, width: int = 160) -> Markup:
     )
 
 
+def trend(series: tuple[tuple[str, Shares, bool], ...], w: ReportWords, width: int = 180) -> Markup:
+    """The share in line per period as a small line with dots, 0-100% high; a period left out (fewer than K
+    trainees) breaks the line and gets no dot. The first and last period are written under it."""
+    if not series:
+        return Markup("")
+    height, top = 34, 4
+    step = width / max(1, len(series) - 1) if len(series) > 1 else 0.0
+    points: list[tuple[float, float] | None] = []
+    for i, (_period, cell, shown) in enumerate(series):
+        if shown and cell.n:
+            points.append(
+                (
+                    i * step if len(series) > 1 else width / 2,
+                    top + (height - 2 * top) * (1 - cell.in_line / cell.n),
+                )
+            )
+        else:
+            points.append(None)
+    label = "; ".join(
+        f"{period}: {round(100 * c.in_line / c.n)}%" if shown and c.n else f"{period}: –"
+        for period, c, shown in series
+    )
+    said = escape(f"{w('in_line')}: {label}")
+    out = [f'<svg class="trend" width="{width + 8}" height="{height + 12}" role="img" aria-label="{said}">']
+    out.append(f'<line x1="0" x2="{width}" y1="{top}" y2="{top}" stroke="#ccd" stroke-dasharray="2 2"/>')
+    out.append(f'<line x1="0" x2="{width}" y1="{height - top}" y2="{height - top}" stroke="#ccd"/>')
+    run: list[tuple[float, float]] = []
+    for point in [*points, None]:
+        if point is None:
+            if len(run) > 1:
+                path = " ".join(f"{x:.1f},{y:.1f}" for x, y in run)
+                out.append(f'<polyline points="{path}" fill="none" stroke="#1f3a5f" stroke-width="1.5"/>')
+            run = []
+        else:
+            run.append(point)
+    for point in points:
+        if point is not None:
+            out.append(f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="2" fill="#1f3a5f"/>')
+    out.append(f'<text x="0" y="{height + 10}" font-size="9" fill="#555">{escape(series[0][0])}</text>')
+    if len(series) > 1:
+        out.append(
+            f'<text x="{width}" y="{height + 10}" font-size="9" fill="#555" text-anchor="end">'
+            f"{escape(series[-1][0])}</text>"
+        )
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
 def pct(iv: Interval | None, digits: int = 0) -> str:
     if iv is None:
         return "–"
@@ -83,6 +131,7 @@ def render_html(report: Report) -> str:
         r=report,
         w=w,
         bar=bar,
+        trend=trend,
         share_bar=share_bar,
         pct=pct,
         K=K,
@@ -142,25 +191,25 @@ def csv_rows(report: Report) -> list[dict[str, object]]:
         rows.append(row)
 
     for r in report.kader:
-        c = r.cell
-        for category, k in (
-            ("in_lijn", c.in_line),
-            ("discutabel", c.debatable),
-            ("niet_in_lijn", c.not_in_line),
-        ):
-            add(
-                "kader",
-                "choice_share",
-                category,
-                k / c.n if c.n else None,
-                c.n,
-                c.trainees,
-                not r.shown,
-                scenario=c.scenario,
-                point=c.node,
-                step=c.step,
-                period=c.period,
-            )
+        for c, shown in [(r.cell, r.shown), *((cell, ok) for _p, cell, ok in r.series)]:
+            for category, k in (
+                ("in_lijn", c.in_line),
+                ("discutabel", c.debatable),
+                ("niet_in_lijn", c.not_in_line),
+            ):
+                add(
+                    "kader",
+                    "choice_share",
+                    category,
+                    k / c.n if c.n else None,
+                    c.n,
+                    c.trainees,
+                    not shown,
+                    scenario=c.scenario,
+                    point=c.node,
+                    step=c.step,
+                    period=c.period,
+                )
     for r in report.steps:
         c = r.cell
         for category, k in (

@@ -22,7 +22,7 @@ from debrief.cohort.design import Comparison
 from debrief.cohort.filters import Filters
 from debrief.cohort.stats import Interval, Moments, Person, cohens_d, diff_proportions, look_test, wilson
 from debrief.hof import MIN_SELECTIONS, look_words, p_words
-from debrief.runs import point_title
+from debrief.runs import point_title, story_order
 from debrief.words import Words
 from trainer.model.scenario import Scenario
 from trainer.model.text import lang_key
@@ -63,6 +63,7 @@ class SharesRow:
     period: str
     cell: agg.Shares
     shown: bool
+    series: tuple[tuple[str, agg.Shares, bool], ...] = ()  # per period: (period, cell, shown), oldest first
 
 
 @dataclass(frozen=True)
@@ -156,18 +157,28 @@ def build(
     report = Report(lang, filters.describe(), by, agg.totals(db, filters))
     if report.totals.unfit:
         report.left_out.append(w("left_out_unfit", n=report.totals.unfit))
+    per_period: dict[tuple[str, str, str], list[tuple[str, agg.Shares, bool]]] = {}
     for cell in agg.kader(db, filters, by):
+        key = (cell.scenario, cell.node, cell.step)
+        per_period.setdefault(key, []).append((cell.period, cell, cell.trainees >= K))
+    orders = {sid: story_order(sc) for sid, sc in scenarios.items()}
+    overall = agg.kader(db, filters, None)
+    overall.sort(key=lambda c: (c.scenario, orders.get(c.scenario, {}).get(c.node, 10_000), c.node, c.step))
+    for cell in overall:
+        series = tuple(sorted(per_period.get((cell.scenario, cell.node, cell.step), []), key=lambda x: x[0]))
         report.kader.append(
             SharesRow(
                 cell.scenario,
                 _point(scenarios, cell.scenario, cell.node, lang),
                 Step(cell.step).label(lang),
-                cell.period,
+                "",
                 cell,
                 cell.trainees >= K,
+                series,
             )
         )
-    _count_left_out(report, w("section_kader"), [r.shown for r in report.kader], w)
+    cells = [r.shown for r in report.kader] + [shown for r in report.kader for _p, _c, shown in r.series]
+    _count_left_out(report, w("section_kader"), cells, w)
     steps = sorted(agg.steps(db, filters), key=lambda c: c.in_line / c.n if c.n else 1.0)
     report.steps = [SharesRow("", "", Step(c.step).label(lang), "", c, c.trainees >= K) for c in steps]
     _count_left_out(report, w("section_steps"), [r.shown for r in report.steps], w)

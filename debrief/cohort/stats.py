@@ -111,12 +111,23 @@ def _log_comb(n: int, k: int) -> float:
     return math.lgamma(n + 1) - math.lgamma(k + 1) - math.lgamma(n - k + 1)
 
 
+EXACT_UP_TO = 400.0
+"""Variance up to which a hypergeometric draw is exact; above it (thousands of appearances per person) the
+normal approximation is used, whose error there is far below what 999 rounds can resolve."""
+
+
 def hypergeometric(rng: Random, good: int, bad: int, draws: int) -> int:
-    """How many of `draws` taken without replacement from good + bad are good: exact inversion, searching
-    outward from the mode, so a draw costs about a standard deviation of steps, not `draws`."""
+    """How many of `draws` taken without replacement from good + bad are good. Exact inversion, searching
+    outward from the mode (a draw costs about a standard deviation of steps), up to a variance of
+    `EXACT_UP_TO`; beyond it a rounded normal draw with the same mean and variance, clipped to the range."""
     low, high = max(0, draws - bad), min(good, draws)
     if low == high:
         return low
+    total = good + bad
+    mean = draws * good / total
+    var = mean * (bad / total) * (total - draws) / max(1, total - 1)
+    if var > EXACT_UP_TO:
+        return min(high, max(low, round(rng.gauss(mean, math.sqrt(var)))))
     mode = min(high, max(low, (draws + 1) * (good + 1) // (good + bad + 2)))
 
     def ratio(x: int) -> float:  # p(x + 1) / p(x)

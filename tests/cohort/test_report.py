@@ -129,7 +129,11 @@ def test_filters_by_period_group_and_site(cohort_db: Path) -> None:
         both = list(iter_sessions(db, Filters(scenarios=("stationsplein",), groups=("look", "klein"))))
         assert len(both) == 24 and all(r.events and r.events[0].type == "session_started" for r in both)
     by_group = report(cohort_db, Filters(scenarios=("fietser_zonder_licht",)), by="group")
-    assert {row.period for row in by_group.kader} == {"pre-a", "post-a"}
+    assert {period for row in by_group.kader for period, _c, _s in row.series} == {"pre-a", "post-a"}
+    # per period, the share in line rose from the pre-test group to the post-test group (known 20% -> 80%)
+    selection = next(row for row in by_group.kader if row.step == "selecteren")
+    series = {period: c for period, c, shown in selection.series if shown}
+    assert series["pre-a"].in_line / series["pre-a"].n < series["post-a"].in_line / series["post-a"].n
 
 
 def test_summaries_are_derived_once_rebuilt_when_stale_and_purged_with_their_session(cohort_db: Path) -> None:
