@@ -13,13 +13,14 @@ from debrief.cohort.db import Db
 from debrief.cohort.filters import Filters
 
 PERIODS = {
-    "month": "substr(s.started_at, 1, 7)",
+    "month": "substr(c.started_at, 1, 7)",
     "group": "COALESCE(g.label, '-')",
     "site": "COALESCE(g.location, '-')",
 }
 """What "over time or cohorts" means: per calendar month, per group or per site."""
 
-BASE = "FROM report_sessions r JOIN sessions s ON s.id = r.session_id LEFT JOIN groups g ON g.id = s.group_id"
+BASE = "FROM report_sessions r"
+"""Session figures scan one table: the summaries carry scenario, trainee, group and start themselves."""
 
 
 @dataclass(frozen=True)
@@ -98,17 +99,19 @@ class Totals:
     revotes: int
 
 
-def _where(filters: Filters, fits: bool = True) -> tuple[str, list[Any]]:
-    where, params = filters.sql()
-    return (f"r.fits = 1 AND {where}" if fits else where), params
+def _where(filters: Filters, alias: str = "r") -> tuple[str, list[Any]]:
+    """The filters over `alias`, and only sessions whose record fits its scenario."""
+    where, params = filters.sql(alias)
+    fits = "r.fits = 1" if alias == "r" else "1 = 1"  # a choice row exists only for a fitting session
+    return f"{fits} AND {where}", params
 
 
 def totals(db: Db, filters: Filters) -> Totals:
-    where, params = filters.sql()
+    where, params = filters.sql("r")
     row = db.rows(
-        "SELECT COUNT(*), COUNT(DISTINCT s.trainee_code), COUNT(DISTINCT g.label), "
+        "SELECT COUNT(*), COUNT(DISTINCT r.trainee_code), COUNT(DISTINCT g.label), "
         "COUNT(DISTINCT g.location), SUM(1 - r.fits), SUM(r.revotes) "
-        f"{BASE} WHERE {where}",
+        f"{BASE} LEFT JOIN groups g ON g.id = r.group_id WHERE {where}",
         params,
     )[0]
     return Totals(*(int(x or 0) for x in row))
@@ -116,15 +119,17 @@ def totals(db: Db, filters: Filters) -> Totals:
 
 def kader(db: Db, filters: Filters, by: str | None) -> list[Shares]:
     """Per scenario, decision point and step (and period when `by` is given)."""
-    where, params = _where(filters)
+    where, params = _where(filters, "c")
     period = PERIODS[by] if by else "''"
+    join = "LEFT JOIN groups g ON g.id = c.group_id" if by in ("group", "site") else ""
     rows = db.rows(
-        f"SELECT s.scenario_id, c.node, c.step, {period} AS period, "
+        f"SELECT c.scenario_id, c.node, c.step, {period} AS period, "
         "SUM(CASE WHEN c.assessment = 'in_lijn' THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN c.assessment = 'discutabel' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN c.assessment = 'niet_in_lijn' THEN 1 ELSE 0 END), COUNT(DISTINCT s.trainee_code) "
-        f"{BASE} JOIN report_choices c ON c.session_id = r.session_id WHERE {where} "
-        "GROUP BY s.scenario_id, c.node, c.step, period ORDER BY s.scenario_id, c.node, period",
+        "SUM(CASE WHEN c.assessment = 'niet_in_lijn' THEN 1 ELSE 0 END), COUNT(DISTINCT c.trainee_code) "
+        f"FROM report_choices c {join} WHERE {where} "
+        f"GROUP BY c.scenario_id, c.node, c.step{', ' + period if by else ''} "
+        "ORDER BY c.scenario_id, c.node, period",
         params,
     )
     return [
@@ -135,12 +140,12 @@ def kader(db: Db, filters: Filters, by: str | None) -> list[Shares]:
 
 def steps(db: Db, filters: Filters) -> list[Shares]:
     """Per kader step over every scenario: where the field is weakest."""
-    where, params = _where(filters)
+    where, params = _where(filters, "c")
     rows = db.rows(
         "SELECT c.step, SUM(CASE WHEN c.assessment = 'in_lijn' THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN c.assessment = 'discutabel' THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN c.assessment = 'niet_in_lijn' THEN 1 ELSE 0 END), COUNT(DISTINCT s.trainee_code) "
-        f"{BASE} JOIN report_choices c ON c.session_id = r.session_id WHERE {where} GROUP BY c.step",
+        "SUM(CASE WHEN c.assessment = 'niet_in_lijn' THEN 1 ELSE 0 END), COUNT(DISTINCT c.trainee_code) "
+        f"FROM report_choices c WHERE {where} GROUP BY c.step",
         params,
     )
     return [Shares("", "", str(a), "", int(b), int(c), int(d), int(e)) for a, b, c, d, e in rows]
@@ -149,14 +154,14 @@ def steps(db: Db, filters: Filters) -> list[Shares]:
 def registration(db: Db, filters: Filters) -> list[Registration]:
     where, params = _where(filters)
     rows = db.rows(
-        "SELECT s.scenario_id, COUNT(*), SUM(r.registered), SUM(COALESCE(r.honest, 0)), "
+        "SELECT r.scenario_id, COUNT(*), SUM(r.registered), SUM(COALESCE(r.honest, 0)), "
         "SUM(COALESCE(r.grounds_ok, 0)), SUM(COALESCE(r.power_ok, 0)), SUM(COALESCE(r.outcome_ok, 0)), "
         + ", ".join(
             f"SUM(CASE WHEN r.reason_kind = '{kind}' THEN 1 ELSE 0 END)"
             for kind in ("fact", "power", "both", "nothing")
         )
-        + f", COUNT(DISTINCT s.trainee_code) {BASE} WHERE {where} "
-        "GROUP BY s.scenario_id ORDER BY s.scenario_id",
+        + f", COUNT(DISTINCT r.trainee_code) {BASE} WHERE {where} "
+        "GROUP BY r.scenario_id ORDER BY r.scenario_id",
         params,
     )
     return [Registration(str(r[0]), *(int(x or 0) for x in r[1:])) for r in rows]
@@ -165,9 +170,9 @@ def registration(db: Db, filters: Filters) -> list[Registration]:
 def pace(db: Db, filters: Filters) -> list[Pace]:
     where, params = _where(filters)
     rows = db.rows(
-        "SELECT s.scenario_id, COUNT(*), SUM(r.finished), SUM(CASE WHEN r.timeouts > 0 THEN 1 ELSE 0 END), "
-        "SUM(CASE WHEN r.pace > 1 THEN 1 ELSE 0 END), AVG(r.seconds), COUNT(DISTINCT s.trainee_code) "
-        f"{BASE} WHERE {where} GROUP BY s.scenario_id ORDER BY s.scenario_id",
+        "SELECT r.scenario_id, COUNT(*), SUM(r.finished), SUM(CASE WHEN r.timeouts > 0 THEN 1 ELSE 0 END), "
+        "SUM(CASE WHEN r.pace > 1 THEN 1 ELSE 0 END), AVG(r.seconds), COUNT(DISTINCT r.trainee_code) "
+        f"{BASE} WHERE {where} GROUP BY r.scenario_id ORDER BY r.scenario_id",
         params,
     )
     return [
@@ -178,12 +183,11 @@ def pace(db: Db, filters: Filters) -> list[Pace]:
 
 def decide(db: Db, filters: Filters) -> list[Decide]:
     """Time to decide per scenario and step (choices the trainee made, not the timer)."""
-    where, params = _where(filters)
+    where, params = _where(filters, "c")
     rows = db.rows(
-        "SELECT s.scenario_id, c.step, COUNT(*), AVG(CASE WHEN c.timed_out = 0 THEN c.seconds END), "
-        "SUM(c.timed_out), COUNT(DISTINCT s.trainee_code) "
-        f"{BASE} JOIN report_choices c ON c.session_id = r.session_id WHERE {where} "
-        "GROUP BY s.scenario_id, c.step ORDER BY s.scenario_id, c.step",
+        "SELECT c.scenario_id, c.step, COUNT(*), AVG(CASE WHEN c.timed_out = 0 THEN c.seconds END), "
+        "SUM(c.timed_out), COUNT(DISTINCT c.trainee_code) "
+        f"FROM report_choices c WHERE {where} GROUP BY c.scenario_id, c.step ORDER BY c.scenario_id, c.step",
         params,
     )
     return [
@@ -193,12 +197,12 @@ def decide(db: Db, filters: Filters) -> list[Decide]:
 
 
 def looks(db: Db, filters: Filters) -> list[LookCount]:
-    where, params = _where(filters)
+    where, params = _where(filters, "lk")
     rows = db.rows(
-        "SELECT s.scenario_id, lk.pool, lk.cast_id, lk.look, COUNT(*), SUM(lk.selected), "
-        f"COUNT(DISTINCT s.trainee_code) {BASE} JOIN report_looks lk ON lk.session_id = r.session_id "
-        f"WHERE {where} GROUP BY s.scenario_id, lk.pool, lk.cast_id, lk.look "
-        "ORDER BY s.scenario_id, lk.pool, lk.cast_id, lk.look",
+        "SELECT lk.scenario_id, lk.pool, lk.cast_id, lk.look, COUNT(*), SUM(lk.selected), "
+        f"COUNT(DISTINCT lk.trainee_code) FROM report_looks lk WHERE {where} "
+        "GROUP BY lk.scenario_id, lk.pool, lk.cast_id, lk.look "
+        "ORDER BY lk.scenario_id, lk.pool, lk.cast_id, lk.look",
         params,
     )
     return [LookCount(str(a), str(b), str(c), str(d), int(e), int(f), int(g)) for a, b, c, d, e, f, g in rows]
@@ -206,10 +210,10 @@ def looks(db: Db, filters: Filters) -> list[LookCount]:
 
 def look_trainees(db: Db, filters: Filters) -> dict[tuple[str, str], int]:
     """Distinct trainees behind each casting pool's table (per scenario and pool)."""
-    where, params = _where(filters)
+    where, params = _where(filters, "lk")
     rows = db.rows(
-        f"SELECT s.scenario_id, lk.pool, COUNT(DISTINCT s.trainee_code) {BASE} "
-        f"JOIN report_looks lk ON lk.session_id = r.session_id WHERE {where} GROUP BY s.scenario_id, lk.pool",
+        "SELECT lk.scenario_id, lk.pool, COUNT(DISTINCT lk.trainee_code) FROM report_looks lk "
+        f"WHERE {where} GROUP BY lk.scenario_id, lk.pool",
         params,
     )
     return {(str(a), str(b)): int(c) for a, b, c in rows}
@@ -235,7 +239,7 @@ def side(db: Db, filters: Filters) -> SideSums:
     where, params = _where(filters)
     share = "(CAST(r.in_line AS REAL) / r.choices)"
     row = db.rows(
-        "SELECT COUNT(*), COUNT(DISTINCT s.trainee_code), SUM(r.choices), SUM(r.in_line), "
+        "SELECT COUNT(*), COUNT(DISTINCT r.trainee_code), SUM(r.choices), SUM(r.in_line), "
         f"SUM({share}), SUM({share} * {share}), "
         "SUM(CASE WHEN r.selection_assessment IS NOT NULL THEN 1 ELSE 0 END), "
         "SUM(CASE WHEN r.selection_assessment = 'in_lijn' THEN 1 ELSE 0 END), "

@@ -25,12 +25,23 @@ from trainer.model.scenario import Scenario
 from trainer.records import RecordsError
 from trainer.records.rows import parse_snapshot
 
+TABLES_VERSION = 2
+"""The shape of the derived tables; other shapes are dropped and rebuilt (they hold nothing underived)."""
+
+# Every derived table repeats the session's scenario, trainee, group and start, so the report scans one
+# table per figure without joining sessions (a join per choice row was most of the time at 100,000 sessions).
+_WHO = """scenario_id TEXT NOT NULL,
+        trainee_code TEXT NOT NULL,
+        group_id BIGINT,
+        started_at TEXT NOT NULL"""
+
 TABLES: tuple[str, ...] = (
-    """CREATE TABLE IF NOT EXISTS report_sessions (
+    "CREATE TABLE report_meta (version INTEGER NOT NULL)",
+    f"""CREATE TABLE report_sessions (
         session_id TEXT PRIMARY KEY REFERENCES sessions(id) ON DELETE CASCADE,
+        {_WHO},
         version INTEGER NOT NULL,
         status TEXT NOT NULL,
-        scenario_id TEXT NOT NULL,
         fits INTEGER NOT NULL,
         finished INTEGER NOT NULL,
         pace REAL NOT NULL,
@@ -48,8 +59,9 @@ TABLES: tuple[str, ...] = (
         selected_look TEXT,
         revotes INTEGER NOT NULL
     )""",
-    """CREATE TABLE IF NOT EXISTS report_choices (
+    f"""CREATE TABLE report_choices (
         session_id TEXT NOT NULL REFERENCES report_sessions(session_id) ON DELETE CASCADE,
+        {_WHO},
         node TEXT NOT NULL,
         step TEXT NOT NULL,
         assessment TEXT NOT NULL,
@@ -57,8 +69,9 @@ TABLES: tuple[str, ...] = (
         timed_out INTEGER NOT NULL,
         PRIMARY KEY (session_id, node)
     )""",
-    """CREATE TABLE IF NOT EXISTS report_looks (
+    f"""CREATE TABLE report_looks (
         session_id TEXT NOT NULL REFERENCES report_sessions(session_id) ON DELETE CASCADE,
+        {_WHO},
         pool TEXT NOT NULL,
         cast_id TEXT NOT NULL,
         look TEXT NOT NULL,
@@ -66,11 +79,16 @@ TABLES: tuple[str, ...] = (
         PRIMARY KEY (session_id, cast_id)
     )""",
 )
+DROP = tuple(
+    f"DROP TABLE IF EXISTS {t}" for t in ("report_looks", "report_choices", "report_sessions", "report_meta")
+)
 
 CHUNK = 500
 """Sessions per read of events and per write of summaries."""
 
-SESSION_COLUMNS = "s.id, s.trainee_code, g.label, s.content_hash, s.started_at, s.status, s.scenario_id"
+SESSION_COLUMNS = (
+    "s.id, s.trainee_code, g.label, s.content_hash, s.started_at, s.status, s.scenario_id, s.group_id"
+)
 FROM_SESSIONS = "FROM sessions s LEFT JOIN groups g ON g.id = s.group_id"
 
 
@@ -81,7 +99,14 @@ class Refreshed:
 
 
 def ensure_tables(db: Db) -> None:
-    db.script(TABLES)
+    """The derived tables in their current shape (made, or dropped and remade when their shape is old)."""
+    try:
+        rows = db.rows("SELECT version FROM report_meta")
+    except RecordsError:
+        rows = []  # no such table yet
+    if rows and int(rows[0][0]) == TABLES_VERSION:
+        return
+    db.script([*DROP, *TABLES, f"INSERT INTO report_meta VALUES ({TABLES_VERSION})"])
 
 
 def _events(payloads: Sequence[str]) -> tuple[Event, ...] | None:
@@ -104,7 +129,7 @@ def _records(db: Db, heads: Sequence[tuple[object, ...]]) -> Iterator[tuple[Sess
             ids,
         ):
             payloads[str(sid)].append(str(payload))
-        for sid, trainee, group, digest, started, status, scenario_id in chunk:
+        for sid, trainee, group, digest, started, status, scenario_id, _group_id in chunk:
             events = _events(payloads[str(sid)])
             finished = (
                 status == "finished" and bool(events) and isinstance(events[-1], SessionFinished)
@@ -127,7 +152,7 @@ def _records(db: Db, heads: Sequence[tuple[object, ...]]) -> Iterator[tuple[Sess
 def iter_sessions(db: Db, filters: Filters) -> Iterator[SessionRecord]:
     """Every session the filters select, with all its events, oldest first; streamed in chunks, so a
     hundred thousand sessions never sit in memory at once. Unreadable events end in a RecordsError."""
-    where, params = filters.sql()
+    where, params = filters.sql("s")
     heads = db.rows(
         f"SELECT {SESSION_COLUMNS} {FROM_SESSIONS} WHERE {where} ORDER BY s.started_at, s.id", params
     )
@@ -170,7 +195,7 @@ def refresh(db: Db) -> Refreshed:
     """Create the derived tables when missing and rebuild every stale summary."""
     ensure_tables(db)
     heads = stale(db)
-    status = {str(h[0]): str(h[5]) for h in heads}
+    who = {str(h[0]): (str(h[6]), str(h[1]), h[7], str(h[4]), str(h[5])) for h in heads}
     scenarios = _Scenarios(db)
     done = bad = 0
     batch: list[Summary] = []
@@ -180,11 +205,11 @@ def refresh(db: Db) -> Refreshed:
         batch.append(summary)
         bad += not summary.fits
         if len(batch) >= CHUNK:
-            _write(db, batch, status)
+            _write(db, batch, who)
             done += len(batch)
             batch = []
     if batch:
-        _write(db, batch, status)
+        _write(db, batch, who)
         done += len(batch)
     return Refreshed(done, bad)
 
@@ -193,21 +218,27 @@ def _flag(value: bool | None) -> int | None:
     return None if value is None else int(value)
 
 
-def _write(db: Db, summaries: Sequence[Summary], status: dict[str, str]) -> None:
+def _write(db: Db, summaries: Sequence[Summary], who: dict[str, tuple[str, str, object, str, str]]) -> None:
+    """Replace these sessions' derived rows; `who` gives each session's scenario, trainee, group, start and
+    status as the sessions table has them."""
     ids = [(s.session_id,) for s in summaries]
+    head = {
+        sid: (scenario, trainee, group, started)
+        for sid, (scenario, trainee, group, started, _st) in who.items()
+    }
     db.write_many(
         [
             ("DELETE FROM report_looks WHERE session_id = ?", ids),
             ("DELETE FROM report_choices WHERE session_id = ?", ids),
             ("DELETE FROM report_sessions WHERE session_id = ?", ids),
             (
-                f"INSERT INTO report_sessions VALUES ({', '.join('?' * 20)})",
+                f"INSERT INTO report_sessions VALUES ({', '.join('?' * 23)})",
                 [
                     (
                         s.session_id,
+                        *head[s.session_id],
                         SUMMARY_VERSION,
-                        status[s.session_id],
-                        s.scenario_id,
+                        who[s.session_id][4],
                         int(s.fits),
                         int(s.finished),
                         s.pace,
@@ -229,17 +260,25 @@ def _write(db: Db, summaries: Sequence[Summary], status: dict[str, str]) -> None
                 ],
             ),
             (
-                "INSERT INTO report_choices VALUES (?, ?, ?, ?, ?, ?)",
+                f"INSERT INTO report_choices VALUES ({', '.join('?' * 10)})",
                 [
-                    (s.session_id, c.node, c.step, c.assessment, c.seconds, int(c.timed_out))
+                    (
+                        s.session_id,
+                        *head[s.session_id],
+                        c.node,
+                        c.step,
+                        c.assessment,
+                        c.seconds,
+                        int(c.timed_out),
+                    )
                     for s in summaries
                     for c in s.choices
                 ],
             ),
             (
-                "INSERT INTO report_looks VALUES (?, ?, ?, ?, ?)",
+                f"INSERT INTO report_looks VALUES ({', '.join('?' * 9)})",
                 [
-                    (s.session_id, lk.pool, lk.cast_id, lk.look, int(lk.selected))
+                    (s.session_id, *head[s.session_id], lk.pool, lk.cast_id, lk.look, int(lk.selected))
                     for s in summaries
                     for lk in s.looks
                 ],

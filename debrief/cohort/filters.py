@@ -15,23 +15,25 @@ class Filters:
     groups: tuple[str, ...] = ()
     sites: tuple[str, ...] = ()
 
-    def sql(self) -> tuple[str, list[Any]]:
-        """An SQL condition over `s` (sessions) and `g` (groups, left-joined), with its parameters; `?`
-        placeholders. Dates compare as ISO text, which both backends store."""
+    def sql(self, alias: str = "s") -> tuple[str, list[Any]]:
+        """An SQL condition over table `alias`, which has scenario_id, started_at and group_id (sessions and
+        every derived table do), with its parameters; `?` placeholders. Groups and sites are looked up in the
+        small groups table; dates compare as ISO text, which both backends store."""
         parts: list[str] = []
         params: list[Any] = []
-        for column, values in (("s.scenario_id", self.scenarios), ("g.label", self.groups)):
+        if self.scenarios:
+            parts.append(f"{alias}.scenario_id IN ({', '.join('?' * len(self.scenarios))})")
+            params.extend(self.scenarios)
+        for column, values in (("label", self.groups), ("location", self.sites)):
             if values:
-                parts.append(f"{column} IN ({', '.join('?' * len(values))})")
+                marks = ", ".join("?" * len(values))
+                parts.append(f"{alias}.group_id IN (SELECT id FROM groups WHERE {column} IN ({marks}))")
                 params.extend(values)
-        if self.sites:
-            parts.append(f"g.location IN ({', '.join('?' * len(self.sites))})")
-            params.extend(self.sites)
         if self.start is not None:
-            parts.append("s.started_at >= ?")
+            parts.append(f"{alias}.started_at >= ?")
             params.append(self.start.isoformat())
         if self.end is not None:
-            parts.append("s.started_at < ?")
+            parts.append(f"{alias}.started_at < ?")
             params.append((self.end + timedelta(days=1)).isoformat())
         return (" AND ".join(parts) or "1 = 1"), params
 

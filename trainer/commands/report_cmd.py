@@ -118,11 +118,12 @@ def run(args: argparse.Namespace, lang: str) -> int:
 
 def _trainee_rows(db: Db, filters: Filters, folder: Path) -> Path:
     """One row per session with the trainee's pseudonymous code: for the instructor's own follow-up only."""
-    where, params = filters.sql()
+    where, params = filters.sql("r")
     rows = db.rows(
-        "SELECT s.id, s.trainee_code, g.label, g.location, s.scenario_id, s.started_at, r.choices, "
+        "SELECT r.session_id, r.trainee_code, g.label, g.location, r.scenario_id, r.started_at, r.choices, "
         "r.in_line, r.timeouts, r.pace, r.registered, r.honest, r.reason_kind, r.selection_assessment "
-        f"{BASE} WHERE r.fits = 1 AND {where} ORDER BY s.started_at, s.id",
+        f"{BASE} LEFT JOIN groups g ON g.id = r.group_id WHERE r.fits = 1 AND {where} "
+        "ORDER BY r.started_at, r.session_id",
         params,
     )
     path = folder / "trainee_rows.csv"
