@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+from functools import cache
 from html import escape
 from pathlib import Path
 
@@ -119,13 +120,19 @@ def pct(iv: Interval | None, digits: int = 0) -> str:
     return f"{100 * iv.estimate:+.{digits}f} ({100 * iv.low:+.{digits}f} … {100 * iv.high:+.{digits}f})"
 
 
-def render_html(report: Report) -> str:
-    env = Environment(
+@cache
+def _environment() -> Environment:
+    """One template environment per process: compiling the template is most of a small report's time."""
+    return Environment(
         loader=FileSystemLoader(TEMPLATES),
         autoescape=select_autoescape(["html", "j2"]),
         trim_blocks=True,
         lstrip_blocks=True,
     )
+
+
+def render_html(report: Report) -> str:
+    env = _environment()
     w = ReportWords(report.lang)
     return env.get_template("report.html.j2").render(
         r=report,
