@@ -66,22 +66,19 @@ def share_bar(k: int, n: int, width: int = 160) -> Markup:
     )
 
 
-def trend(series: tuple[tuple[str, Shares, bool], ...], w: ReportWords, width: int = 180) -> Markup:
-    """The share in line per period as a small line with dots, 0-100% high; a period left out (fewer than K
-    trainees) breaks the line and gets no dot. The first and last period are written under it."""
+def trend(series: tuple[tuple[str, Shares, bool], ...], w: ReportWords, width: int = 170) -> Markup:
+    """The share in line per period as a small line with dots on a 0-100% scale (labelled); a period left out
+    (fewer than K trainees) breaks the line and gets no dot. The first and last period are written under it;
+    the periods are evenly spaced in their order, so a month without sessions is simply not there."""
     if not series:
         return Markup("")
-    height, top = 34, 4
-    step = width / max(1, len(series) - 1) if len(series) > 1 else 0.0
+    left, height, top = 30, 34, 4
+    step = width / (len(series) - 1) if len(series) > 1 else 0.0
     points: list[tuple[float, float] | None] = []
     for i, (_period, cell, shown) in enumerate(series):
         if shown and cell.n:
-            points.append(
-                (
-                    i * step if len(series) > 1 else width / 2,
-                    top + (height - 2 * top) * (1 - cell.in_line / cell.n),
-                )
-            )
+            x = left + (i * step if len(series) > 1 else width / 2)
+            points.append((x, top + (height - 2 * top) * (1 - cell.in_line / cell.n)))
         else:
             points.append(None)
     label = "; ".join(
@@ -89,9 +86,14 @@ def trend(series: tuple[tuple[str, Shares, bool], ...], w: ReportWords, width: i
         for period, c, shown in series
     )
     said = escape(f"{w('in_line')}: {label}")
-    out = [f'<svg class="trend" width="{width + 8}" height="{height + 12}" role="img" aria-label="{said}">']
-    out.append(f'<line x1="0" x2="{width}" y1="{top}" y2="{top}" stroke="#ccd" stroke-dasharray="2 2"/>')
-    out.append(f'<line x1="0" x2="{width}" y1="{height - top}" y2="{height - top}" stroke="#ccd"/>')
+    end = left + width
+    out = [
+        f'<svg class="trend" width="{end + 6}" height="{height + 12}" role="img" aria-label="{said}">',
+        f'<text x="{left - 3}" y="{top + 3}" font-size="8" fill="#555" text-anchor="end">100%</text>',
+        f'<text x="{left - 3}" y="{height - top + 3}" font-size="8" fill="#555" text-anchor="end">0%</text>',
+        f'<line x1="{left}" x2="{end}" y1="{top}" y2="{top}" stroke="#ccd" stroke-dasharray="2 2"/>',
+        f'<line x1="{left}" x2="{end}" y1="{height - top}" y2="{height - top}" stroke="#99a"/>',
+    ]
     run: list[tuple[float, float]] = []
     for point in [*points, None]:
         if point is None:
@@ -101,14 +103,15 @@ def trend(series: tuple[tuple[str, Shares, bool], ...], w: ReportWords, width: i
             run = []
         else:
             run.append(point)
-    for point in points:
-        if point is not None:
-            out.append(f'<circle cx="{point[0]:.1f}" cy="{point[1]:.1f}" r="2" fill="#1f3a5f"/>')
-    out.append(f'<text x="0" y="{height + 10}" font-size="9" fill="#555">{escape(series[0][0])}</text>')
+    out += [
+        f'<circle cx="{x:.1f}" cy="{y:.1f}" r="2.5" fill="#1f3a5f"/>'
+        for x, y in (p for p in points if p is not None)
+    ]
+    first, last = escape(series[0][0]), escape(series[-1][0])
+    out.append(f'<text x="{left}" y="{height + 10}" font-size="9" fill="#555">{first}</text>')
     if len(series) > 1:
         out.append(
-            f'<text x="{width}" y="{height + 10}" font-size="9" fill="#555" text-anchor="end">'
-            f"{escape(series[-1][0])}</text>"
+            f'<text x="{end}" y="{height + 10}" font-size="9" fill="#555" text-anchor="end">{last}</text>'
         )
     out.append("</svg>")
     return Markup("".join(out))
