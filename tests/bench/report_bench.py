@@ -25,15 +25,14 @@ from debrief.cohort.derived import refresh
 from debrief.cohort.filters import Filters
 from debrief.cohort.render import render_html, write_csv
 from debrief.cohort.report import build
-from tests.cohort.cohorts import follows_behaviour, follows_look, kader_player, loaded, play
-from trainer.engine.clock import FakeClock
+from tests.cohort.cohorts import ThinkingClock, follows_behaviour, follows_look, kader_player, loaded, play
 from trainer.engine.session import Session
 from trainer.records import RecordStore
 from trainer.records.rows import canonical_json
 from trainer.records.server import ServerStore
 from trainer.records.server_read import ServerReader
 
-GENERATOR_VERSION = 1
+GENERATOR_VERSION = 2  # 2: choices take time (a clock that moves on)
 SESSIONS = int(os.environ.get("REPORT_BENCH_SESSIONS", "100000"))
 GROUPS, SITES, TEMPLATES_PER_SCENARIO = 50, ("Apeldoorn", "Zwolle", "Den Haag"), 60
 SCENARIO_IDS = (
@@ -67,7 +66,7 @@ def _templates() -> list[tuple[str, str, list[tuple[float, str, str]]]]:
             session = Session(
                 scenario.scenario,
                 seed=i,
-                clock=FakeClock(),
+                clock=ThinkingClock(0.5 + (i % 4) / 2),
                 scenario_hash=scenario.content_hash,
                 casting_place=i,
                 pace=1.5 if i % 7 == 0 else 1.0,

@@ -165,7 +165,7 @@ def record_cohort(store: RecordStore, cohort: Cohort, first_id: int, wall: DateW
         session = Session(
             scenario.scenario,
             seed=first_id + i,
-            clock=FakeClock(),
+            clock=ThinkingClock(0.5 + rng.random()),
             listeners=[recorder],
             scenario_hash=scenario.content_hash,
             casting_place=i,
@@ -174,6 +174,19 @@ def record_cohort(store: RecordStore, cohort: Cohort, first_id: int, wall: DateW
         play(session, cohort.strategy, rng, honest=cohort.honest)
         ids.append(sid)
     return ids
+
+
+class ThinkingClock(FakeClock):
+    """Every reading moves the clock on by `step` seconds, so choices take time to decide (the debrief's
+    SteppingClock, with a step per trainee)."""
+
+    def __init__(self, step: float) -> None:
+        super().__init__()
+        self.step = step
+
+    def now(self) -> float:
+        self.t += self.step
+        return self.t
 
 
 class DateWall:
