@@ -57,9 +57,16 @@ def test_hypergeometric_draws_follow_the_exact_distribution() -> None:
         p = math.comb(good, x) * math.comb(bad, draws - x) / total
         assert abs(seen[x] / n - p) < 4 * math.sqrt(p * (1 - p) / n) + 1e-3
     # large populations stay fast and within range
-    big = [hypergeometric(rng, 40_000, 60_000, 30_000) for _ in range(200)]
+    big = [hypergeometric(rng, 40_000, 60_000, 30_000) for _ in range(2000)]
     assert all(0 <= x <= 30_000 for x in big)
-    assert abs(sum(big) / 200 - 12_000) < 30
+    mean = sum(big) / len(big)
+    var = sum((x - mean) ** 2 for x in big) / (len(big) - 1)
+    exact_var = 30_000 * 0.4 * 0.6 * 70_000 / 99_999  # n p (1 - p) (N - n) / (N - 1)
+    assert abs(mean - 12_000) < 4 * math.sqrt(exact_var / len(big))
+    assert 0.9 < var / exact_var < 1.1
+    # just under the switch the exact search is used, and it agrees too
+    mid = [hypergeometric(rng, 2_000, 2_000, 1_800) for _ in range(2000)]
+    assert abs(sum(mid) / len(mid) - 900) < 2
 
 
 def test_look_test_tells_look_from_behaviour() -> None:
