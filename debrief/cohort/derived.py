@@ -191,6 +191,15 @@ def stale(db: Db) -> list[tuple[object, ...]]:
     )
 
 
+def in_use(db: Db) -> bool:
+    """Whether this database already keeps report summaries (a report was made here before)."""
+    try:
+        db.rows("SELECT version FROM report_meta")
+    except RecordsError:
+        return False
+    return True
+
+
 def refresh(db: Db) -> Refreshed:
     """Create the derived tables when missing and rebuild every stale summary."""
     ensure_tables(db)

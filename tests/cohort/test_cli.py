@@ -177,3 +177,28 @@ def test_trainee_rows_only_locally_and_only_when_asked(
         "--trainee-rows",
     )
     assert code == 2 and "alleen uit een lokale database" in err
+
+
+def test_imported_sessions_are_summarised_at_import_where_reports_are_made(
+    cohort_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    first, second, db = tmp_path / "look.json", tmp_path / "klein.json", tmp_path / "centre.sqlite3"
+    assert (
+        run(capsys, "sessions", "export", "--group", "look", "-o", str(first), "--db", str(cohort_db))[0] == 0
+    )
+    assert (
+        run(capsys, "sessions", "export", "--group", "klein", "-o", str(second), "--db", str(cohort_db))[0]
+        == 0
+    )
+    assert run(capsys, "sessions", "import", str(first), "--db", str(db))[0] == 0
+    with sqlite3.connect(db) as conn:  # no report made here yet: nothing derived
+        assert (
+            conn.execute("SELECT COUNT(*) FROM sqlite_master WHERE name = 'report_sessions'").fetchone()[0]
+            == 0
+        )
+    assert run(capsys, "report", "--db", str(db), "-o", str(tmp_path / "r.html"))[0] == 0
+    assert run(capsys, "sessions", "import", str(second), "--db", str(db))[0] == 0
+    with sqlite3.connect(db) as conn:
+        assert conn.execute("SELECT COUNT(*) FROM report_sessions").fetchone()[0] == 36

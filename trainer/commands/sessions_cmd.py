@@ -112,7 +112,18 @@ def import_files(store: RecordStore | ServerReader, files: list[str], force: boo
         else:
             added, same = import_bundle(store, Path(name), known_hashes=known, force=force)
         print(f"{name}: {added} sessie(s) toegevoegd, {same} al aanwezig")
+    _summarise_imported(store)
     return 0
+
+
+def _summarise_imported(store: RecordStore | ServerReader) -> None:
+    """Where reports are made, imported sessions are summarised now, once, not at the next report."""
+    from debrief.cohort.db import Db
+    from debrief.cohort.derived import in_use, refresh
+
+    db = Db(store)
+    if in_use(db):
+        refresh(db)
 
 
 def purge(store: RecordStore | ServerReader, older_than: int | None, trainee: str | None, yes: bool) -> int:
