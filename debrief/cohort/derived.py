@@ -15,6 +15,7 @@ import json
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
+from debrief.cohort import rollup
 from debrief.cohort.db import Db
 from debrief.cohort.filters import Filters
 from debrief.cohort.summary import SUMMARY_VERSION, Summary, summarise, unfit
@@ -25,7 +26,7 @@ from trainer.model.scenario import Scenario
 from trainer.records import RecordsError
 from trainer.records.rows import parse_snapshot
 
-TABLES_VERSION = 2
+TABLES_VERSION = 3
 """The shape of the derived tables; other shapes are dropped and rebuilt (they hold nothing underived)."""
 
 # Every derived table repeats the session's scenario, trainee, group and start, so the report scans one
@@ -78,9 +79,15 @@ TABLES: tuple[str, ...] = (
         selected INTEGER NOT NULL,
         PRIMARY KEY (session_id, cast_id)
     )""",
+    # a month of one scenario is what the rollups rebuild: found by index, not by a scan
+    "CREATE INDEX report_sessions_month ON report_sessions(scenario_id, started_at)",
+    "CREATE INDEX report_choices_month ON report_choices(scenario_id, started_at)",
+    "CREATE INDEX report_looks_month ON report_looks(scenario_id, started_at)",
+    *rollup.TABLES,
 )
 DROP = tuple(
-    f"DROP TABLE IF EXISTS {t}" for t in ("report_looks", "report_choices", "report_sessions", "report_meta")
+    f"DROP TABLE IF EXISTS {t}"
+    for t in (*rollup.NAMES, "report_looks", "report_choices", "report_sessions", "report_meta")
 )
 
 CHUNK = 500
@@ -208,6 +215,7 @@ def refresh(db: Db) -> Refreshed:
     scenarios = _Scenarios(db)
     done = bad = 0
     batch: list[Summary] = []
+    touched = {(scenario, started[:7]) for scenario, _t, _g, started, _s in who.values()}
     for record, scenario_id, readable in _records(db, heads):
         scenario = scenarios.get(record.content_hash) if readable else None
         summary = summarise(scenario, record) if scenario is not None else unfit(scenario_id, record)
@@ -220,6 +228,7 @@ def refresh(db: Db) -> Refreshed:
     if batch:
         _write(db, batch, who)
         done += len(batch)
+    rollup.update(db, rollup.changed_months(db, touched))
     return Refreshed(done, bad)
 
 

@@ -20,6 +20,7 @@ from debrief.cohort import aggregate as agg
 from debrief.cohort.db import Db
 from debrief.cohort.design import Comparison
 from debrief.cohort.filters import Filters
+from debrief.cohort.rollup import MonthlyFigures, covers
 from debrief.cohort.stats import Interval, Moments, Person, cohens_d, diff_proportions, look_test, wilson
 from debrief.hof import MIN_SELECTIONS, look_words, p_words
 from debrief.runs import point_title, story_order
@@ -150,19 +151,74 @@ def build(
     by: str = "month",
     design: Sequence[Comparison] | None = None,
     rounds: int = 999,
+    exact: bool = False,
 ) -> Report:
-    """Every section of the report from the derived tables (refresh them first)."""
+    """Every section of the report from the derived tables (refresh them first). Whole months without a
+    group or site filter are read from the monthly rollups; anything else (or `exact`) is counted from the
+    per-session tables. Both give the same figures."""
     w = ReportWords(lang)
     scenarios = newest_scenarios(db)
-    report = Report(lang, filters.describe(), by, agg.totals(db, filters))
+    if not exact and covers(filters, by):
+        monthly = MonthlyFigures(db, filters)
+        cells = monthly.cells()
+        figures = _Figures(
+            monthly.totals(),
+            monthly.kader("month", cells),
+            monthly.kader(None, cells),
+            monthly.steps(cells),
+            monthly.registration(),
+            monthly.pace(),
+            monthly.decide(cells),
+            *monthly.looks(),
+        )
+    else:
+        figures = _Figures(
+            agg.totals(db, filters),
+            agg.kader(db, filters, by),
+            agg.kader(db, filters, None),
+            agg.steps(db, filters),
+            agg.registration(db, filters),
+            agg.pace(db, filters),
+            agg.decide(db, filters),
+            agg.looks(db, filters),
+            agg.look_trainees(db, filters),
+        )
+    return _build(db, figures, scenarios, w, filters, lang, by, design, rounds)
+
+
+@dataclass(frozen=True)
+class _Figures:
+    totals: agg.Totals
+    per_period: list[agg.Shares]
+    overall: list[agg.Shares]
+    steps: list[agg.Shares]
+    registration: list[agg.Registration]
+    pace: list[agg.Pace]
+    decide: list[agg.Decide]
+    looks: list[agg.LookCount]
+    look_trainees: dict[tuple[str, str], int]
+
+
+def _build(
+    db: Db,
+    figures: _Figures,
+    scenarios: dict[str, Scenario],
+    w: ReportWords,
+    filters: Filters,
+    lang: str,
+    by: str,
+    design: Sequence[Comparison] | None,
+    rounds: int,
+) -> Report:
+    report = Report(lang, filters.describe(), by, figures.totals)
     if report.totals.unfit:
         report.left_out.append(w("left_out_unfit", n=report.totals.unfit))
     per_period: dict[tuple[str, str, str], list[tuple[str, agg.Shares, bool]]] = {}
-    for cell in agg.kader(db, filters, by):
+    for cell in figures.per_period:
         key = (cell.scenario, cell.node, cell.step)
         per_period.setdefault(key, []).append((cell.period, cell, cell.trainees >= K))
     orders = {sid: story_order(sc) for sid, sc in scenarios.items()}
-    overall = agg.kader(db, filters, None)
+    overall = sorted(figures.overall, key=lambda c: (c.scenario, c.node, c.step))
     overall.sort(key=lambda c: (c.scenario, orders.get(c.scenario, {}).get(c.node, 10_000), c.node, c.step))
     for cell in overall:
         series = tuple(sorted(per_period.get((cell.scenario, cell.node, cell.step), []), key=lambda x: x[0]))
@@ -179,15 +235,15 @@ def build(
         )
     cells = [r.shown for r in report.kader] + [shown for r in report.kader for _p, _c, shown in r.series]
     _count_left_out(report, w("section_kader"), cells, w)
-    steps = sorted(agg.steps(db, filters), key=lambda c: c.in_line / c.n if c.n else 1.0)
+    steps = sorted(figures.steps, key=lambda c: (c.in_line / c.n if c.n else 1.0, c.step))
     report.steps = [SharesRow("", "", Step(c.step).label(lang), "", c, c.trainees >= K) for c in steps]
     _count_left_out(report, w("section_steps"), [r.shown for r in report.steps], w)
-    report.registration = [(r, r.trainees >= K) for r in agg.registration(db, filters)]
+    report.registration = [(r, r.trainees >= K) for r in figures.registration]
     _count_left_out(report, w("section_registration"), [s for _r, s in report.registration], w)
-    report.pace = [(p, p.trainees >= K) for p in agg.pace(db, filters)]
-    report.decide = [(d, d.trainees >= K) for d in agg.decide(db, filters)]
+    report.pace = [(p, p.trainees >= K) for p in figures.pace]
+    report.decide = [(d, d.trainees >= K) for d in figures.decide]
     _count_left_out(report, w("section_pace"), [s for _r, s in report.pace + report.decide], w)
-    report.hof = _hof(agg.looks(db, filters), agg.look_trainees(db, filters), scenarios, w, rounds)
+    report.hof = _hof(figures.looks, figures.look_trainees, scenarios, w, rounds)
     hidden = [t for t in report.hof if t.trainees < K]
     if hidden:
         report.left_out.append(

@@ -185,3 +185,60 @@ def test_the_report_is_deterministic(cohort_db: Path, lang: str) -> None:
     two = render_html(report(cohort_db, lang=lang, design=COMPARISONS))
     assert one == two
     assert ("Meetrapport" in one) == (lang == "nl")
+
+
+@pytest.mark.parametrize(
+    "filters",
+    [
+        Filters(),
+        Filters(scenarios=("stationsplein", "fietser_zonder_licht")),
+        Filters(start=date(2026, 2, 1), end=date(2026, 3, 31)),
+        Filters(end=date(2026, 1, 31)),
+    ],
+)
+def test_monthly_rollups_give_exactly_the_per_session_figures(cohort_db: Path, filters: Filters) -> None:
+    from debrief.cohort.render import csv_rows, render_html
+    from debrief.cohort.rollup import covers
+
+    assert covers(filters, "month")
+    with RecordStore(cohort_db) as store:
+        db = Db(store)
+        refresh(db)
+        fast = build(db, filters, design=COMPARISONS)
+        exact = build(db, filters, design=COMPARISONS, exact=True)
+    assert fast.totals == exact.totals
+    assert fast.kader == exact.kader and fast.steps == exact.steps
+    assert fast.registration == exact.registration
+    for (a, _sa), (b, _sb) in zip(fast.pace, exact.pace, strict=True):  # sums of floats in another order
+        assert a.mean_seconds == pytest.approx(b.mean_seconds) and a.sessions == b.sessions
+        assert (a.finished, a.with_timeout, a.slow, a.trainees) == (
+            b.finished,
+            b.with_timeout,
+            b.slow,
+            b.trainees,
+        )
+    assert fast.hof == exact.hof
+    for a, b in zip(fast.decide, exact.decide, strict=True):
+        assert a[0].mean_seconds == pytest.approx(b[0].mean_seconds) and a[0].choices == b[0].choices
+    assert render_html(fast) == render_html(exact)
+    assert csv_rows(fast) == csv_rows(exact)
+
+
+def test_a_purge_takes_the_trainee_out_of_the_rollups(cohort_db: Path) -> None:
+    with RecordStore(cohort_db) as store:
+        db = Db(store)
+        refresh(db)
+        gone = [row.id for row in store.sessions(trainee="K000")]
+        assert len(gone) == 3
+        store.delete_sessions(gone)
+        refresh(db)
+        left = store.connection.execute(
+            "SELECT COUNT(*) FROM report_session_months WHERE trainees LIKE '%K000%'"
+        ).fetchone()[0]
+        cells = store.connection.execute(
+            "SELECT COUNT(*) FROM report_cell_months WHERE trainees LIKE '%K000%'"
+        ).fetchone()[0]
+        assert left == 0 and cells == 0
+        fast, exact = build(db, Filters()), build(db, Filters(), exact=True)
+    assert fast.totals == exact.totals and fast.totals.sessions == 137
+    assert fast.registration == exact.registration
