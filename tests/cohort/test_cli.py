@@ -202,3 +202,18 @@ def test_imported_sessions_are_summarised_at_import_where_reports_are_made(
     assert run(capsys, "sessions", "import", str(second), "--db", str(db))[0] == 0
     with sqlite3.connect(db) as conn:
         assert conn.execute("SELECT COUNT(*) FROM report_sessions").fetchone()[0] == 36
+
+
+def test_a_purge_clears_the_rollups_at_once(
+    cohort_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    assert run(capsys, "report", "--db", str(cohort_db), "-o", str(tmp_path / "r.html"))[0] == 0
+    code, _out, err = run(capsys, "sessions", "purge", "--trainee", "K001", "--yes", "--db", str(cohort_db))
+    assert code == 0, err
+    with sqlite3.connect(cohort_db) as conn:
+        for table in ("report_session_months", "report_cell_months"):
+            found = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE trainees LIKE '%K001%'").fetchone()[0]
+            assert found == 0, table
+        assert conn.execute("SELECT SUM(sessions) FROM report_session_months").fetchone()[0] == 137
