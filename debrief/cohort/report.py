@@ -52,6 +52,11 @@ class ReportWords:
         text = entry.get(self.lang) or entry["nl"]
         return text.format(**args) if args else text
 
+    def count(self, n: int) -> str:
+        """A whole number with the language's thousands separator: 100.000 (nl), 100,000 (en)."""
+        text = f"{n:,}"
+        return text if self.lang == "en" else text.replace(",", ".")
+
     def percent(self, share: float) -> str:
         return f"{round(100 * share)}%"
 
