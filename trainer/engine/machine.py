@@ -55,13 +55,13 @@ def build_machine(rules: Rules) -> BuiltMachine:
     states = [*scenario.nodes, REFLECTION, REGISTRATION, DONE]
     transitions: list[dict[str, Any]] = [
         {
-            "trigger": trigger_name(node_id, option.id if len(option.targets) == 1 else f"{option.id}#{i}"),
+            "trigger": trigger_name(node_id, trigger),
             "source": node_id,
             "dest": target,
         }
         for node_id, options in rules.options.items()
         for option in options
-        for i, (_test, target, _path) in enumerate(option.targets)
+        for trigger, (_test, target, _path) in zip(option.triggers, option.targets, strict=True)
     ]
     transitions += [
         {"trigger": trigger_name(source, ADVANCE), "source": source, "dest": dest}
