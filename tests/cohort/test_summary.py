@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from random import Random
 from typing import ClassVar
 
@@ -13,7 +12,6 @@ from trainer.engine.events import Event
 from trainer.engine.session import Session
 
 
-@dataclass(frozen=True, slots=True)
 class RevoteCast(Event):
     """Stands in for issue 18's revote event until it lands: any event type named *revote* is counted."""
 
