@@ -217,3 +217,13 @@ def test_a_purge_clears_the_rollups_at_once(
             found = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE trainees LIKE '%K001%'").fetchone()[0]
             assert found == 0, table
         assert conn.execute("SELECT SUM(sessions) FROM report_session_months").fetchone()[0] == 137
+
+
+def test_a_file_that_is_not_a_records_database_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    junk = tmp_path / "junk.sqlite3"
+    junk.write_bytes(b"dit is geen database" * 100)
+    code, _out, err = run(capsys, "report", "--db", str(junk), "-o", str(tmp_path / "r.html"))
+    assert code == 2 and "geen SQLite-database" in err and len(err.strip().splitlines()) == 1
+    assert junk.read_bytes() == b"dit is geen database" * 100

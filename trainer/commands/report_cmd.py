@@ -84,7 +84,7 @@ def run(args: argparse.Namespace, lang: str) -> int:
     if not server:
         refuse_records_target(output, db_path(args.db))
     try:
-        source = ServerReader(server) if server else open_store(args.db, must_exist=True)
+        source = ServerReader(server) if server else open_store(args.db, must_exist=True, quick_check=False)
     except RecordsError as exc:
         raise UserError(exc.nl, exc.en) from None
     with source:
