@@ -13,11 +13,13 @@ from trainer.engine.session import Session
 from trainer.engine.timeline import departed
 from trainer.model.casting import apply_looks
 from trainer.model.graph import node_choices
-from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS
+from trainer.model.wording import next_words
 from trainer.ui.frame import Frame, UiState
 from trainer.ui.routing import SCREENS, Screen
+from trainer.ui.scenery import use_images
 from trainer.ui.screens.pages import goals_page
 from trainer.ui.screens.selection import focus_pan
 from trainer.ui.storyboard_parts import annotated_view, speaker_moments, street_strip
@@ -99,16 +101,18 @@ def render(
         session = Session(base, clock=FakeClock(), start_node=node_id, lang=lang)
         steps = sorted({s.value for _c, s, _ch, _p in node_choices(scenario, node_id)})
         if isinstance(node, SelectionNode):
-            strip, _tags = street_strip(scenario, node, node_id, size, lang)
-            pygame.image.save(strip, str(out / f"{node_id}.png"))
-            rows.append(
-                {
-                    "file": f"{node_id}.png",
-                    "caption": node_id,
-                    "detail": _street_detail(node, lang),
-                    "wide": "1",
-                }
-            )
+            for n, t in enumerate(street_seconds(node, at)):  # the whole running street at each second
+                name = node_id if n == 0 else f"{node_id}__straat_t{t:05.1f}"
+                strip, _tags = street_strip(scenario, node, node_id, size, lang, t)
+                pygame.image.save(strip, str(out / f"{name}.png"))
+                rows.append(
+                    {
+                        "file": f"{name}.png",
+                        "caption": f"{node_id} · {t:g} s",
+                        "detail": _street_detail(node, lang),
+                        "wide": "1",
+                    }
+                )
             for t in street_seconds(node, at):
                 add(
                     f"{node_id}__t{t:05.1f}",
@@ -146,7 +150,9 @@ def render(
                     f"{node_id} · {tr('regel', 'line', lang)} {line + 1}",
                     name,
                 )
-            add(node_id, Screen.DIALOGUE, full, node_id, ", ".join(steps) or tr("verder", "continue", lang))
+            flow = next_words(scenario, node, lang) if isinstance(node, SceneNode) else None
+            detail = ", ".join(steps) or tr("verder", "continue", lang)
+            add(node_id, Screen.DIALOGUE, full, node_id, f"{detail} · {flow}" if flow else detail)
     reflection = Session(
         base,
         clock=FakeClock(),
@@ -198,10 +204,14 @@ def render_headless(
     lang: str,
     at: float | None = None,
     look: int | None = None,
+    scenario_file: Path | None = None,
 ) -> list[dict[str, str]]:
-    """`render` with pygame set up for drawing without a window."""
+    """`render` with pygame set up for drawing without a window (and the backdrop images the scenario
+    names, found next to `scenario_file` or in assets/images/)."""
     pygame.display.init()
     pygame.font.init()
+    if scenario_file is not None:
+        use_images(scenario, scenario_file)
     return render(scenario, out, size=size, lang=lang, at=at, look=look)
 
 
