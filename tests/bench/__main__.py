@@ -293,6 +293,11 @@ def main() -> int:
     from tests.bench.sync_bench import bench_sync
 
     bench_sync(row, ROWS)
+    from tests.bench.report_bench import bench_report
+
+    bench_report(
+        ROWS, row
+    )  # issue 20: 100,000 sessions on SQLite and PostgreSQL (data cached in the temp dir)
     from tests.bench.xapi_bench import bench_xapi
 
     bench_xapi(row)
