@@ -346,6 +346,25 @@ class RecordStore:
 
     # --- reading ---
 
+    placeholder = "?"  # for SQL shared with the server (records.stream)
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """A read-only query's rows, with errors said in one line (records.stream)."""
+        return self._read(sql, params)
+
+    def stream(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        """A query's rows one at a time, for reading more than fits in memory (records.stream)."""
+        try:
+            cursor = self._conn.execute(sql, params)
+            while chunk := cursor.fetchmany(100):
+                yield from chunk
+        except sqlite3.DatabaseError as exc:
+            raise self._problem(
+                exc,
+                ("lezen mislukt", "reading failed"),
+                ("herstel een back-up of importeer een export", "restore a backup or import an export"),
+            ) from None
+
     def sessions(
         self, *, group: str | None = None, trainee: str | None = None, status: str | None = None
     ) -> list[SessionRow]:
