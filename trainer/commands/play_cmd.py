@@ -5,10 +5,14 @@ from __future__ import annotations
 import random
 import sys
 from contextlib import ExitStack
+from pathlib import Path
 
+import platformdirs
+
+from trainer.commands.cards import scenario_cards
 from trainer.commands.common import RecordingOptions, UserError, load_clean, valid_code
 from trainer.commands.records_opts import open_store
-from trainer.commands.server_opts import finish_sync, revote_desk, start_sync
+from trainer.commands.server_opts import finish_sync, place_claim, revote_desk, start_sync
 from trainer.commands.text_play import Terminal, TextHost
 from trainer.engine.clock import MonotonicClock
 from trainer.engine.session import Session
@@ -17,7 +21,7 @@ from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError, RecordStore
 from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
-from trainer.records.sessions import group_place
+from trainer.records.sessions import casting_place
 from trainer.records.store import SessionRow
 from trainer.ui.strings import t
 
@@ -101,6 +105,9 @@ def _new_session(
     loaded = _choose_scenario(path, lang, host)
     if store is not None:
         listeners.append(Recorder(store, loaded.scenario, loaded.content_hash, trainee=trainee, group=group))
+    place, source = casting_place(
+        store, group, loaded.scenario, record.place if record else None, place_claim(record)
+    )
     return Session(
         loaded.scenario,
         seed=random.randrange(2**31),  # the seed draws the choice order; it is recorded with the session
@@ -109,7 +116,8 @@ def _new_session(
         start_node=start_node,
         scenario_hash=loaded.content_hash,
         listeners=listeners,
-        casting_place=group_place(store, group, loaded.scenario, record.place if record else None),
+        casting_place=place,
+        casting_from=source,
     )
 
 
@@ -134,14 +142,15 @@ def _choose_scenario(path: str | None, lang: str, host: Terminal) -> LoadedScena
     files = bundled_scenarios()
     if not files:
         raise UserError(t(lang, "txt_none"))
-    loaded_all = [load_clean(str(f), lang) for f in files]
+    cards = scenario_cards(files, Path(platformdirs.user_cache_dir("trainer", appauthor=False)))
     host.heading(t(lang, "pick_title"))
     index = host.pick(
         [
-            f"{ls.scenario.title.get(lang)} · {ls.scenario.setting.place.get(lang)} · "
-            f"{t(lang, 'minutes', n=ls.scenario.duration_minutes)}"
-            for ls in loaded_all
+            f"{c.title_in(lang)} · {c.place_in(lang)} · {t(lang, 'minutes', n=c.duration_minutes)}"
+            if c.readable
+            else f"{c.title_in(lang)} · {t(lang, 'pick_unreadable')}"
+            for c in cards
         ],
         t(lang, "txt_number"),
     )
-    return loaded_all[index]
+    return load_clean(cards[index].path, lang)  # checked now: a broken file stops here with its first error

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from trainer.commands.common import UserError
 from trainer.records import RecordsError, RecordStore
-from trainer.records.server_read import ServerReader
+
+if TYPE_CHECKING:  # psycopg is imported only when a server is named: it costs the window's launch 0.2 s
+    from trainer.records.server_read import ServerReader
 
 DB_FILE = "records.sqlite3"
 
@@ -25,6 +28,8 @@ def open_reader(db: str | None, *, must_exist: bool = False) -> RecordStore | Se
     """Records to read: a laptop's SQLite, or the shared server when `db` is a postgresql:// URL."""
     if is_server_url(db):
         assert db is not None
+        from trainer.records.server_read import ServerReader
+
         try:
             return ServerReader(db)
         except RecordsError as exc:
@@ -37,7 +42,9 @@ def db_path(db: str | None) -> Path:
     return Path(db) if db else default_db_path()
 
 
-def open_store(db: str | None, *, read_only: bool = False, must_exist: bool = False) -> RecordStore:
+def open_store(
+    db: str | None, *, read_only: bool = False, must_exist: bool = False, quick_check: bool = True
+) -> RecordStore:
     """Open the records database; a bad file becomes a one-line UserError and is left untouched.
 
     Commands that only read pass `read_only` (a write-protected copy on a USB stick still works) and
@@ -60,6 +67,6 @@ def open_store(db: str | None, *, read_only: bool = False, must_exist: bool = Fa
             f"{path}: no records database here (tip: check --db or TRAINER_DB; trainer play records one)",
         )
     try:
-        return RecordStore(path, read_only=read_only)
+        return RecordStore(path, read_only=read_only, quick_check=quick_check)
     except RecordsError as exc:
         raise UserError(exc.nl, exc.en) from None

@@ -5,13 +5,17 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer import paths
 from trainer.commands.common import RecordingOptions, UserError, print_err
 from trainer.model.text import tr
-from trainer.records.revote_desk import RevoteDesk, desk_for
-from trainer.records.store import RecordStore
-from trainer.records.sync import Syncer
+
+if TYPE_CHECKING:  # psycopg only when a server is configured: without one it would cost every launch 0.2 s
+    from trainer.records.revote_desk import RevoteDesk
+    from trainer.records.sessions import PlaceClaim
+    from trainer.records.store import RecordStore
+    from trainer.records.sync import Syncer
 
 SETTINGS_FILE = "settings.json"
 
@@ -60,10 +64,24 @@ def server_url(flag: str | None) -> str | None:
     return flag or os.environ.get("TRAINER_SERVER") or saved_server()
 
 
+def place_claim(record: RecordingOptions | None) -> PlaceClaim | None:
+    """With a shared server, a casting place is claimed there, so a group's laptops count together."""
+    url = server_url(record.server) if record is not None else None
+    if not url:
+        return None
+    from trainer.records.places import server_claim
+
+    return server_claim(url)
+
+
 def start_sync(record: RecordingOptions, store_path: Path) -> Syncer | None:
     """A running background syncer for this recording, or None when no server is configured."""
     url = server_url(record.server)
-    return Syncer(store_path, url).start() if url else None
+    if not url:
+        return None
+    from trainer.records.sync import Syncer
+
+    return Syncer(store_path, url).start()
 
 
 def revote_desk(record: RecordingOptions | None, store: RecordStore | None) -> RevoteDesk | None:
@@ -71,6 +89,8 @@ def revote_desk(record: RecordingOptions | None, store: RecordStore | None) -> R
     console writes there), else this laptop's records (everyone on one laptop). None when not recording."""
     if record is None or store is None:
         return None
+    from trainer.records.revote_desk import desk_for  # the watch loads psycopg only for a server
+
     return desk_for(server_url(record.server) or store)
 
 

@@ -86,7 +86,17 @@ MIGRATIONS: tuple[str, ...] = (
         purged_at TIMESTAMPTZ NOT NULL DEFAULT now()
     );
     """,
-    # 3: the gespreksleider's console (as the local schema 3): flags, revotes and the show of hands; and
+    # 3: casting places claimed per group and scenario, so a group on many laptops shares the Latin square:
+    # the next place to hand out (a row lock makes two laptops starting at once get two places)
+    """
+    CREATE TABLE casting_places (
+        group_label TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        next_place INTEGER NOT NULL CHECK (next_place >= 1),
+        PRIMARY KEY (group_label, scenario_id)
+    );
+    """,
+    # 4: the gespreksleider's console (as the local schema 3): flags, revotes and the show of hands; and
     # NOTIFY on channel trainer_live with the group's id whenever something of a group changes, so consoles
     # and trainees' windows that LISTEN learn of it at once (they poll as well, in case a NOTIFY is lost)
     """

@@ -23,7 +23,7 @@ from trainer.records.server_groups import GroupState, push_groups
 from trainer.records.server_journal import push_group_journal
 from trainer.records.store import SESSION_SELECT, EventRow, SessionRow, pick_session
 
-CONSOLE_SCHEMA = 3  # the server schema with flags, revotes and hands (before it, `trainer server init`)
+CONSOLE_SCHEMA = 4  # the server schema with flags, revotes and hands (before it, `trainer server init`)
 
 
 class LocalJournal:
