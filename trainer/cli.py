@@ -92,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="volledig scherm")
     play.add_argument("--text", action="store_true", help="speel in de terminal in plaats van in een venster")
     play.add_argument(
+        "--revote-wait",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="met --text en een groep: seconden na afloop wachten op een herstemming "
+        "(standaard een uur aan een terminal, anders niet)",
+    )
+    play.add_argument(
         "--show-meters",
         action="store_true",
         help="toon spanning en vertrouwen tijdens het spelen (voor demonstraties; standaard pas na afloop)",
@@ -376,7 +384,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             from trainer.commands import play_cmd
 
             return play_cmd.run(
-                args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume
+                args.scenario,
+                args.start_node,
+                lang,
+                record=_recording(args),
+                resume_id=args.resume,
+                revote_wait=None if args.revote_wait is None else max(0.0, args.revote_wait),
             )
         from trainer.commands import window_cmd
 
