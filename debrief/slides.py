@@ -7,6 +7,7 @@ window shows can name a trainee. The pygame window (trainer.ui.present) only lay
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from debrief.sheet import Sheet
@@ -23,6 +24,7 @@ class SlideOption:
     assessment_label: str
     rationale: str
     perspective: str  # what the citizen experienced when this option was taken ("" when not written)
+    choice_id: str = ""  # the scenario's id of this choice (a revote records it)
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Slide:
     """One screen. `kind` picks the layout; `steps` is how many reveals it has (the hot spots: talk first,
     then the instructor's assessment, then the citizen's perspective)."""
 
-    kind: str  # rule | hot | werkte | deugde | hof | deed | vertrouwen | mee
+    kind: str  # rule | hot | flags | werkte | deugde | hof | deed | vertrouwen | mee
     title: str
     kicker: str = ""
     lines: tuple[str, ...] = ()  # body lines, each a paragraph
@@ -39,9 +41,22 @@ class Slide:
     questions: tuple[str, ...] = ()  # the talk: observation-plus-question prompts, or the section's questions
     rows: tuple[tuple[str, int, int], ...] = field(default=())  # (label, count, of): simple bar rows
     steps: int = 1
+    node: str = ""  # a hittepunt's decision point (the console opens a revote of it)
+    scenario_id: str = ""
+    flags: tuple[str, ...] = ()  # the gespreksleider's notes flagged at this moment, without who was flagged
 
 
-def _hot(sheet: Sheet, w: Words) -> list[Slide]:
+FlagNote = tuple[str | None, str]
+"""A flag as the room may see it: the decision point it was set at (None: none) and its note (may be "")."""
+
+
+def _notes(flags: Sequence[FlagNote], node: str | None, w: Words) -> tuple[str, ...]:
+    return tuple(
+        w("present_flag", note=note) if note else w("present_flag_bare") for at, note in flags if at == node
+    )
+
+
+def _hot(sheet: Sheet, w: Words, flags: Sequence[FlagNote] = ()) -> list[Slide]:
     out = []
     total = len(sheet.participants)
     # a selection option's perspective is the candidate's: what that person was doing before the stop
@@ -58,6 +73,7 @@ def _hot(sheet: Sheet, w: Words) -> list[Slide]:
                 o.assessment_label,
                 o.rationale,
                 o.perspective or (candidates.get(o.label, "") if p.selection else ""),
+                o.choice_id,
             )
             for o in p.options
         )
@@ -71,6 +87,9 @@ def _hot(sheet: Sheet, w: Words) -> list[Slide]:
                 reached=p.reached,
                 questions=tuple(q.question for q in h.prompts),
                 steps=3,
+                node=p.node_id,
+                scenario_id=sheet.scenario_id,
+                flags=_notes(flags, p.node_id, w),
             )
         )
     return out
@@ -100,8 +119,25 @@ def _hof(sheet: Sheet, w: Words) -> list[Slide]:
     return out
 
 
-def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
-    """Every slide of the presentation, in the order of the conversation."""
+def _flagged(sheet: Sheet, w: Words, flags: Sequence[FlagNote]) -> list[Slide]:
+    """The flags not on a hittepunt, on one slide in the scenario's order: each with the moment it marks
+    (never the trainee it was set for)."""
+    hot = {h.point.node_id for h in sheet.hittepunten}
+    titles = {p.node_id: p.title for p in sheet.timeline}
+    order = {p.node_id: p.order for p in sheet.timeline}
+    rest = sorted(
+        ((at, note) for at, note in flags if at not in hot),
+        key=lambda f: order.get(f[0] or "", len(order)),
+    )
+    if not rest:
+        return []
+    lines = tuple(f"{titles[at]}: {note or '–'}" if at in titles else (note or "–") for at, note in rest)
+    return [Slide("flags", w("present_flags"), lines=lines, questions=(w("present_q_flags"),))]
+
+
+def build(sheet: Sheet, w: Words, flags: Sequence[FlagNote] = ()) -> tuple[Slide, ...]:
+    """Every slide of the presentation, in the order of the conversation; `flags` are the gespreksleider's
+    marks from the console (shown on their hittepunt, the others on a slide of their own)."""
     t = sheet.times
     total = len(sheet.participants)
     time_line = w("play_time", median=_mmss(t.median_total), low=_mmss(t.min_total), high=_mmss(t.max_total))
@@ -119,7 +155,8 @@ def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
             kicker=w("present_kicker"),
             lines=(f"{w('rule_label')}: {w('rule')}", w("present_rule_extra")),
         ),
-        *_hot(sheet, w),
+        *_hot(sheet, w, flags),
+        *_flagged(sheet, w, flags),
         Slide(
             "werkte",
             w("s_werkte"),
