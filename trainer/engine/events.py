@@ -118,6 +118,21 @@ class SessionFinished(Event):
     type: ClassVar[str] = "session_finished"
 
 
+@dataclass(frozen=True, slots=True)
+class RevoteCast(Event):
+    """The trainee's vote in a group revote (vote, discuss, revote): the same decision again, asked by the
+    gespreksleider after the talk. Recorded into the trainee's own session, usually after its ending, so sync,
+    export and purge carry it with the session; the first choice at `node` stays the ChoiceMade before it.
+    `step` and `assessment` are the chosen option's, as in ChoiceMade."""
+
+    revote_id: str
+    node: str
+    choice: str
+    step: str
+    assessment: str
+    type: ClassVar[str] = "revote_cast"
+
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
     for cls in (
@@ -131,6 +146,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ReflectionShared,
         RegistrationMade,
         SessionFinished,
+        RevoteCast,
     )
 }
 

@@ -25,6 +25,7 @@ from trainer.engine.events import (
     ReflectionShared,
     ReflectionStarted,
     RegistrationMade,
+    RevoteCast,
     SessionFinished,
     SessionStarted,
     TimedOut,
@@ -34,6 +35,7 @@ from trainer.engine.perspective import perspective_pages
 from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, GameState, Move, rules_for
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.casting import apply_looks
+from trainer.model.graph import node_choices
 from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
@@ -282,6 +284,21 @@ class Session:
         self._fire(self.rules.step(REGISTRATION, self.state, ADVANCE))
         self._emit(SessionFinished(t))
 
+    def cast_revote(self, revote_id: str, node_id: str, choice_id: str) -> RevoteCast:
+        """The trainee's vote in a group revote of decision `node_id`: recorded, nothing moves. Allowed in
+        any phase (the gespreksleider may open a revote before everyone has finished)."""
+        options = node_choices(self.scenario, node_id) if node_id in self.scenario.nodes else iter(())
+        found = next(((s, c) for cid, s, c, _p in options if cid == choice_id), None)
+        if found is None:
+            raise EngineError(
+                f"'{choice_id}' is geen keuze bij '{node_id}'",
+                f"'{choice_id}' is not a choice at '{node_id}'",
+            )
+        step, choice = found
+        event = RevoteCast(self.elapsed(), revote_id, node_id, choice_id, step.value, choice.assessment.value)
+        self._emit(event)
+        return event
+
     def subscribe(self, listener: Listener) -> None:
         self.listeners.append(listener)
 
@@ -439,6 +456,8 @@ class Session:
             self.share(event.shared)
         elif isinstance(event, RegistrationMade):
             self.register(event.grounds, event.legal_basis, event.outcome, event.reason)
+        elif isinstance(event, RevoteCast):
+            self.cast_revote(event.revote_id, event.node, event.choice)
         else:
             raise EngineError(f"onverwachte gebeurtenis {event.type}", f"unexpected event {event.type}")
 
