@@ -58,6 +58,7 @@ class PlayingGroup:
         self.count = count
         self.ids = [session_id(i) for i in range(count)]
         self._runs: dict[int, Iterator[None]] = {}
+        self.sessions: dict[int, Session] = {}
         self.done: set[int] = set()
 
     def start(self, i: int) -> None:
@@ -76,6 +77,7 @@ class PlayingGroup:
             listeners=[recorder],
             scenario_hash=self.loaded.content_hash,
         )
+        self.sessions[i] = session
         self._runs[i] = _steps(session, ROUTES[i % len(ROUTES)])
 
     def step(self, i: int) -> bool:
@@ -85,8 +87,10 @@ class PlayingGroup:
         try:
             next(self._runs[i])
         except StopIteration:
-            self.done.add(i)
             return False
+        finally:
+            if self.sessions[i].phase == Phase.DONE:
+                self.done.add(i)
         return True
 
     def close(self) -> None:

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from debrief.live import DecisionTally
 
 MAX_NOTE = 160
+STATUS_FRAMES = 120  # four seconds at the window's 30 frames a second
 
 
 @dataclass
@@ -39,6 +40,7 @@ class ConsoleState:
     )
     typed: str = ""
     status: str = ""
+    status_frames: int = 0  # frames the status line still shows before the help returns
     presented: bool = False  # the presentation has been opened once (all finished opens it only once)
     errors: list[str] = field(default_factory=list)
 
@@ -71,13 +73,18 @@ class Console:
             elif event.type == pygame.TEXTINPUT and self.state.typing is not None:
                 self.state.typed = (self.state.typed + event.text)[:MAX_NOTE]
         if self.state.mode == "live" and not self.state.presented and self._all_finished():
-            self.state.status = t(self.lang, "lead_all_finished")
+            self.say(t(self.lang, "lead_all_finished"))
             self.start_presentation()
         if self.state.mode == "present" and self.deck is not None:
             self._draw_present(for_deck)
             return
+        self.state.status_frames = max(0, self.state.status_frames - 1)
         self.view = self.live_view(problem)
         self.placed = draw_live.live(self.surface, self.view, self.lang)
+
+    def say(self, line: str, frames: int = STATUS_FRAMES) -> None:
+        """Show one line in place of the help for a few seconds."""
+        self.state.status, self.state.status_frames = line, frames
 
     def _all_finished(self) -> bool:
         return self.source.live.all_finished
@@ -87,7 +94,7 @@ class Console:
         """The live screen's data from the source's fold and this console's state."""
         s, live = self.state, self.source.live
         trainees = sorted(live.trainees, key=lambda p: p.anon_label)
-        decisions = live.decisions
+        decisions = self.decisions()
         s.decision = min(s.decision, max(0, len(decisions) - 1))
         s.trainee = min(s.trainee, max(0, len(trainees) - 1))
         flags = list(live.flags)
@@ -123,6 +130,8 @@ class Console:
             if f.at_session is not None and f.at_session in by_session:
                 p = by_session[f.at_session]
                 where = f"{p.anon_label} ({p.code})" if s.codes else p.anon_label
+                if f.at_node is not None:
+                    where = t(self.lang, "lead_flag_at", who=where, at=self._node_title(f.at_node))
             elif f.at_node is not None:
                 where = self._node_title(f.at_node)
             else:
@@ -139,8 +148,13 @@ class Console:
             tuple(lines),
             s.codes,
             entry,
-            problem or s.status,
+            problem or (s.status if s.status_frames > 0 else ""),
         )
+
+    def decisions(self) -> list[DecisionTally]:
+        """The decision points someone has reached, in the scenario's order: a branch nobody took yet is
+        no news during play (the sheet lists every point afterwards)."""
+        return [d for d in self.source.live.decisions if d.reached]
 
     def _node_title(self, node_id: str) -> str:
         for d in self.source.live.decisions:
@@ -163,9 +177,9 @@ class Console:
             self.running = False
         elif key == pygame.K_c:
             s.codes = not s.codes
-        elif key in (pygame.K_UP, pygame.K_DOWN) and live.decisions:
+        elif key in (pygame.K_UP, pygame.K_DOWN) and self.decisions():
             s.focus_kind = "decision"
-            s.decision = (s.decision + (1 if key == pygame.K_DOWN else -1)) % len(live.decisions)
+            s.decision = (s.decision + (1 if key == pygame.K_DOWN else -1)) % len(self.decisions())
         elif key in (pygame.K_LEFT, pygame.K_RIGHT) and live.trainees:
             s.focus_kind = "trainee"
             s.trainee = (s.trainee + (1 if key == pygame.K_RIGHT else -1)) % len(live.trainees)
@@ -181,8 +195,8 @@ class Console:
             p = sorted(live.trainees, key=lambda x: x.anon_label)[s.trainee]
             where = f"{p.anon_label} ({p.code})" if s.codes else p.anon_label
             s.typing = (p.session_id, p.node, where)
-        elif live.decisions:
-            d = live.decisions[s.decision]
+        elif self.decisions():
+            d = self.decisions()[min(s.decision, len(self.decisions()) - 1)]
             s.typing = (None, d.node_id, _title(d, self.lang))
         else:
             s.typing = (None, None, self.source.group)  # nothing to point at yet: a flag for the group
@@ -197,9 +211,9 @@ class Console:
         try:
             flag = self.source.add_flag(at_session, at_node, note)
         except Exception as exc:  # noqa: BLE001 - any store failure is said on screen; the loop goes on
-            s.status = t(self.lang, "lead_save_failed", problem=_one_line(exc, self.lang))
+            self.say(t(self.lang, "lead_save_failed", problem=_one_line(exc, self.lang)))
             return
-        s.status = t(self.lang, "lead_flag_saved", seq=flag.seq + 1)
+        self.say(t(self.lang, "lead_flag_saved", seq=flag.seq + 1))
         pygame.key.stop_text_input()
 
     # --- presentation ----------------------------------------------------------------------------------
@@ -210,7 +224,7 @@ class Console:
         try:
             shown = self.source.presentation()
         except Exception as exc:  # noqa: BLE001 - the reason goes on screen; the console stays usable
-            self.state.status = _one_line(exc, self.lang)
+            self.say(_one_line(exc, self.lang))
             return
         self.deck = Deck(
             shown.slides,
@@ -238,11 +252,13 @@ class Console:
 
     def _draw_present(self, events: list[pygame.event.Event]) -> None:
         assert self.deck is not None and self.revote is not None
+        self.deck.surface = self.surface  # the window may have been resized
         self.deck.step(events)
         self.deck.running = True  # the console, not the deck, decides when to close
         slide = self.deck.slide
         if slide.kind == "hot" and slide.node:
-            self.revote.draw(self.surface, slide)
+            panel = next((d.rect for d in self.deck.drawn if d.name == "side_panel"), None)
+            self.revote.draw(self.surface, slide, panel)
 
 
 def _title(d: DecisionTally, lang: str) -> str:

@@ -93,7 +93,7 @@ def _header(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> int:
         "title", t(lang, "lead_title", group=view.group), area.topleft, area.width // 2, 28, bold=True
     )
     counts = t(lang, "lead_counts", started=view.started, total=view.total, finished=view.finished)
-    c.line("counts", counts, (area.right, area.top + c.px(6)), area.width // 2, 22, anchor="topright")
+    c.line("progress", counts, (area.right, area.top + c.px(6)), area.width // 2, 22, anchor="topright")
     bottom = title.bottom + c.px(6)
     if view.codes:
         # the private view is loud on purpose: nobody projects the codes without seeing this
@@ -214,7 +214,7 @@ def _flags(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> None:
             colour=th.TEXT_DIM,
         )
     for f in shown:
-        text = f"{f.seq}. {f.where}" + (f": {f.note}" if f.note else "")
+        text = f"{f.seq}. " + (f"{f.note} · {f.where}" if f.note else f.where)
         flag_icon(c.surface, (area.left + c.px(10), y + c.px(3)), c.px(16))
         c.line(f"flag{f.seq}", text, (area.left + c.px(32), y), area.width - c.px(42), 17)
         y += line_h
@@ -244,6 +244,16 @@ def _decisions(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> None
     inner = pygame.Rect(
         area.left + c.px(10), area.top + c.px(36), area.width - c.px(20), area.height - c.px(42)
     )
+    if view.codes:
+        c.line(
+            "legend",
+            t(lang, "lead_legend"),
+            (inner.right, area.top + c.px(9)),
+            inner.width * 3 // 5,
+            15,
+            colour=th.TEXT_DIM,
+            anchor="topright",
+        )
     rows = view.decisions
     if not rows:
         c.line(
@@ -263,48 +273,43 @@ def _decisions(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> None
         first -= 1
         used += _decision_height(c, rows[first])
     y = inner.top
-    if first:
-        c.line(
-            "more_above",
-            t(lang, "lead_more_above", n=first),
-            (inner.right, area.top + c.px(8)),
-            inner.width // 2,
-            15,
-            colour=th.TEXT_DIM,
-            anchor="topright",
-        )
+    below = 0
     for i in range(first, len(rows)):
         d = rows[i]
         hgt = _decision_height(c, d)
         if y + hgt > inner.bottom:
-            c.line(
-                "more_below",
-                t(lang, "lead_more_below", n=len(rows) - i),
-                (inner.right, inner.bottom - c.px(2)),
-                inner.width // 2,
-                15,
-                colour=th.TEXT_DIM,
-                anchor="bottomright",
-            )
+            below = len(rows) - i
             break
         _decision(c, d, i, pygame.Rect(inner.left, y, inner.width, hgt - c.px(6)), view.codes, lang)
         y += hgt
+    more = [t(lang, "lead_more_above", n=first)] if first else []
+    more += [t(lang, "lead_more_below", n=below)] if below else []
+    if more:
+        c.line(
+            "more",
+            " · ".join(more),
+            (inner.right, area.bottom - c.px(4)),
+            inner.width // 2,
+            15,
+            colour=th.TEXT_DIM,
+            anchor="bottomright",
+        )
 
 
 def _decision(c: _Canvas, d: DecisionRow, i: int, box: pygame.Rect, private: bool, lang: str) -> None:
     if d.focused:
         pygame.draw.rect(c.surface, th.FOCUS, box.inflate(c.px(8), c.px(2)), c.px(3), border_radius=6)
-    head = f"{d.title} · {d.step}"
+    head = d.title
     indent = 0
     if d.flagged:
         flag_icon(c.surface, (box.left + c.px(4), box.top + c.px(4)), c.px(18))
         indent = c.px(26)
-    reach = t(lang, "lead_reached", n=d.reached) if d.counts_shown else t(lang, "lead_few")
+    reach = d.step + " · " + (t(lang, "lead_reached", n=d.reached) if d.counts_shown else t(lang, "lead_few"))
     r = c.line(
         f"reach{i}",
         reach,
         (box.right - c.px(4), box.top + c.px(2)),
-        box.width // 3,
+        box.width * 2 // 5,
         16,
         colour=th.TEXT_DIM,
         anchor="topright",
@@ -344,22 +349,28 @@ def _footer(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> None:
         field = area.inflate(0, c.px(4))
         pygame.draw.rect(c.surface, th.PANEL_LIGHT, field, border_radius=6)
         pygame.draw.rect(c.surface, th.FOCUS, field, c.px(3), border_radius=6)
+        y = field.top + c.px(8)
+        keys = c.line(
+            "note_keys",
+            t(lang, "lead_note_keys"),
+            (field.right - c.px(10), y),
+            field.width // 4,
+            16,
+            colour=th.TEXT_DIM,
+            anchor="topright",
+        )
         prompt = t(lang, "lead_note", where=view.entry.where)
         p = c.line(
             "note_prompt",
             prompt,
-            (field.left + c.px(10), field.top + c.px(8)),
-            field.width // 2,
+            (field.left + c.px(10), y),
+            field.width * 2 // 5,
             18,
             bold=True,
             colour=th.FOCUS,
         )
         c.line(
-            "note_field",
-            view.entry.typed + "|",
-            (p.right + c.px(10), field.top + c.px(8)),
-            field.right - p.right - c.px(20),
-            18,
+            "note_field", view.entry.typed + "|", (p.right + c.px(10), y), keys.left - p.right - c.px(20), 18
         )
         return
     text = view.status or t(lang, "lead_help")

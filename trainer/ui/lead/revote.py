@@ -14,7 +14,7 @@ import pygame
 from debrief.slides import Slide
 from trainer.ui import theme as th
 from trainer.ui.lead.source import LeadSource
-from trainer.ui.present.draw import BODY, MARGIN, Drawn, Painter
+from trainer.ui.present.draw import BODY, Drawn, Painter
 from trainer.ui.strings import t
 
 if TYPE_CHECKING:
@@ -58,6 +58,7 @@ class RevoteBoard:
         self.typed: dict[str, str] = {}
         self.drawn: list[Drawn] = []
         self.view: RevoteView | None = None
+        self.votes_in = self.of = 0
 
     def _tally(self, slide: Slide) -> DecisionTally | None:
         live = self.source.live
@@ -120,11 +121,12 @@ class RevoteBoard:
             )
             # hands do not say who moved where: the least that changed, and the spread over the kader
             first, now = result.by_assessment()["in_lijn"]
-            summary = (
+            summary: tuple[str, ...] = (
                 t(self.lang, "lead_revote_changed_hands", n=result.changed),
                 t(self.lang, "lead_revote_in_line", first=first, now=now),
             )
             return RevoteView(head, rows, summary, True, self.closed, focus)
+        self.votes_in, self.of = result.voters, len(live.trainees)
         if not self.closed:
             head = t(self.lang, "lead_revote_open", votes=result.voters, total=len(live.trainees))
             return RevoteView(head, rows, (), False, False)
@@ -135,63 +137,53 @@ class RevoteBoard:
         )
         return RevoteView(t(self.lang, "lead_revote_closed", votes=result.voters), rows, summary, False, True)
 
-    def draw(self, surface: pygame.Surface, slide: Slide) -> None:
-        """The revote panel over the slide's side panel; the help line says R."""
+    def draw(self, surface: pygame.Surface, slide: Slide, panel: pygame.Rect | None) -> None:
+        """The revote panel over the slide's side panel (`panel`, as the deck laid it out); before a revote,
+        a line that says R."""
         self.view = self.view_for(slide)
         p = Painter(surface)
         w, h = surface.get_size()
+        box = panel or pygame.Rect(round(w * 0.58), round(h * 0.25), round(w * 0.38), round(h * 0.63))
         if self.view is None:
-            hint = pygame.Rect(w - p.px(MARGIN) - p.px(300), p.px(28), p.px(300), p.px(40))
+            hint = pygame.Rect(box.left, box.bottom - p.px(44), box.width, p.px(44))
+            pygame.draw.rect(surface, th.PANEL, hint)
             p.text("revote_hint", t(self.lang, "lead_revote_help"), hint, BODY, colour=th.FOCUS)
             self.drawn = p.drawn
             return
         v = self.view
-        box = pygame.Rect(
-            round(w * 0.6), round(h * 0.26), w - round(w * 0.6) - p.px(MARGIN), h - round(h * 0.26) - p.px(70)
-        )
         pygame.draw.rect(surface, th.PANEL_LIGHT, box.inflate(p.px(16), p.px(12)), border_radius=8)
         pygame.draw.rect(surface, th.FOCUS, box.inflate(p.px(16), p.px(12)), p.px(3), border_radius=8)
-        y = p.text(
-            "revote_head",
-            v.head,
-            pygame.Rect(box.left, box.top, box.width, p.px(80)),
-            30,
-            bold=True,
-            colour=th.FOCUS,
-        ).bottom + p.px(8)
-        if v.closed or v.hands:
-            cols = [box.left, box.left + box.width // 3, box.left + 2 * box.width // 3]
-            for k, word in enumerate(t(self.lang, "lead_revote_head").split(" · ")):
-                p.text(
-                    f"revote_col{k}",
-                    word,
-                    pygame.Rect(cols[k], y, box.width // 3, p.px(40)),
-                    BODY,
-                    colour=th.TEXT_DIM,
-                )
-            y += p.px(40)
-            for i, row in enumerate(v.rows):
-                if i == v.focus:
-                    pygame.draw.rect(
-                        surface,
-                        th.FOCUS,
-                        (box.left - p.px(6), y - p.px(2), box.width + p.px(12), p.px(40)),
-                        p.px(3),
-                        border_radius=6,
-                    )
-                for k, text in enumerate((row.key, str(row.first), str(row.now))):
-                    p.text(
-                        f"revote_row{i}_{k}",
-                        text,
-                        pygame.Rect(cols[k], y, box.width // 3, p.px(40)),
-                        BODY,
-                        bold=True,
-                    )
-                y += p.px(42)
+        head = pygame.Rect(box.left, box.top, box.width, p.px(80))
+        y = p.text("revote_head", v.head, head, 30, bold=True, colour=th.FOCUS).bottom + p.px(8)
+        if not (v.closed or v.hands):
+            # votes stay hidden while they come in (nobody follows the crowd): only how many are in
+            bar = pygame.Rect(box.left, y + p.px(8), box.width, p.px(30))
+            share = self.votes_in / max(1, self.of)
+            pygame.draw.rect(
+                surface, th.ACCENT, (bar.left, bar.top, round(bar.width * min(1.0, share)), bar.height)
+            )
+            pygame.draw.rect(surface, th.TEXT, bar, 2)
+            hint = pygame.Rect(box.left, bar.bottom + p.px(20), box.width, p.px(80))
+            p.text("revote_close", t(self.lang, "lead_revote_close"), hint, BODY, colour=th.TEXT_DIM)
+            self.drawn = p.drawn
+            return
+        cols = [box.left, box.left + box.width // 3, box.left + 2 * box.width // 3]
+        for k, word in enumerate(t(self.lang, "lead_revote_head").split(" · ")):
+            cell = pygame.Rect(cols[k], y, box.width // 3, p.px(40))
+            p.text(f"revote_col{k}", word, cell, BODY, colour=th.TEXT_DIM)
+        y += p.px(40)
+        row_h = p.px(40)
+        for i, row in enumerate(v.rows):
+            if i == v.focus:
+                ring = pygame.Rect(box.left - p.px(6), y - p.px(2), box.width + p.px(12), row_h)
+                pygame.draw.rect(surface, th.FOCUS, ring, p.px(3), border_radius=6)
+            for k, text in enumerate((row.key, str(row.first), str(row.now))):
+                cell = pygame.Rect(cols[k], y, box.width // 3, row_h)
+                p.text(f"revote_row{i}_{k}", text, cell, BODY, bold=True)
+            y += row_h + p.px(2)
         for i, line in enumerate(v.summary):
-            y = p.text(
-                f"revote_summary{i}", line, pygame.Rect(box.left, y + p.px(4), box.width, p.px(70)), BODY
-            ).bottom
+            cell = pygame.Rect(box.left, y + p.px(4), box.width, p.px(70))
+            y = p.text(f"revote_summary{i}", line, cell, BODY).bottom
         self.drawn = p.drawn
 
 

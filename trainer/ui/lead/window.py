@@ -34,8 +34,9 @@ def lead(source: LeadSource, lang: str, *, size: tuple[int, int] = SIZE, fullscr
         while console.running:
             events = pygame.event.get()
             for event in events:
-                if event.type == pygame.VIDEORESIZE:
-                    console.surface = pygame.display.get_surface()
+                resized = pygame.display.get_surface() if event.type == pygame.VIDEORESIZE else None
+                if resized is not None:
+                    console.surface = resized
             console.step(events)
             pygame.display.flip()
             ticker.tick(FPS)

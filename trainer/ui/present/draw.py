@@ -222,6 +222,8 @@ def _hot(p: Painter, s: Slide, where: tuple[int, int, int], area: pygame.Rect, l
     right = pygame.Rect(left.right + p.px(28), area.top, area.right - left.right - p.px(28), area.height)
     with_labels = _options(p, s, stage, focus, left, lang)
     pygame.draw.rect(p.surface, th.PANEL, right.inflate(p.px(16), p.px(12)), border_radius=8)
+    # the side panel's box, for what is drawn over it (the console's revote panel)
+    p.drawn.append(Drawn("side_panel", p.px(BODY), right, ()))
     o: SlideOption = s.options[focus % len(s.options)]
     y = right.top
     if not with_labels and stage == 0:  # the chart shows only keys: the focused option's text stands here
