@@ -91,18 +91,18 @@ def vote_event(scenario: Scenario, revote: Revote, choice_id: str, t: float) -> 
     return RevoteCast(t, revote.revote_id, revote.node_id, choice_id, step.value, choice.assessment.value)
 
 
-def _no_revote(revote_id: str) -> RecordsError:
+def no_revote(revote_id: str) -> RecordsError:
     return RecordsError(
         f"geen herstemming '{revote_id[:8]}' (tip: open er een in trainer lead)",
         f"no revote '{revote_id[:8]}' (hint: open one in trainer lead)",
     )
 
 
-_REVOTE_SELECT = (
+REVOTE_SELECT = (
     "SELECT g.label, r.id, r.scenario_id, r.node_id, r.opened_at, r.closed_at "
     "FROM revotes r JOIN groups g ON g.id = r.group_id"
 )
-_FLAG_SELECT = (
+FLAG_SELECT = (
     "SELECT g.label, f.seq, f.at_session, f.at_node, f.note, f.created_at, f.id "
     "FROM flags f JOIN groups g ON g.id = f.group_id"
 )
@@ -136,7 +136,7 @@ class LocalGroupJournal:
         return flag
 
     def flags(self, group: str) -> list[Flag]:
-        rows = self.store._read(_FLAG_SELECT + " WHERE g.label = ? ORDER BY f.seq", (group,))
+        rows = self.store._read(FLAG_SELECT + " WHERE g.label = ? ORDER BY f.seq", (group,))
         return [Flag(*row) for row in rows]
 
     # --- revotes ---
@@ -164,21 +164,21 @@ class LocalGroupJournal:
             )
 
     def revote(self, revote_id: str) -> Revote:
-        rows = self.store._read(_REVOTE_SELECT + " WHERE r.id = ?", (revote_id,))
+        rows = self.store._read(REVOTE_SELECT + " WHERE r.id = ?", (revote_id,))
         if not rows:
-            raise _no_revote(revote_id)
+            raise no_revote(revote_id)
         return Revote(*rows[0])
 
     def open_revote_for(self, group: str) -> Revote | None:
         rows = self.store._read(
-            _REVOTE_SELECT + " WHERE g.label = ? AND r.closed_at IS NULL ORDER BY r.opened_at DESC LIMIT 1",
+            REVOTE_SELECT + " WHERE g.label = ? AND r.closed_at IS NULL ORDER BY r.opened_at DESC LIMIT 1",
             (group,),
         )
         return Revote(*rows[0]) if rows else None
 
     def revotes(self, group: str) -> list[Revote]:
         """Every revote of the group, in the order they were opened."""
-        rows = self.store._read(_REVOTE_SELECT + " WHERE g.label = ? ORDER BY r.opened_at, r.id", (group,))
+        rows = self.store._read(REVOTE_SELECT + " WHERE g.label = ? ORDER BY r.opened_at, r.id", (group,))
         return [Revote(*row) for row in rows]
 
     # --- votes ---

@@ -15,6 +15,7 @@ from __future__ import annotations
 import queue
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from typing import Any
 
@@ -199,7 +200,6 @@ class _ServerWatch:
         self.last_error: str | None = None
         self._queue: queue.SimpleQueue[WatchUpdate] = queue.SimpleQueue()
         self._stop = threading.Event()
-        self._pending = threading.Event()
         self._thread = threading.Thread(target=self._loop, name="trainer-watch", daemon=True)
         self._thread.start()
 
@@ -222,7 +222,6 @@ class _ServerWatch:
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self.url, autocommit=True, connect_timeout=2) as conn:
-                    conn.add_notify_handler(lambda _n: self._pending.set())
                     try:
                         conn.execute(f"LISTEN {CHANNEL}")
                         self.listening = True
@@ -241,15 +240,14 @@ class _ServerWatch:
             return [tuple(r) for r in conn.execute(sql, params).fetchall()]
 
         while not self._stop.is_set():
-            self._pending.clear()
             update = self.cursor.fetch(query)
             if not update.empty:
                 self._queue.put(update)
-            if self._pending.is_set():
-                continue  # a NOTIFY came in while fetching
-            # short slices, so stop() is heard quickly; a NOTIFY ends the wait at once
-            waited = 0.0
-            while waited < self.fallback_seconds and not self._stop.is_set() and not self._pending.is_set():
-                for _ in conn.notifies(timeout=min(0.2, self.fallback_seconds), stop_after=1):
-                    self._pending.set()
-                waited += 0.2
+            # Wait for a NOTIFY in short slices, so stop() is heard quickly. psycopg keeps the notifies that
+            # arrived during the fetch in a backlog and yields those first, so none is missed in between.
+            deadline = time.monotonic() + self.fallback_seconds
+            woken = False
+            while not woken and not self._stop.is_set() and time.monotonic() < deadline:
+                remaining = deadline - time.monotonic()
+                for _ in conn.notifies(timeout=max(0.0, min(0.2, remaining)), stop_after=1):
+                    woken = True
