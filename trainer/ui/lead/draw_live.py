@@ -9,6 +9,7 @@ thick outline, assessments (private view only) are patterns as on the sheet.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import pygame
 
@@ -28,6 +29,22 @@ class Placed:
     name: str
     rect: pygame.Rect
     text: str = ""
+
+
+@lru_cache(maxsize=4096)
+def fit(text: str, font: pygame.font.Font, width: int) -> str:
+    """The text, or its longest start that fits `width` with an ellipsis; cached, since the same lines are
+    drawn every frame and measuring is what costs."""
+    if font.size(text)[0] <= width:
+        return text
+    low, high = 0, len(text)  # binary search on the cut: measuring each shorter start costs a frame
+    while low < high:
+        mid = (low + high + 1) // 2
+        if font.size(text[:mid].rstrip() + "…")[0] <= width:
+            low = mid
+        else:
+            high = mid - 1
+    return text[:low].rstrip() + "…"
 
 
 class _Canvas:
@@ -53,11 +70,7 @@ class _Canvas:
     ) -> pygame.Rect:
         """One line of text, cut with an ellipsis when it is wider than `width`."""
         font = self.theme.font(size, bold=bold)
-        shown = text
-        if font.size(shown)[0] > width:
-            while shown and font.size(shown + "…")[0] > width:
-                shown = shown[:-1]
-            shown = shown.rstrip() + "…"
+        shown = fit(text, font, width)
         image = rendered(shown, font, colour)
         rect = image.get_rect(**{anchor: pos})
         self.surface.blit(image, rect)
