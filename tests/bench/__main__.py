@@ -286,6 +286,9 @@ def main() -> int:
     from tests.bench.sync_bench import bench_sync
 
     bench_sync(row, ROWS)
+    from tests.bench.lead_bench import bench_lead
+
+    bench_lead(ROWS)
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'result':>12}  {'target':>12}  ok")
     for name, value, target, ok in ROWS:
