@@ -233,6 +233,7 @@ class Console:
             commitments=shown.commitments,
             save=self.source.save_commitments,
         )
+        self.deck.state.help_variant = "_lead"
         self.revote = RevoteBoard(self.source, self.lang)
         self.state.mode = "present"
         pygame.key.start_text_input()

@@ -197,6 +197,7 @@ def slide(surface: pygame.Surface, s: Slide, state: object, lang: str, total: in
     help_key = (
         "present_help_hot" if s.kind == "hot" else "present_help_mee" if s.kind == "mee" else "present_help"
     )
+    help_key += getattr(state, "help_variant", "")
     p.text(
         "help",
         f"{index + 1}/{total} · {t(lang, help_key)}",
