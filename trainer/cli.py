@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="volledig scherm")
     play.add_argument("--text", action="store_true", help="speel in de terminal in plaats van in een venster")
     play.add_argument(
+        "--revote-wait",
+        type=float,
+        default=3600.0,
+        metavar="SECONDS",
+        help="met --text en een groep: seconden na afloop wachten op een herstemming (0: niet)",
+    )
+    play.add_argument(
         "--show-meters",
         action="store_true",
         help="toon spanning en vertrouwen tijdens het spelen (voor demonstraties; standaard pas na afloop)",
@@ -356,7 +363,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             args = build_parser().parse_args(["play"])
         if args.text:
             return play_cmd.run(
-                args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume
+                args.scenario,
+                args.start_node,
+                lang,
+                record=_recording(args),
+                resume_id=args.resume,
+                revote_wait=max(0.0, args.revote_wait),
             )
         from trainer.commands import window_cmd
 

@@ -8,7 +8,7 @@ from contextlib import ExitStack
 
 from trainer.commands.common import RecordingOptions, UserError, load_clean, valid_code
 from trainer.commands.records_opts import open_store
-from trainer.commands.server_opts import finish_sync, start_sync
+from trainer.commands.server_opts import finish_sync, revote_desk, start_sync
 from trainer.commands.text_play import Terminal, TextHost
 from trainer.engine.clock import MonotonicClock
 from trainer.engine.session import Session
@@ -36,7 +36,9 @@ def run(
     *,
     record: RecordingOptions | None = None,
     resume_id: str | None = None,
+    revote_wait: float = 0.0,
 ) -> int:
+    """`revote_wait`: seconds to stay after the ending for a group revote (with a group and records)."""
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
         syncer = start_sync(record, store.path) if store is not None and record is not None else None
@@ -50,7 +52,12 @@ def run(
                 session = resume(store, store.session(resume_id), clock=MonotonicClock())
             else:
                 session = _new_session(path, start_node, lang, store, record)
-            TextHost(session, lang, _ask, print).play()
+            desk = revote_desk(record, store)
+            if desk is not None:
+                stack.callback(desk.close)
+            host = TextHost(session, lang, _ask, print, revotes=desk, group=_group_of(session))
+            host.play()
+            host.await_revotes(revote_wait)
         except RecordsError as exc:
             raise UserError(exc.nl, exc.en) from None
     print(t(lang, "txt_bye"), file=sys.stderr)
@@ -99,6 +106,12 @@ def _new_session(
         listeners=listeners,
         casting_place=group_place(store, group, loaded.scenario, record.place if record else None),
     )
+
+
+def _group_of(session: Session) -> str | None:
+    """The group the session is recorded in (its Recorder knows; not recorded: none)."""
+    recorder = next((x for x in session.listeners if isinstance(x, Recorder)), None)
+    return recorder.group if recorder is not None else None
 
 
 def _title(store: RecordStore, row: SessionRow, lang: str) -> str:

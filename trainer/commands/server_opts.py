@@ -9,6 +9,8 @@ from pathlib import Path
 from trainer import paths
 from trainer.commands.common import RecordingOptions, UserError, print_err
 from trainer.model.text import tr
+from trainer.records.revote_desk import RevoteDesk, desk_for
+from trainer.records.store import RecordStore
 from trainer.records.sync import Syncer
 
 SETTINGS_FILE = "settings.json"
@@ -62,6 +64,14 @@ def start_sync(record: RecordingOptions, store_path: Path) -> Syncer | None:
     """A running background syncer for this recording, or None when no server is configured."""
     url = server_url(record.server)
     return Syncer(store_path, url).start() if url else None
+
+
+def revote_desk(record: RecordingOptions | None, store: RecordStore | None) -> RevoteDesk | None:
+    """Where a trainee's window learns of the group's revotes: the shared server when one is configured (the
+    console writes there), else this laptop's records (everyone on one laptop). None when not recording."""
+    if record is None or store is None:
+        return None
+    return desk_for(server_url(record.server) or store)
 
 
 def finish_sync(syncer: Syncer | None, lang: str) -> None:

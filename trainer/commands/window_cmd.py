@@ -11,7 +11,7 @@ import platformdirs
 from trainer import paths
 from trainer.commands.common import RecordingOptions, UserError, findings, load_clean, valid_code
 from trainer.commands.records_opts import open_store
-from trainer.commands.server_opts import finish_sync, start_sync
+from trainer.commands.server_opts import finish_sync, revote_desk, start_sync
 from trainer.model.loader import LoadedScenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError
@@ -71,6 +71,7 @@ def run(
         # The syncer notices the recorder's commits by itself (PRAGMA data_version): the window needs no hook.
         syncer = start_sync(record, store.path) if store is not None and record is not None else None
         stack.callback(finish_sync, syncer, lang)
+        options.revotes = revote_desk(record, store)
         try:
             sessions = RecordedSessions(
                 store,

@@ -18,6 +18,7 @@ from trainer.ui.screens import (
     picker,
     reflection,
     registration,
+    revote,
     selection,
     settings,
     start,
@@ -41,6 +42,7 @@ class Screen(StrEnum):
     PAUSE = "pause"
     NOTES = "notes"  # the briefing and what is known (B), over play with every clock stopped
     SETTINGS = "settings"  # F3 or from the pause menu: volume, text size, tempo, reading aloud
+    REVOTE = "revote"  # a group revote, over whatever was on screen, with every clock stopped
 
 
 class ScreenModule(Protocol):
@@ -103,5 +105,6 @@ SCREENS: dict[Screen, ScreenSpec] = {
     Screen.PAUSE: _page(pages.pause),
     Screen.NOTES: _page(pages.notes),
     Screen.SETTINGS: _module(settings),
+    Screen.REVOTE: _module(revote),
 }
 assert set(SCREENS) == set(Screen), "every screen has a module"
