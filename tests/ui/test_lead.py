@@ -245,9 +245,20 @@ def test_snapshots_through_the_day(playing: PlayingGroup, size: tuple[int, int],
     _finish(playing, pilot)
     _to_hot(pilot)
     pilot.press("r")
+    journal = LocalGroupJournal(playing.store)
+    revote = journal.open_revote_for(GROUP)
+    assert revote is not None
+    deck = pilot.console.deck
+    assert deck is not None
+    best = deck.slide.options[-1].choice_id
+    for sid in playing.ids[:5]:
+        journal.record_vote(revote.revote_id, sid, best)
+    pilot.frame()
     pilot.screenshot(out / "3-revote-open.png")
     pilot.press("r")
     pilot.screenshot(out / "4-revote-closed.png")
-    assert pilot.console.revote is not None
-    for d in pilot.console.revote.drawn:
+    assert pilot.console.revote is not None and deck is not None
+    for d in [*pilot.console.revote.drawn, *deck.drawn]:
         assert d.rect.right <= w and d.rect.bottom <= h, d
+    (help_line,) = [d for d in deck.drawn if d.name == "help"]
+    assert len(help_line.lines) == 1, help_line.lines

@@ -135,6 +135,9 @@ class RevoteBoard:
             t(self.lang, "lead_revote_towards", n=result.moved_towards_kader),
             t(self.lang, "lead_revote_away", n=result.moved_away),
         )
+        sideways = result.changed - result.moved_towards_kader - result.moved_away
+        if sideways:
+            summary += (t(self.lang, "lead_revote_sideways", n=sideways),)
         return RevoteView(t(self.lang, "lead_revote_closed", votes=result.voters), rows, summary, False, True)
 
     def draw(self, surface: pygame.Surface, slide: Slide, panel: pygame.Rect | None) -> None:
