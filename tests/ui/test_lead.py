@@ -15,7 +15,6 @@ from trainer.records.group_journal import LocalGroupJournal
 from trainer.ui.lead.window import LeadPilot
 
 SIZES = ((1280, 720), (1920, 1080))
-SHOTS = Path(__file__).resolve().parent / "snapshots" / "lead"
 
 
 @pytest.fixture
@@ -262,3 +261,39 @@ def test_snapshots_through_the_day(playing: PlayingGroup, size: tuple[int, int],
         assert d.rect.right <= w and d.rect.bottom <= h, d
     (help_line,) = [d for d in deck.drawn if d.name == "help"]
     assert len(help_line.lines) == 1, help_line.lines
+
+
+@pytest.mark.parametrize("name", ["lead-live", "lead-revote"])
+def test_lead_golden(playing: PlayingGroup, name: str, update_goldens: bool) -> None:
+    """Two reviewed frames at 1280x720: the projected live board mid-play, and a closed revote."""
+    import pygame
+
+    from tests.ui.test_snapshots import SNAPSHOTS, TOLERANCE, _diff
+
+    for _ in range(2):
+        for i in range(8):
+            playing.step(i)
+    pilot = _console(playing)
+    if name == "lead-revote":
+        _finish(playing, pilot)
+        _to_hot(pilot)
+        pilot.press("r")
+        journal = LocalGroupJournal(playing.store)
+        revote = journal.open_revote_for(GROUP)
+        deck = pilot.console.deck
+        assert revote is not None and deck is not None
+        for k, sid in enumerate(playing.ids):
+            journal.record_vote(revote.revote_id, sid, deck.slide.options[-1 if k % 3 else 0].choice_id)
+        pilot.press("r")
+    surface = pilot.console.surface
+    reference = SNAPSHOTS / f"{name}.png"
+    if update_goldens or not reference.exists():
+        pygame.image.save(surface, str(reference))
+        if not update_goldens:
+            pytest.fail(f"new snapshot written: {reference}; look at it and commit it deliberately")
+        return
+    share, marked = _diff(pygame.image.load(str(reference)), surface)
+    if share > TOLERANCE:
+        pygame.image.save(surface, str(reference.with_suffix(".new.png")))
+        pygame.image.save(marked, str(reference.with_suffix(".diff.png")))
+    assert share <= TOLERANCE, f"{name}: {share:.2%} of pixels differ"
