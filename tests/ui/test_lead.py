@@ -297,3 +297,16 @@ def test_lead_golden(playing: PlayingGroup, name: str, update_goldens: bool) -> 
         pygame.image.save(surface, str(reference.with_suffix(".new.png")))
         pygame.image.save(marked, str(reference.with_suffix(".diff.png")))
     assert share <= TOLERANCE, f"{name}: {share:.2%} of pixels differ"
+
+
+def test_closing_the_console_closes_an_open_revote(playing: PlayingGroup) -> None:
+    _finish(playing)
+    pilot = _console(playing)
+    _to_hot(pilot)
+    pilot.press("r")
+    journal = LocalGroupJournal(playing.store)
+    assert journal.open_revote_for(GROUP) is not None
+    pilot.press("esc")  # back to the live board: the revote stays open while the leader looks
+    assert pilot.console.state.mode == "live" and journal.open_revote_for(GROUP) is not None
+    pilot.console.close()
+    assert journal.open_revote_for(GROUP) is None

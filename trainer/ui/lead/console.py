@@ -89,6 +89,11 @@ class Console:
     def _all_finished(self) -> bool:
         return self.source.live.all_finished
 
+    def close(self) -> None:
+        """The console closes: a revote still open is closed, so no trainee's window keeps asking."""
+        if self.revote is not None:
+            self.revote.close()
+
     # --- live ------------------------------------------------------------------------------------------
     def live_view(self, problem: str | None = None) -> LiveView:
         """The live screen's data from the source's fold and this console's state."""
@@ -234,6 +239,7 @@ class Console:
             save=self.source.save_commitments,
         )
         self.deck.state.help_variant = "_lead"
+        self.state.status_frames = 0  # what the live board said is done
         self.revote = RevoteBoard(self.source, self.lang)
         self.state.mode = "present"
         pygame.key.start_text_input()

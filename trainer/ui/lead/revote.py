@@ -103,6 +103,11 @@ class RevoteBoard:
             return True
         return False
 
+    def close(self) -> None:
+        if self.revote is not None and not self.closed:
+            self.source.close_revote(self.revote.revote_id)
+            self.closed = True
+
     def view_for(self, slide: Slide) -> RevoteView | None:
         """The panel's data for this slide, or None when no revote of it was opened."""
         r, live = self.revote, self.source.live

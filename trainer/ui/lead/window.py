@@ -41,7 +41,10 @@ def lead(source: LeadSource, lang: str, *, size: tuple[int, int] = SIZE, fullscr
             pygame.display.flip()
             ticker.tick(FPS)
     finally:
-        pygame.quit()
+        try:
+            console.close()
+        finally:
+            pygame.quit()
 
 
 KEYS = {
