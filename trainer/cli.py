@@ -94,9 +94,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--revote-wait",
         type=float,
-        default=3600.0,
+        default=None,
         metavar="SECONDS",
-        help="met --text en een groep: seconden na afloop wachten op een herstemming (0: niet)",
+        help="met --text en een groep: seconden na afloop wachten op een herstemming "
+        "(standaard een uur aan een terminal, anders niet)",
     )
     play.add_argument(
         "--show-meters",
@@ -368,7 +369,7 @@ def _dispatch(args: argparse.Namespace) -> int:
                 lang,
                 record=_recording(args),
                 resume_id=args.resume,
-                revote_wait=max(0.0, args.revote_wait),
+                revote_wait=None if args.revote_wait is None else max(0.0, args.revote_wait),
             )
         from trainer.commands import window_cmd
 

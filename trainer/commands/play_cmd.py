@@ -21,6 +21,8 @@ from trainer.records.sessions import group_place
 from trainer.records.store import SessionRow
 from trainer.ui.strings import t
 
+REVOTE_WAIT = 3600.0
+
 
 def _ask(prompt: str) -> str:
     try:
@@ -36,9 +38,12 @@ def run(
     *,
     record: RecordingOptions | None = None,
     resume_id: str | None = None,
-    revote_wait: float = 0.0,
+    revote_wait: float | None = None,
 ) -> int:
-    """`revote_wait`: seconds to stay after the ending for a group revote (with a group and records)."""
+    """`revote_wait`: seconds to stay after the ending for a group revote (with a group and records); None:
+    an hour when a trainee types at a terminal, none when the input is a script (it would only wait)."""
+    if revote_wait is None:
+        revote_wait = REVOTE_WAIT if sys.stdin.isatty() else 0.0
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
         syncer = start_sync(record, store.path) if store is not None and record is not None else None

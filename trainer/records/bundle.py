@@ -7,7 +7,10 @@ through the engine), then writes all or nothing. Importing the same session twic
 Format versions: 1 (sessions, scenarios, group headers); 2 adds the `reflection_shared` event ("mag gedeeld
 worden") and each group's commitments. A trainer that knows only version 1 cannot replay a
 `reflection_shared` event, so version 2 is also the minimum a reader must know. Version 1 bundles still import
-(their groups simply have no commitments).
+(their groups simply have no commitments). 3 adds each session's casting. 4 adds the gespreksleider's console
+(issue 18): per group its flags with notes and its revotes with any show of hands, and `revote_cast` events in
+the sessions. Only a bundle that holds any of these needs a version-4 reader (min_compatible 4); one without
+them is written without the new fields, so a version-3 trainer still imports it.
 """
 
 from __future__ import annotations
@@ -30,10 +33,14 @@ from trainer.records.fields import (
     Code,
     Commitment,
     ContentHash,
+    Count,
     Day,
     EventType,
     Lang,
     Name,
+    NodeId,
+    Note,
+    RecordId,
     ScenarioId,
     Seconds,
     Seed,
@@ -47,9 +54,10 @@ from trainer.records.reader import RecordReader
 from trainer.records.store import RecordStore, SessionRow, canonical_json, utc_now
 
 FORMAT = "trainer.bundle"
-VERSION = 3  # 3: each session says its casting (cast id -> look), also in its first event
+VERSION = 4  # 4: the console's flags, revotes and hands per group; revote_cast events
 MIN_COMPATIBLE = 2  # the reflection_shared event: a version-1 reader would fail to replay it
-READS = (1, 2, 3)  # the versions this trainer imports
+MIN_WITH_CONSOLE = 4  # a bundle with flags, revotes or revote_cast events: a version-3 reader cannot read it
+READS = (1, 2, 3, 4)  # the versions this trainer imports
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 
 
@@ -91,12 +99,32 @@ class BundleScenario(_Strict):
     snapshot: dict[str, Any]
 
 
+class BundleFlag(_Strict):
+    id: RecordId
+    seq: Seq
+    at_session: SessionId | None
+    at_node: NodeId | None
+    note: Note
+    created_at: Timestamp
+
+
+class BundleRevote(_Strict):
+    id: RecordId
+    scenario_id: ScenarioId
+    node_id: NodeId
+    opened_at: Timestamp
+    closed_at: Timestamp | None
+    hands: dict[NodeId, Count] = Field(default_factory=dict, max_length=50)  # a show of hands, if typed
+
+
 class BundleGroup(_Strict):
     label: Code
     date: Day | None
     leader: Name | None
     location: Name | None
     commitments: list[Commitment] = Field(default_factory=list, max_length=50)  # from version 2 on
+    flags: list[BundleFlag] = Field(default_factory=list, max_length=2000)  # from version 4 on
+    revotes: list[BundleRevote] = Field(default_factory=list, max_length=200)  # from version 4 on
 
 
 class Bundle(_Strict):
@@ -153,10 +181,12 @@ def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bo
                 "casting": dict(first.get("casting") or {}),
             }
         )
+    console = _console(store, groups, {s["id"] for s in sessions})
+    cast = any(e["type"] == "revote_cast" for s in sessions for e in s["events"])
     body = {
         "format": FORMAT,
         "version": VERSION,
-        "min_compatible": MIN_COMPATIBLE,
+        "min_compatible": MIN_WITH_CONSOLE if console or cast else MIN_COMPATIBLE,
         "exported_at": wall(),
         "scenarios": sorted(scenarios.values(), key=lambda s: s["content_hash"]),
         "groups": [g for g in groups.values() if g is not None],
@@ -165,6 +195,48 @@ def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bo
     return (
         json.dumps({**body, "checksum": _checksum(body)}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     )
+
+
+def _console(store: RecordReader, groups: dict[str, Any], exported: set[str]) -> bool:
+    """Add each group's flags (on the group, a decision point, or an exported session) and revotes with
+    their hands to `groups`; True when there were any. A flag on a session left out of the export stays
+    out: it is about someone whose record does not travel."""
+    from trainer.records.group_journal import journal_for  # the journal reads either backend
+
+    journal = journal_for(store)
+    if journal is None:
+        return False
+    found = False
+    for label, info in groups.items():
+        if info is None:
+            continue
+        flags = [
+            {
+                "id": f.flag_id,
+                "seq": f.seq,
+                "at_session": f.at_session,
+                "at_node": f.at_node,
+                "note": f.note,
+                "created_at": f.created_at,
+            }
+            for f in journal.flags(label)
+            if f.at_session is None or f.at_session in exported
+        ]
+        revotes = [
+            {
+                "id": r.revote_id,
+                "scenario_id": r.scenario_id,
+                "node_id": r.node_id,
+                "opened_at": r.opened_at,
+                "closed_at": r.closed_at,
+                "hands": {h.choice_id: h.count for h in journal.hands(r.revote_id)},
+            }
+            for r in journal.revotes(label)
+        ]
+        if flags or revotes:
+            info.update(flags=flags, revotes=revotes)
+            found = True
+    return found
 
 
 def read_bundle(path: Path) -> Bundle:
@@ -207,6 +279,15 @@ def read_bundle(path: Path) -> Bundle:
         raise RecordsError(
             f"{path}: onbekende exportversie {data.get('version')!r}; bestand beschadigd?",
             f"{path}: unknown export version {data.get('version')!r}; file damaged?",
+        )
+    if data.get("version") in (1, 2, 3) and any(
+        ("flags" in g or "revotes" in g) for g in data.get("groups") or [] if isinstance(g, dict)
+    ):
+        raise RecordsError(
+            f"{path}: onverwachte inhoud bij 'groups.flags' in een export van versie {data['version']}; "
+            "bestand beschadigd?",
+            f"{path}: unexpected content at 'groups.flags' in a version {data['version']} export; "
+            "file damaged?",
         )
     if data.get("version") == 1 and any(
         "commitments" in g for g in data.get("groups") or [] if isinstance(g, dict)
@@ -252,6 +333,16 @@ def _validate_sessions(path: Path, bundle: Bundle) -> dict[str, Scenario]:
                 f"{path}: scenario '{entry.scenario_id}' does not fit its content hash (changed?)",
             )
         scenarios[entry.content_hash] = scenario
+    carried = {s.id for s in bundle.sessions}
+    for group in bundle.groups:
+        stray = next((f for f in group.flags if f.at_session and f.at_session not in carried), None)
+        if stray is not None:
+            raise RecordsError(
+                f"{path}: markering {stray.seq} van groep {group.label} hoort bij een sessie die niet in de "
+                "export zit; bestand beschadigd?",
+                f"{path}: flag {stray.seq} of group {group.label} belongs to a session not in the export; "
+                "file damaged?",
+            )
     for session in bundle.sessions:
         where = f"{path}: sessie {session.id[:8]}"
         if session.content_hash not in scenarios:
@@ -326,6 +417,7 @@ def import_bundle(
     groups = {g.label: g for g in bundle.groups}
     with store.transaction() as conn:
         _import_commitments(store, conn, bundle.groups)
+        _import_revotes(store, conn, bundle.groups)
         for session in bundle.sessions:
             existing = conn.execute(
                 "SELECT COUNT(*) FROM events WHERE session_id = ?", (session.id,)
@@ -363,7 +455,47 @@ def import_bundle(
                     wall=event.wall_time,
                 )
             added += 1
+        _import_flags(store, conn, bundle.groups)  # after the sessions they may point at
     return added, same
+
+
+def _import_revotes(store: RecordStore, conn: Any, groups: list[BundleGroup]) -> None:
+    """Revotes this database does not have come in; one closed in the export is closed here too; a show of
+    hands already typed here is kept."""
+    for group in groups:
+        if not group.revotes:
+            continue
+        group_id = store.ensure_group(conn, group.label)
+        for r in group.revotes:
+            conn.execute(
+                "INSERT INTO revotes(id, group_id, scenario_id, node_id, opened_at, closed_at) "
+                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+                "closed_at = COALESCE(revotes.closed_at, excluded.closed_at)",
+                (r.id, group_id, r.scenario_id, r.node_id, r.opened_at, r.closed_at),
+            )
+            conn.executemany(
+                "INSERT OR IGNORE INTO revote_hands(revote_id, choice_id, count) VALUES (?, ?, ?)",
+                [(r.id, choice, count) for choice, count in sorted(r.hands.items())],
+            )
+
+
+def _import_flags(store: RecordStore, conn: Any, groups: list[BundleGroup]) -> None:
+    """Flags this database does not have come in, after its own (in the export's order)."""
+    for group in groups:
+        if not group.flags:
+            continue
+        group_id = store.ensure_group(conn, group.label)
+        for f in sorted(group.flags, key=lambda f: f.seq):
+            if conn.execute("SELECT 1 FROM flags WHERE id = ?", (f.id,)).fetchone():
+                continue
+            seq = conn.execute(
+                "SELECT COALESCE(MAX(seq) + 1, 0) FROM flags WHERE group_id = ?", (group_id,)
+            ).fetchone()[0]
+            conn.execute(
+                "INSERT INTO flags(id, group_id, seq, at_session, at_node, note, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (f.id, group_id, seq, f.at_session, f.at_node, f.note, f.created_at),
+            )
 
 
 def _import_commitments(store: RecordStore, conn: Any, groups: list[BundleGroup]) -> None:

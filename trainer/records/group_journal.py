@@ -32,6 +32,7 @@ __all__ = [
     "Revote",
     "RevoteVote",
     "WatchUpdate",
+    "journal_for",
     "latest_votes",
     "new_id",
     "vote_event",
@@ -227,3 +228,15 @@ class LocalGroupJournal:
             (revote_id,),
         )
         return [HandCount(str(a), str(b), int(c)) for a, b, c in rows]
+
+
+def journal_for(reader: object) -> GroupJournal | None:
+    """The journal of a records reader: a laptop's RecordStore, or the server behind a ServerReader or a
+    ServerStore. None for anything else."""
+    if isinstance(reader, RecordStore):
+        return LocalGroupJournal(reader)
+    from trainer.records.server import ServerStore  # only a server reader needs the driver
+    from trainer.records.server_journal import ServerGroupJournal
+
+    server = getattr(reader, "server", reader)
+    return ServerGroupJournal(server) if isinstance(server, ServerStore) else None
