@@ -310,3 +310,34 @@ def test_closing_the_console_closes_an_open_revote(playing: PlayingGroup) -> Non
     assert pilot.console.state.mode == "live" and journal.open_revote_for(GROUP) is not None
     pilot.console.close()
     assert journal.open_revote_for(GROUP) is None
+
+
+def test_a_lost_server_is_said_and_the_console_goes_on(playing: PlayingGroup) -> None:
+    """The watch cannot reach its server: the console says so in its status line, in words, and keeps
+    drawing what it has; nothing blocks the frame."""
+    import time
+
+    from trainer.records.watch import GroupWatch
+
+    playing.step(0)
+    store = RecordStore(playing.store.path)
+    source = StoreSource(
+        GROUP,
+        "nl",
+        reader=store,
+        journal=LocalGroupJournal(store),
+        watch=GroupWatch("postgresql://trainer@127.0.0.1:1/trainer", GROUP, fallback_seconds=0.1),
+        save=lambda label, texts: None,
+        one_laptop=False,
+    )
+    try:
+        pilot = LeadPilot(source, "nl")
+        deadline = time.monotonic() + 10
+        while "Geen verbinding met de verslagen" not in pilot.text() and time.monotonic() < deadline:
+            start = time.perf_counter()
+            pilot.frame()
+            assert time.perf_counter() - start < 0.5  # the retrying happens off the frame
+            time.sleep(0.05)
+        assert "Geen verbinding met de verslagen" in pilot.text() and "opnieuw" in pilot.text()
+    finally:
+        source.close()

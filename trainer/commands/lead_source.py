@@ -58,7 +58,7 @@ class StoreSource:
         except RecordsError as exc:
             self._problem = exc.message(self.lang)
             return False
-        self._problem = getattr(self.watch, "problem", None)
+        self._problem = self.watch.problem
         if update.empty and not self._live.unknown:
             return False
         self._live.apply(update)

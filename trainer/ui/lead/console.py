@@ -61,6 +61,8 @@ class Console:
     def step(self, events: Sequence[pygame.event.Event]) -> None:
         self.source.poll()
         problem = self.source.problem()
+        if problem is not None:
+            problem = t(self.lang, "lead_watch_failed", problem=problem)
         for_deck: list[pygame.event.Event] = []
         for event in events:
             if event.type == pygame.QUIT:
