@@ -341,3 +341,16 @@ def test_a_lost_server_is_said_and_the_console_goes_on(playing: PlayingGroup) ->
         assert "Geen verbinding met de verslagen" in pilot.text() and "opnieuw" in pilot.text()
     finally:
         source.close()
+
+
+def test_commitments_typed_in_the_console_are_kept_with_the_group(playing: PlayingGroup) -> None:
+    _finish(playing)
+    pilot = _console(playing)
+    deck = pilot.console.deck
+    assert deck is not None
+    while deck.slide.kind != "mee":
+        pilot.press("pagedown")
+    pilot.type("Eerst de feiten, dan de vraag")
+    pilot.press("enter")
+    with RecordStore(playing.store.path, read_only=True) as store:
+        assert store.commitments(GROUP) == ["Eerst de feiten, dan de vraag"]
