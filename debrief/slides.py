@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from debrief.sheet import Sheet
-from debrief.words import Words
+from debrief.words import Words, clip
 
 
 @dataclass(frozen=True)
@@ -46,6 +46,8 @@ class Slide:
     flags: tuple[str, ...] = ()  # the gespreksleider's notes flagged at this moment, without who was flagged
 
 
+FLAGS_PER_SLIDE = 3  # with a note of the longest kind (160 characters) three still fit at 720 lines
+TITLE_CHARS = 60
 FlagNote = tuple[str | None, str]
 """A flag as the room may see it: the decision point it was set at (None: none) and its note (may be "")."""
 
@@ -120,19 +122,27 @@ def _hof(sheet: Sheet, w: Words) -> list[Slide]:
 
 
 def _flagged(sheet: Sheet, w: Words, flags: Sequence[FlagNote]) -> list[Slide]:
-    """The flags not on a hittepunt, on one slide in the scenario's order: each with the moment it marks
-    (never the trainee it was set for)."""
+    """The flags not on a hittepunt, in the scenario's order, FLAGS_PER_SLIDE a slide: each with the moment
+    it marks (its line cut short: the room reads the note), never the trainee it was set for."""
     hot = {h.point.node_id for h in sheet.hittepunten}
-    titles = {p.node_id: p.title for p in sheet.timeline}
+    titles = {p.node_id: clip(p.title, TITLE_CHARS) for p in sheet.timeline}
     order = {p.node_id: p.order for p in sheet.timeline}
     rest = sorted(
         ((at, note) for at, note in flags if at not in hot),
         key=lambda f: order.get(f[0] or "", len(order)),
     )
-    if not rest:
-        return []
-    lines = tuple(f"{titles[at]}: {note or '–'}" if at in titles else (note or "–") for at, note in rest)
-    return [Slide("flags", w("present_flags"), lines=lines, questions=(w("present_q_flags"),))]
+    bare = w("present_flag_bare")
+    lines = [f"{titles[at]} · {note or bare}" if at in titles else (note or bare) for at, note in rest]
+    parts = [lines[i : i + FLAGS_PER_SLIDE] for i in range(0, len(lines), FLAGS_PER_SLIDE)]
+    return [
+        Slide(
+            "flags",
+            w("present_flags") + (f" ({k}/{len(parts)})" if len(parts) > 1 else ""),
+            lines=tuple(part),
+            questions=(w("present_q_flags"),),
+        )
+        for k, part in enumerate(parts, start=1)
+    ]
 
 
 def build(sheet: Sheet, w: Words, flags: Sequence[FlagNote] = ()) -> tuple[Slide, ...]:

@@ -146,6 +146,10 @@ def test_p_opens_the_presentation_with_the_flags_on_their_slides(playing: Playin
     assert deck is not None
     hot = [s for s in deck.slides if s.kind == "hot"]
     assert any(s.node == hot_node and "Gemarkeerd: hier twijfelde de groep" in s.flags for s in hot)
+    while not (deck.slide.kind == "hot" and deck.slide.node == hot_node):
+        pilot.press("right")
+    assert "Gemarkeerd: hier twijfelde de groep" in pilot.text()  # on the slide, in the talk panel
+    assert any(s.kind == "flags" for s in deck.slides)  # the flag off the hittepunten: a slide of its own
 
 
 def _first_hot(source: StoreSource) -> str:
@@ -354,3 +358,28 @@ def test_commitments_typed_in_the_console_are_kept_with_the_group(playing: Playi
     pilot.press("enter")
     with RecordStore(playing.store.path, read_only=True) as store:
         assert store.commitments(GROUP) == ["Eerst de feiten, dan de vraag"]
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_many_flags_fit_their_slides(playing: PlayingGroup, size: tuple[int, int]) -> None:
+    """Nine flags with the longest notes the console takes: over three slides, each whole on screen."""
+    from trainer.ui.lead.console import MAX_NOTE
+
+    _finish(playing)
+    store = RecordStore(playing.store.path)
+    journal = LocalGroupJournal(store)
+    for k in range(9):
+        journal.add_flag(
+            GROUP, at_node="a_stilzetten", note=(f"moment {k}: " + "lange notitie " * 20)[:MAX_NOTE]
+        )
+    pilot = LeadPilot(local_source(store, GROUP, "nl", one_laptop=False), "nl", size)
+    deck = pilot.console.deck
+    assert deck is not None
+    seen = 0
+    while deck.state.index + 1 < len(deck.slides):
+        pilot.press("pagedown")
+        if deck.slide.kind == "flags":
+            seen += len(deck.slide.lines)
+            for d in deck.drawn:
+                assert d.rect.bottom <= size[1] and d.rect.right <= size[0], d
+    assert seen == 9

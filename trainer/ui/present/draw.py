@@ -250,6 +250,8 @@ def _hot(p: Painter, s: Slide, where: tuple[int, int, int], area: pygame.Rect, l
         question = t(
             lang, "present_talk_q"
         )  # the leader's prompts are on the sheet; the room gets the open one
+        if s.flags:  # what the gespreksleider marked here while the group played (never who)
+            question += "\n\n" + "\n".join(s.flags)
         p.paged(
             "panel", question, pygame.Rect(right.left, y, right.width, right.bottom - y), BODY, page, lang
         )
