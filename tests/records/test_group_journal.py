@@ -10,6 +10,7 @@ from tests.records.group_helpers import GROUP, play_group
 from trainer.engine import Session
 from trainer.engine.errors import EngineError
 from trainer.engine.events import RevoteCast
+from trainer.engine.transcript import transcript
 from trainer.records import RecordStore
 from trainer.records.errors import RecordsError
 from trainer.records.group_journal import LocalGroupJournal, RevoteVote
@@ -102,6 +103,10 @@ def test_a_session_with_a_vote_replays(tmp_path: Path) -> None:
         again = Session.from_events(session.scenario, list(session.events))
         assert again.events == session.events
         assert again.node_id == session.node_id  # a vote moves nothing
+        lines = transcript(session.scenario, session.events)
+        assert lines[-1].endswith(
+            "Groepsherstemming bij straat: Ik laat hem gaan en rijd door.  [selecteren · discutabel]"
+        )
 
 
 def test_show_of_hands(tmp_path: Path) -> None:

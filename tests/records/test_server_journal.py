@@ -190,3 +190,30 @@ def test_the_live_fold_from_the_server_equals_the_local_one(server_url: str, tmp
         (t.code, t.anon_label, t.step) for t in local.trainees
     ]
     assert len(remote.trainees) == len(PLAYS)
+
+
+def test_a_server_not_yet_at_schema_3_still_gets_the_sessions(pg_server: object, tmp_path: Path) -> None:
+    """A laptop with flags syncing to a server still at schema 2: the sessions go, the flags wait."""
+    from tests.pgserver import PgServer
+    from trainer.records.server_schema import MIGRATIONS
+
+    assert isinstance(pg_server, PgServer)
+    with psycopg.connect(pg_server.url("postgres"), autocommit=True) as conn:
+        conn.execute('DROP DATABASE IF EXISTS "t_schema2"')
+        conn.execute('CREATE DATABASE "t_schema2"')
+    url = pg_server.url("t_schema2")
+    with psycopg.connect(url) as conn:
+        for number in range(2):
+            conn.execute(MIGRATIONS[number])  # noqa: S608 (constant DDL)
+        conn.execute("UPDATE trainer_schema SET version = 2")
+    db = tmp_path / "leider.sqlite3"
+    with RecordStore(db) as store:
+        play_group(store)
+        LocalGroupJournal(store).add_flag(GROUP, note="wacht op de server")
+    with ServerStore(url) as server:
+        sync = SyncPass(LocalJournal(db), server)
+        status = sync.run()
+        assert status.online and status.waiting_events == 0
+        server.init()  # the centre updates its server: the flags follow with the next pass
+        sync.run()
+        assert [f.note for f in ServerGroupJournal(server).flags(GROUP)] == ["wacht op de server"]

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from tests.conftest import FIXTURES
+from tests.debrief.synthetic import Trainee, play
 from trainer.engine.events import RevoteCast
 from trainer.records import RecordStore
 from trainer.records.group_journal import LocalGroupJournal, RevoteVote
@@ -54,6 +55,7 @@ def test_a_revote_reaches_the_window_and_is_recorded(tmp_path: Path) -> None:
         assert pilot.screen == Screen.REVOTE
         pilot.press("2")
         assert pilot.screen == Screen.DIALOGUE and not pilot.app.paused
+        assert pilot.app.note is None  # no note over a scene whose timer runs
         cast = [e for e in session.events if isinstance(e, RevoteCast)]
         assert [(e.revote_id, e.node, e.choice) for e in cast] == [(revote.revote_id, "straat", "niemand")]
         assert session.node_id == "aanspreken"  # the vote moved nothing
@@ -96,3 +98,24 @@ def test_the_revote_screen_fits(tmp_path: Path, size: tuple[int, int]) -> None:
         for rect, _cmd in lay.buttons:
             assert panel.contains(rect)
         pilot.screenshot(tmp_path / f"revote-{size[0]}.png")
+
+
+def test_after_the_ending_the_vote_is_confirmed(tmp_path: Path) -> None:
+    db = tmp_path / "r.sqlite3"
+    with RecordStore(db) as store, RecordStore(db) as console:
+        pilot = _pilot(store)
+        session = pilot.app.session
+        assert session is not None
+        play(session, Trainee(["fietser_zonder_licht", "concreet"]))  # to the end, through the Session
+        pilot.app._follow_session()
+        pilot.advance(2)
+        screen = pilot.screen
+        assert screen in (Screen.DONE, Screen.PERSPECTIVE)
+        LocalGroupJournal(console).open_revote("ochtend", "minimaal", "straat")
+        pilot.advance(1)
+        assert pilot.screen == Screen.REVOTE
+        pilot.press("1")
+        assert pilot.screen == screen
+        assert pilot.app.note is not None and "vastgelegd" in pilot.app.note[0]
+        [row] = store.sessions(group="ochtend")
+        assert row.status == "finished" and store.events(row.id)[-1].type == "revote_cast"

@@ -179,7 +179,7 @@ class LocalGroupJournal:
 
     def revotes(self, group: str) -> list[Revote]:
         """Every revote of the group, in the order they were opened."""
-        rows = self.store._read(REVOTE_SELECT + " WHERE g.label = ? ORDER BY r.opened_at, r.id", (group,))
+        rows = self.store._read(REVOTE_SELECT + " WHERE g.label = ? ORDER BY r.opened_at, r.rowid", (group,))
         return [Revote(*row) for row in rows]
 
     # --- votes ---

@@ -23,6 +23,8 @@ from trainer.records.server_groups import GroupState, push_groups
 from trainer.records.server_journal import push_group_journal
 from trainer.records.store import SESSION_SELECT, EventRow, SessionRow, pick_session
 
+CONSOLE_SCHEMA = 3  # the server schema with flags, revotes and hands (before it, `trainer server init`)
+
 
 class LocalJournal:
     """Read-only access to a laptop's records database, for the syncer's thread only."""
@@ -140,6 +142,7 @@ class SyncPass:
         self.verified: set[str] = set()
         self.groups: dict[str, GroupState] = {}  # as last pushed
         self.console: set[object] = set()  # flags, revotes and hands as last pushed
+        self.console_tables: bool | None = None  # the server has schema 3 (not yet: they wait on the laptop)
         self.status = SyncStatus()
 
     def run(self) -> SyncStatus:
@@ -168,7 +171,9 @@ class SyncPass:
         changed = [g for g in self.journal.groups() if self.groups.get(g.label) != g]
         push_groups(self.server, changed)  # after the sessions: a header or a commitment typed since
         self.groups.update((g.label, g) for g in changed)
-        flags, revotes, hands = self.journal.console_rows()
+        if not self.console_tables:  # asked again each pass until the server has been updated
+            self.console_tables = (self.server.schema_version() or 0) >= CONSOLE_SCHEMA
+        flags, revotes, hands = self.journal.console_rows() if self.console_tables else ([], [], [])
         fresh = (
             [f for f in flags if f not in self.console],
             [r for r in revotes if r not in self.console],

@@ -56,7 +56,8 @@ class _Cursor:
             if not found:
                 return update  # nobody has started in this group yet
             self.group_id = int(found[0][0])
-        for row in q(SESSION_SELECT + " WHERE s.group_id = ? ORDER BY s.started_at, s.id", (self.group_id,)):
+        sessions = SESSION_SELECT + " WHERE s.group_id = ? ORDER BY s.started_at, s.id"
+        for row in q(sessions, (self.group_id,)) if self.with_events else ():  # a trainee needs revotes only
             values = list(row)
             values[-1] = int(values[-1])  # PostgreSQL's COUNT(*) is a bigint
             session = SessionRow(*values)
@@ -106,8 +107,8 @@ class _Cursor:
 
 class GroupWatch:
     """Watches one group in a records store (RecordStore), or on the server (a postgresql:// URL, or an
-    object with a `url`, like ServerStore). `events=False` skips the sessions' events: a trainee's window only
-    needs to know about revotes. Close it (or use `with`) to stop the server thread."""
+    object with a `url`, like ServerStore). `events=False` skips the sessions and their events: a trainee's
+    window only needs to know about revotes. Close it (or use `with`) to stop the server thread."""
 
     def __init__(
         self,
@@ -172,7 +173,9 @@ class _LocalWatch:
     def _db(self) -> sqlite3.Connection | None:
         if self._conn is None:
             try:
-                self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=0.05)
+                # no busy wait: a writer's moment (a checkpoint) made the frame wait 5-12 ms; the next
+                # frame simply looks again
+                self._conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, timeout=0)
             except sqlite3.Error:
                 return None
         return self._conn

@@ -418,7 +418,8 @@ class App:
             if self.showing == Screen.REVOTE and isinstance(command, fr.Choose) and session is not None:
                 self.revoting.vote(session, command.choice_id)
                 self._toggle_pause(Screen.REVOTE)
-                self.note, self.note_since = (t(self.lang, "revote_thanks"), ""), self.clock.now()
+                if session.phase != Phase.PLAY:  # in play a note would hide the scene while its timer runs
+                    self.note, self.note_since = (t(self.lang, "revote_thanks"), ""), self.clock.now()
             elif isinstance(command, fr.SetLang):
                 self.lang = command.lang
                 pygame.display.set_caption(t(self.lang, "app_title"))
