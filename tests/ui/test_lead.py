@@ -200,9 +200,10 @@ def test_revote_counts_changes_towards_and_away_from_the_kader(playing: PlayingG
     assert f"{len(voters)} van 8 stemmen binnen" in pilot.text()
     pilot.press("r")
     assert journal.open_revote_for(GROUP) is None
-    text = pilot.text()
-    assert f"{changed} van {len(voters)} kozen anders" in text
-    assert f"{towards} naar het kader toe" in text and f"{away} van het kader af" in text
+    text = " ".join(pilot.text().split())
+    assert f"{len(voters)} deelnemers stemden opnieuw" in text
+    assert f"{changed} {'koos' if changed == 1 else 'kozen'} anders dan de eerste keer" in text
+    assert f"{towards} dichter bij het kader, {away} verder ervan af" in text
     view = pilot.console.revote.view if pilot.console.revote else None
     assert view is not None
     assert {r.key: r.now for r in view.rows}[best.key] == len(voters) - 1
@@ -218,15 +219,38 @@ def test_show_of_hands_on_one_laptop(playing: PlayingGroup) -> None:
     pilot.press("r")
     assert "handen tellen" in pilot.text()
     pilot.press("1", "2", "backspace")  # a typo corrected: one hand
-    pilot.press("down", "3")
+    pilot.press("down", "3", "down", "2")
     pilot.press("r")
     journal = LocalGroupJournal(playing.store)
     revote = pilot.console.revote.revote if pilot.console.revote else None
     assert revote is not None
     hands = {h.choice_id: h.count for h in journal.hands(revote.revote_id)}
-    assert hands == {options[0].choice_id: 1, options[1].choice_id: 3}
-    text = pilot.text()
-    assert "minstens" in text and "in lijn met het kader: eerst" in text
+    assert hands == {options[0].choice_id: 1, options[1].choice_id: 3, options[2].choice_id: 2}
+    text = " ".join(pilot.text().split())
+    assert "Handopsteken: alleen totalen, niet wie van keuze veranderde" in text
+    assert "→" not in text and " naar " in text  # the shipped font has no arrow
+    view = pilot.console.revote.view if pilot.console.revote else None
+    assert view is not None and [r.now for r in view.rows][:3] == [1, 3, 2]
+
+
+def test_a_small_revote_says_no_numbers(playing: PlayingGroup) -> None:
+    """Fewer than five votes: as on the sheet, no counts per option and the sheet's careful sentence."""
+    _finish(playing)
+    pilot = _console(playing)
+    _to_hot(pilot)
+    pilot.press("r")
+    journal = LocalGroupJournal(playing.store)
+    revote = journal.open_revote_for(GROUP)
+    deck = pilot.console.deck
+    assert revote is not None and deck is not None
+    for sid in playing.ids[:3]:
+        journal.record_vote(revote.revote_id, sid, deck.slide.options[0].choice_id)
+    pilot.frame()
+    assert "3 van 8 stemmen binnen" in pilot.text()
+    pilot.press("r")
+    view = pilot.console.revote.view if pilot.console.revote else None
+    assert view is not None and view.rows == ()
+    assert "Minder dan 5 stemmen" in " ".join(pilot.text().split())
 
 
 @pytest.mark.parametrize("size", SIZES)

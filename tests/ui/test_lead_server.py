@@ -19,10 +19,14 @@ from pathlib import Path
 import psycopg
 import pytest
 
+from debrief.render import render_markdown
+from debrief.sources import assemble, from_store
+from debrief.summary import fold
 from tests.conftest import ROOT
 from tests.pgserver import PgServer
 from trainer.commands.lead_source import server_source
 from trainer.records.server import ServerStore
+from trainer.records.server_read import ServerReader
 from trainer.ui.lead.window import LeadPilot
 
 GROUP = "lead-pg"
@@ -187,9 +191,10 @@ def test_eight_laptops_a_console_and_a_revote(server_url: str, trainees: list[Tr
         changed = sum(tally.first_by_session[s] != by_session[s] for s in ids)
         towards = sum(rank[by_session[s]] < rank[tally.first_by_session[s]] for s in ids)
         away = sum(rank[by_session[s]] > rank[tally.first_by_session[s]] for s in ids)
-        text = pilot.text()
-        assert f"{changed} van {TRAINEES} kozen anders" in text
-        assert f"{towards} naar het kader toe" in text and f"{away} van het kader af" in text
+        text = " ".join(pilot.text().split())
+        assert f"{TRAINEES} deelnemers stemden opnieuw" in text
+        assert f"{changed} {'koos' if changed == 1 else 'kozen'} anders dan de eerste keer" in text
+        assert f"{towards} dichter bij het kader, {away} verder ervan af" in text
         view = pilot.console.revote.view if pilot.console.revote else None
         assert view is not None and sum(r.now for r in view.rows) == TRAINEES
         # recorded for each: a RevoteCast in every trainee's session on the server
@@ -199,6 +204,17 @@ def test_eight_laptops_a_console_and_a_revote(server_url: str, trainees: list[Tr
             ).fetchall()
         assert len(cast) == TRAINEES
         assert {sid: (json.loads(p) if isinstance(p, str) else p)["choice"] for sid, p in cast} == by_session
+        # and on the sheet, printed from the server: the same counts in the same words
+        with ServerReader(server_url) as reader:
+            sheet = fold(assemble(*from_store(reader, group=GROUP)))
+        (row,) = [r for r in sheet.revotes if r.node_id == slide.node]
+        assert row.counts and row.voters == TRAINEES and not row.open
+        assert {line.key: (line.first, line.again) for line in row.lines} == {
+            r.key: (r.first, r.now) for r in view.rows
+        }
+        sheet_md = " ".join(render_markdown(sheet, "group", "nl").split())
+        assert f"{changed} {'koos' if changed == 1 else 'kozen'} anders dan de eerste keer" in sheet_md
+        assert f"{towards} dichter bij het kader, {away} verder ervan af" in sheet_md
         print(
             f"console caught up after each of {steps} choices: max {max(waits) * 1e3:.0f} ms; revote seen "
             f"after {min(seen) * 1e3:.0f}-{max(seen) * 1e3:.0f} ms"

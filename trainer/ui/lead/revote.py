@@ -11,11 +11,16 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from debrief.hittepunten import SMALL
+from debrief.revotes import summary
 from debrief.slides import Slide
+from debrief.words import Words
 from trainer.ui import theme as th
+from trainer.ui.lead.draw_live import fit
 from trainer.ui.lead.source import LeadSource
-from trainer.ui.present.draw import BODY, Drawn, Painter
+from trainer.ui.present.draw import BODY, MARGIN, Drawn, Painter
 from trainer.ui.strings import t
+from trainer.ui.text import rendered
 
 if TYPE_CHECKING:
     from debrief.live import DecisionTally
@@ -32,6 +37,7 @@ class RevoteRow:
     key: str  # the option's letter on the slide
     first: int
     now: int
+    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,49 +122,37 @@ class RevoteBoard:
         result = live.revote_result(r.revote_id)
         if result is None:
             return None
-        rows = tuple(RevoteRow(o.key, o.first, o.revote) for o in result.options)
-        focus = -1 if self.closed else self.focus
-        if self.source.one_laptop:
-            head = t(
-                self.lang,
-                "lead_revote_closed" if self.closed else "lead_revote_open_hands",
-                votes=result.voters,
-            )
-            # hands do not say who moved where: the least that changed, and the spread over the kader
-            first, now = result.by_assessment()["in_lijn"]
-            summary: tuple[str, ...] = (
-                t(self.lang, "lead_revote_changed_hands", n=result.changed),
-                t(self.lang, "lead_revote_in_line", first=first, now=now),
-            )
-            return RevoteView(head, rows, summary, True, self.closed, focus)
+        labels = {o.key: o.label for o in slide.options}
+        rows = tuple(RevoteRow(o.key, o.first, o.revote, labels.get(o.key, "")) for o in result.options)
         self.votes_in, self.of = result.voters, len(live.trainees)
+        if not self.closed and self.source.one_laptop:
+            return RevoteView(t(self.lang, "lead_revote_open_hands"), rows, (), True, False, self.focus)
         if not self.closed:
             head = t(self.lang, "lead_revote_open", votes=result.voters, total=len(live.trainees))
             return RevoteView(head, rows, (), False, False)
-        summary = (
-            t(self.lang, "lead_revote_changed", n=result.changed, of=result.voters),
-            t(self.lang, "lead_revote_towards", n=result.moved_towards_kader),
-            t(self.lang, "lead_revote_away", n=result.moved_away),
-        )
-        sideways = result.changed - result.moved_towards_kader - result.moved_away
-        if sideways:
-            summary += (t(self.lang, "lead_revote_sideways", n=sideways),)
-        return RevoteView(t(self.lang, "lead_revote_closed", votes=result.voters), rows, summary, False, True)
+        # closed: the sheet's own words and its rule for small numbers, so screen and paper agree
+        shown = rows if result.voters >= SMALL else ()
+        head = t(self.lang, "lead_revote_closed", votes=result.voters)
+        said = summary(result, Words(self.lang)).replace(" → ", f" {t(self.lang, 'lead_arrow')} ")  # no glyph
+        return RevoteView(head, shown, (said,), self.source.one_laptop, True)
 
     def draw(self, surface: pygame.Surface, slide: Slide, panel: pygame.Rect | None) -> None:
-        """The revote panel over the slide's side panel (`panel`, as the deck laid it out); before a revote,
-        a line that says R."""
+        """Over the slide's side panel (`panel`, as the deck laid it out): a hint before a revote, the votes
+        coming in, or the hands being counted; once closed, the result over the whole chart, one row per
+        option with its label, first vote and revote."""
         self.view = self.view_for(slide)
         p = Painter(surface)
         w, h = surface.get_size()
         box = panel or pygame.Rect(round(w * 0.58), round(h * 0.25), round(w * 0.38), round(h * 0.63))
-        if self.view is None:
+        v = self.view
+        if v is None:
             hint = pygame.Rect(box.left, box.bottom - p.px(44), box.width, p.px(44))
             pygame.draw.rect(surface, th.PANEL, hint)
             p.text("revote_hint", t(self.lang, "lead_revote_help"), hint, BODY, colour=th.FOCUS)
             self.drawn = p.drawn
             return
-        v = self.view
+        if v.closed:
+            box = pygame.Rect(p.px(MARGIN), box.top, box.right - p.px(MARGIN), box.height)
         pygame.draw.rect(surface, th.PANEL_LIGHT, box.inflate(p.px(16), p.px(12)), border_radius=8)
         pygame.draw.rect(surface, th.FOCUS, box.inflate(p.px(16), p.px(12)), p.px(3), border_radius=8)
         head = pygame.Rect(box.left, box.top, box.width, p.px(80))
@@ -175,24 +169,46 @@ class RevoteBoard:
             p.text("revote_close", t(self.lang, "lead_revote_close"), hint, BODY, colour=th.TEXT_DIM)
             self.drawn = p.drawn
             return
-        cols = [box.left, box.left + box.width // 3, box.left + 2 * box.width // 3]
-        for k, word in enumerate(t(self.lang, "lead_revote_head").split(" · ")):
-            cell = pygame.Rect(cols[k], y, box.width // 3, p.px(40))
+        y = self._table(p, v, pygame.Rect(box.left, y, box.width, box.bottom - y))
+        for i, line in enumerate(v.summary):
+            cell = pygame.Rect(box.left, y + p.px(8), box.width, box.bottom - y - p.px(8))
+            y = p.text(f"revote_summary{i}", line, cell, BODY).bottom
+        self.drawn = p.drawn
+
+    def _table(self, p: Painter, v: RevoteView, area: pygame.Rect) -> int:
+        """First vote and revote per option; with the room of the whole chart, each option's label too."""
+        if not v.rows:
+            return area.top
+        wide = v.closed
+        label_w = round(area.width * 0.6) if wide else 0
+        num_w = (area.width - label_w - p.px(40)) // 2
+        cols = [area.left, area.left + p.px(40) + label_w, area.left + p.px(40) + label_w + num_w]
+        words = t(self.lang, "lead_revote_head").split(" · ")
+        for k, word in enumerate(words if not wide else ["", *words[1:]]):
+            cell = pygame.Rect(cols[k] if k else area.left, area.top, num_w if k else p.px(200), p.px(40))
             p.text(f"revote_col{k}", word, cell, BODY, colour=th.TEXT_DIM)
-        y += p.px(40)
+        y = area.top + p.px(40)
         row_h = p.px(40)
         for i, row in enumerate(v.rows):
             if i == v.focus:
-                ring = pygame.Rect(box.left - p.px(6), y - p.px(2), box.width + p.px(12), row_h)
-                pygame.draw.rect(surface, th.FOCUS, ring, p.px(3), border_radius=6)
-            for k, text in enumerate((row.key, str(row.first), str(row.now))):
-                cell = pygame.Rect(cols[k], y, box.width // 3, row_h)
-                p.text(f"revote_row{i}_{k}", text, cell, BODY, bold=True)
+                ring = pygame.Rect(area.left - p.px(6), y - p.px(2), area.width + p.px(12), row_h)
+                pygame.draw.rect(p.surface, th.FOCUS, ring, p.px(3), border_radius=6)
+            key = f"{row.key}  {row.label}" if wide else row.key
+            key_w = p.px(40) + label_w - p.px(12) if wide else num_w
+            _one_line(p, f"revote_row{i}_0", key, pygame.Rect(area.left, y, key_w, row_h))
+            for k, number in ((1, row.first), (2, row.now)):
+                cell = pygame.Rect(cols[k] if wide else area.left + k * area.width // 3, y, num_w, row_h)
+                p.text(f"revote_row{i}_{k}", str(number), cell, BODY, bold=True)
             y += row_h + p.px(2)
-        for i, line in enumerate(v.summary):
-            cell = pygame.Rect(box.left, y + p.px(4), box.width, p.px(70))
-            y = p.text(f"revote_summary{i}", line, cell, BODY).bottom
-        self.drawn = p.drawn
+        return y
+
+
+def _one_line(p: Painter, name: str, text: str, box: pygame.Rect) -> None:
+    """Text at body size on one line, cut with an ellipsis (the option's full text is on the slide)."""
+    font = p.theme.font(BODY)
+    shown = fit(text, font, box.width)
+    p.surface.blit(rendered(shown, font, th.TEXT), box.topleft)
+    p.drawn.append(Drawn(name, p.px(BODY), pygame.Rect(box.topleft, font.size(shown)), (shown,)))
 
 
 def _choice_id(slide: Slide, key: str, tally: DecisionTally | None) -> str:
