@@ -91,6 +91,8 @@ def test_codes_only_on_the_private_view_and_then_marked(playing: PlayingGroup) -
     assert "CODES ZICHTBAAR" in text and "niet projecteren" in text
     pilot.press("c")
     assert not any(code in pilot.text() for code in codes)
+    pilot.press("c", "p", "esc")  # codes on, then the presentation and back: the codes are off again
+    assert pilot.console.state.mode == "live" and not any(code in pilot.text() for code in codes)
 
 
 def test_few_people_no_counts_on_the_projected_view(playing: PlayingGroup) -> None:

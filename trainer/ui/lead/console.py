@@ -244,6 +244,7 @@ class Console:
         self.state.status_frames = 0  # what the live board said is done
         self.revote = RevoteBoard(self.source, self.lang)
         self.state.mode = "present"
+        self.state.codes = False  # the room sees what comes next: back on the live board codes are off
         pygame.key.start_text_input()
 
     def _present_event(self, event: pygame.event.Event) -> bool:
