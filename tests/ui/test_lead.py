@@ -409,3 +409,27 @@ def test_many_flags_fit_their_slides(playing: PlayingGroup, size: tuple[int, int
             for d in deck.drawn:
                 assert d.rect.bottom <= size[1] and d.rect.right <= size[0], d
     assert seen == 9
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_twelve_at_one_step_fit_their_column(tmp_path: Path, size: tuple[int, int]) -> None:
+    """The whole group of twelve at the same kader step, codes shown: every dot and code inside the board."""
+    group = PlayingGroup(tmp_path / "twelve.sqlite3", 12)
+    try:
+        for i in range(12):
+            group.step(i)  # everyone made the street's choice: all at the next decision's step
+        pilot = _console(group, size)
+        pilot.press("c")
+        view = pilot.console.view
+        assert view is not None
+        columns = [d.column for d in view.dots]
+        assert max(columns.count(x) for x in columns) >= 10  # the crowded case this test is about
+        placed = pilot.console.placed
+        (board,) = [p.rect for p in placed if p.name == "board"]
+        dots = [p for p in placed if p.name.startswith(("dot_", "code_"))]
+        assert len(dots) == 24
+        for p in dots:
+            assert board.contains(p.rect), (p, board)
+        _inside(pilot, size)
+    finally:
+        group.close()

@@ -127,6 +127,7 @@ def _header(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> int:
 
 def _board(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> None:
     pygame.draw.rect(c.surface, th.PANEL, area, border_radius=8)
+    c.placed.append(Placed("board", area))
     c.line(
         "board_head",
         t(lang, "lead_board"),
@@ -140,10 +141,10 @@ def _board(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> None:
         area.left + c.px(6), area.top + c.px(36), area.width - c.px(12), area.height - c.px(42)
     )
     col_w = inner.width // cols
-    radius = min(c.px(16), col_w // 5)
     by_column: dict[str, list[Dot]] = {col: [] for col in COLUMNS}
     for dot in view.dots:
         by_column[dot.column].append(dot)
+    radius = _radius(c, col_w, inner.height - c.px(30), max(map(len, by_column.values())), view.codes)
     for i, col in enumerate(COLUMNS):
         x = inner.left + i * col_w
         if i:
@@ -158,7 +159,7 @@ def _board(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> None:
             anchor="midtop",
         )
         per_row = max(1, (col_w - c.px(4)) // (2 * radius + c.px(6)))
-        step_y = 2 * radius + (c.px(24) if view.codes else c.px(8))
+        step_y = _step(c, radius, view.codes)
         for k, dot in enumerate(by_column[col]):
             row, place = divmod(k, per_row)
             cx = (
@@ -170,6 +171,21 @@ def _board(c: _Canvas, view: LiveView, lang: str, area: pygame.Rect) -> None:
             )
             cy = inner.top + c.px(30) + radius + row * step_y
             _dot(c, dot, (cx, cy), radius, col == "klaar")
+
+
+def _step(c: _Canvas, radius: int, codes: bool) -> int:
+    return 2 * radius + (c.px(24) if codes else c.px(8))
+
+
+def _radius(c: _Canvas, col_w: int, height: int, most: int, codes: bool) -> int:
+    """The largest dot that lets the fullest column (the whole group at one step) fit its column."""
+    radius = min(c.px(16), col_w // 5)
+    while radius > c.px(8):
+        per_row = max(1, (col_w - c.px(4)) // (2 * radius + c.px(6)))
+        if -(-most // per_row) * _step(c, radius, codes) <= height:
+            break
+        radius -= 1
+    return radius
 
 
 def _dot(c: _Canvas, dot: Dot, centre: tuple[int, int], radius: int, finished: bool) -> None:
