@@ -3,7 +3,7 @@
 Per revoted decision point: each option's first vote (the first choice made there in play, as the chart
 counts) and its revote (each trainee's last RevoteCast for that revote, read from their own records), how
 many changed and in which direction relative to the kader: judged by the options' assessments exactly as
-`debrief.live.revote_result` does for the console. A show of hands gives totals only, and the sheet says so.
+`debrief.tally.revote_result` does for the console. A show of hands gives totals only, and the sheet says so.
 Below `SMALL` voters the sheet names no numbers: with so few, a number points at someone.
 """
 
@@ -12,9 +12,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from debrief.hittepunten import SMALL
-from debrief.live import DecisionTally, OptionTally, RevoteResult, hands_result, node_step, revote_result
+from debrief.live import node_step
 from debrief.runs import Run, point_title
 from debrief.sheet import DecisionPoint, Mark, RevoteLine, RevoteRow
+from debrief.tally import DecisionTally, OptionTally, RevoteResult, hands_result, revote_result
 from debrief.words import Words
 from trainer.engine.events import RevoteCast
 from trainer.model.scenario import Scenario

@@ -39,7 +39,8 @@ def _console_group(db: Path) -> tuple[list[str], dict[str, str]]:
 
 
 def _state(journal: LocalGroupJournal | ServerGroupJournal) -> tuple[object, ...]:
-    revotes = journal.revotes(GROUP)
+    # by id: two revotes opened in the same millisecond have no order of their own
+    revotes = sorted(journal.revotes(GROUP), key=lambda r: r.revote_id)
     return (
         [(f.flag_id, f.at_session, f.at_node, f.note, f.created_at) for f in journal.flags(GROUP)],
         [(r.revote_id, r.node_id, r.opened_at, r.closed_at) for r in revotes],

@@ -28,19 +28,22 @@ from trainer.engine.events import event_from_dict
 from trainer.engine.session import Session
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
+from trainer.records.bundle_console import (
+    BundleFlag,
+    BundleRevote,
+    export_console,
+    import_flags,
+    import_revotes,
+)
 from trainer.records.errors import RecordsError
 from trainer.records.fields import (
     Code,
     Commitment,
     ContentHash,
-    Count,
     Day,
     EventType,
     Lang,
     Name,
-    NodeId,
-    Note,
-    RecordId,
     ScenarioId,
     Seconds,
     Seed,
@@ -97,24 +100,6 @@ class BundleScenario(_Strict):
     scenario_id: ScenarioId
     version: Version
     snapshot: dict[str, Any]
-
-
-class BundleFlag(_Strict):
-    id: RecordId
-    seq: Seq
-    at_session: SessionId | None
-    at_node: NodeId | None
-    note: Note
-    created_at: Timestamp
-
-
-class BundleRevote(_Strict):
-    id: RecordId
-    scenario_id: ScenarioId
-    node_id: NodeId
-    opened_at: Timestamp
-    closed_at: Timestamp | None
-    hands: dict[NodeId, Count] = Field(default_factory=dict, max_length=50)  # a show of hands, if typed
 
 
 class BundleGroup(_Strict):
@@ -181,7 +166,7 @@ def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bo
                 "casting": dict(first.get("casting") or {}),
             }
         )
-    console = _console(store, groups, {s["id"] for s in sessions})
+    console = export_console(store, groups, {s["id"] for s in sessions})
     cast = any(e["type"] == "revote_cast" for s in sessions for e in s["events"])
     body = {
         "format": FORMAT,
@@ -195,48 +180,6 @@ def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bo
     return (
         json.dumps({**body, "checksum": _checksum(body)}, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
     )
-
-
-def _console(store: RecordReader, groups: dict[str, Any], exported: set[str]) -> bool:
-    """Add each group's flags (on the group, a decision point, or an exported session) and revotes with
-    their hands to `groups`; True when there were any. A flag on a session left out of the export stays
-    out: it is about someone whose record does not travel."""
-    from trainer.records.group_journal import journal_for  # the journal reads either backend
-
-    journal = journal_for(store)
-    if journal is None:
-        return False
-    found = False
-    for label, info in groups.items():
-        if info is None:
-            continue
-        flags = [
-            {
-                "id": f.flag_id,
-                "seq": f.seq,
-                "at_session": f.at_session,
-                "at_node": f.at_node,
-                "note": f.note,
-                "created_at": f.created_at,
-            }
-            for f in journal.flags(label)
-            if f.at_session is None or f.at_session in exported
-        ]
-        revotes = [
-            {
-                "id": r.revote_id,
-                "scenario_id": r.scenario_id,
-                "node_id": r.node_id,
-                "opened_at": r.opened_at,
-                "closed_at": r.closed_at,
-                "hands": {h.choice_id: h.count for h in journal.hands(r.revote_id)},
-            }
-            for r in journal.revotes(label)
-        ]
-        if flags or revotes:
-            info.update(flags=flags, revotes=revotes)
-            found = True
-    return found
 
 
 def read_bundle(path: Path) -> Bundle:
@@ -417,7 +360,7 @@ def import_bundle(
     groups = {g.label: g for g in bundle.groups}
     with store.transaction() as conn:
         _import_commitments(store, conn, bundle.groups)
-        _import_revotes(store, conn, bundle.groups)
+        import_revotes(store, conn, bundle.groups)
         for session in bundle.sessions:
             existing = conn.execute(
                 "SELECT COUNT(*) FROM events WHERE session_id = ?", (session.id,)
@@ -455,47 +398,8 @@ def import_bundle(
                     wall=event.wall_time,
                 )
             added += 1
-        _import_flags(store, conn, bundle.groups)  # after the sessions they may point at
+        import_flags(store, conn, bundle.groups)  # after the sessions they may point at
     return added, same
-
-
-def _import_revotes(store: RecordStore, conn: Any, groups: list[BundleGroup]) -> None:
-    """Revotes this database does not have come in; one closed in the export is closed here too; a show of
-    hands already typed here is kept."""
-    for group in groups:
-        if not group.revotes:
-            continue
-        group_id = store.ensure_group(conn, group.label)
-        for r in group.revotes:
-            conn.execute(
-                "INSERT INTO revotes(id, group_id, scenario_id, node_id, opened_at, closed_at) "
-                "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-                "closed_at = COALESCE(revotes.closed_at, excluded.closed_at)",
-                (r.id, group_id, r.scenario_id, r.node_id, r.opened_at, r.closed_at),
-            )
-            conn.executemany(
-                "INSERT OR IGNORE INTO revote_hands(revote_id, choice_id, count) VALUES (?, ?, ?)",
-                [(r.id, choice, count) for choice, count in sorted(r.hands.items())],
-            )
-
-
-def _import_flags(store: RecordStore, conn: Any, groups: list[BundleGroup]) -> None:
-    """Flags this database does not have come in, after its own (in the export's order)."""
-    for group in groups:
-        if not group.flags:
-            continue
-        group_id = store.ensure_group(conn, group.label)
-        for f in sorted(group.flags, key=lambda f: f.seq):
-            if conn.execute("SELECT 1 FROM flags WHERE id = ?", (f.id,)).fetchone():
-                continue
-            seq = conn.execute(
-                "SELECT COALESCE(MAX(seq) + 1, 0) FROM flags WHERE group_id = ?", (group_id,)
-            ).fetchone()[0]
-            conn.execute(
-                "INSERT INTO flags(id, group_id, seq, at_session, at_node, note, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (f.id, group_id, seq, f.at_session, f.at_node, f.note, f.created_at),
-            )
 
 
 def _import_commitments(store: RecordStore, conn: Any, groups: list[BundleGroup]) -> None:
