@@ -178,3 +178,28 @@ def test_the_rules_fast_paths_draw_exactly_the_order_of_shown_order() -> None:
                     assert fast == shown_order(legal, random.Random(seed)), (scenario.id, node, seed)
                     checked += 1
     assert checked > 1000
+
+
+def test_the_memo_of_orders_draws_exactly_what_a_shuffle_draws() -> None:
+    """`Orders` indexes prebuilt orders by the shuffle's own draws: for every size and pin layout, the
+    order, its ids and the RNG's state afterwards are those of `draw_order` (Random.shuffle), also when an
+    order comes from the memo the second time."""
+    from trainer.engine.order import Orders, draw_order
+
+    for size in range(10):
+        middle = tuple(f"o{i}" for i in range(size))
+        for first, last in (((), ()), (("eerst",), ()), ((), ("niets",)), (("eerst",), ("niets", "nog"))):
+            parts = (first, middle, last)
+            orders = Orders(parts, str.upper)
+            for seed in range(60):
+                kind = random.Random if seed % 2 else _OwnRandom  # the written-out draws and shuffle's own
+                mine, reference = kind(seed), kind(seed)
+                for _ in range(3):
+                    shown, ids = orders.draw(mine)
+                    assert shown == draw_order(parts, reference), (size, seed)
+                    assert ids == tuple(o.upper() for o in shown)
+                assert mine.getstate() == reference.getstate()
+
+
+class _OwnRandom(random.Random):
+    """A Random subclass: `Orders` must draw through its own `_randbelow`, as `shuffle` does."""

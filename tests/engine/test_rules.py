@@ -111,7 +111,7 @@ def test_entering_a_node_draws_the_order_shown_by_the_rules_alone(scenario: Scen
         assert isinstance(first, NodeEntered)
         assert tuple(c.id for c in session.view().choices) == first.order
         assert sorted(first.order) == sorted(o.id for o in rules.legal(scenario.start, rules.initial))
-    drawn = re.compile(r"\b(shown_order|draw_order|shuffled)\(")
+    drawn = re.compile(r"\b(shown_order|draw_order|Orders)\(")
     callers = {
         path.relative_to(ROOT).as_posix()
         for package in ("trainer", "debrief")
@@ -139,3 +139,30 @@ def test_the_view_lists_the_nodes_met_so_far(scenario: Scenario) -> None:
             session.choose(rng.choice(view.choices).id)
         else:
             session.advance()
+
+
+def test_compiled_effects_apply_in_order_clamp_and_share_what_they_leave() -> None:
+    from trainer.engine.rules import GameState, compile_effects
+    from trainer.model.scenario import AddEffect, SetEffect
+
+    bounds = {"spanning": (0, 10), "vertrouwen": (0, 5)}
+    before = GameState.of({"gefilmd": False}, {"spanning": 2, "vertrouwen": 3})
+    effect = compile_effects(
+        [
+            SetEffect(set="spanning", to=8),
+            AddEffect(add="spanning", by=5),
+            AddEffect(add="vertrouwen", by=-1),
+        ],
+        bounds,
+    )
+    assert effect is not None
+    after = effect(before)
+    assert dict(after.meters) == {"spanning": 10, "vertrouwen": 2}  # set, then add, clamped at the top
+    assert after.flags is before.flags  # meters only: the flags are shared, not copied
+    assert dict(before.meters) == {"spanning": 2, "vertrouwen": 3}  # the state given is never changed
+    flagged = compile_effects([SetEffect(set="gefilmd")], bounds)
+    assert flagged is not None
+    assert flagged(before).flags == {"gefilmd": True} and flagged(before).meters is before.meters
+    assert compile_effects([], bounds) is None
+    with pytest.raises(AttributeError):
+        after.meters = before.meters  # type: ignore[misc]

@@ -8,9 +8,17 @@ import pytest
 
 from tests.engine.driver import Driver
 from trainer.engine import EngineError, FakeClock, Phase, Session
-from trainer.engine.events import ChoiceMade, EndingReached, ReflectionAnswered, RegistrationMade, TimedOut
+from trainer.engine.events import (
+    ChoiceMade,
+    EndingReached,
+    NodeEntered,
+    ReflectionAnswered,
+    RegistrationMade,
+    TimedOut,
+)
 from trainer.engine.rules import ADVANCE, GameState, rules_for
 from trainer.engine.save import restore, save
+from trainer.engine.views import View
 from trainer.model.loader import load_scenario
 from trainer.model.scenario import Scenario
 
@@ -122,6 +130,92 @@ def test_full_run_reaches_ending_reflection_registration_done(drive) -> None:  #
     assert d.phase == Phase.DONE
     assert any(isinstance(e, ReflectionAnswered) and e.answer.startswith("Geen licht") for e in d.events)
     assert any(isinstance(e, RegistrationMade) and e.grounds == ("voertuig",) for e in d.events)
+
+
+def _fresh_view(session: Session) -> View:
+    """The view of a new session replayed from the same events: nothing cached from before."""
+    return Session.from_events(session.scenario, list(session.events), clock=FakeClock()).view()
+
+
+def test_a_view_is_never_served_stale(scenario: Scenario) -> None:
+    """Session caches its view between changes: after every kind of change the view it hands out is the
+    one a fresh session builds, and it changed where it must."""
+    s = Session(scenario, clock=FakeClock(), seed=3)
+    first = s.view()
+    assert s.view() is first and s.choices() == first.choices  # unchanged: the same object
+    s.choose("fietser_zonder_licht")
+    after = s.view()
+    assert after.node_id != first.node_id and after.choices != first.choices
+    assert after.visited == (*first.visited, after.node_id)
+    assert after == _fresh_view(s) and s.choices() == after.choices
+    s.choose("vaag")
+    assert s.view().meters["spanning"] != after.meters["spanning"]  # the choice's effect shows
+    assert s.view() == _fresh_view(s)
+    raised = GameState.of(s.state.flags, {**s.state.meters, "spanning": 0})
+    s.state = raised  # a test may set the state: the view follows
+    assert s.view().meters["spanning"] == 0
+    s = Session(scenario, clock=FakeClock(), seed=3)
+    for choice in ("fietser_zonder_licht", "concreet", "rustig"):
+        s.choose(choice)
+        assert s.view() == _fresh_view(s)
+    s.advance()
+    s.choose("bespreken")
+    ending = s.view()
+    assert ending.phase == Phase.ENDING and ending == _fresh_view(s)
+    s.advance()
+    asked = s.view()
+    assert asked.phase == Phase.REFLECTION and asked.question is not None and asked == _fresh_view(s)
+    s.answer(asked.question.id, "Geen licht.")
+    assert s.view().phase == Phase.REGISTRATION and s.view().question is None
+    s.register(["voertuig"], "wvw_160", "waarschuwing", "fiets zonder licht")
+    assert s.view().phase == Phase.DONE and s.view().perspective == _fresh_view(s).perspective
+
+
+@pytest.mark.parametrize("name", ["fietser_zonder_licht", "stationsplein"])
+def test_the_view_after_every_step_of_random_play_is_a_fresh_one(name: str) -> None:
+    """Random play through every phase, several reflection questions included: after each call the
+    cached view equals the view a session replayed from the same events builds from scratch."""
+    import random
+
+    from tests.conftest import SCENARIOS
+
+    loaded = load_scenario(SCENARIOS / f"{name}.yaml").scenario
+    for seed in range(3):
+        s, rng = Session(loaded, clock=FakeClock(), seed=seed), random.Random(seed)
+        while (view := s.view()).phase != Phase.DONE:
+            if view.phase == Phase.REGISTRATION:
+                s.register([], "geen", "waarschuwing", "test")
+            elif view.question is not None:
+                s.answer(view.question.id, f"antwoord {seed}")
+            elif view.can_advance or not view.choices:
+                s.advance()
+            else:
+                s.choose(rng.choice(view.choices).id)
+            assert s.view() == _fresh_view(s), (name, seed, s.view().phase)
+
+
+def test_a_node_entered_again_shows_its_new_order() -> None:
+    """A choice that loops back to its own node, in the same state, draws a new order: the view must show
+    that one, not the order of the visit before."""
+    from tests.bench.generate import generate
+    from trainer.model.loader import load_scenario_text
+
+    text = generate(60)
+    start = text.index("  s0_0:")
+    loop = text.index("goto: s1_0}", start)  # s0_0's first choice, without effects, now loops
+    looped = load_scenario_text(text[:loop] + "goto: s0_0}" + text[loop + 11 :], "lus.yaml").scenario
+    changed = 0
+    for seed in range(20):
+        s = Session(looped, clock=FakeClock(), seed=seed, start_node="s0_0")
+        before = s.view()
+        s.choose("k0")
+        again = s.view()
+        entered = s.events[-1]
+        assert isinstance(entered, NodeEntered) and entered.node == again.node_id == "s0_0"
+        assert tuple(c.id for c in again.choices) == entered.order
+        assert again == _fresh_view(s)
+        changed += again.choices != before.choices
+    assert changed > 0  # some seed drew a different order the second time
 
 
 def test_wrong_phase_and_bad_registration_are_refused(drive) -> None:  # type: ignore[no-untyped-def]

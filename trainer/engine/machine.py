@@ -55,17 +55,26 @@ def build_machine(rules: Rules) -> BuiltMachine:
     states = [*scenario.nodes, REFLECTION, REGISTRATION, DONE]
     transitions: list[dict[str, Any]] = [
         {
-            "trigger": trigger_name(node_id, option.id if len(option.targets) == 1 else f"{option.id}#{i}"),
+            "trigger": trigger_name(node_id, trigger),
             "source": node_id,
             "dest": target,
         }
         for node_id, options in rules.options.items()
         for option in options
-        for i, (_test, target, _path) in enumerate(option.targets)
+        for trigger, (_test, target, _path) in zip(option.triggers, option.targets, strict=True)
     ]
     transitions += [
         {"trigger": trigger_name(source, ADVANCE), "source": source, "dest": dest}
         for source, dest in rules.advances.items()
+    ]
+    transitions += [
+        {
+            "trigger": trigger_name(source, ADVANCE if i == 0 else f"{ADVANCE}#{i}"),
+            "source": source,
+            "dest": dest,
+        }
+        for source, branches in rules.next_branches.items()
+        for i, (_test, dest) in enumerate(branches)
     ]
     machine = Machine(
         model=None,

@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import random
 from collections.abc import Callable, Sequence
-from typing import TypeVar
+from typing import Generic, TypeVar
 
 FIRST = "eerst"
 LAST = "laatst"
@@ -45,12 +45,67 @@ def draw_order(parts: Parts[T], rng: random.Random) -> tuple[T, ...]:
     return (*first, *middle, *last)
 
 
-def shuffled(options: list[T], rng: random.Random) -> tuple[T, ...]:
-    """`draw_order` where nothing is pinned: the list (the caller's own, shuffled in place) in the order
-    to show. The same draws as `draw_order`, without splitting by pin first."""
-    if len(options) > 1:
-        rng.shuffle(options)
-    return tuple(options)
+class Orders(Generic[T]):
+    """Every order one set of options can be shown in, each built once: what `draw_order` draws, as
+    (options, their ids), for the hot path of entering a node.
+
+    The draws are exactly those of `random.Random.shuffle` on the unpinned middle (the same calls to the
+    same `_randbelow`, in the same order), so the same seed gives the same order and leaves the RNG in
+    the same state; the draws then index a memo of the orders already built instead of shuffling a list.
+    """
+
+    __slots__ = ("_first", "_ident", "_last", "_memo", "_middle", "_size")
+    MEMO_UP_TO = 8  # 8! = 40,320 orders at most, and only those drawn are kept
+
+    def __init__(self, parts: Parts[T], ident: Callable[[T], str]) -> None:
+        self._first, self._middle, self._last = tuple(parts[0]), tuple(parts[1]), tuple(parts[2])
+        self._ident = ident
+        self._size = len(self._middle)
+        self._memo: dict[int, tuple[tuple[T, ...], tuple[str, ...]]] = {}
+        if self._size <= 1:
+            self._memo[0] = self._build(0)
+
+    def draw(self, rng: random.Random) -> tuple[tuple[T, ...], tuple[str, ...]]:
+        """The options in the order to show, and their ids; draws from `rng` as `draw_order` does."""
+        size = self._size
+        if size <= 1:  # nothing to shuffle: no draw, as in draw_order
+            return self._memo[0]
+        if size <= 3 and type(rng) is random.Random:
+            # Random._randbelow(n) written out for n = 3 and 2 (both take 2 bits): redraw until below n.
+            # Most nodes have two or three choices, and the call costs more than the draw.
+            bits = rng.getrandbits
+            key = bits(2)
+            while key >= size:
+                key = bits(2)
+            if size == 3:
+                last = bits(2)
+                while last >= 2:
+                    last = bits(2)
+                key = key * 2 + last
+        else:
+            randbelow = rng._randbelow  # type: ignore[attr-defined]  # what shuffle itself calls
+            key = 0
+            for i in range(size - 1, 0, -1):
+                key = key * (i + 1) + randbelow(i + 1)
+        found = self._memo.get(key)
+        if found is None:
+            found = self._build(key)
+            if size <= self.MEMO_UP_TO:
+                self._memo[key] = found
+        return found
+
+    def _build(self, key: int) -> tuple[tuple[T, ...], tuple[str, ...]]:
+        """The order of the draws encoded in `key` (first draw most significant), swapped as shuffle
+        swaps."""
+        draws = []
+        for radix in range(2, self._size + 1):  # the last draw (radix 2) is the least significant digit
+            key, digit = divmod(key, radix)
+            draws.append(digit)
+        middle = list(self._middle)
+        for i, j in zip(range(self._size - 1, 0, -1), reversed(draws), strict=True):
+            middle[i], middle[j] = middle[j], middle[i]
+        options = (*self._first, *middle, *self._last)
+        return options, tuple(map(self._ident, options))
 
 
 def shown_order(options: Sequence[tuple[str, str | None]], rng: random.Random) -> tuple[str, ...]:

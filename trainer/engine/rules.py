@@ -20,8 +20,9 @@ from types import MappingProxyType
 from typing import Any, NamedTuple
 
 from trainer.engine.errors import EngineError
-from trainer.engine.events import EndingReached, Event, NodeEntered
-from trainer.engine.order import LAST, Parts, draw_order, partition, shuffled
+from trainer.engine.events import EndingReached, Event, NodeEntered, NodeEnteredFields
+from trainer.engine.order import LAST, Orders, partition
+from trainer.engine.state import GameState as GameState  # re-exported: the rules and their state
 from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.beats import leaves_at
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
@@ -48,27 +49,6 @@ REGISTRATION = "#registratie"
 DONE = "#klaar"
 ADVANCE = ">"
 """The id of the move that continues without a choice (a scene's `next:`, an ending, a phase)."""
-
-
-@dataclass(frozen=True, slots=True)
-class GameState:
-    """Flags and meters of one run. Immutable: every change makes a new state, so a state can be shared,
-    cached against and searched over without copying."""
-
-    flags: Mapping[str, bool]
-    meters: Mapping[str, int]
-
-    @classmethod
-    def of(cls, flags: Mapping[str, bool], meters: Mapping[str, int]) -> GameState:
-        return cls(MappingProxyType(dict(flags)), MappingProxyType(dict(meters)))
-
-    @classmethod
-    def initial(cls, scenario: Scenario) -> GameState:
-        return rules_for(scenario).initial
-
-    def key(self) -> tuple[Any, ...]:
-        """A hashable snapshot, for search over states."""
-        return (tuple(sorted(self.flags.items())), tuple(sorted(self.meters.items())))
 
 
 # --- the registry of conditions and effects ---------------------------------------------------------
@@ -98,25 +78,66 @@ def _clamp(bounds: Bounds, name: str, value: int) -> int:
     return max(low, min(high, value))
 
 
-def _set(effect: SetEffect, flags: dict[str, bool], meters: dict[str, int], bounds: Bounds) -> None:
-    if isinstance(effect.to, bool):
-        flags[effect.set] = effect.to
-    else:
-        meters[effect.set] = _clamp(bounds, effect.set, effect.to)
+Change = tuple[bool, Callable[[dict[str, Any]], None]]
+"""A compiled effect: whether it changes the flags (else the meters), and how it changes a copy of them."""
 
 
-def _add(effect: AddEffect, flags: dict[str, bool], meters: dict[str, int], bounds: Bounds) -> None:
-    meters[effect.add] = _clamp(bounds, effect.add, meters.get(effect.add, 0) + effect.by)
+def _set(effect: SetEffect, bounds: Bounds) -> Change:
+    name, to = effect.set, effect.to
+    if isinstance(to, bool):
+        return True, lambda flags: flags.__setitem__(name, to)
+    value = _clamp(bounds, name, to)
+    return False, lambda meters: meters.__setitem__(name, value)
+
+
+def _add(effect: AddEffect, bounds: Bounds) -> Change:
+    name, by = effect.add, effect.by
+    low, high = bounds[name]
+
+    def add(meters: dict[str, Any]) -> None:
+        value = meters.get(name, 0) + by
+        meters[name] = low if value < low else high if value > high else value
+
+    return False, add
 
 
 CONDITIONS: dict[type, Callable[[Any], Test]] = {
     FlagCondition: _flag,
     MeterCondition: _meter,
 }
-EFFECTS: dict[type, Callable[[Any, dict[str, bool], dict[str, int], Bounds], None]] = {
+EFFECTS: dict[type, Callable[[Any, Bounds], Change]] = {
     SetEffect: _set,
     AddEffect: _add,
 }
+
+Effect = Callable[[GameState], GameState]
+"""Compiled `effects:` of a choice: the state after them."""
+
+
+def compile_effects(effects: Sequence[Any], bounds: Bounds) -> Effect | None:
+    """One function for an `effects:` list, applied in order; None when there are none. Flags and meters
+    are copied only when an effect changes them: the other half of the state is shared."""
+    changes = [EFFECTS[type(e)](e, bounds) for e in effects]
+    if not changes:
+        return None
+    on_flags = tuple(change for is_flag, change in changes if is_flag)
+    on_meters = tuple(change for is_flag, change in changes if not is_flag)
+
+    def effect(state: GameState) -> GameState:
+        flags, meters = state.flags, state.meters
+        if on_flags:
+            new_flags = flags.copy()
+            for change in on_flags:
+                change(new_flags)
+            flags = MappingProxyType(new_flags)
+        if on_meters:
+            new_meters = meters.copy()
+            for change in on_meters:
+                change(new_meters)
+            meters = MappingProxyType(new_meters)
+        return GameState(flags, meters)
+
+    return effect
 
 
 def compile_conditions(conditions: Sequence[Any]) -> Test | None:
@@ -140,6 +161,7 @@ class Option(ChoiceOption):
 
     path: Path
     test: Test | None  # the compiled `when:`, None when the choice is always there
+    effect: Effect | None  # the compiled `effects:`, None when the choice changes nothing
     bit: int
     step_value: str
     assessment: str
@@ -153,6 +175,8 @@ class Option(ChoiceOption):
     # where the choice leads: (compiled `when:` or None, node, data path of the target); the first whose
     # test holds wins, so a plain `goto: x` is one entry without a test
     targets: tuple[tuple[Test | None, str, Path], ...]
+    # the Machine's trigger per entry of `targets`: the id, or `id#branch` where a conditional goto branches
+    triggers: tuple[str, ...]
 
 
 ViewHead = tuple[Phase, str | None, SelectionNode | SceneNode | EndingNode | None, int | None, bool]
@@ -171,13 +195,14 @@ class Move(NamedTuple):
 
     @property
     def trigger(self) -> str:
-        """The Machine's trigger for this move: one per choice, and per entry of a conditional goto."""
+        """The Machine's trigger for this move: one per choice, and per entry of a conditional goto or
+        `next:` (a plain `next:` and the first entry of a conditional one are ADVANCE)."""
         if self.option is None:
-            return ADVANCE
-        return self.option.id if len(self.option.targets) == 1 else f"{self.option.id}#{self.branch}"
+            return ADVANCE if self.branch == 0 else f"{ADVANCE}#{self.branch}"
+        return self.option.triggers[self.branch]
 
 
-def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
+def _option(cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds) -> Option:
     bases = choice.legal_bases
     return Option(
         cid,
@@ -185,6 +210,7 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
         choice,
         path,
         compile_conditions(choice.when),
+        compile_effects(choice.effects, bounds),
         step_bit(step),
         step.value,
         choice.assessment.value,
@@ -195,13 +221,15 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path) -> Option:
         LAST if cid == NOBODY else (choice.pin if isinstance(choice, Choice) else None),
         tuple(b.value for b in bases),
         tuple(o.value for o in choice.offences),
-        tuple(
+        targets := tuple(
             (compile_conditions(when), target, (*path, *below)) for when, target, below in choice.targets()
         ),
+        (cid,) if len(targets) == 1 else tuple(f"{cid}#{i}" for i in range(len(targets))),
     )
 
 
 _ID = attrgetter("id")
+_new = tuple.__new__
 
 
 def _pin(option: Option) -> str | None:
@@ -218,8 +246,10 @@ class Rules:
     def __init__(self, scenario: Scenario) -> None:
         self.scenario = scenario
         nodes = scenario.nodes
+        meters = scenario.state.meters
+        self.bounds: dict[str, tuple[int, int]] = {name: (m.min, m.max) for name, m in meters.items()}
         self.options: dict[str, tuple[Option, ...]] = {
-            nid: tuple(_option(*entry) for entry in node_choices(scenario, nid)) for nid in nodes
+            nid: tuple(_option(*entry, self.bounds) for entry in node_choices(scenario, nid)) for nid in nodes
         }
         self._by_id = {(nid, o.id): o for nid, opts in self.options.items() for o in opts}
         # A node's lines once, and whether any of them depends on the state.
@@ -233,8 +263,6 @@ class Rules:
             nid: Phase.ENDING if isinstance(node, EndingNode) else Phase.PLAY for nid, node in nodes.items()
         }
         self.phases |= {REFLECTION: Phase.REFLECTION, REGISTRATION: Phase.REGISTRATION, DONE: Phase.DONE}
-        # Nodes with a pinned option: only there is the split by pin needed to draw the shown order.
-        self._pinned = {nid for nid, opts in self.options.items() if any(o.pin for o in opts)}
         self._endings = {
             nid: node.outcome.value for nid, node in nodes.items() if isinstance(node, EndingNode)
         }
@@ -243,24 +271,27 @@ class Rules:
             nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
         }
         self._questions = tuple((q, compile_conditions(q.when)) for q in scenario.reflection)
-        # Where the legal options never change, their split by pin is made once, and where nothing is
-        # shuffled, the whole shown order too: entering a node is on every host step.
-        self._parts: dict[str, Parts[Option]] = {
-            nid: partition(self.options[nid], _pin) for nid in self._unconditional
+        # The orders each node's legal options can be shown in, built once: where no option has a `when:`
+        # one set, elsewhere one per combination of the conditions that hold (keyed by the bits of the
+        # options left out), built when first met. Entering a node is on every host step.
+        self._orders: dict[str, Orders[Option]] = {
+            nid: Orders(partition(self.options[nid], _pin), _ID) for nid in self._unconditional
         }
-        self._fixed: dict[str, tuple[tuple[Option, ...], tuple[str, ...]]] = {}
-        for nid, parts in self._parts.items():
-            if len(parts[1]) <= 1:
-                fixed = (*parts[0], *parts[1], *parts[2])
-                self._fixed[nid] = (fixed, tuple(o.id for o in fixed))
-        meters = scenario.state.meters
-        self.bounds: dict[str, tuple[int, int]] = {name: (m.min, m.max) for name, m in meters.items()}
+        self._conditional: dict[str, tuple[tuple[int, Test], ...]] = {
+            nid: tuple((1 << i, o.test) for i, o in enumerate(opts) if o.test is not None)
+            for nid, opts in self.options.items()
+            if nid not in self._unconditional
+        }
+        self._masked: dict[str, dict[int, Orders[Option]]] = {nid: {} for nid in self._conditional}
         self.initial = GameState.of(
             {name: False for name in scenario.state.flags}, {name: m.start for name, m in meters.items()}
         )
         # Where continuing without a choice leads: a scene's `next:` (only without choices), an ending's
         # reflection, then the registration form, then done.
         self.advances: dict[str, str] = {REFLECTION: REGISTRATION, REGISTRATION: DONE}
+        # A conditional `next:`: its entries (compiled `when:` or None, target) in order; the first that
+        # holds is taken, as with a conditional goto (without choices, the state is the one on arrival).
+        self.next_branches: dict[str, tuple[tuple[Test | None, str], ...]] = {}
         self.defaults: dict[str, str] = {}
         self.timers: dict[str, int] = {}
         # When a candidate has walked out of the street (their beats say so): from then on they cannot be
@@ -268,8 +299,12 @@ class Rules:
         self.leaves: dict[tuple[str, str], float] = {}
         for nid, node in nodes.items():
             if isinstance(node, SceneNode):
-                if node.next and not node.choices:
+                if isinstance(node.next, str) and not node.choices:
                     self.advances[nid] = node.next
+                elif isinstance(node.next, list) and not node.choices:
+                    self.next_branches[nid] = tuple(
+                        (compile_conditions(when), target) for when, target, _below in node.next_targets()
+                    )
                 if node.timer is not None:
                     self.timers[nid] = node.timer.seconds
                     if node.timer.default:
@@ -284,6 +319,7 @@ class Rules:
                         self.leaves[(nid, cand.id)] = gone
             elif isinstance(node, EndingNode):
                 self.advances[nid] = REFLECTION
+        self.leaving = frozenset(nid for nid, _cand in self.leaves)  # nodes someone walks out of
         # What a view of each position says whatever the state: (phase, node id, node, timer, can advance).
         self.heads: dict[str, ViewHead] = {
             pos: (
@@ -291,7 +327,7 @@ class Rules:
                 pos if pos in nodes else None,
                 nodes.get(pos),
                 self.timers.get(pos),
-                pos in nodes and pos in self.advances,
+                pos in nodes and (pos in self.advances or pos in self.next_branches),
             )
             for pos, phase in self.phases.items()
         }
@@ -328,6 +364,8 @@ class Rules:
         choice). Pure: the state given is never changed. Raises EngineError when the move is not legal."""
         if choice_id == ADVANCE:
             target = self.advances.get(node)
+            if target is None and node in self.next_branches:
+                return self._next(node, state)
             if target is None:
                 raise EngineError(
                     "hier kun je niet verder zonder een keuze", "you cannot go on here without a choice"
@@ -342,7 +380,7 @@ class Rules:
 
     def _take(self, node: str, option: Option, state: GameState) -> Move:
         """The move of a legal option: its effects, then where its `goto` leads."""
-        after = self.apply(option.choice.effects, state)
+        after = state if option.effect is None else option.effect(state)
         targets = option.targets
         if len(targets) == 1:
             return Move(node, option, targets[0][1], after)
@@ -355,6 +393,21 @@ class Rules:
             f"keuze '{option.id}': geen voorwaarde van de goto geldt",
             f"choice '{option.id}': no goto applies",
         )
+
+    def _next(self, node: str, state: GameState) -> Move:
+        """Where a conditional `next:` leads in `state`: its first entry whose `when:` holds."""
+        for branch, (test, target) in enumerate(self.next_branches[node]):
+            if test is None or test(state):
+                return Move(node, None, target, state, branch)
+        raise EngineError(
+            f"knooppunt '{node}': geen voorwaarde van next geldt", f"node '{node}': no next applies"
+        )
+
+    def next_path(self, move: Move) -> Path:
+        """The data path of the `next:` (or its entry) a move without a choice followed."""
+        if move.node in self.next_branches:
+            return ("nodes", move.node, "next", move.branch, "to")
+        return ("nodes", move.node, "next")
 
     def gone(self, node: str, choice_id: str, seconds: float) -> bool:
         """Whether the candidate `choice_id` has left the street `seconds` after the node was entered."""
@@ -375,16 +428,11 @@ class Rules:
         target = self.advances.get(node)
         if target is not None and target in self.scenario.nodes:
             found.append(Move(node, None, target, state))
+        elif node in self.next_branches:
+            move = self._next(node, state)
+            if move.target in self.scenario.nodes:
+                found.append(move)
         return found
-
-    def apply(self, effects: Sequence[Any], state: GameState) -> GameState:
-        """The state after `effects`; the same object when there are none."""
-        if not effects:
-            return state
-        flags, meters = dict(state.flags), dict(state.meters)
-        for effect in effects:
-            EFFECTS[type(effect)](effect, flags, meters, self.bounds)
-        return GameState(MappingProxyType(flags), MappingProxyType(meters))
 
     def timeout_choice(self, node: str) -> str:
         """The choice taken when the node's timer runs out (a selection defaults to addressing nobody)."""
@@ -398,28 +446,32 @@ class Rules:
         session's seeded `rng` (pins kept in place), so the authored order gives nothing away and a replay
         shows the same. The state changes only by a choice, which leaves the node, so the order drawn on
         entry holds while the trainee stays."""
-        fixed = self._fixed.get(node)
-        if fixed is not None:
-            return fixed[0]
-        if node not in self._pinned:  # nothing pinned: all legal options are shuffled
-            return shuffled([o for o in self.options[node] if o.test is None or o.test(state)], rng)
-        parts = self._parts.get(node)
-        if parts is None:  # conditional options: split the legal ones now
-            parts = partition(self.legal(node, state), _pin)
-        return draw_order(parts, rng)
+        return self._orders_for(node, state).draw(rng)[0]
+
+    def _orders_for(self, node: str, state: GameState) -> Orders[Option]:
+        """The orders of the options legal at `node` in `state`."""
+        orders = self._orders.get(node)
+        if orders is not None:
+            return orders
+        left_out = 0
+        for bit, test in self._conditional[node]:
+            if not test(state):
+                left_out |= bit
+        masked = self._masked[node]
+        orders = masked.get(left_out)
+        if orders is None:
+            legal = [o for i, o in enumerate(self.options[node]) if not left_out >> i & 1]
+            orders = masked[left_out] = Orders(partition(legal, _pin), _ID)
+        return orders
 
     def enter(
         self, node: str, state: GameState, t: float, rng: Random
     ) -> tuple[tuple[Option, ...], tuple[Event, ...]]:
         """What entering a node means: the choices shown, in their order; the node is logged with that
         order, and an ending is reached there."""
-        fixed = self._fixed.get(node)
-        if fixed is None:
-            shown = self.shown(node, state, rng)
-            order = tuple(map(_ID, shown))
-        else:
-            shown, order = fixed
-        entered = NodeEntered(t, node, order)
+        shown, order = self._orders_for(node, state).draw(rng)
+        fields: NodeEnteredFields = (t, node, order)
+        entered = _new(NodeEntered, fields)  # the record from its checked fields, on every host step
         outcome = self._endings.get(node)
         if outcome is not None:
             return shown, (entered, EndingReached(t, node, outcome))

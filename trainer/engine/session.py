@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from transitions import MachineError
@@ -19,6 +20,7 @@ from trainer.engine.clock import Clock, MonotonicClock
 from trainer.engine.errors import EngineError
 from trainer.engine.events import (
     ChoiceMade,
+    ChoiceMadeFields,
     Event,
     NodeEntered,
     ReflectionAnswered,
@@ -32,7 +34,8 @@ from trainer.engine.events import (
 )
 from trainer.engine.machine import machine_for
 from trainer.engine.perspective import perspective_pages
-from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, GameState, Move, rules_for
+from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, Move, rules_for
+from trainer.engine.state import GameState
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.casting import apply_looks
 from trainer.model.graph import node_choices
@@ -40,6 +43,7 @@ from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
 Listener = Callable[[Event], None]
+_new = tuple.__new__  # a View or an event from its fields in order, without the keyword binding
 MAX_PACE = 3.0  # the slowest tempo: timers three times as long
 
 
@@ -83,7 +87,7 @@ class Session:
         self.start_node = start
         self.listeners: list[Listener] = list(listeners)
         self.events: list[Event] = []
-        self.state: GameState = self.rules.initial
+        self._state: GameState = self.rules.initial
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
         self._rng = random.Random(seed)  # only the choice order draws from it, so replays reproduce it
@@ -95,8 +99,8 @@ class Session:
         self._visited: dict[str, None] = {}  # nodes entered so far, in order (a dict: each once)
         self._visited_t: tuple[str, ...] = ()  # the same as a tuple, for the view
         self._pos = _Position(start)
-        # The last view and what it was computed from: states are immutable, so identity says "unchanged".
-        self._view_key: tuple[object, ...] = ()
+        # The view of now, built on the first view() after a change; every change (of node, state, order
+        # shown or answers) drops it, so a view is never served stale.
         self._view: View | None = None
         self._t0 = self.clock.now()
         self._entered_at = 0.0
@@ -138,26 +142,38 @@ class Session:
     def phase(self) -> Phase:
         return self.rules.phases[self._pos.state]
 
+    @property
+    def state(self) -> GameState:
+        """The flags and meters of this run (immutable; a choice replaces it)."""
+        return self._state
+
+    @state.setter
+    def state(self, state: GameState) -> None:
+        self._state = state
+        self._view = None
+
     def choices(self) -> tuple[ChoiceOption, ...]:
-        """The legal choices now, in the order shown (recorded in the NodeEntered event)."""
-        return self.view().choices
+        """The legal choices now, in the order shown (recorded in the NodeEntered event): the view's."""
+        return self._shown
 
     def view(self) -> View:
-        """What to show now; computed once per change of node, state or answers."""
-        key = (self._pos.state, self.state, len(self.answers))
-        if self._view is not None and key == self._view_key:
-            return self._view
-        rules, state, position = self.rules, self.state, self._pos.state
+        """What to show now; built once per change of node, state, order shown or answers."""
+        view = self._view
+        if view is not None:
+            return view
+        rules, state, position = self.rules, self._state, self._pos.state
         phase, node_id, node, timer, can_advance = rules.heads[position]
         if timer and self.pace != 1.0:
             timer = self._timer(position)  # the slower tempo lengthens it
-        if phase is Phase.PLAY or phase is Phase.ENDING:  # the host's hot path: built positionally
-            self._view = View._make(
+        if phase is Phase.PLAY or phase is Phase.ENDING:  # the host's hot path: the tuple, positionally
+            lines = rules.lines(position, state)
+            view = _new(
+                View,
                 (phase, node_id, node, self._shown, timer, can_advance, None, state.flags, state.meters)
-                + (rules.lines(position, state), self._visited_t, False, ())
+                + (lines, self._visited_t, False, ()),  # no question, not the last one, no perspective yet
             )
-            self._view_key = key
-            return self._view
+            self._view = view
+            return view
         self._view = View(
             phase=phase,
             node_id=node_id,
@@ -176,7 +192,6 @@ class Session:
             if phase == Phase.DONE
             else (),
         )
-        self._view_key = key
         return self._view
 
     def time_left(self) -> float | None:
@@ -202,8 +217,9 @@ class Session:
     def choose(self, choice_id: str) -> None:
         """Take a legal choice at the current node. Someone who has left the street cannot be addressed."""
         t = self.elapsed()
-        self.rules.check_present(self._pos.state, choice_id, (t - self._entered_at) / self.pace)
-        self._choose(choice_id, t, timed_out=False)
+        if self._pos.state in self.rules.leaving:  # a street someone walks out of
+            self.rules.check_present(self._pos.state, choice_id, (t - self._entered_at) / self.pace)
+        self._choose(choice_id, t, False)
 
     def seconds_here(self) -> float:
         """The selection street's own clock: seconds since the current node was entered, slowed by the pace.
@@ -229,7 +245,7 @@ class Session:
         default = self.rules.timeout_choice(node_id)
         t = self.elapsed()
         self._emit(TimedOut(t, node_id, default))
-        self._choose(default, t, timed_out=True)
+        self._choose(default, t, True)
 
     def advance(self) -> None:
         """Continue past a node without choices, or from an ending to the reflection."""
@@ -255,6 +271,7 @@ class Session:
                 f"onbekende reflectievraag '{question_id}'", f"unknown reflection question '{question_id}'"
             )
         self.answers[question_id] = text
+        self._view = None
         self._emit(ReflectionAnswered(self.elapsed(), question_id, question.step.value, text))
         if self.next_question() is None:
             self._fire(self.rules.step(REFLECTION, self.state, ADVANCE))
@@ -304,27 +321,27 @@ class Session:
 
     # --- internals ---
 
-    def _choose(self, choice_id: str, t: float, *, timed_out: bool) -> None:
+    def _choose(self, choice_id: str, t: float, timed_out: bool) -> None:
         source = self._pos.state
-        move = self._fire(self.rules.step(source, self.state, choice_id))
+        move = self._fire(self.rules.step(source, self._state, choice_id))
         option = move.option
         assert option is not None
-        self._emit(
-            ChoiceMade(
-                t,
-                source,
-                option.id,
-                option.step_value,
-                option.assessment,
-                move.target,
-                round(t - self._entered_at, 3),
-                timed_out,
-                option.grounds,
-                option.real_trigger,
-                option.legal_basis,
-                option.values,
-            )
+        fields: ChoiceMadeFields = (
+            t,
+            source,
+            option.id,
+            option.step_value,
+            option.assessment,
+            move.target,
+            round(t - self._entered_at, 3),
+            timed_out,
+            option.grounds,
+            option.real_trigger,
+            option.legal_basis,
+            option.values,
         )
+        made = _new(ChoiceMade, fields)  # the record from its checked fields (see ChoiceMadeFields)
+        self._emit(made)
         self._enter(move.target, t)
 
     def _fire(self, move: Move) -> Move:
@@ -338,7 +355,8 @@ class Session:
                 f"de machine staat in '{self._pos.state}', de regels zeggen '{move.target}'",
                 f"the machine is in '{self._pos.state}', the rules say '{move.target}'",
             )
-        self.state = move.state
+        self._state = move.state
+        self._view = None
         return move
 
     def _enter(self, node_id: str, t: float) -> None:
@@ -346,9 +364,10 @@ class Session:
         self._entered_at = t
         if node_id not in self._visited:
             self._visited[node_id] = None
-            self._visited_t = (*self._visited_t, node_id)
-        shown, events = self.rules.enter(node_id, self.state, t, self._rng)
-        self._show(node_id, shown)
+            self._visited_t += (node_id,)
+        shown, events = self.rules.enter(node_id, self._state, t, self._rng)
+        self._shown = shown
+        self._view = None
         for event in events:
             self._emit(event)
 
@@ -403,6 +422,20 @@ class Session:
         session._replay(events)
         session.listeners = list(listeners)
         return session
+
+    @contextmanager
+    def at_time(self, t: float) -> Iterator[None]:
+        """Take the moves made inside at second `t` of the session (F5 taking an old path again: each
+        move keeps the time it was first made, so the record says how long the trainee really thought)."""
+        self._replay_t = t
+        try:
+            yield
+        finally:
+            self._replay_t = None
+
+    def continue_from(self, t: float) -> None:
+        """Let the session's clock go on from second `t` (after taking an old path again)."""
+        self._t0 = self.clock.now() - t
 
     def _replay(self, events: list[Event]) -> None:
         for i, recorded in enumerate(events):

@@ -18,6 +18,7 @@ from trainer.engine.views import Phase, View
 from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import SelectionNode
 from trainer.ui import frame as fr
+from trainer.ui import scenery
 from trainer.ui.input import Action, Input, translate
 
 # Re-exported: the command and the tests build the window through this module.
@@ -137,8 +138,13 @@ class App:
             self.findings = tuple(errors)
             self._go(Screen.FINDINGS)
             return False
-        self.loaded = loaded
+        self._use(loaded)
         return True
+
+    def _use(self, loaded: LoadedScenario) -> None:
+        """The scenario to play from now on; its own backdrop images are loaded for every picture."""
+        self.loaded = loaded
+        scenery.use_images(loaded.scenario, Path(loaded.path))
 
     def _go(self, screen: Screen) -> None:
         self.screen = screen
@@ -427,7 +433,7 @@ class App:
                 self.trainee, self.group = command.trainee, command.group
                 self._after_start()
             elif isinstance(command, fr.PickScenario):
-                self.loaded = self.options.scenarios[command.index]
+                self._use(self.options.scenarios[command.index])
                 self._go(Screen.BRIEFING)
             elif isinstance(command, fr.ResumeSession):
                 self._resume(command.session_id)

@@ -30,7 +30,7 @@ def reload_file(app: App) -> None:
     if start is None:
         result = Replayed(0, len(moves(old.events)), Stop.NODE_GONE, old.start_node)
     else:
-        result = replay(app.session, old.events)
+        result = replay(app.session, old.events, now=old.elapsed())
         app._follow_session()
     app.note = (t(app.lang, "reloaded"), replay_words(result, app.session.node_id, app.lang))
 
