@@ -66,7 +66,7 @@ def test_format_4_carries_the_console_and_imports_once(tmp_path: Path) -> None:
         got = _state(LocalGroupJournal(other))
     flags, revotes, hands, votes = expected  # type: ignore[misc]
     assert got == ([f for f in flags if f[1] != ids["T5"]], revotes, hands, votes)  # type: ignore[has-type]
-    assert len(got[3][1]) == 2  # type: ignore[index]
+    assert sorted(len(v) for v in got[3]) == [0, 2]  # type: ignore[attr-defined]
 
 
 def test_a_bundle_without_console_records_stays_format_2_readable(tmp_path: Path) -> None:

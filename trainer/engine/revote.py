@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from trainer.engine.errors import EngineError
 from trainer.engine.events import Event, NodeEntered, RevoteCast
 from trainer.engine.order import sheet_order
 from trainer.engine.rules import rules_for
@@ -57,6 +58,19 @@ def revote_question(
     prompt = node.prompt.get(lang) if isinstance(node, SelectionNode) else ""
     lines = tuple((ln.speaker, ln.text.get(lang)) for ln in node.lines) if isinstance(node, SceneNode) else ()
     return RevoteQuestion(revote_id, node_id, prompt, lines, tuple(options))
+
+
+def vote_event(scenario: Scenario, revote_id: str, node_id: str, choice_id: str, t: float) -> RevoteCast:
+    """The RevoteCast for a vote for `choice_id` at `node_id`, with the option's step and assessment; an
+    EngineError when the node has no such option."""
+    listed = node_choices(scenario, node_id) if node_id in scenario.nodes else iter(())
+    found = next(((step, c) for cid, step, c, _p in listed if cid == choice_id), None)
+    if found is None:
+        raise EngineError(
+            f"'{choice_id}' is geen keuze bij '{node_id}'", f"'{choice_id}' is not a choice at '{node_id}'"
+        )
+    step, choice = found
+    return RevoteCast(t, revote_id, node_id, choice_id, step.value, choice.assessment.value)
 
 
 def voted(events: list[Event], revote_id: str) -> bool:

@@ -34,11 +34,11 @@ from trainer.engine.events import (
 )
 from trainer.engine.machine import machine_for
 from trainer.engine.perspective import perspective_pages
+from trainer.engine.revote import vote_event
 from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, Move, rules_for
 from trainer.engine.state import GameState
 from trainer.engine.views import ChoiceOption, Phase, View
 from trainer.model.casting import apply_looks
-from trainer.model.graph import node_choices
 from trainer.model.scenario import ReflectionQuestion, Scenario
 from trainer.model.vocabulary import Ground, LegalBasis, Outcome
 
@@ -304,15 +304,7 @@ class Session:
     def cast_revote(self, revote_id: str, node_id: str, choice_id: str) -> RevoteCast:
         """The trainee's vote in a group revote of decision `node_id`: recorded, nothing moves. Allowed in
         any phase (the gespreksleider may open a revote before everyone has finished)."""
-        options = node_choices(self.scenario, node_id) if node_id in self.scenario.nodes else iter(())
-        found = next(((s, c) for cid, s, c, _p in options if cid == choice_id), None)
-        if found is None:
-            raise EngineError(
-                f"'{choice_id}' is geen keuze bij '{node_id}'",
-                f"'{choice_id}' is not a choice at '{node_id}'",
-            )
-        step, choice = found
-        event = RevoteCast(self.elapsed(), revote_id, node_id, choice_id, step.value, choice.assessment.value)
+        event = vote_event(self.scenario, revote_id, node_id, choice_id, self.elapsed())
         self._emit(event)
         return event
 

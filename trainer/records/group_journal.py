@@ -16,8 +16,9 @@ import json
 import uuid
 from typing import Protocol
 
+from trainer.engine.errors import EngineError
 from trainer.engine.events import RevoteCast
-from trainer.model.graph import node_choices
+from trainer.engine.revote import vote_event as engine_vote
 from trainer.model.scenario import Scenario
 from trainer.records.errors import RecordsError
 from trainer.records.group_rows import Flag, HandCount, Revote, RevoteVote, WatchUpdate
@@ -81,15 +82,13 @@ def latest_votes(rows: list[tuple[str, str]], revote_id: str) -> list[RevoteVote
 
 def vote_event(scenario: Scenario, revote: Revote, choice_id: str, t: float) -> RevoteCast:
     """The RevoteCast a vote for `choice_id` in `revote` makes, checked against the scenario."""
-    listed = list(node_choices(scenario, revote.node_id)) if revote.node_id in scenario.nodes else []
-    found = next(((step, c) for cid, step, c, _p in listed if cid == choice_id), None)
-    if found is None:
+    try:
+        return engine_vote(scenario, revote.revote_id, revote.node_id, choice_id, t)
+    except EngineError:
         raise RecordsError(
             f"'{choice_id}' is geen keuze bij '{revote.node_id}' (tip: kies een van de getoonde keuzes)",
             f"'{choice_id}' is not a choice at '{revote.node_id}' (hint: pick one of the choices shown)",
-        )
-    step, choice = found
-    return RevoteCast(t, revote.revote_id, revote.node_id, choice_id, step.value, choice.assessment.value)
+        ) from None
 
 
 def no_revote(revote_id: str) -> RecordsError:
