@@ -319,6 +319,29 @@ def build_parser() -> argparse.ArgumentParser:
     from trainer.commands import report_cmd
 
     report_cmd.add_parser(sub, db)
+
+    lead = sub.add_parser(
+        "lead", help="de console van de gespreksleider: de groep live, vlaggen, presentatie, opnieuw stemmen"
+    )
+    lead.add_argument("--group", required=True, help="label van de trainingsgroep")
+    where = lead.add_mutually_exclusive_group()
+    where.add_argument("--server", help="gedeelde PostgreSQL-server (postgresql://...)")
+    where.add_argument(
+        "--db", default=os.environ.get("TRAINER_DB"), help="database met verslagen van deze laptop"
+    )
+    lead.add_argument("--size", default="1280x720", help="venstergrootte, bijv. 1920x1080")
+    lead.add_argument("--fullscreen", action="store_true", help="volledig scherm")
+    hands = lead.add_mutually_exclusive_group()
+    hands.add_argument(
+        "--one-laptop",
+        action="store_true",
+        help="iedereen speelde op deze laptop: opnieuw stemmen gaat met handen (ook met een server)",
+    )
+    hands.add_argument(
+        "--votes",
+        action="store_true",
+        help="trainees stemmen in hun eigen venster, ook met een lokale database (standaard met een server)",
+    )
     return parser
 
 
@@ -439,6 +462,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import report_cmd
 
         return report_cmd.run(args, lang)
+
+    if args.command == "lead":
+        from trainer.commands import lead_cmd
+
+        return lead_cmd.run(args, lang)
     raise UserError(f"onbekend commando {args.command}")
 
 

@@ -136,6 +136,14 @@ class GroupWatch:
         return self._remote.drain()
 
     @property
+    def problem(self) -> str | None:
+        """Why the server watch is not connected right now (it keeps retrying), or None: connected, or a
+        local store. The host says it on screen; nothing is lost, the watch catches up when back."""
+        if self._remote is None or self._remote.connected:
+            return None
+        return self._remote.last_error
+
+    @property
     def listening(self) -> bool:
         """True while the server watch is woken by NOTIFY (False: polling only, or a local store)."""
         return self._remote is not None and self._remote.listening
@@ -200,6 +208,7 @@ class _ServerWatch:
         self.cursor = cursor
         self.fallback_seconds = fallback_seconds
         self.listening = False
+        self.connected = False
         self.last_error: str | None = None
         self._queue: queue.SimpleQueue[WatchUpdate] = queue.SimpleQueue()
         self._stop = threading.Event()
@@ -225,6 +234,7 @@ class _ServerWatch:
         while not self._stop.is_set():
             try:
                 with psycopg.connect(self.url, autocommit=True, connect_timeout=2) as conn:
+                    self.connected = True
                     try:
                         conn.execute(f"LISTEN {CHANNEL}")
                         self.listening = True
@@ -233,7 +243,7 @@ class _ServerWatch:
                     delay = 0.25
                     self._serve(conn)
             except psycopg.Error as exc:
-                self.listening = False
+                self.listening = self.connected = False
                 self.last_error = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 self._stop.wait(delay)
                 delay = min(5.0, delay * 2)
