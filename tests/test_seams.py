@@ -26,6 +26,9 @@ import pytest
         "trainer.i18n.roundtrip",
         "trainer.commands.i18n_cmd",
         "trainer.commands.diff_cmd",
+        "trainer.xapi.export",
+        "trainer.xapi.lrs",
+        "trainer.commands.xapi_cmd",
     ],
 )
 def test_pure_packages_do_not_import_pygame(module: str) -> None:

@@ -156,11 +156,50 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in (("show", "details van een sessie"), ("replay", "het verloop van een sessie")):
         action = actions.add_parser(name, help=text, parents=[db, lang])
         action.add_argument("id", help="sessie-id (of het begin ervan)")
-    export = actions.add_parser("export", help="sessies naar een bestand", parents=[db, lang])
-    export.add_argument("ids", nargs="*")
-    export.add_argument("--group")
-    export.add_argument("-o", "--output", required=True)
+    export = actions.add_parser("export", help="sessies naar een bestand of een LRS", parents=[db, lang])
+    export.add_argument("ids", nargs="*", help="sessie-id's (of het begin ervan)")
+    export.add_argument("--group", metavar="LABEL", help="alle sessies van deze groep")
+    export.add_argument("-o", "--output", help="het bestand (bij --format xapi: - voor de terminal)")
     export.add_argument("--names", action="store_true", help="ook weergavenamen (alleen met toestemming)")
+    export.add_argument(
+        "--format",
+        choices=["bundle", "xapi"],
+        default="bundle",
+        help="bundle: voor een andere laptop (standaard); xapi: xAPI 2.0-statements, één per regel",
+    )
+    xapi = export.add_argument_group("xapi", "alleen bij --format xapi (zie docs/xapi/README.md)")
+    xapi.add_argument(
+        "--server", dest="read_server", metavar="URL", help="lees van de gedeelde server (postgresql://...)"
+    )
+    xapi.add_argument(
+        "--scenario", dest="scenario_id", metavar="ID", help="alleen sessies van dit scenario-id"
+    )
+    xapi.add_argument("--trainee", metavar="CODE", help="alleen sessies van deze trainee-code")
+    xapi.add_argument("--since", metavar="JJJJ-MM-DD", help="alleen sessies begonnen op of na deze dag (UTC)")
+    xapi.add_argument(
+        "--until", metavar="JJJJ-MM-DD", help="alleen sessies begonnen op of voor deze dag (UTC)"
+    )
+    xapi.add_argument("--all", action="store_true", help="alle sessies")
+    xapi.add_argument("--send", metavar="URL", help="stuur naar een Learning Record Store (xAPI-eindpunt)")
+    xapi.add_argument(
+        "--auth",
+        metavar="GEBRUIKER:WACHTWOORD",
+        default=os.environ.get("TRAINER_LRS_AUTH"),
+        help="inlog van de LRS (standaard: TRAINER_LRS_AUTH)",
+    )
+    xapi.add_argument(
+        "--home-page",
+        metavar="URL",
+        help="het systeem waar de trainee-codes accounts zijn (account.homePage), bijv. de LMS",
+    )
+    xapi.add_argument("--with-group", action="store_true", help="ook het groepslabel (standaard niet)")
+    xapi.add_argument(
+        "--retries",
+        type=int,
+        default=5,
+        metavar="N",
+        help="zo vaak opnieuw proberen als de LRS niet bereikbaar is (0,5 s, 1 s, 2 s, ... ertussen)",
+    )
     importing = actions.add_parser("import", help="sessies uit exportbestanden", parents=[db, lang])
     importing.add_argument("files", nargs="+")
     importing.add_argument("--force", action="store_true", help="ook bij een onbekende scenarioversie")
@@ -269,6 +308,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="toon de nabespreking op volledig scherm voor de groep (anoniem; pijltjes of PgUp/PgDn, Esc)",
     )
+    from trainer.commands import report_cmd
+
+    report_cmd.add_parser(sub, db)
     return parser
 
 
@@ -380,6 +422,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import debrief_cmd
 
         return debrief_cmd.run(args, lang)
+    if args.command == "report":
+        from trainer.commands import report_cmd
+
+        return report_cmd.run(args, lang)
     raise UserError(f"onbekend commando {args.command}")
 
 
