@@ -92,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="volledig scherm")
     play.add_argument("--text", action="store_true", help="speel in de terminal in plaats van in een venster")
     play.add_argument(
+        "--revote-wait",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="met --text en een groep: seconden na afloop wachten op een herstemming "
+        "(standaard een uur aan een terminal, anders niet)",
+    )
+    play.add_argument(
         "--show-meters",
         action="store_true",
         help="toon spanning en vertrouwen tijdens het spelen (voor demonstraties; standaard pas na afloop)",
@@ -311,6 +319,29 @@ def build_parser() -> argparse.ArgumentParser:
     from trainer.commands import report_cmd
 
     report_cmd.add_parser(sub, db)
+
+    lead = sub.add_parser(
+        "lead", help="de console van de gespreksleider: de groep live, vlaggen, presentatie, opnieuw stemmen"
+    )
+    lead.add_argument("--group", required=True, help="label van de trainingsgroep")
+    where = lead.add_mutually_exclusive_group()
+    where.add_argument("--server", help="gedeelde PostgreSQL-server (postgresql://...)")
+    where.add_argument(
+        "--db", default=os.environ.get("TRAINER_DB"), help="database met verslagen van deze laptop"
+    )
+    lead.add_argument("--size", default="1280x720", help="venstergrootte, bijv. 1920x1080")
+    lead.add_argument("--fullscreen", action="store_true", help="volledig scherm")
+    hands = lead.add_mutually_exclusive_group()
+    hands.add_argument(
+        "--one-laptop",
+        action="store_true",
+        help="iedereen speelde op deze laptop: opnieuw stemmen gaat met handen (ook met een server)",
+    )
+    hands.add_argument(
+        "--votes",
+        action="store_true",
+        help="trainees stemmen in hun eigen venster, ook met een lokale database (standaard met een server)",
+    )
     return parser
 
 
@@ -376,7 +407,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             from trainer.commands import play_cmd
 
             return play_cmd.run(
-                args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume
+                args.scenario,
+                args.start_node,
+                lang,
+                record=_recording(args),
+                resume_id=args.resume,
+                revote_wait=None if args.revote_wait is None else max(0.0, args.revote_wait),
             )
         from trainer.commands import window_cmd
 
@@ -426,6 +462,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import report_cmd
 
         return report_cmd.run(args, lang)
+
+    if args.command == "lead":
+        from trainer.commands import lead_cmd
+
+        return lead_cmd.run(args, lang)
     raise UserError(f"onbekend commando {args.command}")
 
 

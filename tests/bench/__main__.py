@@ -301,6 +301,9 @@ def main() -> int:
     from tests.bench.xapi_bench import bench_xapi
 
     bench_xapi(row)
+    from tests.bench.lead_bench import bench_lead
+
+    bench_lead(ROWS)
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'result':>12}  {'target':>12}  ok")
     for name, value, target, ok in ROWS:

@@ -453,8 +453,10 @@ class RecordStore:
         return [r[0] for r in self._read("SELECT id FROM sessions WHERE trainee_code = ?", (trainee,))]
 
     def delete_sessions(self, ids: list[str]) -> None:
-        """Remove sessions, their events, and trainees and groups left without sessions."""
+        """Remove sessions, their events (votes among them) and the flags set on them, and trainees and groups
+        left without sessions (with their flags, revotes and hands)."""
         with self.transaction() as conn:
+            conn.executemany("DELETE FROM flags WHERE at_session = ?", [(i,) for i in ids])
             conn.executemany("DELETE FROM sessions WHERE id = ?", [(i,) for i in ids])
             conn.execute("DELETE FROM trainees WHERE code NOT IN (SELECT trainee_code FROM sessions)")
             conn.execute(
