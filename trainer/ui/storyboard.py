@@ -172,7 +172,8 @@ def render(
         frame_of(scenario, reflection, size, lang, UiState()),
         tr("reflectie", "reflection", lang),
     )
-    for question in scenario.reflection:
+    # only the questions this route asks: a question with `when:` may not be asked here
+    while (question := reflection.next_question()) is not None:
         reflection.answer(question.id, "…")
     add(
         "zz_registratie",
