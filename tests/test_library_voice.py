@@ -56,7 +56,7 @@ def test_every_route_asks_how_it_felt_for_the_officer(path: Path) -> None:
 
 
 def test_a_scenario_without_the_question_or_with_it_only_on_some_routes_is_caught() -> None:
-    # Known answers: strip the question from a bundled scenario, or make it conditional, and the check says so.
+    # Known answers: strip the question from a bundled scenario, or make it conditional: the check says so.
     scenario = load_scenario(SCENARIOS / "nachtelijke_verkeerscontrole.yaml").scenario
     others = [q for q in scenario.reflection if not q.id.startswith(OWN_EXPERIENCE_PREFIX)]
     own = [q for q in scenario.reflection if q.id.startswith(OWN_EXPERIENCE_PREFIX)]
