@@ -160,7 +160,8 @@ def render(
         _frame(scenario, reflection, size, lang, UiState()),
         tr("reflectie", "reflection", lang),
     )
-    for question in scenario.reflection:
+    # Only the questions this route asks: one with a `when:` that does not hold is not open to answer.
+    while (question := reflection.next_question()) is not None:
         reflection.answer(question.id, "…")
     add(
         "zz_registratie",
