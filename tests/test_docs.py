@@ -58,6 +58,14 @@ def _wrap(fragment: dict[str, Any], base: dict[str, Any]) -> dict[str, Any]:
             _choice(data, "afronden", "bon_om_houding")[key] = value
         elif key == "goto":
             _choice(data, "afronden", "waarschuwen")[key] = value
+        elif key == "next":  # a scene without choices between 'afronden' and what follows it
+            data["nodes"]["onderweg"] = {
+                "type": "scene",
+                "lines": [{"speaker": "verteller", "text": {"nl": "Even later.", "en": "A moment later."}}],
+                "next": value,
+            }
+            for choice in data["nodes"]["afronden"]["choices"]:
+                choice["goto"] = "onderweg"
         elif key in ("lines", "timer"):
             data["nodes"]["aanspreken"][key] = value
         elif key == "vehicle":

@@ -106,18 +106,18 @@ Knooppunt 'straat' (selectie)
 Knooppunt 'aanspreken' (scène)
   gewijzigd  timer (seconden): 20 → 30  (regel 72 → 74)
   gewijzigd  keuze 'vaag': beoordeling: niet in lijn met het kader → discutabel  (regel 83 → 85)
-  nieuw      tekst aanspreken.lines.1.text  (regel 67)
+  nieuw      tekst aanspreken.lines.1.text (knoop aanspreken, regel 1)  (regel 67)
              nu:  "Hij stopt."
-  gewijzigd  tekst waarom_ik: verplaatst  (regel 67 → 69)
-             was: "aanspreken.lines.1.text"
-             nu:  "aanspreken.lines.2.text"
+  gewijzigd  tekst waarom_ik (eigen id, bij knoop aanspreken, regel 2; verplaatst)  (regel 67 → 69)
+             was: "aanspreken.lines.1.text (knoop aanspreken, regel 1)"
+             nu:  "aanspreken.lines.2.text (knoop aanspreken, regel 2)"
 
 Knooppunt 'afhandelen' (scène)
   gewijzigd  keuze 'rustig': kaderstap: bejegenen → uitleggen  (regel 93 → 95)
 
 Knooppunt 'terugblik' (scène)
   gewijzigd  keuze 'eerlijk': gaat naar: geen_uitleg_nodig → afscheid  (regel 114 → 116)
-  gewijzigd  tekst terugblik.lines.1.text (Nederlands)  (regel 108 → 110)
+  gewijzigd  tekst terugblik.lines.1.text (knoop terugblik, regel 1; Nederlands)  (regel 108 → 110)
              was: "Waarom liet je hem gaan?"
              nu:  "Waarom liet je die fietser gaan?"
 
@@ -151,6 +151,11 @@ def test_english_report_and_exit_code(tmp_path: Path) -> None:
         in lines
     )
     assert "  removed    node 'geen_uitleg_nodig' (scene)  (was line 115)" in lines
+    # texts are named where they sit, in English too
+    assert "  added      text aanspreken.lines.1.text (node aanspreken, line 1)  (line 67)" in lines
+    assert (
+        "  changed    text waarom_ik (written id, at node aanspreken, line 2; moved)  (line 67 → 69)" in lines
+    )
     same = trainer("diff", str(old), str(old), "--exit-code")
     assert same.returncode == 0
     assert "Geen verschillen" in same.stdout
@@ -164,7 +169,10 @@ def test_a_reworded_text_without_tid_is_changed_not_removed_and_added(tmp_path: 
     )
     out = trainer("diff", str(old), str(new)).stdout
     assert "1 verschil: teksten 1 gewijzigd" in out
-    assert "gewijzigd  tekst aanspreken.choices.vaag.text (Nederlands)" in out
+    assert (
+        "gewijzigd  tekst aanspreken.choices.vaag.text (knoop aanspreken, keuze vaag, tekst; Nederlands)"
+        in out
+    )
 
 
 def test_html_page_is_self_contained_escaped_and_says_the_same(tmp_path: Path) -> None:

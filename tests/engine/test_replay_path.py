@@ -6,6 +6,7 @@ from tests.conftest import FIXTURES
 from trainer.engine import FakeClock, Session
 from trainer.engine.events import NodeEntered
 from trainer.engine.replay_path import Stop, moves, replay
+from trainer.engine.views import Phase
 from trainer.model.loader import load_scenario_text
 
 TEXT = (FIXTURES / "minimal.yaml").read_text(encoding="utf-8")
@@ -112,3 +113,68 @@ def test_a_next_that_became_choices_stops_there() -> None:
     new = _fresh(edited, old)
     result = replay(new, old.events)
     assert (result.stop, result.node, result.done) == (Stop.NO_NEXT, "terugblik_na_controle", 3)
+
+
+def _reflecting(text: str = TEXT) -> Session:
+    """Played to the end, into the reflection: the first question answered, 'may be shared' said."""
+    session = _played(text)
+    session.choose("bespreken")
+    session.advance()  # the ending, into the reflection
+    first = session.next_question()
+    assert first is not None
+    session.share(True)
+    session.answer(first.id, "Omdat hij geen licht had.")
+    return session
+
+
+def test_the_reflection_is_replayed_with_the_same_answers() -> None:
+    with_two = TEXT.replace(
+        "registration:\n",
+        "  - {id: uitleg, step: uitleggen, text: {nl: Wat zei je?, en: What did you say?}}\nregistration:\n",
+    )
+    old = _reflecting(with_two)
+    assert old.phase == Phase.REFLECTION and old.next_question() is not None  # one question still open
+    new = _fresh(with_two, old)
+    result = replay(new, old.events)
+    assert result.stop is None and result.done == result.total == 8  # 5 moves, start, share, 1 answer
+    assert new.phase == Phase.REFLECTION and new.answers == old.answers
+    assert [type(e).__name__ for e in new.events] == [type(e).__name__ for e in old.events]
+    next_question = new.next_question()
+    assert next_question is not None and next_question.id == "uitleg"
+
+
+def test_a_finished_session_replays_to_its_end_registration_included() -> None:
+    old = _reflecting()
+    assert old.phase == Phase.REGISTRATION
+    old.register(["voertuig"], "wvw_160", "boete", "geen licht")
+    new = _fresh(TEXT, old)
+    result = replay(new, old.events)
+    assert result.stop is None and new.phase == Phase.DONE
+    assert [e for e in new.events] == [e for e in old.events]  # the same times too: a FakeClock never moved
+
+
+def test_a_question_that_is_no_longer_asked_stops_the_replay_there() -> None:
+    old = _reflecting()
+    edited = TEXT.replace("  - id: waarom\n", "  - id: waarom_zo\n")
+    new = _fresh(edited, old)
+    result = replay(new, old.events)
+    assert result.stop == Stop.QUESTION_GONE and result.choice == "waarom"
+    assert new.phase == Phase.REFLECTION and new.answers == {}
+
+
+def test_replayed_moves_keep_the_seconds_they_were_first_made_at() -> None:
+    """With recording on, the new session's record keeps the trainee's real times, not the moment of F5."""
+    clock = FakeClock()
+    old = Session(load_scenario_text(TEXT).scenario, seed=3, clock=clock)
+    for wait, move in ((12.5, "fietser_zonder_licht"), (4.0, "concreet"), (7.25, "rustig")):
+        clock.advance(wait)
+        old.choose(move)
+    clock.advance(3.0)
+    later = FakeClock()
+    later.advance(500.0)  # F5 comes much later, on a clock that has run on
+    new = Session(load_scenario_text(TEXT).scenario, seed=old.seed, clock=later, start_node=old.start_node)
+    result = replay(new, old.events, now=old.elapsed())
+    assert result.stop is None
+    assert [e.t for e in new.events] == [e.t for e in old.events]
+    assert new.events == old.events
+    assert new.elapsed() == old.elapsed() == 26.75  # the session's clock goes on from where the old one was

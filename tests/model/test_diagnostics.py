@@ -15,6 +15,7 @@ import pytest
 from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from tests.conftest import FIXTURES
+from trainer.commands.common import asset_checker, asset_reader
 from trainer.engine.checking import check
 from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
 from trainer.model.loader import load_scenario
@@ -58,9 +59,12 @@ class Case:
     target: str = "file"  # "file", "missing" (no such path) or "directory"
     also: frozenset[str] = frozenset()  # other codes this edit legitimately causes too
     args: tuple[tuple[str, object], ...] = ()  # message arguments worth pinning down
+    beside: tuple[tuple[str, bytes], ...] = ()  # files next to the scenario (backdrop images)
 
     def write(self, tmp_path: Path) -> Path:
         path = tmp_path / f"{self.code.lower()}_case.yaml"
+        for name, data in self.beside:
+            (tmp_path / name).write_bytes(data)
         if self.target == "missing":
             return path
         if self.target == "directory":
@@ -188,6 +192,15 @@ CASES: list[Case] = [
     Case("C103", 102, 23, (("when: [{meter: spanning, at_least: 4}]", "when: [{flag: gefilmt}]"),)),
     Case("C104", 85, 25, (("{add: spanning, by: 3}", "{add: spaning, by: 3}"),)),
     Case("C105", 16, 13, (("backdrop: woonstraat", "backdrop: maanlandschap"),)),
+    # an image that is there but cut off halfway (a copy that broke off): reported where it is named
+    Case(
+        "C150",
+        16,
+        13,
+        (("backdrop: woonstraat", "backdrop: muur.png"),),
+        beside=(("muur.png", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00"),),
+        args=(("name", "muur.png"),),
+    ),
     Case("C106", 158, 3, (("reflection:\n", EXTRA_SCENE),), args=(("node", "vergeten"),)),
     # an empty `choices: []` is reported at that line, where the author left the node without a way on
     Case(
@@ -419,7 +432,7 @@ CASES: list[Case] = [
                 "        goto: [{when: [{flag: gefilmd}], to: afhandelen}]",
             ),
         ),
-        args=(("choice", "concreet"),),
+        args=(("owner", Both("keuze 'concreet'", "choice 'concreet'")),),
     ),
     Case(
         "C148",
@@ -513,7 +526,7 @@ def diagnose(path: Path) -> list[Diagnostic]:
         loaded = load_scenario(path)
     except ScenarioError as exc:
         return exc.diagnostics
-    return check(loaded)
+    return check(loaded, asset_checker(path), None, asset_reader(path))
 
 
 def test_minimal_fixture_is_clean(tmp_path: Path) -> None:

@@ -88,3 +88,38 @@ def test_every_stop_has_words_in_both_languages() -> None:
         for lang in ("nl", "en"):
             words = replay_words(result, "hier", lang)
             assert "knoop" in words and "{" not in words and "'hier'" in words
+
+
+def test_f5_with_recording_keeps_the_times_of_the_replayed_moves(tmp_path: Path) -> None:
+    from trainer.records import RecordStore
+
+    path = tmp_path / "minimaal.yaml"
+    path.write_text(TEXT, encoding="utf-8")
+    with RecordStore(tmp_path / "r.db") as store:
+        pilot = Pilot(
+            PlayerOptions(trainee="I2", scenario_file=path),
+            store=store,
+            check=lambda loaded: error_lines(loaded, "nl"),
+        )
+        pilot.press("enter")
+        pilot.wait(2.0)
+        pilot.click(pilot.layout().rects["cand:fietser_zonder_licht"].center)
+        _click_command(pilot, Choose("fietser_zonder_licht"))
+        pilot.wait(3.0)
+        _click_command(pilot, Choose("concreet"))
+        _click_command(pilot, Choose("rustig"))
+        pilot.press("enter")
+        _click_command(pilot, Advance())
+        old = pilot.app.session
+        assert old is not None and old.node_id == "reflectie_keuze"
+        pilot.wait(4.0)
+        pilot.press("f5")
+        new = pilot.app.session
+        assert new is not None and new is not old and new.node_id == "reflectie_keuze"
+        assert new.elapsed() >= old.elapsed()  # the clock goes on from where the old session was
+        rows = [store.events(r.id) for r in store.sessions(trainee="I2")]
+        assert len(rows) == 2
+        times = sorted(([e.mono_time for e in events] for events in rows), key=len)
+        # the new record says what the trainee did and when, not that everything happened at F5
+        assert times[0] == times[1][: len(times[0])] and len(times[0]) == len(times[1])
+        assert max(times[0]) > 5.0

@@ -8,12 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from trainer.engine.checking import check
-from trainer.model.diagnostics import Diagnostic, ScenarioError
+from trainer.images import find_image, image_problem
+from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
 from trainer.model.loader import LoadedScenario, load_scenario
 from trainer.model.phrases import PhraseFileError, default_phrases
 from trainer.model.text import TwoLanguageError
 from trainer.model.visible import visible
-from trainer.paths import assets_dir
 from trainer.records.fields import is_code
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
@@ -36,13 +36,17 @@ class UserError(TwoLanguageError):
 
 def asset_checker(scenario_file: Path) -> Callable[[str], bool]:
     """Images may sit next to the scenario or in the bundled assets/images folder."""
+    return lambda name: find_image(name, scenario_file) is not None
 
-    def exists(name: str) -> bool:
-        if ".." in Path(name).parts:
-            return False
-        return any((base / name).is_file() for base in (scenario_file.parent, assets_dir() / "images"))
 
-    return exists
+def asset_reader(scenario_file: Path) -> Callable[[str], Both | None]:
+    """Why a found image cannot be drawn (None when it can)."""
+
+    def problem(name: str) -> Both | None:
+        path = find_image(name, scenario_file)
+        return None if path is None else image_problem(path)
+
+    return problem
 
 
 def findings(loaded: LoadedScenario) -> list[Diagnostic]:
@@ -50,7 +54,8 @@ def findings(loaded: LoadedScenario) -> list[Diagnostic]:
         phrases = default_phrases()
     except PhraseFileError as exc:  # an instructor's edit of the word list broke it: say where
         raise UserError(exc.nl, exc.en) from None
-    return check(loaded, asset_checker(Path(loaded.path)), phrases)
+    where = Path(loaded.path)
+    return check(loaded, asset_checker(where), phrases, asset_reader(where))
 
 
 def load_clean(path: str, lang: str) -> LoadedScenario:

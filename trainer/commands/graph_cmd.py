@@ -10,7 +10,7 @@ from trainer.model.loader import load_scenario
 from trainer.model.scenario import EndingNode, Scenario, SelectionNode
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS, STEP_ORDER, Assessment, Step
-from trainer.model.wording import when_words
+from trainer.model.wording import branch_words, when_words
 
 _STEP_LETTER = {Step.SELECTEREN: "S", Step.UITLEGGEN: "U", Step.BEJEGENEN: "B", Step.REFLECTEREN: "R"}
 _MARK = {Assessment.IN_LIJN: "✓", Assessment.DISCUTABEL: "~", Assessment.NIET_IN_LIJN: "✗"}
@@ -37,8 +37,15 @@ def _timer(scenario: Scenario, node_id: str) -> tuple[int, str] | None:
 
 
 def _conditional(scenario: Scenario, e: Edge) -> bool:
-    """Whether the way out exists only under a condition (a `when:`)."""
-    return e.choice is not None and when_words(scenario, e.choice, "nl") is not None
+    """Whether the way out exists only under a condition (a `when:` on the choice, or on the entry of a
+    conditional `goto` or `next:`)."""
+    return branch_words(scenario, e, "nl") is not None or (
+        e.choice is not None and when_words(scenario, e.choice, "nl") is not None
+    )
+
+
+def _next_text(scenario: Scenario, e: Edge, lang: str) -> str:
+    return (branch_words(scenario, e, lang) or "").replace('"', "'").replace("|", "/")
 
 
 def _label(scenario: Scenario, node_id: str, lang: str) -> tuple[str, str]:
@@ -67,6 +74,9 @@ def _edge_text(scenario: Scenario, e: Edge, lang: str) -> str:
     words = when_words(scenario, e.choice, lang)
     if words is not None:
         text += f" [{words}]"
+    branch = branch_words(scenario, e, lang)
+    if branch is not None:
+        text += f" → {branch}"
     return text.replace('"', "'").replace("|", "/")  # an author's label cannot end the edge's text early
 
 
@@ -84,7 +94,9 @@ def mermaid(scenario: Scenario, lang: str) -> str:
         out.append(f"    {node_id}{shape[0]}{text}{shape[1]}" + (f":::{cls}" if cls else ""))
     for edges in graph.out.values():
         for e in edges:
-            if e.choice is None:
+            if e.choice is None and _conditional(scenario, e):  # a conditional `next:`: dotted, with words
+                out.append(f'    {e.source} -.->|"{_next_text(scenario, e, lang)}"| {e.target}')
+            elif e.choice is None:
                 out.append(f"    {e.source} --> {e.target}")
             elif _conditional(
                 scenario, e
@@ -112,7 +124,12 @@ def dot(scenario: Scenario, lang: str) -> str:
         out.append(f'    "{node_id}" [label="{label}", shape={shape}, fillcolor="{colour}"];')
     for edges in graph.out.values():
         for e in edges:
-            if e.choice is None:
+            if e.choice is None and _conditional(scenario, e):
+                out.append(
+                    f'    "{e.source}" -> "{e.target}" [label="{_next_text(scenario, e, lang)}", '
+                    f'color="{_WHEN_COLOUR}", fontcolor="{_WHEN_COLOUR}", arrowhead=empty, style=dotted];'
+                )
+            elif e.choice is None:
                 out.append(f'    "{e.source}" -> "{e.target}";')
             else:
                 style = ", style=dashed" if e.choice.assessment != Assessment.IN_LIJN else ""

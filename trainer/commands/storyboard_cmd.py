@@ -27,7 +27,13 @@ def run(
 
     try:
         rows = render_headless(
-            loaded.scenario, Path(output), size=(int(match[1]), int(match[2])), lang=lang, at=at, look=look
+            loaded.scenario,
+            Path(output),
+            size=(int(match[1]), int(match[2])),
+            lang=lang,
+            at=at,
+            look=look,
+            scenario_file=Path(loaded.path),
         )
     except OSError as exc:
         raise UserError(f"{output}: kan niet schrijven ({exc.strerror})") from None

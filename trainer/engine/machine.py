@@ -67,6 +67,15 @@ def build_machine(rules: Rules) -> BuiltMachine:
         {"trigger": trigger_name(source, ADVANCE), "source": source, "dest": dest}
         for source, dest in rules.advances.items()
     ]
+    transitions += [
+        {
+            "trigger": trigger_name(source, ADVANCE if i == 0 else f"{ADVANCE}#{i}"),
+            "source": source,
+            "dest": dest,
+        }
+        for source, branches in rules.next_branches.items()
+        for i, (_test, dest) in enumerate(branches)
+    ]
     machine = Machine(
         model=None,
         states=states,

@@ -107,7 +107,7 @@ def coverage(scenario: Scenario, *, gap_limit: int = 20, count: bool = True) -> 
             nxt = (move.target, sid if move.state is state else states.number(move.state))
             option = move.option
             if option is None:
-                out.append(("", ("nodes", node_id, "next"), 0, nxt))
+                out.append(("", rules.next_path(move), 0, nxt))
             else:
                 result.reachable_choices.add((node_id, option.id))
                 out.append((option.id, option.targets[move.branch][2], option.bit, nxt))

@@ -195,8 +195,11 @@ class Move(NamedTuple):
 
     @property
     def trigger(self) -> str:
-        """The Machine's trigger for this move: one per choice, and per entry of a conditional goto."""
-        return ADVANCE if self.option is None else self.option.triggers[self.branch]
+        """The Machine's trigger for this move: one per choice, and per entry of a conditional goto or
+        `next:` (a plain `next:` and the first entry of a conditional one are ADVANCE)."""
+        if self.option is None:
+            return ADVANCE if self.branch == 0 else f"{ADVANCE}#{self.branch}"
+        return self.option.triggers[self.branch]
 
 
 def _option(cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds) -> Option:
@@ -286,6 +289,9 @@ class Rules:
         # Where continuing without a choice leads: a scene's `next:` (only without choices), an ending's
         # reflection, then the registration form, then done.
         self.advances: dict[str, str] = {REFLECTION: REGISTRATION, REGISTRATION: DONE}
+        # A conditional `next:`: its entries (compiled `when:` or None, target) in order; the first that
+        # holds is taken, as with a conditional goto (without choices, the state is the one on arrival).
+        self.next_branches: dict[str, tuple[tuple[Test | None, str], ...]] = {}
         self.defaults: dict[str, str] = {}
         self.timers: dict[str, int] = {}
         # When a candidate has walked out of the street (their beats say so): from then on they cannot be
@@ -293,8 +299,12 @@ class Rules:
         self.leaves: dict[tuple[str, str], float] = {}
         for nid, node in nodes.items():
             if isinstance(node, SceneNode):
-                if node.next and not node.choices:
+                if isinstance(node.next, str) and not node.choices:
                     self.advances[nid] = node.next
+                elif isinstance(node.next, list) and not node.choices:
+                    self.next_branches[nid] = tuple(
+                        (compile_conditions(when), target) for when, target, _below in node.next_targets()
+                    )
                 if node.timer is not None:
                     self.timers[nid] = node.timer.seconds
                     if node.timer.default:
@@ -317,7 +327,7 @@ class Rules:
                 pos if pos in nodes else None,
                 nodes.get(pos),
                 self.timers.get(pos),
-                pos in nodes and pos in self.advances,
+                pos in nodes and (pos in self.advances or pos in self.next_branches),
             )
             for pos, phase in self.phases.items()
         }
@@ -354,6 +364,8 @@ class Rules:
         choice). Pure: the state given is never changed. Raises EngineError when the move is not legal."""
         if choice_id == ADVANCE:
             target = self.advances.get(node)
+            if target is None and node in self.next_branches:
+                return self._next(node, state)
             if target is None:
                 raise EngineError(
                     "hier kun je niet verder zonder een keuze", "you cannot go on here without a choice"
@@ -382,6 +394,21 @@ class Rules:
             f"choice '{option.id}': no goto applies",
         )
 
+    def _next(self, node: str, state: GameState) -> Move:
+        """Where a conditional `next:` leads in `state`: its first entry whose `when:` holds."""
+        for branch, (test, target) in enumerate(self.next_branches[node]):
+            if test is None or test(state):
+                return Move(node, None, target, state, branch)
+        raise EngineError(
+            f"knooppunt '{node}': geen voorwaarde van next geldt", f"node '{node}': no next applies"
+        )
+
+    def next_path(self, move: Move) -> Path:
+        """The data path of the `next:` (or its entry) a move without a choice followed."""
+        if move.node in self.next_branches:
+            return ("nodes", move.node, "next", move.branch, "to")
+        return ("nodes", move.node, "next")
+
     def gone(self, node: str, choice_id: str, seconds: float) -> bool:
         """Whether the candidate `choice_id` has left the street `seconds` after the node was entered."""
         leaves = self.leaves.get((node, choice_id))
@@ -401,6 +428,10 @@ class Rules:
         target = self.advances.get(node)
         if target is not None and target in self.scenario.nodes:
             found.append(Move(node, None, target, state))
+        elif node in self.next_branches:
+            move = self._next(node, state)
+            if move.target in self.scenario.nodes:
+                found.append(move)
         return found
 
     def timeout_choice(self, node: str) -> str:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import math
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import replace
 
 from transitions import MachineError
@@ -404,6 +405,20 @@ class Session:
         session._replay(events)
         session.listeners = list(listeners)
         return session
+
+    @contextmanager
+    def at_time(self, t: float) -> Iterator[None]:
+        """Take the moves made inside at second `t` of the session (F5 taking an old path again: each
+        move keeps the time it was first made, so the record says how long the trainee really thought)."""
+        self._replay_t = t
+        try:
+            yield
+        finally:
+            self._replay_t = None
+
+    def continue_from(self, t: float) -> None:
+        """Let the session's clock go on from second `t` (after taking an old path again)."""
+        self._t0 = self.clock.now() - t
 
     def _replay(self, events: list[Event]) -> None:
         for i, recorded in enumerate(events):

@@ -77,8 +77,24 @@ def atmosphere_of(scenario: Scenario, node_id: str | None) -> Atmosphere:
     )
 
 
+def node_atmospheres(scenario: Scenario) -> dict[str, Atmosphere]:
+    """The weather and light of every selection and scene node (endings have no picture of their own)."""
+    base = setting_atmosphere(scenario.setting)
+    out: dict[str, Atmosphere] = {}
+    for node_id, node in scenario.nodes.items():
+        if isinstance(node, EndingNode):
+            continue
+        if node.weather is None and node.light is None:
+            out[node_id] = base
+        else:
+            out[node_id] = Atmosphere(
+                node.weather if node.weather is not None else base.weather,
+                node.light if node.light is not None else base.light,
+                base.time_of_day,
+            )
+    return out
+
+
 def all_atmospheres(scenario: Scenario) -> set[Atmosphere]:
     """Every weather and light the scenario shows somewhere: the setting's and each node's."""
-    out = {setting_atmosphere(scenario.setting)}
-    out.update(atmosphere_of(scenario, node_id) for node_id in scenario.nodes)
-    return out
+    return {setting_atmosphere(scenario.setting), *node_atmospheres(scenario).values()}

@@ -11,16 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from enum import Enum
-from typing import Any, get_args
+from typing import Any
 
-from pydantic import BaseModel
-
-from trainer.model.atmosphere import Atmosphere, all_atmospheres, atmosphere_of
+from trainer.model.atmosphere import Atmosphere, node_atmospheres, setting_atmosphere
 from trainer.model.diagnostics import Both
 from trainer.model.phrases import PhraseList
-from trainer.model.scenario import EndingNode, Scenario
+from trainer.model.scenario import Scenario
 from trainer.model.text import Text
+from trainer.model.text_walk import TextPlace
 from trainer.model.vocabulary import Daylight, TimeOfDay, Weather
 from trainer.model.yaml_source import Path
 
@@ -189,62 +187,19 @@ WHAT = {
 }
 
 
-def texts_in(value: object, path: Path) -> Iterator[tuple[Text, Path]]:
-    """Every Text inside a model, with its data path (field names and list indices)."""
-    if isinstance(value, Text):
-        yield value, path
-        return
-    items: Iterable[tuple[str | int, object]]
-    if isinstance(value, BaseModel):
-        items = ((name, getattr(value, name)) for name in _text_fields(type(value)))
-    elif isinstance(value, list | tuple):
-        items = enumerate(value)
-    elif isinstance(value, dict):
-        items = value.items()
-    else:
-        return
-    for key, item in items:
-        # Most fields are plain values: not recursing into them halves the walk over a large scenario.
-        if not isinstance(item, _LEAVES):
-            yield from texts_in(item, (*path, key))
+def atmosphere_findings(scenario: Scenario, texts: Iterable[TextPlace]) -> Iterator[Finding]:
+    """C190 rain, C191 dark or dusk, C192 fog: said, not drawn; C193 sun or dry said, but wet or dark.
 
-
-_LEAVES = (str, int, float, Enum, type(None))
-_FIELDS: dict[type[BaseModel], tuple[str, ...]] = {}
-
-
-def _text_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    """The fields of a model whose type can hold a Text (directly or nested), worked out once per class."""
-    found = _FIELDS.get(model)
-    if found is None:
-        found = _FIELDS[model] = tuple(
-            name for name, info in model.model_fields.items() if not _plain(info.annotation)
-        )
-    return found
-
-
-def _plain(annotation: object) -> bool:
-    """True when a type annotation can only hold plain values (str, numbers, enums, None, containers of
-    those); anything it cannot tell is treated as possibly holding a Text."""
-    if isinstance(annotation, type):
-        return issubclass(annotation, _LEAVES)
-    args = get_args(annotation)
-    return bool(args) and all(a is Ellipsis or _plain(a) for a in args)
-
-
-def atmosphere_findings(scenario: Scenario) -> Iterator[Finding]:
-    """C190 rain, C191 dark or dusk, C192 fog: said, not drawn; C193 sun or dry said, but wet or dark."""
-    everywhere = all_atmospheres(scenario)
-    scoped: list[tuple[Text, Path, set[Atmosphere]]] = []
-    for name in type(scenario).model_fields:
-        if name != "nodes":
-            scoped += [(t, p, everywhere) for t, p in texts_in(getattr(scenario, name), (name,))]
-    for node_id, node in scenario.nodes.items():
-        # An ending has no picture of its own: it looks back on the whole scenario.
-        scope = everywhere if isinstance(node, EndingNode) else {atmosphere_of(scenario, node_id)}
-        scoped += [(t, p, scope) for t, p in texts_in(node, ("nodes", node_id))]
-    for text, path, scope in scoped:
-        yield from _claims_in(text, path, scope)
+    `texts` are the scenario's texts with their paths (`LoadedScenario.texts`, walked once per load)."""
+    pictured = node_atmospheres(scenario)
+    everywhere = {setting_atmosphere(scenario.setting), *pictured.values()}
+    # An ending has no picture of its own: it looks back on the whole scenario; so do the texts outside
+    # the nodes (summary, briefing, reflection).
+    scopes = {node_id: {atmosphere} for node_id, atmosphere in pictured.items()}
+    for text, path in texts:
+        if _may_claim(text):
+            scope = scopes.get(str(path[1]), everywhere) if path[0] == "nodes" else everywhere
+            yield from _claims_in(text, path, scope)
 
 
 # A text can only make a claim if it contains the first word of one of its phrases: one search for those
@@ -265,12 +220,14 @@ _FIRST_WORDS = {
 }
 
 
-def _claims_in(text: Text, path: Path, scope: set[Atmosphere]) -> Iterator[Finding]:
-    if not (
+def _may_claim(text: Text) -> bool:
+    return bool(
         _FIRST_WORDS["nl"].search(text.nl.lower())
         or (text.en is not None and _FIRST_WORDS["en"].search(text.en.lower()))
-    ):
-        return
+    )
+
+
+def _claims_in(text: Text, path: Path, scope: set[Atmosphere]) -> Iterator[Finding]:
     seen: set[str] = set()
     for claim in CLAIMS:
         if claim.code in seen:

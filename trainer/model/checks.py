@@ -6,9 +6,7 @@ Pure: file existence for images is asked through `asset_exists`, supplied by the
 from __future__ import annotations
 
 import difflib
-import typing
 from collections.abc import Callable, Iterator
-from functools import cache
 from typing import Any
 
 from pydantic import BaseModel
@@ -17,7 +15,7 @@ from trainer.model.atmosphere_checks import atmosphere_findings
 from trainer.model.casting_checks import casting_findings
 from trainer.model.content_checks import cue_findings, legal_findings, length_findings
 from trainer.model.diagnostics import Both, Diagnostic
-from trainer.model.graph import NOBODY, Graph, node_choices
+from trainer.model.graph import NOBODY, node_choices
 from trainer.model.i18n_checks import translation_findings
 from trainer.model.loader import LoadedScenario
 from trainer.model.phrases import PhraseList, default_phrases
@@ -26,6 +24,7 @@ from trainer.model.scenario import (
     ChoiceBase,
     EndingNode,
     FlagCondition,
+    GotoBranch,
     MeterCondition,
     SceneNode,
     SelectionNode,
@@ -65,14 +64,20 @@ def _suggest(word: str, options: Any) -> Both | str:
 
 class _Checker:
     def __init__(
-        self, loaded: LoadedScenario, asset_exists: Callable[[str], bool], phrases: PhraseList
+        self,
+        loaded: LoadedScenario,
+        asset_exists: Callable[[str], bool],
+        phrases: PhraseList,
+        asset_problem: Callable[[str], Both | None],
     ) -> None:
         self.sc = loaded.scenario
         self.phrases = phrases
         self.smap = loaded.source
+        self.texts = loaded.texts
         self.asset_exists = asset_exists
+        self.asset_problem = asset_problem
         self.found: list[Diagnostic] = []
-        self.graph = Graph.of(self.sc)
+        self.graph = loaded.graph
         self.flags = set(self.sc.state.flags)
         self.meters = self.sc.state.meters
         self.cast = {c.id for c in self.sc.cast}
@@ -95,16 +100,16 @@ class _Checker:
         self.check_cast_refs()
         self.check_nodes()
         self.check_graph()
-        self.check_english(self.sc, ())
+        self.check_english()
         findings = (
             *cue_findings(self.sc, self.phrases),
             *length_findings(self.sc),
-            *atmosphere_findings(self.sc),
+            *atmosphere_findings(self.sc, self.texts),
             *casting_findings(self.sc),
         )
         for code, path, args in findings:
             self.add(code, path, **args)
-        for code, path, args in translation_findings(self.sc, self.smap):
+        for code, path, args in translation_findings(self.sc, self.smap, self.texts):
             self.add(code, path, **args)
         return sorted(self.found, key=lambda d: (d.line, d.column, d.code))
 
@@ -159,8 +164,12 @@ class _Checker:
         self.backdrop(self.sc.setting.backdrop, ("setting", "backdrop"))
 
     def backdrop(self, name: str, path: Path) -> None:
-        if name not in Backdrop.__members__.values() and not self.asset_exists(name):
+        if name in Backdrop.__members__.values():
+            return
+        if not self.asset_exists(name):
             self.add("C105", path, name=name, known=", ".join(b.value for b in Backdrop))
+        elif (problem := self.asset_problem(name)) is not None:
+            self.add("C150", path, name=name, problem=problem)
 
     def target(self, target: str, path: Path) -> None:
         if target not in self.sc.nodes:
@@ -224,8 +233,11 @@ class _Checker:
         base: Path = ("nodes", node_id)
         if node.choices and node.next:
             self.add("C122", (*base, "next"), at_key=True, node=node_id)
-        if node.next:
-            self.target(node.next, (*base, "next"))
+        for _when, target, below in node.next_targets():
+            self.target(target, (*base, *below))
+        if isinstance(node.next, list):
+            owner = Both(f"knooppunt '{node_id}'", f"node '{node_id}'")
+            self.check_branches(owner, node.next, (*base, "next"), "next")
         if not node.choices and not node.next:
             # an empty `choices: []` is where the author left the node without a way on: point there
             written = (*base, "choices") if self.smap.has_key((*base, "choices")) else base
@@ -257,7 +269,8 @@ class _Checker:
         for _when, target, below in choice.targets():
             self.target(target, (*path, *below))
         if not isinstance(choice.goto, str):
-            self.check_branches(cid, choice, path)
+            owner = Both(f"keuze '{cid}'", f"choice '{cid}'")
+            self.check_branches(owner, choice.goto, (*path, "goto"), "goto")
         if choice.assessment != Assessment.IN_LIJN and choice.rationale is None:
             self.add("C111", path, choice=cid, assessment=choice.assessment.value)
         prohibited = [g.value for g in choice.grounds if g not in OBJECTIVE_GROUNDS]
@@ -279,18 +292,17 @@ class _Checker:
             elif isinstance(eff, SetEffect):
                 self.check_set(eff, epath)
 
-    def check_branches(self, cid: str, choice: ChoiceBase, path: Path) -> None:
-        """A conditional goto: the first branch whose `when:` holds is taken, so the last one must hold
-        always (the default, C147) and nothing may follow a branch that always holds (C148)."""
-        assert not isinstance(choice.goto, str)
-        for i, branch in enumerate(choice.goto):
-            self.check_conditions(branch.when, (*path, "goto", i, "when"))
-            if not branch.when and i < len(choice.goto) - 1:
-                self.add("C148", (*path, "goto", i + 1), choice=cid, default=branch.to)
+    def check_branches(self, owner: Both, branches: list[GotoBranch], path: Path, key: str) -> None:
+        """A conditional `goto` (or `next:`): the first branch whose `when:` holds is taken, so the last one
+        must hold always (the default, C147) and nothing may follow a branch that always holds (C148)."""
+        for i, branch in enumerate(branches):
+            self.check_conditions(branch.when, (*path, i, "when"))
+            if not branch.when and i < len(branches) - 1:
+                self.add("C148", (*path, i + 1), owner=owner, default=branch.to, key=key)
                 break
         else:
-            if choice.goto[-1].when:
-                self.add("C147", (*path, "goto"), at_key=True, choice=cid)
+            if branches[-1].when:
+                self.add("C147", path, at_key=True, owner=owner, key=key)
 
     def check_conditions(self, conditions: list[Any], path: Path) -> None:
         for i, cond in enumerate(conditions):
@@ -356,52 +368,22 @@ class _Checker:
 
     # --- translations ---
 
-    def check_english(self, obj: Any, path: Path) -> None:
-        if isinstance(obj, Text):
-            if obj.en is None:
-                short = obj.nl if len(obj.nl) <= 40 else obj.nl[:37] + "..."
+    def check_english(self) -> None:
+        for text, path in self.texts:
+            if text.en is None:
+                short = text.nl if len(text.nl) <= 40 else text.nl[:37] + "..."
                 self.add("C114", path, text=short)
-        elif isinstance(obj, BaseModel):
-            for name, key in _text_bearing_fields(type(obj)):
-                self.check_english(getattr(obj, name), (*path, key))
-        elif isinstance(obj, list):
-            for i, item in enumerate(obj):
-                self.check_english(item, (*path, i))
-        elif isinstance(obj, dict):
-            for key, item in obj.items():
-                self.check_english(item, (*path, key))
-
-
-@cache
-def _text_bearing_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """(attribute, key) of the fields that can hold Text: the only ones the translation check needs to
-    visit."""
-    return tuple(
-        (name, info.alias or name)
-        for name, info in model.model_fields.items()
-        if _may_hold_text(info.annotation, set())
-    )
-
-
-def _may_hold_text(annotation: Any, seen: set[Any]) -> bool:
-    if annotation is Text:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if annotation in seen:
-            return False
-        seen.add(annotation)
-        return any(_may_hold_text(info.annotation, seen) for info in annotation.model_fields.values())
-    return any(_may_hold_text(arg, seen) for arg in typing.get_args(annotation))
 
 
 def check(
     loaded: LoadedScenario,
     asset_exists: Callable[[str], bool] = lambda _name: False,
     phrases: PhraseList | None = None,
+    asset_problem: Callable[[str], Both | None] = lambda _name: None,
 ) -> list[Diagnostic]:
     """The semantic findings that need no rules of play, in file order (evaluative phrases: the bundled
     list). `trainer.engine.checking.check` adds the route checks (C110) and is what `trainer check` runs."""
-    return _Checker(loaded, asset_exists, phrases or default_phrases()).run()
+    return _Checker(loaded, asset_exists, phrases or default_phrases(), asset_problem).run()
 
 
 def iter_texts(obj: Any) -> Iterator[Text]:

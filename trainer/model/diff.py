@@ -20,6 +20,7 @@ from trainer.model.diff_labels import (
     label,
     node_summary,
     owner,
+    place_words,
     plain,
 )
 from trainer.model.graph import node_choices
@@ -384,13 +385,13 @@ class _Differ:
         group = _group(b, nodes)
         lines = {"old_line": self.line(self.old, a.path), "new_line": self.line(self.new, b.path)}
         if a.place != b.place:
-            what = Both(f"tekst {b.id}: verplaatst", f"text {b.id}: moved")
-            self.add("changed", "text", group, what, plain(a.place), plain(b.place), **lines)
+            what = _named(b, nodes, Both("verplaatst", "moved"))
+            self.add("changed", "text", group, what, _where(a.place, nodes), _where(b.place, nodes), **lines)
         if a.text.nl != b.text.nl:
-            what = Both(f"tekst {b.id} (Nederlands)", f"text {b.id} (Dutch)")
+            what = _named(b, nodes, Both("Nederlands", "Dutch"))
             self.add("changed", "text", group, what, plain(a.text.nl), plain(b.text.nl), **lines)
         if a.text.en != b.text.en:
-            what = Both(f"tekst {b.id} (Engels)", f"text {b.id} (English)")
+            what = _named(b, nodes, Both("Engels", "English"))
             none = Both("(geen vertaling)", "(no translation)")
             old = plain(a.text.en) if a.text.en else none
             new = plain(b.text.en) if b.text.en else none
@@ -399,7 +400,7 @@ class _Differ:
     def text_change(
         self, kind: Kind, entry: TextEntry, a: TextEntry | None, b: TextEntry | None, nodes: set[str]
     ) -> None:
-        what = Both(f"tekst {entry.id}", f"text {entry.id}")
+        what = _named(entry, nodes)
         if a is not None:
             self.add(
                 kind,
@@ -418,6 +419,23 @@ class _Differ:
                 new=plain(b.text.nl),
                 new_line=self.line(self.new, b.path),
             )
+
+
+def _named(entry: TextEntry, nodes: set[str], detail: Both | None = None) -> Both:
+    """'tekst ID (where it sits, in words; detail)': an instructor finds the text without knowing how ids
+    are made; a written `tid:` says so."""
+    where = place_words(entry.place, nodes)
+    nl, en = where.nl, where.en
+    if entry.written:
+        nl, en = f"eigen id, bij {nl}", f"written id, at {en}"
+    if detail is not None:
+        nl, en = f"{nl}; {detail.nl}", f"{en}; {detail.en}"
+    return Both(f"tekst {entry.id} ({nl})", f"text {entry.id} ({en})")
+
+
+def _where(place: str, nodes: set[str]) -> Both:
+    words = place_words(place, nodes)
+    return Both(f"{place} ({words.nl})", f"{place} ({words.en})")
 
 
 def _group(entry: TextEntry, nodes: set[str]) -> str:

@@ -106,3 +106,84 @@ def node_summary(node: Any) -> Both:
         o = label(node.outcome)
         return Both(f"{nl}: {o.nl}", f"{en}: {o.en}")
     return Both(nl, en)
+
+
+# What each part of a text id is called, in words (nl, en); a part in _ITEMS is followed by the item's own
+# id or its position ("regel 2", "keuze uitleg").
+_PART_WORDS: dict[str, tuple[str, str]] = {
+    "lines": ("regel", "line"),
+    "choices": ("keuze", "choice"),
+    "candidates": ("kandidaat", "candidate"),
+    "cues": ("aanwijzing", "cue"),
+    "info": ("info-item", "info item"),
+    "cast": ("castlid", "cast member"),
+    "reflection": ("reflectievraag", "reflection question"),
+    "flags": ("vlag", "flag"),
+    "meters": ("meter", "meter"),
+    "learning_goals": ("leerdoel", "learning goal"),
+    "casting": ("castingpool", "casting pool"),
+    "names": ("naamvariant voor", "name variant for"),
+    "text": ("tekst", "text"),
+    "rationale": ("toelichting", "rationale"),
+    "perspective": ("perspectief", "perspective"),
+    "label": ("label", "label"),
+    "title": ("titel", "title"),
+    "summary": ("samenvatting", "summary"),
+    "prompt": ("vraag", "prompt"),
+    "name": ("naam", "name"),
+    "role": ("rol", "role"),
+    "intro": ("inleiding", "intro"),
+    "address": ("aanspreken", "addressing"),
+    "nobody": ("niemand aanspreken", "addressing nobody"),
+    "place": ("plaats", "place"),
+    "you": ("wie je bent", "who you are"),
+    "briefing": ("briefing", "briefing"),
+    "setting": ("setting", "setting"),
+    "registration": ("registratie", "registration"),
+}
+_ITEMS = frozenset(
+    {
+        "lines",
+        "choices",
+        "candidates",
+        "cues",
+        "info",
+        "cast",
+        "reflection",
+        "flags",
+        "meters",
+        "learning_goals",
+    }
+    | {"casting", "names"}
+)
+_TEXT_IS_THE_ITEM = frozenset({"lines", "cues"})  # a line's text is the line: "regel 2", not "regel 2, tekst"
+
+
+def place_words(place: str, nodes: set[str] | frozenset[str]) -> Both:
+    """Where a text sits, in words, from its derived id: 'aanspreken.lines.2.text' is "knoop aanspreken,
+    regel 2" ("node aanspreken, line 2"); 'cast.daan.name' is "castlid daan, naam"."""
+    parts = place.split(".")
+    nl: list[str] = []
+    en: list[str] = []
+    i = 0
+    if len(parts) > 1 and parts[0] in nodes:
+        nl.append(f"knoop {parts[0]}")
+        en.append(f"node {parts[0]}")
+        i = 1
+    previous = ""
+    while i < len(parts):
+        key = parts[i]
+        words = _PART_WORDS.get(key)
+        if key == "state":
+            i += 1
+            continue
+        if key in _ITEMS and i + 1 < len(parts) and words is not None:
+            nl.append(f"{words[0]} {parts[i + 1]}")
+            en.append(f"{words[1]} {parts[i + 1]}")
+            previous, i = key, i + 2
+            continue
+        if not (key == "text" and i == len(parts) - 1 and previous in _TEXT_IS_THE_ITEM):
+            nl.append(words[0] if words else key)
+            en.append(words[1] if words else key)
+        previous, i = key, i + 1
+    return Both(", ".join(nl), ", ".join(en))

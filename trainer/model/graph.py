@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from typing import Any
 
 from trainer.model.scenario import ChoiceBase, EndingNode, Scenario, SceneNode, SelectionNode
 from trainer.model.vocabulary import STEP_ORDER, Step
@@ -25,6 +26,7 @@ class Edge:
     step: Step | None
     choice: ChoiceBase | None
     path: Path  # of the `goto` (or `next:`) value that names the target
+    when: tuple[Any, ...] = ()  # the conditions of this entry of a conditional `goto` or `next:`
 
 
 def node_choices(scenario: Scenario, node_id: str) -> Iterator[tuple[str, Step, ChoiceBase, Path]]:
@@ -63,12 +65,15 @@ class Graph:
         graph = cls(scenario)
         for node_id, node in scenario.nodes.items():
             edges = [
-                Edge(node_id, target, cid, step, ch, (*path, *below))
+                Edge(node_id, target, cid, step, ch, (*path, *below), when)
                 for cid, step, ch, path in node_choices(scenario, node_id)
-                for _when, target, below in ch.targets()
+                for when, target, below in ch.targets()
             ]
-            if isinstance(node, SceneNode) and node.next:
-                edges.append(Edge(node_id, node.next, None, None, None, ("nodes", node_id, "next")))
+            if isinstance(node, SceneNode):
+                edges += [
+                    Edge(node_id, target, None, None, None, ("nodes", node_id, *below), when)
+                    for when, target, below in node.next_targets()
+                ]
             graph.out[node_id] = [e for e in edges if e.target in scenario.nodes]
         return graph
 

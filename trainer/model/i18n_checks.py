@@ -12,6 +12,7 @@ from typing import Any
 from trainer.model.scenario import Scenario
 from trainer.model.text import source_hash
 from trainer.model.text_ids import duplicates, text_entries
+from trainer.model.text_walk import TextPlace
 from trainer.model.yaml_source import Path, SourceMap
 
 Finding = tuple[str, Path, dict[str, Any]]
@@ -21,13 +22,16 @@ def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def translation_findings(scenario: Scenario, smap: SourceMap) -> Iterator[Finding]:
-    """C160 for every stale translation, C161 for every repeated text id."""
+def translation_findings(
+    scenario: Scenario, smap: SourceMap, places: list[TextPlace] | None = None
+) -> Iterator[Finding]:
+    """C160 for every stale translation, C161 for every repeated text id (`places`: the scenario's texts,
+    when the caller has walked them already)."""
     # Both need a written nl_hash or tid; most files have neither, and a text search is much cheaper than
     # walking every text (which `trainer check` would pay on every file).
     if not (smap.mentions("nl_hash") or smap.mentions("tid")):
         return
-    entries = text_entries(scenario)
+    entries = text_entries(scenario, places)
     for entry in entries:
         text = entry.text
         if text.en is not None and text.nl_hash is not None and text.nl_hash != source_hash(text.nl):

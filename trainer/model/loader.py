@@ -13,8 +13,10 @@ from pathlib import Path as FsPath
 from pydantic import ValidationError
 
 from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
+from trainer.model.graph import Graph
 from trainer.model.scenario import Scenario
 from trainer.model.schema_errors import to_diagnostics
+from trainer.model.text_walk import TextPlace, text_places
 from trainer.model.yaml_source import MAX_BYTES, SourceMap, describe_root, parse_yaml, position_of_offset
 
 
@@ -29,6 +31,17 @@ class LoadedScenario:
     @cached_property
     def content_hash(self) -> str:
         return content_hash(self.scenario)
+
+    @cached_property
+    def graph(self) -> Graph:
+        """The scenario's graph (conditions ignored), built once for the checks that walk it."""
+        return Graph.of(self.scenario)
+
+    @cached_property
+    def texts(self) -> list[TextPlace]:
+        """Every text of the scenario with its data path, walked once and shared by every check that
+        reads texts."""
+        return text_places(self.scenario)
 
 
 def content_hash(scenario: Scenario) -> str:

@@ -89,6 +89,14 @@ SCENE_MESSAGES: dict[str, Entry] = {
         "give this text another 'tid:'; every text needs its own id",
     ),
     # --- issue 19: quotes in text, conditional goto, file names ---
+    # --- backdrop images (C150) ---
+    "C150": Entry(
+        E,
+        "afbeelding '{name}' is niet te tekenen: {problem}",
+        "image '{name}' cannot be drawn: {problem}",
+        "sla haar opnieuw op als PNG of JPEG (bijv. met 'Exporteren als PNG') en controleer opnieuw",
+        "save it again as PNG or JPEG (e.g. with 'Export as PNG') and check again",
+    ),
     "C145": Entry(
         E,
         "dubbel aanhalingsteken midden in een tekst tussen dubbele aanhalingstekens: hier houdt de tekst "
@@ -111,16 +119,16 @@ SCENE_MESSAGES: dict[str, Entry] = {
     ),
     "C147": Entry(
         E,
-        "keuze '{choice}': de voorwaardelijke goto heeft geen standaard (een laatste regel zonder when:)",
-        "choice '{choice}': the conditional goto has no default (a last entry without when:)",
+        "{owner}: de voorwaardelijke {key} heeft geen standaard (een laatste regel zonder when:)",
+        "{owner}: the conditional {key} has no default (a last entry without when:)",
         "voeg als laatste toe: - {{to: knooppunt}} (zonder when:), voor als geen voorwaarde geldt",
         "add as the last entry: - {{to: node}} (without when:), for when no condition holds",
     ),
     "C148": Entry(
         W,
-        "keuze '{choice}': deze regel wordt nooit gebruikt, want de regel erboven (naar '{default}') "
+        "{owner}: deze regel van de {key} wordt nooit gebruikt, want de regel erboven (naar '{default}') "
         "heeft geen when: en geldt altijd",
-        "choice '{choice}': this entry is never used: the one above it (to '{default}') has no when: "
+        "{owner}: this entry of the {key} is never used: the one above it (to '{default}') has no when: "
         "and always holds",
         "zet de standaard (zonder when:) als laatste",
         "put the default (without when:) last",

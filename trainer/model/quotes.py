@@ -8,7 +8,10 @@ the line where the text starts, not where the reader gave up).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+
+import yaml
 
 from trainer.model.diagnostics import Both
 
@@ -154,3 +157,44 @@ def _starts_with_quote(lines: list[str], line_no: int, col: int, found_at: int) 
             "example": _short(_value_text(text, col), 60),
         },
     )
+
+
+# A Dutch elision ('s, 't, 'k, 'n, 'm) where a value starts: the only place the mistake below can be.
+_ELISION_IN_SOURCE = re.compile(r"(?:^|[\s:\[{,-])'[stkmn] ", re.MULTILINE)
+_ELIDED_VALUE = re.compile(r"[stkmn] ")
+
+
+def find_elided_quote(root: yaml.Node, lines: list[str], source: str) -> QuoteMistake | None:
+    """C146 when the mistake happened to read well: `nl: 's Avonds ben ik hier'` is a complete text in
+    single quotes, "s Avonds ben ik hier", which loses its apostrophe (and with a second `'` later on the
+    line or lines further, part of the sentence or a key). A text in single quotes whose value starts with
+    the letter of a Dutch elision and a space is that mistake: an intended text never starts that way.
+    """
+    if _ELISION_IN_SOURCE.search(source) is None:  # nearly every file: no walk at all
+        return None
+    stack: list[yaml.Node] = [root]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if node.style == "'" and _ELIDED_VALUE.match(node.value):
+                start, end = node.start_mark, node.end_mark
+                return QuoteMistake(
+                    "C146",
+                    start.line + 1,
+                    start.column + 1,
+                    {
+                        "start": _short(lines[start.line][start.column :], 16),
+                        "found": _found(end.line + 1, len(lines))
+                        if end.line > start.line
+                        else Both(
+                            "al op deze regel: de ' aan het begin valt weg",
+                            "on this line: the ' at the start is lost",
+                        ),
+                        "example": _short(("'" + node.value).replace('"', '\\"'), 60),
+                    },
+                )
+        elif isinstance(node, yaml.MappingNode):
+            stack.extend(v for pair in reversed(node.value) for v in reversed(pair))
+        elif isinstance(node, yaml.SequenceNode):
+            stack.extend(reversed(node.value))
+    return None

@@ -292,7 +292,19 @@ class SceneNode(Strict):
     perspective: Text | None = None
     choices: list[Choice] = Field(default_factory=list)
     timer: Timer | None = None
-    next: Identifier | None = None
+    next: Identifier | Annotated[list[GotoBranch], Field(min_length=1)] | None = Field(
+        default=None,
+        description="zonder keuzes: het volgende knooppunt, of een lijst {when: [...], to: knooppunt} "
+        "waarvan de eerste passende geldt, met als laatste een standaard zonder when",
+    )
+
+    def next_targets(self) -> tuple[Target, ...]:
+        """Every place `next:` may lead, in order: (conditions, node, data path below the node)."""
+        if self.next is None:
+            return ()
+        if isinstance(self.next, str):
+            return (((), self.next, ("next",)),)
+        return tuple((tuple(b.when), b.to, ("next", i, "to")) for i, b in enumerate(self.next))
 
 
 class EndingNode(Strict):

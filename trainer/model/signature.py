@@ -30,7 +30,12 @@ def signature(scenario: Scenario) -> Signature:
         )
         extra: tuple[Any, ...] = ()
         if isinstance(node, SceneNode):
-            extra = (node.next, node.timer.default if node.timer else None)
+            flow = (
+                node.next
+                if node.next is None or isinstance(node.next, str)
+                else tuple(b.model_dump_json() for b in node.next)
+            )
+            extra = (flow, node.timer.default if node.timer else None)
         elif isinstance(node, EndingNode):
             extra = (node.outcome.value,)
         out[node_id] = (node.type, choices, extra)

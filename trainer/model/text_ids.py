@@ -11,7 +11,6 @@ such edits gets a written `tid:`.
 
 from __future__ import annotations
 
-import typing
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +20,7 @@ from pydantic import BaseModel
 
 from trainer.model.scenario import Scenario
 from trainer.model.text import Text
+from trainer.model.text_walk import TextPlace, text_places
 from trainer.model.yaml_source import Path
 
 
@@ -45,52 +45,38 @@ def derived_id(steps: tuple[str, ...]) -> str:
     return ".".join(parts)
 
 
-def text_entries(scenario: Scenario) -> list[TextEntry]:
-    """Every text of the scenario with its id, in the order of the model (top to bottom of a file)."""
-    out: list[TextEntry] = []
-    _walk(scenario, (), "", out)
-    return out
+def text_entries(scenario: Scenario, places: list[TextPlace] | None = None) -> list[TextEntry]:
+    """Every text of the scenario with its id, in the order of the model (top to bottom of a file).
+
+    `places` is the scenario's walk (`LoadedScenario.texts`) where the caller has it."""
+    if places is None:
+        places = text_places(scenario)
+    return [_entry(scenario, text, path) for text, path in places]
 
 
-def _walk(obj: Any, path: Path, place: str, out: list[TextEntry]) -> None:
-    # Appends instead of yielding: `trainer check` walks every text of every scenario, and a generator
-    # chain as deep as the model doubled the time.
-    if isinstance(obj, Text):
-        out.append(TextEntry(obj.tid or place, path, obj, place))
-    elif isinstance(obj, BaseModel):
-        for name, key in _text_fields(type(obj)):
-            child = "" if key == "nodes" and not place else (f"{place}.{key}" if place else key)
-            _walk(getattr(obj, name), (*path, key), child, out)
-    elif isinstance(obj, list):
-        for i, item in enumerate(obj):
-            item_id = getattr(item, "id", None)
-            label = item_id if isinstance(item_id, str) else str(i + 1)
-            _walk(item, (*path, i), f"{place}.{label}" if place else label, out)
-    elif isinstance(obj, dict):
-        for key, item in obj.items():
-            _walk(item, (*path, key), f"{place}.{key}" if place else str(key), out)
+def _entry(scenario: Scenario, text: Text, path: Path) -> TextEntry:
+    """The entry of one text: its place named by following its path through the model."""
+    steps: list[str] = []
+    obj: Any = scenario
+    for part in path:
+        if isinstance(obj, BaseModel):
+            steps.append(str(part))
+            obj = getattr(obj, _attribute(type(obj), str(part)))
+        elif isinstance(obj, list):
+            obj = obj[int(part)]
+            item_id = getattr(obj, "id", None)
+            steps.append(item_id if isinstance(item_id, str) else str(int(part) + 1))
+        else:
+            steps.append(str(part))
+            obj = obj[part]
+    place = derived_id(tuple(steps))
+    return TextEntry(text.tid or place, path, text, place)
 
 
 @cache
-def _text_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
-    """(attribute, key) of the fields that can hold a Text: the walk skips appearance, effects and the like
-    (a third of the time of `trainer check` on a 300-node scenario otherwise)."""
-    return tuple(
-        (name, info.alias or name)
-        for name, info in model.model_fields.items()
-        if _may_hold_text(info.annotation, frozenset())
-    )
-
-
-def _may_hold_text(annotation: Any, seen: frozenset[Any]) -> bool:
-    if annotation is Text:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        if annotation in seen:
-            return False
-        inner = seen | {annotation}
-        return any(_may_hold_text(info.annotation, inner) for info in annotation.model_fields.values())
-    return any(_may_hold_text(arg, seen) for arg in typing.get_args(annotation))
+def _attribute(model: type[BaseModel], key: str) -> str:
+    """The attribute of `model` written as `key` in a file (its alias, or its own name)."""
+    return next((name for name, info in model.model_fields.items() if info.alias == key), key)
 
 
 def duplicates(entries: list[TextEntry]) -> Iterator[tuple[TextEntry, TextEntry]]:

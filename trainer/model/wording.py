@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from trainer.model.scenario import ChoiceBase, FlagCondition, Line, MeterCondition, Scenario
+from trainer.model.graph import Edge
+from trainer.model.scenario import ChoiceBase, FlagCondition, Line, MeterCondition, Scenario, SceneNode
 from trainer.model.text import Text, tr
 
 Condition = FlagCondition | MeterCondition
@@ -51,6 +52,25 @@ def condition_words(scenario: Scenario, conditions: Sequence[Condition], lang: s
 def when_words(scenario: Scenario, item: Line | ChoiceBase, lang: str) -> str | None:
     """The condition of a line or choice in words, or None when it is always there."""
     return condition_words(scenario, item.when, lang) if item.when else None
+
+
+def branch_words(scenario: Scenario, edge: Edge, lang: str) -> str | None:
+    """The condition of one entry of a conditional `goto` or `next:` (a graph edge) in words, or None."""
+    return condition_words(scenario, edge.when, lang) if edge.when else None
+
+
+def next_words(scenario: Scenario, node: SceneNode, lang: str) -> str | None:
+    """Where a scene's conditional `next:` leads, in words ("daarna: camera alleen als ...; anders:
+    reflectie_keuze"), or None for a plain `next:` or none."""
+    if not isinstance(node.next, list):
+        return None
+    parts = [
+        f"{b.to} {condition_words(scenario, b.when, lang)}"
+        if b.when
+        else tr("anders: {x}", "otherwise: {x}", lang).format(x=b.to)
+        for b in node.next
+    ]
+    return tr("daarna: ", "then: ", lang) + "; ".join(parts)
 
 
 def marked_text(scenario: Scenario, item: Line | ChoiceBase, extra: Text | None = None) -> Text:

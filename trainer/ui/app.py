@@ -19,6 +19,7 @@ from trainer.engine.views import Phase, View
 from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import SelectionNode
 from trainer.ui import frame as fr
+from trainer.ui import scenery
 from trainer.ui.input import Action, Input, translate
 
 # Re-exported: the command and the tests build the window through this module.
@@ -136,8 +137,13 @@ class App:
             self.findings = tuple(errors)
             self._go(Screen.FINDINGS)
             return False
-        self.loaded = loaded
+        self._use(loaded)
         return True
+
+    def _use(self, loaded: LoadedScenario) -> None:
+        """The scenario to play from now on; its own backdrop images are loaded for every picture."""
+        self.loaded = loaded
+        scenery.use_images(loaded.scenario, Path(loaded.path))
 
     def _go(self, screen: Screen) -> None:
         self.screen = screen
@@ -411,7 +417,7 @@ class App:
         if start is None:
             result = Replayed(0, len(moves(old.events)), Stop.NODE_GONE, old.start_node)
         else:
-            result = replay(self.session, old.events)
+            result = replay(self.session, old.events, now=old.elapsed())
             self._follow_session()
         self.note = (t(self.lang, "reloaded"), replay_words(result, self.session.node_id, self.lang))
 
@@ -425,7 +431,7 @@ class App:
                 self.trainee, self.group = command.trainee, command.group
                 self._after_start()
             elif isinstance(command, fr.PickScenario):
-                self.loaded = self.options.scenarios[command.index]
+                self._use(self.options.scenarios[command.index])
                 self._go(Screen.BRIEFING)
             elif isinstance(command, fr.ResumeSession):
                 self._resume(command.session_id)

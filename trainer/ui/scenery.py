@@ -7,13 +7,17 @@ frame at no cost after the first.
 from __future__ import annotations
 
 from functools import lru_cache
+from pathlib import Path
 from typing import Protocol
 
 import pygame
 
+from trainer.images import find_image
 from trainer.model.atmosphere import atmosphere_of
-from trainer.model.scenario import Candidate, CastMember, Scenario
+from trainer.model.scenario import Candidate, CastMember, EndingNode, Scenario
+from trainer.model.vocabulary import Backdrop
 from trainer.ui import art
+from trainer.ui.art import photo
 from trainer.ui.art.backdrop import INDOORS
 
 PANORAMA_WIDTH = 3.0  # the selection street is three windows wide
@@ -39,6 +43,28 @@ def backdrop(
 ) -> pygame.Surface:
     surface = art.render_backdrop(name, time_of_day, size, 0, weather)
     return _dim(surface, dim) if dim else surface
+
+
+def use_images(scenario: Scenario, scenario_file: Path) -> list[str]:
+    """Load the backdrop images `scenario` names (next to `scenario_file`, or in assets/images/) so every
+    street, scene and storyboard draws them; returns the names that could not be loaded (`trainer check`
+    reports those as C105 or C150 before play, so this happens only when checks were skipped)."""
+    names = {scenario.setting.backdrop} | {
+        n.backdrop for n in scenario.nodes.values() if not isinstance(n, EndingNode) and n.backdrop
+    }
+    loaded: dict[str, pygame.Surface] = {}
+    failed: list[str] = []
+    for name in sorted(names - {b.value for b in Backdrop}):
+        path = find_image(name, scenario_file)
+        try:
+            if path is None:
+                raise FileNotFoundError(name)
+            loaded[name] = pygame.image.load(str(path))
+        except (OSError, pygame.error):
+            failed.append(name)
+    photo.register(loaded)
+    backdrop.cache_clear()
+    return failed
 
 
 def scene_name(scenario: Scenario, node_id: str | None) -> str:

@@ -13,11 +13,13 @@ from trainer.engine.session import Session
 from trainer.engine.timeline import departed
 from trainer.model.casting import apply_looks
 from trainer.model.graph import node_choices
-from trainer.model.scenario import EndingNode, Scenario, SelectionNode
+from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
 from trainer.model.text import tr
 from trainer.model.vocabulary import OUTCOME_LABELS
+from trainer.model.wording import next_words
 from trainer.ui.frame import Frame, UiState
 from trainer.ui.routing import SCREENS, Screen
+from trainer.ui.scenery import use_images
 from trainer.ui.screens.pages import goals_page
 from trainer.ui.screens.selection import focus_pan
 from trainer.ui.storyboard_parts import annotated_view, speaker_moments, street_strip
@@ -146,7 +148,9 @@ def render(
                     f"{node_id} · {tr('regel', 'line', lang)} {line + 1}",
                     name,
                 )
-            add(node_id, Screen.DIALOGUE, full, node_id, ", ".join(steps) or tr("verder", "continue", lang))
+            flow = next_words(scenario, node, lang) if isinstance(node, SceneNode) else None
+            detail = ", ".join(steps) or tr("verder", "continue", lang)
+            add(node_id, Screen.DIALOGUE, full, node_id, f"{detail} · {flow}" if flow else detail)
     reflection = Session(
         base,
         clock=FakeClock(),
@@ -199,10 +203,14 @@ def render_headless(
     lang: str,
     at: float | None = None,
     look: int | None = None,
+    scenario_file: Path | None = None,
 ) -> list[dict[str, str]]:
-    """`render` with pygame set up for drawing without a window."""
+    """`render` with pygame set up for drawing without a window (and the backdrop images the scenario
+    names, found next to `scenario_file` or in assets/images/)."""
     pygame.display.init()
     pygame.font.init()
+    if scenario_file is not None:
+        use_images(scenario, scenario_file)
     return render(scenario, out, size=size, lang=lang, at=at, look=look)
 
 

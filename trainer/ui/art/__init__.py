@@ -1,7 +1,8 @@
 """Procedural art: street backdrops, people, portraits, vehicles and groups, drawn with pygame from
 parameters.
 
-No image files. People are calm, stylised, dignified figures; demeanour shows in posture and face, subtly.
+No image files, except a backdrop image an author names (`art.photo`). People are calm, stylised, dignified
+figures; demeanour shows in posture and face, subtly.
 Every function is deterministic and cached: equal parameters return the same Surface object, so treat results
 as
 read-only (copy() before drawing on one).
@@ -20,6 +21,7 @@ from trainer.model.scenario import Appearance, Vehicle
 from trainer.model.vocabulary import Demeanour
 from trainer.ui.art import backdrop as _backdrop
 from trainer.ui.art import person as _person
+from trainer.ui.art import photo as _photo
 from trainer.ui.art import vehicles as _vehicles
 from trainer.ui.art.backdrop import GROUND_Y_FRACTION
 from trainer.ui.art.cache import LRU, appearance_key, vehicle_key
@@ -51,13 +53,17 @@ _groups = LRU(32)
 def render_backdrop(
     backdrop: str, time_of_day: str, size: tuple[int, int], seed: int = 0, weather: str = "droog"
 ) -> pygame.Surface:
-    """A street scene of `size` (e.g. a 3200x720 panorama); unknown backdrop names draw a 'woonstraat'.
+    """A street scene of `size` (e.g. a 3200x720 panorama); an image registered under the name
+    (`art.photo.register`) is drawn from that image, other unknown names draw a 'woonstraat'.
 
     Night and evening light the street lamps (with pools of light) and a share of the windows. `weather`
     ('droog', 'motregen', 'regen', 'mist') greys the sky and wets or fogs the still picture; falling rain
     and drifting fog are drawn per frame (`art.weather.draw_weather`).
     """
-    key = (backdrop, str(time_of_day), (int(size[0]), int(size[1])), seed, str(weather))
+    key = (backdrop, str(time_of_day), (int(size[0]), int(size[1])), seed, str(weather), _photo.generation())
+    own = _photo.image(backdrop)
+    if own is not None:  # the author's own picture (registered when the scenario was opened)
+        return _backdrops.get_or_make(key, lambda: _photo.render(own, str(time_of_day), size, str(weather)))
     return _backdrops.get_or_make(
         key, lambda: _backdrop.render(backdrop, str(time_of_day), size, seed, str(weather))
     )
