@@ -328,11 +328,11 @@ def _dispatch(args: argparse.Namespace) -> int:
 
         return coverage_cmd.run(args.scenario, args.max_routes, lang, list_routes=args.routes)
     if args.command in (None, "play"):
-        from trainer.commands import play_cmd
-
         if args.command is None:
             args = build_parser().parse_args(["play"])
         if args.text:
+            from trainer.commands import play_cmd
+
             return play_cmd.run(
                 args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume
             )

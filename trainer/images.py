@@ -11,9 +11,14 @@ from __future__ import annotations
 import struct
 import zlib
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainer.model.diagnostics import Both
 from trainer.paths import assets_dir
+
+if (
+    TYPE_CHECKING
+):  # the window finds images on its launch path; the messages (and pydantic) load only to check
+    from trainer.model.diagnostics import Both
 
 IMAGE_SUFFIXES = (".png", ".jpg", ".jpeg")
 MAX_IMAGE_BYTES = 32 * 1024 * 1024
@@ -40,6 +45,8 @@ def find_image(name: str, scenario_file: Path) -> Path | None:
 def image_problem(path: Path) -> Both | None:
     """Why `path` cannot be drawn as a backdrop (None when it can): read, and for PNG decompressed, in full,
     so a truncated or damaged file is caught by `trainer check`, not by a trainee's window."""
+    from trainer.model.diagnostics import Both
+
     try:
         size = path.stat().st_size
         if size > MAX_IMAGE_BYTES:
@@ -51,22 +58,27 @@ def image_problem(path: Path) -> Both | None:
     if data.startswith(_PNG):
         return _png_problem(data)
     if data.startswith(b"\xff\xd8\xff"):
-        return None if data.rstrip(b"\x00").endswith(b"\xff\xd9") else _DAMAGED
+        return None if data.rstrip(b"\x00").endswith(b"\xff\xd9") else _damaged()
     return Both("geen PNG- of JPEG-afbeelding", "not a PNG or JPEG image")
 
 
-_DAMAGED = Both("beschadigd of afgebroken bestand", "damaged or truncated file")
+def _damaged() -> Both:
+    from trainer.model.diagnostics import Both
+
+    return Both("beschadigd of afgebroken bestand", "damaged or truncated file")
 
 
 def _png_problem(data: bytes) -> Both | None:
     """Walk the chunks (checking each CRC) and inflate the pixel data: what a decoder would do first."""
+    from trainer.model.diagnostics import Both
+
     pos, idat, width, height = len(_PNG), bytearray(), 0, 0
     while pos + 12 <= len(data):
         length, kind = struct.unpack(">I4s", data[pos : pos + 8])
         body = data[pos + 8 : pos + 8 + length]
         crc = data[pos + 8 + length : pos + 12 + length]
         if len(body) != length or len(crc) != 4 or zlib.crc32(kind + body) != struct.unpack(">I", crc)[0]:
-            return _DAMAGED
+            return _damaged()
         if kind == b"IHDR" and length >= 8:
             width, height = struct.unpack(">II", body[:8])
         elif kind == b"IDAT":
@@ -75,11 +87,11 @@ def _png_problem(data: bytes) -> Both | None:
             break
         pos += 12 + length
     else:
-        return _DAMAGED
+        return _damaged()
     if not (0 < width <= MAX_SIDE and 0 < height <= MAX_SIDE):
         return Both(f"ongeldige afmetingen {width}x{height}", f"invalid size {width}x{height}")
     try:
         pixels = zlib.decompressobj().decompress(bytes(idat))
     except zlib.error:
-        return _DAMAGED
-    return None if pixels else _DAMAGED
+        return _damaged()
+    return None if pixels else _damaged()

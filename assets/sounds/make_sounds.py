@@ -324,6 +324,32 @@ def bike() -> Signal:
     return normalise(out, -8.0)
 
 
+def phone_voice() -> Signal:
+    """One person talking on the phone nearby (no words): a voice with the pauses of someone listening."""
+    rng = random.Random(808)
+    v = voice(8.0, rng, 165)
+    return normalise(loop(lowpass(v, 3200), 0.5), -10.0)
+
+
+def suitcase() -> Signal:
+    """A rolling suitcase: two small hard wheels humming over paving, a click at every joint, loopable."""
+    rng = random.Random(909)
+    length = 5.0
+    n = int(length * RATE)
+    hum = bandpass(noise(n, rng), 240, 1.5)
+    grit = bandpass(noise(n, rng), 1900, 1.2)
+    out = [hum[i] * 1.4 + grit[i] * 0.25 for i in range(n)]
+    t = 0.05
+    while t < length:
+        k = int(0.03 * RATE)
+        hit = lowpass(noise(k, rng), 1400)
+        env = envelope(k, 0.001, 0.006)
+        for dt in (0.0, 0.028):  # front and back wheel cross the same joint
+            add(out, [env[j] * hit[j] * 2.2 for j in range(k)], t + dt)
+        t += 0.25 * rng.uniform(0.9, 1.1)  # a tile joint every 25 cm or so at walking pace
+    return normalise(loop(out, 0.4), -9.0)
+
+
 def timer_tick() -> Signal:
     """The soft cue for each of a timer's last ten seconds: a low wooden 'tock', short and quiet."""
     out = tone(440, 0.25, 0.05, (1.0, 0.25, 0.0))
@@ -338,6 +364,8 @@ SOUNDS: dict[str, Callable[[], Signal]] = {
     "rain": rain,
     "footsteps": footsteps,
     "bike": bike,
+    "phone_voice": phone_voice,
+    "suitcase": suitcase,
     "timer_tick": timer_tick,
 }
 

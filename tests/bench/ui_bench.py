@@ -81,18 +81,38 @@ print(json.dumps({"cpu_ms_per_frame": (time.process_time() - start) / frames * 1
 """
 
 LAUNCH_SCRIPT = r"""
-import os, sys, time, json, resource
+# The real launch path: `trainer play --trainee B1 --no-record` until the picker's first frame is on screen.
+# The window's first set_mode queues a quit, so the loop draws and shows exactly one frame and ends.
+import os, sys, time, json
 os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
 sys.path.insert(0, sys.argv[1])
-from trainer.commands.common import load_clean
+import pygame
+set_mode, flip, first = pygame.display.set_mode, pygame.display.flip, []
+def quit_after_first(*args, **kwargs):
+    surface = set_mode(*args, **kwargs)
+    pygame.event.post(pygame.event.Event(pygame.QUIT))
+    return surface
+def shown():
+    if not first:
+        first.append(time.time())
+    flip()
+pygame.display.set_mode, pygame.display.flip = quit_after_first, shown
+from trainer.cli import main
+code = main(["play", "--trainee", "B1", "--no-record"])
+print(json.dumps({"code": code, "first_frame": first[0]}))
+"""
+
+MEMORY_SCRIPT = r"""
+import os, sys, json, resource
+os.environ["SDL_VIDEODRIVER"] = "dummy"; os.environ["SDL_AUDIODRIVER"] = "dummy"
+sys.path.insert(0, sys.argv[1])
+from trainer.commands.cards import scenario_cards
 from trainer.paths import bundled_scenarios
 from trainer.ui.app import App, PlayerOptions
 from trainer.records.sessions import RecordedSessions
-scenarios = [load_clean(str(p), "nl") for p in bundled_scenarios()]
-app = App(PlayerOptions(scenarios=scenarios), RecordedSessions())
+app = App(PlayerOptions(scenarios=scenario_cards(bundled_scenarios(), None)), RecordedSessions())
 app.step([], 1 / 60)
-first = time.time()
-# then play every scenario through to its end by keys, for the peak memory of a long session
+# play every scenario through to its end by keys, for the peak memory of a long session
 from tests.ui.drive import by_keys
 from trainer.ui.pilot import Pilot
 import random
@@ -100,7 +120,7 @@ for path in bundled_scenarios():
     pilot = Pilot(PlayerOptions(trainee="B1", scenario_file=path))
     by_keys(pilot, random.Random(0))
 rss_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"first_frame": first, "peak_rss_mb": rss_mb}))
+print(json.dumps({"peak_rss_mb": rss_mb}))
 """
 
 
@@ -128,14 +148,55 @@ def street_cpu() -> tuple[float, int, int]:
     return float(data["cpu_ms_per_frame"]), int(data["figures"]), int(data["umbrellas"])
 
 
-def launch_and_memory() -> tuple[float, float]:
-    start = time.time()
+def launch(runs: int = 7) -> tuple[float, float, float, float, float]:
+    """Seconds from starting `trainer play` to its first frame: median, min, max of `runs` (after one warm-up
+    that fills the picker's card cache, as any earlier launch on the laptop has), the load average, and the
+    median CPU seconds of a whole launch (start to exit: what a busy machine does not change)."""
+    import resource
+    import shutil
+    import statistics
+    import tempfile
+
+    home = tempfile.mkdtemp(prefix="launch-")
+    env = {
+        **os.environ,
+        "PYGAME_HIDE_SUPPORT_PROMPT": "1",
+        "XDG_CACHE_HOME": f"{home}/cache",  # the user's own cache and settings stay untouched
+        "XDG_CONFIG_HOME": f"{home}/config",
+        "XDG_DATA_HOME": f"{home}/data",
+        # Compiled modules kept, as on any installed laptop (the warm-up writes them), but outside the tree.
+        "PYTHONPYCACHEPREFIX": f"{home}/pycache",
+    }
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
+    samples, cpu = [], []
+    try:
+        for i in range(runs + 1):
+            used = resource.getrusage(resource.RUSAGE_CHILDREN)
+            start = time.time()
+            out = subprocess.run(
+                [sys.executable, "-c", LAUNCH_SCRIPT, str(ROOT)],
+                capture_output=True,
+                text=True,
+                check=True,
+                env=env,
+            )
+            data = json.loads(out.stdout.strip().splitlines()[-1])
+            assert data["code"] == 0, out.stderr
+            after = resource.getrusage(resource.RUSAGE_CHILDREN)
+            if i:
+                samples.append(data["first_frame"] - start)
+                cpu.append(after.ru_utime - used.ru_utime + after.ru_stime - used.ru_stime)
+    finally:
+        shutil.rmtree(home, ignore_errors=True)
+    return statistics.median(samples), min(samples), max(samples), os.getloadavg()[0], statistics.median(cpu)
+
+
+def peak_memory() -> float:
     out = subprocess.run(
-        [sys.executable, "-c", LAUNCH_SCRIPT, str(ROOT)],
+        [sys.executable, "-c", MEMORY_SCRIPT, str(ROOT)],
         capture_output=True,
         text=True,
         check=True,
         env={**os.environ, "PYGAME_HIDE_SUPPORT_PROMPT": "1"},
     )
-    data = json.loads(out.stdout.strip().splitlines()[-1])
-    return data["first_frame"] - start, data["peak_rss_mb"]
+    return float(json.loads(out.stdout.strip().splitlines()[-1])["peak_rss_mb"])

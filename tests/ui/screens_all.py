@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from tests.ui.cards import card_of
 from trainer.engine.clock import FakeClock
 from trainer.engine.session import Session
+from trainer.model.card import ScenarioCard
 from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import EndingNode, SelectionNode
 from trainer.ui.frame import Frame, UiState, Unfinished
@@ -20,7 +22,7 @@ def frame(
     lang: str,
     ui: UiState | None = None,
     *,
-    scenarios: tuple[LoadedScenario, ...] = (),
+    scenarios: tuple[ScenarioCard, ...] = (),
     resume: tuple[Unfinished, ...] = (),
     findings: tuple[str, ...] = (),
     perspective: tuple[pages.Page, ...] = (),
@@ -61,7 +63,7 @@ def all_states(
                 size,
                 lang,
                 UiState(focus=i),
-                scenarios=tuple(scenarios),
+                scenarios=tuple(card_of(loaded) for loaded in scenarios),
                 resume=(
                     Unfinished(
                         "abc",

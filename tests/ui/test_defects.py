@@ -8,6 +8,7 @@ import pygame
 import pytest
 
 from tests.conftest import SCENARIOS
+from trainer.commands.cards import scenario_cards
 from trainer.engine.events import ChoiceMade
 from trainer.model.graph import node_choices
 from trainer.model.loader import load_scenario
@@ -115,7 +116,7 @@ def test_resume_by_id_alone_opens_the_session(tmp_path: Path) -> None:
 
 
 def test_resume_item_shows_the_title_and_details(tmp_path: Path) -> None:
-    scenarios = [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
+    scenarios = scenario_cards(sorted(SCENARIOS.glob("*.yaml")), None)
     with RecordStore(tmp_path / "r.db") as store:
         first = Pilot(PlayerOptions(trainee="R2", scenario_file=FIETSER), store=store)
         first.press("enter", "n")

@@ -10,6 +10,7 @@ import pygame
 import pytest
 
 from tests.conftest import FIXTURES, SCENARIOS
+from tests.ui.cards import card_of
 from trainer.engine import perspective
 from trainer.engine.clock import FakeClock
 from trainer.engine.events import ChoiceMade, SessionStarted, TimedOut
@@ -127,7 +128,7 @@ def test_the_ending_page_needs_a_deliberate_key_after_a_short_reading_time() -> 
 
 def test_the_picker_shows_place_time_and_duration_but_not_the_learning_goals() -> None:
     loaded = [load_scenario(p) for p in sorted(SCENARIOS.glob("*.yaml"))]
-    pilot = Pilot(PlayerOptions(trainee="H5", scenarios=loaded))
+    pilot = Pilot(PlayerOptions(trainee="H5", scenarios=[card_of(item) for item in loaded]))
     assert pilot.screen == "picker"
     for i, item in enumerate(loaded):
         pilot.app.ui.focus = i
@@ -135,8 +136,8 @@ def test_the_picker_shows_place_time_and_duration_but_not_the_learning_goals() -
         goals = item.scenario.learning_goals
         for step in ("selecteren", "uitleggen", "bejegenen", "reflecteren"):
             assert getattr(goals, step).get("nl")[:40] not in shown
-        assert item.scenario.setting.place.get("nl") in facts(item, "nl")
-        assert f"{item.scenario.duration_minutes} minuten" in facts(item, "nl")
+        assert item.scenario.setting.place.get("nl") in facts(card_of(item), "nl")
+        assert f"{item.scenario.duration_minutes} minuten" in facts(card_of(item), "nl")
 
 
 def test_the_learning_goals_come_after_the_reflection_on_the_last_page() -> None:

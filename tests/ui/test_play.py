@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import random
+import re
 from pathlib import Path
 
 import pytest
 
 from tests.conftest import SCENARIOS
 from tests.ui.drive import by_keys, by_mouse
+from trainer.commands.cards import scenario_cards
 from trainer.engine.events import ChoiceMade, EndingReached, RegistrationMade
+from trainer.model.loader import LoadedScenario
 from trainer.records import RecordStore
 from trainer.ui.app import TIMEOUT_NOTICE_SECONDS, PlayerOptions
 from trainer.ui.pilot import Pilot
@@ -44,10 +47,8 @@ def test_a_scenario_plays_to_the_end_by_mouse(tmp_path: Path) -> None:
 
 
 def test_start_screen_menu_and_language(tmp_path: Path) -> None:
-    from trainer.model.loader import load_scenario
-
-    scenarios = [load_scenario(p) for p in SCENARIO_FILES]
-    pilot = Pilot(PlayerOptions(scenarios=scenarios))
+    cards = scenario_cards(SCENARIO_FILES, None)
+    pilot = Pilot(PlayerOptions(scenarios=cards))
     assert pilot.screen == "start"
     pilot.press("enter")  # on the language buttons: switch to English
     assert pilot.app.lang == "en"
@@ -58,7 +59,9 @@ def test_start_screen_menu_and_language(tmp_path: Path) -> None:
     pilot.press("tab", "enter")
     assert pilot.screen == "picker" and (pilot.app.trainee, pilot.app.group) == ("A17", "ochtend")
     pilot.press("down", "enter")
-    assert pilot.screen == "briefing" and pilot.app.loaded is scenarios[1 % len(scenarios)]
+    picked = cards[1 % len(cards)]  # read and checked only now, when it is picked
+    assert pilot.screen == "briefing" and pilot.app.loaded is not None
+    assert pilot.app.loaded.path == picked.path and pilot.app.loaded.scenario.id == picked.scenario_id
 
 
 def test_invalid_trainee_code_is_refused_on_screen() -> None:
@@ -118,8 +121,6 @@ def test_start_at_a_node_for_instructors() -> None:
 
 
 def test_menu_offers_an_unfinished_session_and_resumes_it(tmp_path: Path) -> None:
-    from trainer.model.loader import load_scenario
-
     with RecordStore(tmp_path / "r.db") as store:
         first = Pilot(PlayerOptions(trainee="R9", scenario_file=SCENARIO_FILES[0]), store=store)
         first.press("enter", "n")  # begin, then address nobody: the session is now under way
@@ -127,7 +128,7 @@ def test_menu_offers_an_unfinished_session_and_resumes_it(tmp_path: Path) -> Non
         events = len(first.app.session.events)  # type: ignore[union-attr]
         # the laptop is closed here; the next start offers the session first in the menu
         again = Pilot(
-            PlayerOptions(trainee="R9", scenarios=[load_scenario(p) for p in SCENARIO_FILES]), store=store
+            PlayerOptions(trainee="R9", scenarios=scenario_cards(SCENARIO_FILES, None)), store=store
         )
         assert again.screen == "picker"
         assert again.layout().labels[0].startswith("Verder met")
@@ -161,3 +162,31 @@ def test_resume_from_the_command_line(tmp_path: Path) -> None:
         again = Pilot(PlayerOptions(trainee="C1", resume_id=row.id[:8]), store=store)
         assert again.app.session is not None and again.app.session.node_id == first.app.session.node_id  # type: ignore[union-attr]
         assert again.screen == "dialogue"
+
+
+def test_a_broken_scenario_in_the_menu_shows_its_findings_when_picked_and_leads_back(tmp_path: Path) -> None:
+    """The menu shows cards only; the full check runs on picking, so its message is still seen where it
+    matters, with the way back to the menu."""
+    from trainer.commands.common import findings
+
+    broken = tmp_path / "kapot.yaml"
+    broken.write_text("id: [dit is geen scenario\n", encoding="utf-8")
+    bad_goto = tmp_path / "fout.yaml"
+    text = SCENARIO_FILES[0].read_text(encoding="utf-8")
+    bad_goto.write_text(re.sub(r"goto: [a-z_]+", "goto: bestaat_niet", text, count=1), encoding="utf-8")
+    cards = scenario_cards([broken, bad_goto, SCENARIO_FILES[0]], None)
+    assert not cards[0].readable and cards[1].readable  # the card of a file with errors is still its card
+
+    def check(loaded: LoadedScenario) -> list[str]:
+        return [d.format("nl") for d in findings(loaded) if d.severity == "error"]
+
+    pilot = Pilot(PlayerOptions(trainee="K1", scenarios=cards), check=check)
+    for index, where in ((0, "kapot.yaml:2:1: fout L003"), (1, "C101")):
+        assert pilot.screen == "picker"
+        pilot.app.ui.focus = index
+        pilot.press("enter")
+        assert pilot.screen == "findings" and pilot.app.findings
+        assert all(where in line for line in pilot.app.findings[:1])
+        assert pilot.layout().labels == ["Terug naar het menu", "Afsluiten"]
+        pilot.press("enter")
+    assert pilot.screen == "picker"

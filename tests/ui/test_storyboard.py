@@ -11,6 +11,7 @@ import pytest
 
 from tests.conftest import SCENARIOS
 from trainer.model.loader import load_scenario
+from trainer.model.scenario import Scenario
 
 
 @pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.stem)
@@ -62,27 +63,86 @@ def _board(tmp_path: Path, path: Path = TRAIN) -> tuple[list[dict[str, str]], Pa
     return render(load_scenario(path).scenario, out, size=(960, 540)), out
 
 
+def _strip_bodies(
+    scenario: Scenario, node_id: str, size: tuple[int, int], t: float
+) -> dict[str, pygame.Rect]:
+    """Where the running street draws each candidate in the strip (window k at k window widths)."""
+    from trainer.ui import street as st
+
+    running = st.street(scenario, node_id, size, 0)
+    out: dict[str, pygame.Rect] = {}
+    for k in range(running.width // size[0]):
+        for cand_id, rect in running.candidate_rects(t, k * size[0]).items():
+            moved = rect.move(k * size[0], 0)
+            if (
+                moved.clip(pygame.Rect(0, 0, running.width, size[1])).width
+                > out.get(cand_id, pygame.Rect(0, 0, 0, 0)).width
+            ):
+                out[cand_id] = moved
+    return out
+
+
 def test_selection_strip_shows_every_candidate_named_and_apart() -> None:
     from trainer.model.scenario import SelectionNode
-    from trainer.ui import scenery
+    from trainer.ui import street as st
     from trainer.ui.storyboard_parts import street_strip
 
     scenario = load_scenario(TRAIN).scenario
     node_id, node = next((n, x) for n, x in scenario.nodes.items() if isinstance(x, SelectionNode))
     assert len(node.candidates) == 4
     size = (960, 540)
-    window = scenery.panorama(scenario, node_id, size)
-    in_one_window = [c for c, r in window.rects.items() if r.left >= 0 and r.right <= size[0]]
+    running = st.street(scenario, node_id, size, 0)
+    in_one_window = [
+        c for c, r in running.candidate_rects(0.0, 0).items() if r.left >= 0 and r.right <= size[0]
+    ]
     assert len(in_one_window) < 4  # the point: a trainee's window never holds the whole street
     strip, tags = street_strip(scenario, node, node_id, size, "nl")
-    assert strip.get_width() == window.width and set(tags) == {c.id for c in node.candidates}
+    assert strip.get_width() == running.width and set(tags) == {c.id for c in node.candidates}
     bounds = strip.get_rect()
+    bodies = _strip_bodies(scenario, node_id, size, 0.0)
     for cand_id, tag in tags.items():
-        body = window.rects[cand_id]
+        body = bodies[cand_id]
         assert bounds.contains(tag) and tag.bottom <= body.top  # named above their head, inside the picture
         assert tag.left <= body.centerx <= tag.right
     boxes = list(tags.values())
     assert not any(a.colliderect(b) for i, a in enumerate(boxes) for b in boxes[i + 1 :])
+
+
+def test_the_strip_is_the_running_street_at_the_second_asked_for() -> None:
+    """The strip at second t is the three windows a trainee sees at t, side by side (people where the
+    timeline puts them, the crowd, the weather), and whoever has left by then is named as gone."""
+    from trainer.engine.timeline import departed
+    from trainer.model.scenario import SelectionNode
+    from trainer.ui import street as st
+    from trainer.ui.storyboard_parts import street_strip
+
+    scenario = load_scenario(SCENARIOS / "stationsplein.yaml").scenario
+    node_id, node = next((n, x) for n, x in scenario.nodes.items() if isinstance(x, SelectionNode))
+    size = (640, 360)
+    late = next(float(t) for t in range(node.time_limit + 1) if departed(node, float(t)))
+    gone = departed(node, late)
+    running = st.street(scenario, node_id, size, 0)
+    strips, compared = {}, 0
+    for t in (0.0, late):
+        strip, tags = street_strip(scenario, node, node_id, size, "nl", t)
+        window = pygame.Surface(size)
+        running.draw(window, t, size[0])  # the middle window, as the game draws it at this second
+        middle = strip.subsurface(pygame.Rect(size[0], 0, *size))
+        # identical where no name tag or heading covers it: compare the lower third (feet and pavement)
+        low = pygame.Rect(0, size[1] * 2 // 3, size[0], size[1] // 3)
+        tagged = [tag.move(-size[0], 0) for tag in tags.values()]
+        if not any(tag.colliderect(low) for tag in tagged):
+            assert pygame.image.tobytes(middle.subsurface(low), "RGB") == pygame.image.tobytes(
+                window.subsurface(low), "RGB"
+            )
+            compared += 1
+        strips[t] = pygame.image.tobytes(strip, "RGB")
+        crowd = [d for d in running.figures(t, 0) if d.candidate is None]
+        assert crowd or t == 0.0  # the square has filled by the late second
+    assert compared  # at least one second had nothing over the feet to compare
+    assert strips[0.0] != strips[late]  # the street moved
+    assert gone and all(c not in _strip_bodies(scenario, node_id, size, late) for c in gone)
+    assert all(c in _strip_bodies(scenario, node_id, size, 0.0) for c in gone)  # there at the start
 
 
 def test_storyboard_writes_the_strip_and_every_candidate(tmp_path: Path) -> None:

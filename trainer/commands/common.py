@@ -6,15 +6,16 @@ import sys
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from trainer.engine.checking import check
 from trainer.images import find_image, image_problem
-from trainer.model.diagnostics import Both, Diagnostic, ScenarioError
-from trainer.model.loader import LoadedScenario, load_scenario
-from trainer.model.phrases import PhraseFileError, default_phrases
 from trainer.model.text import TwoLanguageError
 from trainer.model.visible import visible
 from trainer.records.fields import is_code
+
+if TYPE_CHECKING:  # loading and checking are imported when used: the window's launch needs neither
+    from trainer.model.diagnostics import Both, Diagnostic
+    from trainer.model.loader import LoadedScenario
 
 EXIT_OK, EXIT_FINDINGS, EXIT_BAD_INPUT = 0, 1, 2
 
@@ -50,6 +51,9 @@ def asset_reader(scenario_file: Path) -> Callable[[str], Both | None]:
 
 
 def findings(loaded: LoadedScenario) -> list[Diagnostic]:
+    from trainer.engine.checking import check
+    from trainer.model.phrases import PhraseFileError, default_phrases
+
     try:
         phrases = default_phrases()
     except PhraseFileError as exc:  # an instructor's edit of the word list broke it: say where
@@ -60,6 +64,9 @@ def findings(loaded: LoadedScenario) -> list[Diagnostic]:
 
 def load_clean(path: str, lang: str) -> LoadedScenario:
     """Load a scenario for playing; any error finding stops with the first one as a UserError."""
+    from trainer.model.diagnostics import ScenarioError
+    from trainer.model.loader import load_scenario
+
     try:
         loaded = load_scenario(path)
     except ScenarioError as exc:

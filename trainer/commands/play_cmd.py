@@ -5,7 +5,11 @@ from __future__ import annotations
 import random
 import sys
 from contextlib import ExitStack
+from pathlib import Path
 
+import platformdirs
+
+from trainer.commands.cards import scenario_cards
 from trainer.commands.common import RecordingOptions, UserError, load_clean, valid_code
 from trainer.commands.records_opts import open_store
 from trainer.commands.server_opts import finish_sync, start_sync
@@ -116,14 +120,15 @@ def _choose_scenario(path: str | None, lang: str, host: Terminal) -> LoadedScena
     files = bundled_scenarios()
     if not files:
         raise UserError(t(lang, "txt_none"))
-    loaded_all = [load_clean(str(f), lang) for f in files]
+    cards = scenario_cards(files, Path(platformdirs.user_cache_dir("trainer", appauthor=False)))
     host.heading(t(lang, "pick_title"))
     index = host.pick(
         [
-            f"{ls.scenario.title.get(lang)} · {ls.scenario.setting.place.get(lang)} · "
-            f"{t(lang, 'minutes', n=ls.scenario.duration_minutes)}"
-            for ls in loaded_all
+            f"{c.title_in(lang)} · {c.place_in(lang)} · {t(lang, 'minutes', n=c.duration_minutes)}"
+            if c.readable
+            else f"{c.title_in(lang)} · {t(lang, 'pick_unreadable')}"
+            for c in cards
         ],
         t(lang, "txt_number"),
     )
-    return loaded_all[index]
+    return load_clean(cards[index].path, lang)  # checked now: a broken file stops here with its first error

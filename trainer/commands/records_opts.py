@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import platformdirs
 
 from trainer.commands.common import UserError
 from trainer.records import RecordsError, RecordStore
-from trainer.records.server_read import ServerReader
+
+if TYPE_CHECKING:  # psycopg is imported only when a server is named: it costs the window's launch 0.2 s
+    from trainer.records.server_read import ServerReader
 
 DB_FILE = "records.sqlite3"
 
@@ -25,6 +28,8 @@ def open_reader(db: str | None, *, must_exist: bool = False) -> RecordStore | Se
     """Records to read: a laptop's SQLite, or the shared server when `db` is a postgresql:// URL."""
     if is_server_url(db):
         assert db is not None
+        from trainer.records.server_read import ServerReader
+
         try:
             return ServerReader(db)
         except RecordsError as exc:

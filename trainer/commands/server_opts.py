@@ -5,11 +5,14 @@ from __future__ import annotations
 import json
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from trainer import paths
 from trainer.commands.common import RecordingOptions, UserError, print_err
 from trainer.model.text import tr
-from trainer.records.sync import Syncer
+
+if TYPE_CHECKING:  # psycopg only when a server is configured: without one it would cost every launch 0.2 s
+    from trainer.records.sync import Syncer
 
 SETTINGS_FILE = "settings.json"
 
@@ -61,7 +64,11 @@ def server_url(flag: str | None) -> str | None:
 def start_sync(record: RecordingOptions, store_path: Path) -> Syncer | None:
     """A running background syncer for this recording, or None when no server is configured."""
     url = server_url(record.server)
-    return Syncer(store_path, url).start() if url else None
+    if not url:
+        return None
+    from trainer.records.sync import Syncer
+
+    return Syncer(store_path, url).start()
 
 
 def finish_sync(syncer: Syncer | None, lang: str) -> None:

@@ -9,13 +9,17 @@ as numbers and a wrong answer gets a one-line hint. All wording comes from the U
 
 from __future__ import annotations
 
+import math
 import shutil
 import textwrap
 from collections.abc import Callable, Sequence
 
+from trainer.commands.street_words import doing_words, happened
+from trainer.engine.errors import EngineError
 from trainer.engine.events import NodeEntered, TimedOut
 from trainer.engine.session import Session
 from trainer.engine.views import ChoiceOption, Phase, View
+from trainer.model.beats import card_cues
 from trainer.model.graph import NOBODY
 from trainer.model.scenario import CastMember, EndingNode, InfoItem, Line, SceneNode, SelectionNode
 from trainer.model.vocabulary import (
@@ -148,20 +152,7 @@ class TextHost(Terminal):
         if isinstance(node, SelectionNode):
             self.heading(t(lang, "txt_street"))
             self.para(node.prompt.get(lang))
-            self.info(node.info)
-            for option in view.choices:
-                cand = next((c for c in node.candidates if c.id == option.id), None)
-                if cand is None:
-                    continue
-                self.say("")
-                self.para(cand.label.get(lang), indent="  ")
-                if self.session.scenario.casting:
-                    # the window shows everyone's look; the terminal says it, so the Hof test runs here too
-                    shown = {m.id: m for m in self.session.shown_scenario.cast}
-                    for cast_id in cand.cast:
-                        self.para(self.look(shown[cast_id]), indent=" " * 6, first="    · ")
-                for cue in cand.cues:
-                    self.para(cue.text.get(lang), indent=" " * 6, first="    - ")
+            self.info(node.info)  # what is known; the street itself is told each time the trainee looks
         elif isinstance(node, SceneNode):
             self.say("")
             self.lines(view.lines)
@@ -203,8 +194,83 @@ class TextHost(Terminal):
             self.para(f"[{item.kind.value.upper()}] {item.title.get(self.lang)}")
             self.para(item.text.get(self.lang), indent="  ")
 
+    def watch(self, view: View) -> None:
+        """The selection: look, then address someone still there, nobody, or look again while the time runs
+        on (the window's street, in words: what each does now, what happened since the last look)."""
+        session, lang = self.session, self.lang
+        since: float | None = None
+        while not self._out_of_time(view):  # the time ran out before a look: the default follows
+            now = session.seconds_here()
+            self.tell_street(view, since, now)
+            since = now
+            present = [o for o in view.choices if o.id not in session.departed()]
+            left = session.time_left()
+            limit = f" ({t(lang, 'time_left', n=max(0, math.ceil(left)))})" if left is not None else ""
+            self.say("")
+            self.para(f"{t(lang, 'what_now')}{limit}")
+            # looking again comes last, after 'nobody': the numbers of the people stay as they were
+            labels = [self.option_text(view, o) for o in present] + [t(lang, "txt_look_again")]
+            picked = self.pick(labels, t(lang, "txt_number"))
+            if self._out_of_time(view):
+                return  # answered after the limit: the default, said in words, not the late answer
+            if picked == len(present):
+                continue
+            try:
+                session.choose(present[picked].id)
+            except EngineError as exc:  # they left while the trainee was deciding: said, and look again
+                self.para(exc.message(lang))
+                continue
+            self.para(f"→ {t(lang, 'you_are')}: {labels[picked]}")
+            return
+
+    def _out_of_time(self, view: View) -> bool:
+        """When the clock has run out: the rules take the default, and the trainee is told which."""
+        left = self.session.time_left()
+        if left is None or left > 0 or self.session.phase != Phase.PLAY:
+            return False
+        self.session.timeout()
+        self.para(t(self.lang, "txt_timed_out", default=self.default_text(view)))
+        return True
+
+    def tell_street(self, view: View, since: float | None, now: float) -> None:
+        """What can be seen at second `now`: what happened since the last look, then each person as they
+        are now (their look, what they are doing, what an officer knows of them), or that they have left."""
+        node, lang, ind = view.node, self.lang, " " * 6
+        assert isinstance(node, SelectionNode)
+        props = {p.id: p for p in node.props}
+        self.say("")
+        self.para(t(lang, "txt_street_now", n=int(now)))
+        events = happened(node, since, now, lang) if since is not None else []
+        if events:
+            self.para(t(lang, "txt_since"), indent="  ")
+            for who, words in events:
+                self.para(f"{who.label.get(lang)}: {words}", indent=ind, first="    - ")
+        away, shown = self.session.departed(), {m.id: m for m in self.session.shown_scenario.cast}
+        for option in view.choices:
+            cand = next((c for c in node.candidates if c.id == option.id), None)
+            if cand is None:
+                continue
+            self.say("")
+            self.para(cand.label.get(lang), indent="  ")
+            if cand.id in away:
+                self.para(t(lang, "txt_gone"), indent=ind, first="    · ")
+                continue
+            if self.session.scenario.casting:
+                # the window shows everyone's look; the terminal says it, so the Hof test runs here too
+                for cast_id in cand.cast:
+                    self.para(self.look(shown[cast_id]), indent=ind, first="    · ")
+            if cand.beats:
+                self.para(
+                    t(lang, "txt_now", doing=doing_words(cand, props, now, lang)), indent=ind, first="    · "
+                )
+            for i in card_cues(cand):
+                self.para(cand.cues[i].text.get(lang), indent=ind, first="    - ")
+
     def act(self, view: View) -> None:
         session, lang = self.session, self.lang
+        if isinstance(view.node, SelectionNode) and view.phase == Phase.PLAY:
+            self.watch(view)
+            return
         if view.can_advance:
             self.wait()
             session.advance()

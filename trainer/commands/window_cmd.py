@@ -9,7 +9,8 @@ from pathlib import Path
 import platformdirs
 
 from trainer import paths
-from trainer.commands.common import RecordingOptions, UserError, findings, load_clean, valid_code
+from trainer.commands.cards import scenario_cards
+from trainer.commands.common import RecordingOptions, UserError, findings, valid_code
 from trainer.commands.records_opts import open_store
 from trainer.commands.server_opts import finish_sync, start_sync
 from trainer.model.loader import LoadedScenario
@@ -48,7 +49,9 @@ def run(
 
     prefs, _ = load_preferences(paths.settings_path())  # Senses says when the file is unreadable
 
-    scenarios = [] if path else [load_clean(str(p), lang) for p in bundled_scenarios()]
+    cache = Path(platformdirs.user_cache_dir("trainer", appauthor=False))
+    # Cards only: each scenario is read in full and checked when it is picked (launch stays under a second).
+    scenarios = [] if path else scenario_cards(bundled_scenarios(), cache)
     if path is not None and not Path(path).is_file():
         raise UserError(f"{path}: bestand niet gevonden (tip: geef een .yaml-scenario op)")
     options = PlayerOptions(
@@ -64,7 +67,7 @@ def run(
         preferences=prefs,
         settings_file=paths.settings_path(),  # remembered there; an unreadable file is never overwritten
         sounds=paths.assets_dir() / "sounds",
-        speech_cache=Path(platformdirs.user_cache_dir("trainer", appauthor=False)) / "speech",
+        speech_cache=cache / "speech",
     )
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None

@@ -39,6 +39,7 @@ class Walker:
     arrives: float  # second they appear
     leaves: float | None = None  # second they are gone (a traveller someone stands behind)
     umbrella: bool = False
+    suitcase: bool = False  # pulls a rolling suitcase (drawn, and heard)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,9 +87,13 @@ def crowd_plan(
     time_limit: float,
     wet: bool = False,
     seats: tuple[float, ...] = (),
+    suitcases: float = 0.0,
 ) -> CrowdPlan:
-    """Who passes by in this street in this session. `seats`: where seats are (a train carriage)."""
+    """Who passes by in this street in this session. `seats`: where seats are (a train carriage);
+    `suitcases`: the share of walkers pulling one (travellers at a station)."""
     rng = random.Random(f"crowd:{seed}")
+    # A stream of its own, so adding suitcases left every other draw (and every earlier picture) as it was.
+    luggage = random.Random(f"luggage:{seed}")
     walkers: list[Walker] = []
     crowd = node.crowd
     start, end = crowd.density, crowd.to or crowd.density
@@ -122,9 +127,19 @@ def crowd_plan(
                 speed = 0.0
                 kind = "bellen" if rng.random() < 0.35 else "wachten"
             umbrella = wet and kind in ("lopen", "wachten") and rng.random() < 0.65
+            suitcase = luggage.random() < suitcases and kind == "lopen" and not umbrella
             walkers.append(
                 Walker(
-                    f"crowd:{i}", passer_by(rng), kind, rng.random(), speed, depth, arrives, None, umbrella
+                    f"crowd:{i}",
+                    passer_by(rng),
+                    kind,
+                    rng.random(),
+                    speed,
+                    depth,
+                    arrives,
+                    None,
+                    umbrella,
+                    suitcase,
                 )
             )
     walkers += _phone_travellers(node, rng)

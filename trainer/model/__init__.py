@@ -1,11 +1,6 @@
 """Scenario model: pydantic models, the strict YAML loader and semantic checks. Pure: no pygame, no I/O
-outside the loader."""
+outside the loader.
 
-from __future__ import annotations
-
-from trainer.model.diagnostics import Diagnostic, ScenarioError
-from trainer.model.loader import load_scenario, load_scenario_text
-from trainer.model.messages import Severity
-from trainer.model.scenario import Scenario
-
-__all__ = ["Diagnostic", "Scenario", "ScenarioError", "Severity", "load_scenario", "load_scenario_text"]
+Import from the submodules (`trainer.model.loader`, `trainer.model.scenario`, ...): this package imports
+nothing itself, so a light module (`trainer.model.text`, `trainer.model.card`) does not pull in the loader.
+"""

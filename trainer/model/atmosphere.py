@@ -98,3 +98,10 @@ def node_atmospheres(scenario: Scenario) -> dict[str, Atmosphere]:
 def all_atmospheres(scenario: Scenario) -> set[Atmosphere]:
     """Every weather and light the scenario shows somewhere: the setting's and each node's."""
     return {setting_atmosphere(scenario.setting), *node_atmospheres(scenario).values()}
+
+
+def backdrop_of(scenario: Scenario, node_id: str | None) -> str:
+    """The backdrop a node is drawn on: its own, else the setting's."""
+    node = scenario.nodes.get(node_id or "")
+    own = getattr(node, "backdrop", None)
+    return own if isinstance(own, str) else scenario.setting.backdrop

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from trainer.model.scenario import Candidate
 from trainer.model.street import MOVES, Act, Beat, Prop, PropKind
+from trainer.model.vocabulary import CueKind
 
 WALK_SPEED = 0.055  # share of the street per second: about 1.3 m/s at the scale people are drawn
 RIDE_SPEED = 0.16
@@ -78,3 +79,14 @@ def beat_ends(cand: Candidate, props: dict[str, Prop]) -> list[tuple[Beat, float
             x = prop_target(props, beat, x, 0)
         out.append((beat, end))
     return out
+
+
+# What an officer could know without seeing it (a report, MEOS, a colleague's words, earlier events): the
+# inspect card (and `play --text`) keeps these when the street shows the rest (behaviour, clothing, vehicles)
+# in the beats.
+KNOWN_KINDS = frozenset({CueKind.INFORMATIE, CueKind.OMSTANDIGHEDEN})
+
+
+def card_cues(cand: Candidate) -> list[int]:
+    """Indexes of the cues told in words: all of them, unless the street shows the behaviour."""
+    return [i for i, cue in enumerate(cand.cues) if not cand.beats or cue.kind in KNOWN_KINDS]

@@ -349,10 +349,12 @@ class Appearance(Strict):
             "koptelefoon",
             "capuchon_af",
             "paraplu",
+            "koffer",
         ]
     ] = Field(
         default_factory=list,
-        description="rugzak_voor: op de buik; capuchon_af: een capuchon die in de nek hangt",
+        description="rugzak_voor: op de buik; capuchon_af: een capuchon die in de nek hangt; "
+        "koffer: een rolkoffer aan de hand",
     )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -21,6 +22,7 @@ from trainer.model.scenario import SelectionNode
 from trainer.ui import frame as fr
 from trainer.ui import scenery
 from trainer.ui.input import Action, Input, translate
+from trainer.ui.later import heard, typed
 
 # Re-exported: the command and the tests build the window through this module.
 from trainer.ui.options import SIZE as SIZE
@@ -28,13 +30,14 @@ from trainer.ui.options import NoDisplayError as NoDisplayError
 from trainer.ui.options import PlayerOptions as PlayerOptions
 from trainer.ui.reload_note import replay_words
 from trainer.ui.routing import SCREENS, Screen
-from trainer.ui.screens import dialogue, pages
-from trainer.ui.screens.page import Page
 from trainer.ui.senses import Senses, on_screen
 from trainer.ui.source import SessionSource
 from trainer.ui.strings import t
 from trainer.ui.theme import Theme
 from trainer.ui.widgets import notice
+
+if TYPE_CHECKING:  # the page module draws the street behind its text: imported with the first page
+    from trainer.ui.screens.page import Page
 
 FADE_SECONDS = 0.2
 # Held keys repeat only where repeating is safe: looking around, moving focus, deleting typed text.
@@ -188,6 +191,8 @@ class App:
             name = Screen.SELECTION if isinstance(node, SelectionNode) else Screen.DIALOGUE
         elif phase == Phase.DONE:
             view = session.view()
+            from trainer.ui.screens import pages  # imported with the screens that need it, not at launch
+
             self.perspective = pages.perspective_pages(
                 session.shown_scenario, view.perspective, self.lang, view.meters
             )
@@ -269,7 +274,7 @@ class App:
             return
         if self.screen == Screen.SELECTION:
             self.countdown_held = 0.0
-        elif self.screen == Screen.DIALOGUE and dialogue.typed(self.frame()):
+        elif self.screen == Screen.DIALOGUE and typed(self.frame()):
             left, seconds = session.time_left(), session.view().timer_seconds
             self.countdown_held = seconds - left if left is not None and seconds else 0.0
 
@@ -298,7 +303,8 @@ class App:
             read = self._age() >= ENDING_MIN_READ_SECONDS
             if self.screen == Screen.ENDING and self.ui.focus is None and read:
                 self.ui.focus = 0  # read long enough: now Enter continues
-            shown = on_screen(self.session, self.screen.value, self.timer_left, self.lang)
+            crowd = heard(self.frame()) if self.screen == Screen.SELECTION else ()
+            shown = on_screen(self.session, self.screen.value, self.timer_left, self.lang, crowd)
             self.senses.frame(self.clock.now(), shown)
         if draw:
             SCREENS[self.showing].draw(self.surface, self.frame())
@@ -431,8 +437,9 @@ class App:
                 self.trainee, self.group = command.trainee, command.group
                 self._after_start()
             elif isinstance(command, fr.PickScenario):
-                self._use(self.options.scenarios[command.index])
-                self._go(Screen.BRIEFING)
+                # Read and checked only now: a broken file shows its findings instead of the briefing.
+                if self._load_file(Path(self.options.scenarios[command.index].path)):
+                    self._go(Screen.BRIEFING)
             elif isinstance(command, fr.ResumeSession):
                 self._resume(command.session_id)
             elif isinstance(command, fr.Begin):

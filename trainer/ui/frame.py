@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, NamedTuple
 import pygame
 
 from trainer.engine.views import View
-from trainer.model.loader import LoadedScenario
+from trainer.model.card import ScenarioCard
 from trainer.model.scenario import Scenario
 from trainer.ui.preferences import SettingsView
 from trainer.ui.text import TextBlock
@@ -62,7 +62,7 @@ class Frame:
     view: View | None = None
     scenario: Scenario | None = None
     timer_left: float | None = None
-    scenarios: tuple[LoadedScenario, ...] = ()  # the picker's bundled scenarios
+    scenarios: tuple[ScenarioCard, ...] = ()  # the picker's bundled scenarios (cards, not loaded)
     resume: tuple[Unfinished, ...] = ()  # the picker's unfinished sessions, listed first
     findings: tuple[str, ...] = ()  # a scenario file's problems, each naming file:line:column
     perspective: tuple[Page, ...] = ()  # the perspective switch, then the learning goals, as pages to draw

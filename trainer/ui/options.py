@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from trainer.model.loader import LoadedScenario
+from trainer.model.card import ScenarioCard
 from trainer.ui.preferences import Preferences
 
 SIZE = (1280, 720)
@@ -27,7 +27,9 @@ class PlayerOptions:
     resume_id: str | None = None
     size: tuple[int, int] = SIZE
     fullscreen: bool = False
-    scenarios: list[LoadedScenario] = field(default_factory=list)
+    scenarios: list[ScenarioCard] = field(
+        default_factory=list
+    )  # the picker's; loaded and checked when picked
     show_meters: bool = False  # instructor option: tension and trust bars during play (a live score)
     preferences: Preferences = field(default_factory=Preferences)  # the player's own settings
     settings_file: Path | None = None  # where they are remembered; None: for this run only

@@ -1,27 +1,24 @@
-"""Which screen module shows what: one table, so the app loop stays free of per-screen branches."""
+"""Which screen module shows what: one table, so the app loop stays free of per-screen branches.
+
+A screen's module is imported the first time it is shown: the street and the dialogue pull in all the
+drawing code, which the window's first frame (the start page or the picker) does not need.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol, cast
 
 import pygame
 
 from trainer.ui.frame import Command, Frame, Layout
 from trainer.ui.input import Input
-from trainer.ui.screens import (
-    dialogue,
-    page,
-    pages,
-    picker,
-    reflection,
-    registration,
-    selection,
-    settings,
-    start,
-)
+
+if TYPE_CHECKING:
+    from trainer.ui.screens import page
 
 
 class Screen(StrEnum):
@@ -65,6 +62,8 @@ class ScreenSpec:
 
 
 def _page(content: Callable[[Frame], page.Page]) -> ScreenSpec:
+    from trainer.ui.screens import page  # it draws the street behind the text: not needed at launch
+
     return ScreenSpec(
         layout=lambda f: page.layout(f, content(f)),
         draw=lambda s, f: page.draw(s, f, content(f)),
@@ -72,7 +71,21 @@ def _page(content: Callable[[Frame], page.Page]) -> ScreenSpec:
     )
 
 
+def _screen(name: str) -> ScreenModule:
+    return cast(ScreenModule, importlib.import_module(f"trainer.ui.screens.{name}"))
+
+
+def _pages(name: str) -> ScreenSpec:
+    """A text page whose content comes from `pages.<name>`."""
+    from trainer.ui.screens import pages
+
+    content: Callable[[Frame], page.Page] = getattr(pages, name)
+    return _page(content)
+
+
 def _perspective(frame: Frame) -> page.Page:
+    from trainer.ui.screens import pages
+
     all_pages = frame.perspective
     index = min(frame.ui.page, len(all_pages) - 1)
     return pages.with_buttons(all_pages[index], frame.lang, last=index == len(all_pages) - 1)
@@ -88,20 +101,42 @@ def _module(mod: ScreenModule) -> ScreenSpec:
     )
 
 
-SCREENS: dict[Screen, ScreenSpec] = {
-    Screen.START: _module(start),
-    Screen.PICKER: _module(picker),
-    Screen.BRIEFING: _page(pages.briefing),
-    Screen.SELECTION: _module(selection),
-    Screen.DIALOGUE: _module(dialogue),
-    Screen.ENDING: _page(pages.ending),
-    Screen.REFLECTION: _module(reflection),
-    Screen.REGISTRATION: _module(registration),
-    Screen.PERSPECTIVE: _page(_perspective),
-    Screen.DONE: _page(pages.done),
-    Screen.FINDINGS: _page(pages.findings),
-    Screen.PAUSE: _page(pages.pause),
-    Screen.NOTES: _page(pages.notes),
-    Screen.SETTINGS: _module(settings),
+_BUILD: dict[Screen, Callable[[], ScreenSpec]] = {
+    Screen.START: lambda: _module(_screen("start")),
+    Screen.PICKER: lambda: _module(_screen("picker")),
+    Screen.BRIEFING: lambda: _pages("briefing"),
+    Screen.SELECTION: lambda: _module(_screen("selection")),
+    Screen.DIALOGUE: lambda: _module(_screen("dialogue")),
+    Screen.ENDING: lambda: _pages("ending"),
+    Screen.REFLECTION: lambda: _module(_screen("reflection")),
+    Screen.REGISTRATION: lambda: _module(_screen("registration")),
+    Screen.PERSPECTIVE: lambda: _page(_perspective),
+    Screen.DONE: lambda: _pages("done"),
+    Screen.FINDINGS: lambda: _pages("findings"),
+    Screen.PAUSE: lambda: _pages("pause"),
+    Screen.NOTES: lambda: _pages("notes"),
+    Screen.SETTINGS: lambda: _module(_screen("settings")),
 }
-assert set(SCREENS) == set(Screen), "every screen has a module"
+assert set(_BUILD) == set(Screen), "every screen has a module"
+
+
+class _Screens(Mapping[Screen, ScreenSpec]):
+    """The table, each entry built (and its module imported) on first use."""
+
+    def __init__(self) -> None:
+        self._built: dict[Screen, ScreenSpec] = {}
+
+    def __getitem__(self, screen: Screen) -> ScreenSpec:
+        spec = self._built.get(screen)
+        if spec is None:
+            spec = self._built[screen] = _BUILD[screen]()
+        return spec
+
+    def __iter__(self) -> Iterator[Screen]:
+        return iter(_BUILD)
+
+    def __len__(self) -> int:
+        return len(_BUILD)
+
+
+SCREENS: Mapping[Screen, ScreenSpec] = _Screens()

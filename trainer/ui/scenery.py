@@ -13,7 +13,7 @@ from typing import Protocol
 import pygame
 
 from trainer.images import find_image
-from trainer.model.atmosphere import atmosphere_of
+from trainer.model.atmosphere import atmosphere_of, backdrop_of
 from trainer.model.scenario import Candidate, CastMember, EndingNode, Scenario
 from trainer.model.vocabulary import Backdrop
 from trainer.ui import art
@@ -67,11 +67,7 @@ def use_images(scenario: Scenario, scenario_file: Path) -> list[str]:
     return failed
 
 
-def scene_name(scenario: Scenario, node_id: str | None) -> str:
-    """The backdrop a node is drawn on: its own, else the setting's."""
-    node = scenario.nodes.get(node_id or "")
-    own = getattr(node, "backdrop", None)
-    return own if isinstance(own, str) else scenario.setting.backdrop
+scene_name = backdrop_of  # the backdrop a node is drawn on (sound asks it too, without the drawing code)
 
 
 def scene_backdrop(

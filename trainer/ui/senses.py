@@ -1,10 +1,10 @@
 """What the player hears, and the settings that shape it, as the App drives them once a frame.
 
 One object so the loop stays small: `Senses.frame(...)` picks the ambience for the scene on screen (rain
-over it when the node is wet), sounds the timer's cue, lets a passer-by's steps or bike be heard now and
-then outdoors, and reads a dialogue's lines aloud when the trainee asked for that. `adjust` applies one
-change from the settings page and remembers it. Nothing here is needed to play: without a device or without
-espeak-ng everything is silent and quiet.
+over it when the node is wet), sounds the timer's cue, lets the passers-by drawn in the street be heard
+where they walk (`crowd_sound`), and reads a dialogue's lines aloud when the trainee asked for that.
+`adjust` applies one change from the settings page and remembers it. Nothing here is needed to play:
+without a device or without espeak-ng everything is silent and quiet.
 """
 
 from __future__ import annotations
@@ -16,15 +16,12 @@ from pathlib import Path
 
 from trainer.engine.session import Session
 from trainer.engine.views import View
-from trainer.model.atmosphere import atmosphere_of
-from trainer.model.scenario import Scenario
+from trainer.model.atmosphere import atmosphere_of, backdrop_of
+from trainer.model.scenario import Scenario, SelectionNode
+from trainer.ui.crowd_sound import Heard
 from trainer.ui.preferences import Preferences, SettingsView, adjusted, load_preferences, save_preferences
-from trainer.ui.scenery import scene_name
 from trainer.ui.sound import Sound, ambience_for
 from trainer.ui.speech import Speech
-
-OUTDOOR_EFFECTS = ("footsteps", "footsteps", "bike")
-EFFECT_EVERY = (9.0, 22.0)  # seconds between a passer-by's sounds, outdoors
 
 
 @dataclass(frozen=True)
@@ -39,6 +36,7 @@ class OnScreen:
     lines: tuple[str, ...]  # the node's lines, for reading aloud
     lang: str
     visit: int  # changes each time a node is entered, so its lines are read again on a return
+    heard: tuple[Heard, ...] = ()  # the passers-by heard this frame, where they are drawn
 
 
 def on_screen(
@@ -46,6 +44,7 @@ def on_screen(
     screen: str,
     timer_left: Callable[[View | None], float | None],
     lang: str,
+    heard: tuple[Heard, ...] = (),
 ) -> OnScreen:
     """What sound needs to know about a frame: the scene on screen (`screen` is the App's Screen value,
     `timer_left` the App's countdown for a view)."""
@@ -57,12 +56,24 @@ def on_screen(
         in_scene=in_scene,
         outdoors_sounds=screen == "selection",
         timer_left=timer_left(view) if view is not None else None,
-        lines=tuple(line.text.get(lang) for line in view.lines)
-        if in_scene and view and screen == "dialogue"
-        else (),
+        lines=spoken(view, screen, lang) if in_scene and view is not None else (),
         lang=lang,
         visit=len(session.events) if session is not None else 0,
+        heard=heard if in_scene else (),
     )
+
+
+def spoken(view: View, screen: str, lang: str) -> tuple[str, ...]:
+    """What is read aloud on a screen, in reading order: a dialogue's lines, then what the officer knows
+    (reports, MEOS, dispatch: title and text); in the street, the scene's description (its prompt) and the
+    same information. Names of people and options are not read: they are read on the screen itself."""
+    node = view.node
+    info = tuple(f"{item.title.get(lang)}. {item.text.get(lang)}" for item in getattr(node, "info", ()))
+    if screen == "dialogue":
+        return tuple(line.text.get(lang) for line in view.lines) + info
+    if screen == "selection" and isinstance(node, SelectionNode):
+        return (node.prompt.get(lang), *info)
+    return ()
 
 
 class Senses:
@@ -84,7 +95,6 @@ class Senses:
         self.sound = sound
         self.speech = speech
         self.rng = rng or random.Random(0)
-        self._next_effect: float | None = None
         self._spoken_visit: int | None = None
         self._ready: Path | None = None
         sound.set_volume(prefs.volume / 100)
@@ -151,17 +161,12 @@ class Senses:
         if shown.scenario is None or not shown.in_scene:
             self.sound.scene(None, False)
             self.sound.countdown(None)
-            self._next_effect = None
+            self.sound.crowd(())
             return
         atm = atmosphere_of(shown.scenario, shown.node_id)
-        self.sound.scene(*ambience_for(scene_name(shown.scenario, shown.node_id), atm))
+        self.sound.scene(*ambience_for(backdrop_of(shown.scenario, shown.node_id), atm))
         self.sound.countdown(shown.timer_left)
-        if shown.outdoors_sounds:
-            if self._next_effect is None:
-                self._next_effect = now + self.rng.uniform(*EFFECT_EVERY) / 2
-            elif now >= self._next_effect:
-                self.sound.effect(self.rng.choice(OUTDOOR_EFFECTS))
-                self._next_effect = now + self.rng.uniform(*EFFECT_EVERY)
+        self.sound.crowd(shown.heard if shown.outdoors_sounds else ())
         self._speak(shown)
 
     def _speak(self, shown: OnScreen) -> None:

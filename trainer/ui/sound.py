@@ -7,7 +7,7 @@ that does nothing and says nothing; the game runs silent.
     sound = Sound.open(assets_dir() / "sounds", volume=0.7, muted=False)
     sound.scene("station_square", rain=True)   # once per scene; same arguments again cost nothing
     sound.countdown(timer_left)                 # every frame: a tock on each of the last ten seconds
-    sound.effect("bike")                        # the crowd: 'footsteps', 'bike'
+    sound.crowd(heard)                          # every frame: the passers-by on screen, each panned
     sound.pause() / sound.resume()              # Esc: everything stops with the timers
     sound.set_volume(0.5); sound.set_muted(True)
     sound.play_file(path)                       # a spoken line (speech.py)
@@ -18,12 +18,13 @@ from __future__ import annotations
 import contextlib
 import math
 import os
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pygame
 
 from trainer.model.atmosphere import Atmosphere
+from trainer.ui.crowd_sound import MAX_HEARD, Heard, stereo
 
 AMBIENCE_FOR_BACKDROP: dict[str, str] = {
     "stationsplein": "station_square",
@@ -38,9 +39,12 @@ AMBIENCE_FOR_BACKDROP: dict[str, str] = {
 
 CUE_SECONDS = 10  # the cue sounds on each of a timer's last ten seconds
 FADE_MS = 700
-# Channels: each kind of sound has its own, so a footstep never cuts off the rain or a spoken line.
-AMBIENCE, RAIN, CUE, EFFECT, VOICE = range(5)
+# Channels: each kind of sound has its own, so a footstep never cuts off the rain or a spoken line; the crowd
+# has one per figure heard (CROWD .. CROWD + MAX_HEARD - 1), so each can be panned where it walks.
+AMBIENCE, RAIN, CUE, EFFECT, VOICE, CROWD = range(6)
 LEVELS = {AMBIENCE: 0.55, RAIN: 0.45, CUE: 0.6, EFFECT: 0.5, VOICE: 1.0}  # mixed under the master volume
+CROWD_LEVEL = 0.6
+ONE_SHOT = frozenset({"bike"})  # a cyclist rings once as they come by; steps, wheels and voices loop
 
 
 @contextlib.contextmanager
@@ -79,6 +83,8 @@ class Sound:
         self._scene: tuple[str | None, bool] = (None, False)
         self._last_tick: int | None = None
         self.ticks = 0  # cues played: what tests count when there is no ear
+        self._crowd: list[str | None] = [None] * MAX_HEARD  # which figure each crowd channel follows
+        self.panned: dict[str, tuple[str, float, float]] = {}  # figure -> (sound, left, right), this frame
 
     @classmethod
     def open(cls, folder: Path, volume: float = 0.7, muted: bool = False) -> Sound:
@@ -89,7 +95,8 @@ class Sound:
             if not pygame.mixer.get_init():
                 with _quiet_stderr():  # ALSA writes its complaints about a missing card straight to fd 2
                     pygame.mixer.init(frequency=22050, size=-16, channels=2, buffer=1024)
-            pygame.mixer.set_num_channels(max(8, pygame.mixer.get_num_channels()))
+            pygame.mixer.set_num_channels(max(CROWD + MAX_HEARD, 8, pygame.mixer.get_num_channels()))
+            pygame.mixer.set_reserved(CROWD + MAX_HEARD)  # Sound.play() elsewhere never takes ours
         except (pygame.error, OSError, NotImplementedError):
             return cls(None, volume, muted)
         return cls(folder, volume, muted)
@@ -119,8 +126,35 @@ class Sound:
             self._play(CUE, "timer_tick")
 
     def effect(self, name: str) -> None:
-        """A crowd sound: 'footsteps' or 'bike'."""
+        """A one-off sound on the effect channel."""
         self._play(EFFECT, name)
+
+    def crowd(self, heard: Sequence[Heard]) -> None:
+        """The passers-by heard this frame, each on a channel of its own that follows them: its left and
+        right levels are set from where the figure is drawn, every frame. A figure no longer heard fades."""
+        level = 0.0 if self.muted else self.volume * CROWD_LEVEL
+        self.panned = {h.key: (h.sound, *stereo(h.pan, h.gain * level)) for h in heard}
+        if not self.enabled or self.paused:
+            return
+        try:
+            for slot, key in enumerate(self._crowd):
+                if key is not None and key not in self.panned:
+                    pygame.mixer.Channel(CROWD + slot).fadeout(FADE_MS // 2)
+                    self._crowd[slot] = None
+            for h in heard:
+                if h.key not in self._crowd:
+                    if None not in self._crowd:
+                        continue
+                    slot = self._crowd.index(None)
+                    self._crowd[slot] = h.key
+                    sound = self._get(h.sound)
+                    if sound is not None:
+                        loops = 0 if h.sound in ONE_SHOT else -1
+                        pygame.mixer.Channel(CROWD + slot).play(sound, loops=loops, fade_ms=FADE_MS // 2)
+                _, left, right = self.panned[h.key]
+                pygame.mixer.Channel(CROWD + self._crowd.index(h.key)).set_volume(left, right)
+        except pygame.error:
+            return
 
     def play_file(self, path: Path) -> None:
         """A spoken line from a file (speech.py writes them); interrupts the line before it."""
@@ -146,6 +180,7 @@ class Sound:
     def stop(self) -> None:
         """Silence everything (back to the menu)."""
         self._scene = (None, False)
+        self._crowd = [None] * MAX_HEARD
         if self.enabled:
             with contextlib.suppress(pygame.error):
                 pygame.mixer.stop()

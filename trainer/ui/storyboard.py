@@ -101,16 +101,18 @@ def render(
         session = Session(base, clock=FakeClock(), start_node=node_id, lang=lang)
         steps = sorted({s.value for _c, s, _ch, _p in node_choices(scenario, node_id)})
         if isinstance(node, SelectionNode):
-            strip, _tags = street_strip(scenario, node, node_id, size, lang)
-            pygame.image.save(strip, str(out / f"{node_id}.png"))
-            rows.append(
-                {
-                    "file": f"{node_id}.png",
-                    "caption": node_id,
-                    "detail": _street_detail(node, lang),
-                    "wide": "1",
-                }
-            )
+            for n, t in enumerate(street_seconds(node, at)):  # the whole running street at each second
+                name = node_id if n == 0 else f"{node_id}__straat_t{t:05.1f}"
+                strip, _tags = street_strip(scenario, node, node_id, size, lang, t)
+                pygame.image.save(strip, str(out / f"{name}.png"))
+                rows.append(
+                    {
+                        "file": f"{name}.png",
+                        "caption": f"{node_id} · {t:g} s",
+                        "detail": _street_detail(node, lang),
+                        "wide": "1",
+                    }
+                )
             for t in street_seconds(node, at):
                 add(
                     f"{node_id}__t{t:05.1f}",

@@ -8,14 +8,18 @@ the same rendering entry points the game uses (the panorama, the dialogue and en
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from trainer.engine.rules import rules_for
+from trainer.engine.timeline import departed
 from trainer.engine.views import ChoiceOption, View
 from trainer.model.scenario import EndingNode, Line, Scenario, SceneNode, SelectionNode
 from trainer.model.text import Text, tr
 from trainer.model.wording import marked_text, when_words
 from trainer.ui import scenery
+from trainer.ui import street as st
 from trainer.ui import theme as th
 from trainer.ui.frame import Frame
 from trainer.ui.screens.dialogue import line_ends
@@ -73,32 +77,75 @@ def speaker_moments(scenario: Scenario, frame: Frame) -> list[tuple[float, int, 
     return moments
 
 
+def _free_place(tag: pygame.Rect, placed: list[pygame.Rect], top: int, bottom: int, gap: int) -> pygame.Rect:
+    """The tag where it wants to be, else just above (then below) a tag it would cover, below the heading.
+    People stand at different heights in a running street (a cyclist, a child, someone far back), so rows
+    by order alone let a lower name slide over a higher one."""
+    wanted = min(max(tag.top, top), bottom - tag.height)
+    above = sorted({p.top - gap - tag.height for p in placed}, reverse=True)
+    below = sorted({p.bottom + gap for p in placed})
+    for y in (wanted, *above, *below):
+        moved = tag.copy()
+        moved.top = y
+        if moved.top >= top and moved.bottom <= bottom and not any(moved.colliderect(p) for p in placed):
+            return moved
+    return tag.move(0, wanted - tag.top)
+
+
 def street_strip(
-    scenario: Scenario, node: SelectionNode, node_id: str, size: tuple[int, int], lang: str
+    scenario: Scenario,
+    node: SelectionNode,
+    node_id: str,
+    size: tuple[int, int],
+    lang: str,
+    t: float = 0.0,
+    seed: int = 0,
 ) -> tuple[pygame.Surface, dict[str, pygame.Rect]]:
-    """The whole street of a selection with every candidate named (label and id) above their head, and the
-    prompt, time limit and timeout default on top. Returns the picture and each candidate's name tag."""
-    pano = scenery.panorama(scenario, node_id, size)
-    strip = pano.surface.copy()
-    theme = Theme(height=size[1])
+    """The whole running street of a selection at second t, as a session with `seed` plays it: everyone
+    where the timeline puts them, the crowd, weather and light, every candidate named (label and id) above
+    their head (one who has left by then named where they stood, as gone), and the prompt, time limit and
+    timeout default on top. Returns the picture and each candidate's name tag."""
+    running = st.street(scenario, node_id, size, seed)
+    w, h = size
+    strip = pygame.Surface((running.width, h))
+    window = pygame.Surface(size)
+    bodies: dict[str, pygame.Rect] = {}
+    for k in range(math.ceil(running.width / w)):  # the window at k window widths, side by side
+        running.draw(window, t, k * w)
+        strip.blit(window, (k * w, 0))
+        for cand_id, rect in running.candidate_rects(t, k * w).items():
+            seen = rect.move(k * w, 0).clip(strip.get_rect())
+            if seen.width > bodies.get(cand_id, pygame.Rect(0, 0, 0, 0)).width:
+                bodies[cand_id] = rect.move(k * w, 0)
+    gone = departed(node, t)
+    theme = Theme(height=h)
     px = theme.px
     tags: dict[str, pygame.Rect] = {}
-    rows: list[int] = []  # right edge of the last tag in each row, so neighbours never cover each other
     for cand in sorted(node.candidates, key=lambda c: c.position):
-        body = pano.rects[cand.id]
+        body = bodies.get(cand.id) or pygame.Rect(int(cand.position * running.width), px(300), 1, h // 3)
         tag = pygame.Rect(0, 0, px(340), px(72))
         tag.centerx = min(max(body.centerx, tag.width // 2), strip.get_width() - tag.width // 2)
-        row = next((r for r, right in enumerate(rows) if tag.left > right + px(8)), len(rows))
-        rows[row : row + 1] = [tag.right]
-        tag.bottom = body.top - px(8) - row * (tag.height + px(6))
-        tag.top = max(tag.top, px(96))  # below the heading, even over a tall figure
-        panel(strip, tag, alpha=225)
-        pygame.draw.line(strip, th.ACCENT, (body.centerx, tag.bottom), (body.centerx, body.top), px(2))
+        tag.bottom = body.top - px(8)
+        tag = _free_place(tag, list(tags.values()), px(96), h, px(6))  # never over another name
+        panel(strip, tag, alpha=225 if cand.id not in gone else 150)
+        if cand.id in bodies:
+            pygame.draw.line(strip, th.ACCENT, (body.centerx, tag.bottom), (body.centerx, body.top), px(2))
         name, font = fit(
             cand.label.get(lang), theme, 16, tag.inflate(-px(12), -px(26)), bold=True, min_size=10
         )
-        draw_block(strip, name, font, th.TEXT, (tag.left + px(6), tag.top + px(4)))
-        where = f"{cand.id} · {tr('positie', 'position', lang)} {cand.position:.2f}"
+        draw_block(
+            strip,
+            name,
+            font,
+            th.TEXT if cand.id not in gone else th.TEXT_DIM,
+            (tag.left + px(6), tag.top + px(4)),
+        )
+        if cand.id in gone:
+            where = f"{cand.id} · " + tr(
+                "vertrokken: niet meer aan te spreken", "gone: can no longer be addressed", lang
+            )
+        else:
+            where = f"{cand.id} · {tr('positie', 'position', lang)} {cand.position:.2f}"
         words = when_words(scenario, cand.address, lang)  # addressing them may depend on the route
         if words is not None:
             where += f" · {words}"
@@ -111,6 +158,7 @@ def street_strip(
         "{prompt} · {n} candidates · {s} s to choose, then: {d}",
         lang,
     ).format(prompt=node.prompt.get(lang), n=len(node.candidates), s=node.time_limit, d=default)
+    head += tr(" · op {t:g} s", " · at {t:g} s", lang).format(t=t)
     box = pygame.Rect(px(16), px(12), strip.get_width() - px(32), px(70))
     panel(strip, box, alpha=215)
     text, font = fit(head, theme, 30, box.inflate(-px(20), -px(8)), bold=True)

@@ -14,13 +14,14 @@ from dataclasses import dataclass
 
 import pygame
 
-from trainer.engine.crowd import CrowdPlan, crowd_at, crowd_plan
+from trainer.engine.crowd import CrowdPlan, Walker, crowd_at, crowd_plan
 from trainer.engine.timeline import Placed, Pose, candidates_at
 from trainer.model.atmosphere import atmosphere_of
 from trainer.model.scenario import Appearance, Candidate, CastMember, Scenario, SelectionNode
 from trainer.ui import art
 from trainer.ui import layers as ly
 from trainer.ui.art import furniture
+from trainer.ui.art.cycles import PEDAL_FRAMES
 from trainer.ui.art.palette import light
 from trainer.ui.art.poses import WALK_FRAMES, person_sprite, rider_sprite
 from trainer.ui.art.scene import Scene
@@ -34,6 +35,7 @@ SEAM = 0.25  # share of a window cross-faded where the street closes on itself
 DEPTH_RISE = 0.2  # a figure at depth 1 stands this share of the window higher ...
 DEPTH_SHRINK = 0.5  # ... and this much smaller
 GROUP_STEP_CM = 46.0
+SUITCASES = {"stationsplein": 0.3, "plein": 0.05, "winkelstraat": 0.05}  # walkers pulling a suitcase
 # Buildings-sized props stand back from the kerb, so they frame the people instead of walling them in.
 PROP_DEPTH = {"snackbar": 0.45, "winkelpui": 0.45, "bushokje": 0.3, "trap": 0.3, "fietsenrek": 0.35}
 
@@ -102,20 +104,21 @@ class Street:
         # The last second asked for: layout, drawing and input all ask within one frame.
         self._figures_memo: tuple[tuple[float, int, str | None], list[Drawn]] | None = None
         self._rects_memo: tuple[tuple[float, int], dict[str, pygame.Rect]] | None = None
+        self._crowd_memo: tuple[float, tuple[Placed, ...]] | None = None
         self._sprites: dict[tuple[str, int, int, Pose, int], pygame.Surface] = {}
         seats = seat_positions(self.width, h) if self.backdrop == "trein" else ()
         self.wet = is_wet(scenario, node_id)
         self.plan: CrowdPlan = crowd_plan(
-            node, seed=seed, hour=hour, time_limit=node.time_limit, wet=self.wet, seats=seats
+            node,
+            seed=seed,
+            hour=hour,
+            time_limit=node.time_limit,
+            wet=self.wet,
+            seats=seats,
+            suitcases=SUITCASES.get(self.backdrop, 0.0),
         )
-        self.looks: dict[str, Appearance] = {
-            wk.key: (
-                wk.appearance.model_copy(update={"accessories": [*wk.appearance.accessories, "paraplu"]})
-                if wk.umbrella
-                else wk.appearance
-            )
-            for wk in self.plan.walkers
-        }
+        self.looks: dict[str, Appearance] = {wk.key: _look(wk) for wk in self.plan.walkers}
+        self.walkers: dict[str, Walker] = {wk.key: wk for wk in self.plan.walkers}
 
     def _props(self) -> None:
         for prop in sorted(self.node.props, key=lambda p: PROP_DEPTH.get(p.kind.value, 0.0), reverse=True):
@@ -148,13 +151,15 @@ class Street:
 
     def _person(self, who: str, app: Appearance, mood: str, p: Placed, scale: float) -> pygame.Surface:
         height = max(24, int(round(self.person_px * scale / 8)) * 8)  # steps of 8 px: fewer sprites
-        frame = int(p.phase * WALK_FRAMES) if p.pose == Pose.LOPEN else 0
+        frames = {Pose.LOPEN: WALK_FRAMES, Pose.FIETSEN: PEDAL_FRAMES}.get(p.pose, 1)
+        frame = int(p.phase * frames) % frames
         key = (who, height, p.facing, p.pose, frame)
         hit = self._sprites.get(key)
         if hit is not None:  # this street's own index: no appearance key to build per figure per frame
             return hit
-        if p.pose == Pose.FIETSEN:
-            image = rider_sprite(app, int(self.size[1] * VEHICLE_HEIGHT * scale), p.facing or 1)
+        if p.pose == Pose.FIETSEN:  # six crank positions each: heights in coarser steps, fewer sprites
+            ride = _stepped(self.size[1] * VEHICLE_HEIGHT * scale)
+            image = rider_sprite(app, ride, p.facing or 1, frame=frame)
         else:
             image = person_sprite(app, mood, height, facing=p.facing, pose=p.pose.value, frame=frame)
         if len(self._sprites) > 1500:
@@ -180,9 +185,17 @@ class Street:
 
     def _vehicle(self, cand: Candidate, members: list[CastMember], p: Placed, scale: float) -> pygame.Surface:
         assert cand.vehicle is not None
-        height = int(self.size[1] * VEHICLE_HEIGHT * scale)
-        image = art.render_vehicle(cand.vehicle, [m.appearance for m in members], height)
+        exact = self.size[1] * VEHICLE_HEIGHT * scale
+        height = _stepped(exact) if str(cand.vehicle.kind) == "fiets" else int(exact)  # a bike pedals
+        pedal = int(p.phase * PEDAL_FRAMES) if p.pose == Pose.FIETSEN and members else 0  # riding: pedalling
+        image = art.render_vehicle(cand.vehicle, [m.appearance for m in members], height, pedal)
         return pygame.transform.flip(image, True, False) if p.facing < 0 else image
+
+    def crowd(self, t: float) -> tuple[Placed, ...]:
+        """The passers-by at second t (drawn and heard in the same frame: worked out once)."""
+        if self._crowd_memo is None or self._crowd_memo[0] != t:
+            self._crowd_memo = (t, crowd_at(self.plan, t))
+        return self._crowd_memo[1]
 
     def figures(self, t: float, offset: int, focused: str | None = None) -> list[Drawn]:
         """Everyone at second t, in the order to draw: far to near; a passer-by never covers `focused`."""
@@ -201,7 +214,7 @@ class Street:
         focus_rects = [d.rect for d in people if d.candidate == focused and focused is not None]
         crowd: list[Drawn] = []
         w = self.size[0]
-        for p in crowd_at(self.plan, t):
+        for p in self.crowd(t):
             scale, ground = self._scale(p.depth)
             cx = self.screen_x(p.x, offset)
             if cx < -w * 0.25 or cx > w * 1.25:
@@ -257,6 +270,19 @@ class Street:
 
 
 IDLE = (Pose.STAAN, Pose.BELLEN, Pose.LEUNEN)
+VEHICLE_STEP = 16  # px: a rider is drawn in six crank positions, so heights come in coarser steps
+
+
+def _stepped(height: float) -> int:
+    return max(VEHICLE_STEP * 2, int(round(height / VEHICLE_STEP)) * VEHICLE_STEP)
+
+
+def _look(walker: Walker) -> Appearance:
+    """A passer-by as drawn: their umbrella or suitcase among their things."""
+    extra = [name for name, has in (("paraplu", walker.umbrella), ("koffer", walker.suitcase)) if has]
+    if not extra:
+        return walker.appearance
+    return walker.appearance.model_copy(update={"accessories": [*walker.appearance.accessories, *extra]})
 
 
 def _breath(p: Placed, i: int) -> int:

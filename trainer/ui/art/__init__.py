@@ -15,6 +15,8 @@ ground line at GROUND_Y_FRACTION of their height.
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from trainer.model.scenario import Appearance, Vehicle
@@ -25,6 +27,7 @@ from trainer.ui.art import photo as _photo
 from trainer.ui.art import vehicles as _vehicles
 from trainer.ui.art.backdrop import GROUND_Y_FRACTION
 from trainer.ui.art.cache import LRU, appearance_key, vehicle_key
+from trainer.ui.art.cycles import CRANK_REST, PEDAL_FRAMES
 from trainer.ui.art.pen import REFERENCE_CM, px_per_cm
 from trainer.ui.art.weather import draw_weather
 
@@ -46,7 +49,7 @@ FACINGS = ("front", "left", "right", "back")
 _backdrops = LRU(6)
 _people = LRU(256)
 _portraits = LRU(64)
-_vehicles_cache = LRU(32)
+_vehicles_cache = LRU(32 * PEDAL_FRAMES)  # riders pedal: a sprite per crank position
 _groups = LRU(32)
 
 
@@ -91,14 +94,19 @@ def render_portrait(appearance: Appearance, demeanour: Demeanour, size: int) -> 
     )
 
 
-def render_vehicle(vehicle: Vehicle, occupants: list[Appearance], height_px: int) -> pygame.Surface:
+def render_vehicle(
+    vehicle: Vehicle, occupants: list[Appearance], height_px: int, pedal: int = 0
+) -> pygame.Surface:
     """A vehicle in side view (front to the right), wheels on the bottom edge, occupants visible.
 
     Cars and vans show occupants through the side windows; on a bike or scooter the first occupant rides.
+    `pedal` is the frame of a pedalling cycle (0 .. PEDAL_FRAMES - 1): the cranks and the rider's legs turn.
     """
-    key = (vehicle_key(vehicle), tuple(appearance_key(a) for a in occupants), int(height_px))
+    pedal = pedal % PEDAL_FRAMES if str(vehicle.kind) == "fiets" else 0
+    key = (vehicle_key(vehicle), tuple(appearance_key(a) for a in occupants), int(height_px), pedal)
+    crank = CRANK_REST - 2 * math.pi * pedal / PEDAL_FRAMES  # riding to the right the cranks turn clockwise
     return _vehicles_cache.get_or_make(
-        key, lambda: _vehicles.vehicle_surface(vehicle, list(occupants), int(height_px))
+        key, lambda: _vehicles.vehicle_surface(vehicle, list(occupants), int(height_px), crank)
     )
 
 

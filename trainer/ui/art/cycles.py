@@ -22,6 +22,19 @@ TYRE: RGB = (34, 34, 36)
 BIKE_LENGTH = 146.0
 SCOOTER_LENGTH = 150.0
 BIKE_GRIP: Point = (80.0, 100.0)
+BOTTOM_BRACKET: Point = (42.0, 28.0)
+CRANK = 13.0
+PEDAL_FRAMES = 6  # frames of one turn of the cranks
+CRANK_REST = -0.9  # radians: the near pedal forward and down, as a parked bike or frame 0 shows it
+
+
+def pedal_points(crank: float) -> tuple[Point, Point]:
+    """Where the near and far pedals are for a crank angle (radians, 0 = pointing forward)."""
+    bx, by = BOTTOM_BRACKET
+    dx, dy = CRANK * math.cos(crank), CRANK * math.sin(crank)
+    return (bx + dx, by + dy), (bx - dx, by - dy)
+
+
 Map = Callable[[float, float], Point]
 
 
@@ -76,8 +89,9 @@ def draw_bicycle(
     lamp_lit: bool = True,
     front_broken: bool = False,
     rear_broken: bool = False,
+    crank: float = CRANK_REST,
 ) -> None:
-    """A Dutch city bike; grip_x is where the rider's hand holds the handlebar."""
+    """A Dutch city bike; grip_x is where the rider's hand holds the handlebar; `crank` turns the pedals."""
     m = _mapper(grip_x - facing * BIKE_GRIP[0], facing)
     r = 33.0
     for x in (0.0, 110.0):
@@ -97,8 +111,9 @@ def draw_bicycle(
     pen.poly((40, 42, 46), [m(46.0, 35.0), m(-1.0, 39.0), m(-3.0, 29.0), m(44.0, 21.0)])
     pen.line((58, 60, 64), m(-8.0, 64.0), m(30.0, 64.0), 2.2)
     pen.line((58, 60, 64), m(-4.0, 64.0), m(0.0, r), 1.6)
-    pen.line((70, 72, 76), m(42.0, 28.0), m(48.0, 16.0), 2.6)
-    pen.line((30, 30, 32), m(44.0, 16.0), m(53.0, 16.0), 3.0)
+    near, _far = pedal_points(crank)
+    pen.line((70, 72, 76), m(*BOTTOM_BRACKET), m(*near), 2.6)
+    pen.line((30, 30, 32), m(near[0] - 4.5, near[1]), m(near[0] + 4.5, near[1]), 3.0)
     pen.line((70, 72, 76), m(*joints["seat"]), m(27.0, 92.0), 2.6)
     pen.smooth((36, 30, 28), [m(14.0, 93.0), m(20.0, 97.0), m(36.0, 96.0), m(34.0, 91.0)], steps=3)
     pen.line((70, 72, 76), m(*joints["head_top"]), m(94.0, 102.0), 2.6)

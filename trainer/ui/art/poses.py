@@ -15,11 +15,16 @@ import pygame
 from trainer.model.scenario import Appearance, Vehicle
 from trainer.ui.art import props
 from trainer.ui.art.cache import LRU, appearance_key
+from trainer.ui.art.cycles import PEDAL_FRAMES, ik
 from trainer.ui.art.figure import Arm, Figure, Leg, build_figure
 from trainer.ui.art.pen import Pen, Point, downsample, px_per_cm
 from trainer.ui.art.person import draw_person
 
 WALK_FRAMES = 8
+STRIDE = 0.1  # of the height: how far a foot reaches in front of the hips at the longest
+FOOT_LIFT = 0.06  # of the height: the swinging foot's highest point
+WALK_HIPS = 0.35  # of the standing hip spacing
+ARM_SWING = 0.075  # of the height: how far a hand swings in front of (or behind) the body
 POSES = ("staan", "lopen", "zitten", "leunen", "bellen")
 _sprites = LRU(900)
 
@@ -44,29 +49,51 @@ def _shift_up(fig: Figure, dy: float) -> Figure:
 
 
 def _walk(fig: Figure, frame: int, facing: int) -> Figure:
-    """One frame of a walk: legs scissor along the way of walking, the far foot lifts, arms swing back."""
+    """One frame of a walk: a visible stride with the legs alternating, the swinging leg's knee bent and its
+    foot lifted, the standing leg straight; the body is highest where the legs pass each other and lowest
+    where they are furthest apart (the bob); each arm swings against its leg, the forward one bent."""
     h = fig.height
     a = 2 * math.pi * frame / WALK_FRAMES
-    stride = h * 0.085
-    bob = abs(math.sin(a)) * h * 0.008
-    fig = _shift_up(fig, bob)
+    stride = h * STRIDE  # how far a foot gets in front of (or behind) the hips
+    # Walking, the body is turned the way it goes: the hips close together, so the legs swing past each other
+    # (as seen from the side) instead of crossing into an X.
+    hip_x = [leg.hip[0] * WALK_HIPS for leg in fig.legs]
+    thigh = [math.dist(leg.hip, leg.knee) for leg in fig.legs]
+    shin = [math.dist(leg.knee, leg.ankle) for leg in fig.legs]
+    phases = [a, a + math.pi]  # the two legs half a cycle apart
+    ankles: list[Point] = []
+    for i, ph in enumerate(phases):
+        forward = math.sin(ph)  # -1 behind .. 1 in front
+        swinging = math.cos(ph) > 0  # moving forward: the foot is off the ground
+        lift = h * FOOT_LIFT * math.cos(ph) ** 2 * math.sin(ph + math.pi / 2) if swinging else 0.0
+        ankle_y = fig.legs[i].ankle[1] + max(0.0, lift)
+        ankles.append((hip_x[i] + facing * forward * stride, ankle_y))
+    # The hips sit as high as the standing leg allows (legs apart: lower), less a little knee give.
+    stance = 0 if math.cos(phases[0]) <= 0 else 1
+    reach = thigh[stance] + shin[stance]
+    dx = ankles[stance][0] - hip_x[stance]
+    hip_y = min(fig.hip_y, ankles[stance][1] + math.sqrt(max(0.0, reach**2 - dx**2)) * 0.995)
+    drop = hip_y - fig.hip_y
+    fig = _shift_up(fig, drop)
     legs: list[Leg] = []
-    for i, leg in enumerate(fig.legs):
-        s = math.sin(a) * (1 if i == 0 else -1)
-        lift = max(0.0, -s) * h * 0.05  # the leg swinging forward is off the ground
-        hip = (leg.hip[0], leg.hip[1] + bob)
-        ankle = (leg.ankle[0] * 0.5 + facing * s * stride, leg.ankle[1] + lift)
-        knee = ((hip[0] + ankle[0]) / 2 + facing * h * 0.012, (hip[1] + ankle[1]) / 2 + lift * 0.3)
-        legs.append(Leg(hip, knee, ankle))
+    for i in range(2):
+        hip = (hip_x[i], hip_y)
+        knee = ik(hip, ankles[i], thigh[i], shin[i], float(facing))  # knees bend forward
+        legs.append(Leg(hip, knee, ankles[i]))
     arms: list[Arm] = []
     for i, arm in enumerate(fig.arms):
         if fig.phone_arm == i or fig.crossed:
             arms.append(arm)
             continue
-        s = -math.sin(a) * (1 if i == 0 else -1)
+        leg_side = 0 if arm.shoulder[0] < 0 else 1  # the arm on the viewer-left goes with the right leg
+        swing = -math.sin(phases[leg_side])
+        upper, fore = math.dist(arm.shoulder, arm.elbow), math.dist(arm.elbow, arm.hand)
         sx, sy = arm.shoulder
-        hand = (sx + facing * s * h * 0.06, arm.hand[1] + abs(s) * h * 0.01)
-        elbow = ((sx + hand[0]) / 2 + facing * s * h * 0.01, (sy + hand[1]) / 2)
+        hand = (
+            arm.hand[0] * 0.9 + facing * swing * h * ARM_SWING,
+            arm.hand[1] + max(0.0, swing) * h * 0.035 + abs(swing) * h * 0.01,
+        )
+        elbow = ik((sx, sy), hand, upper, fore, float(-facing))  # elbows bend backwards
         arms.append(replace(arm, elbow=elbow, hand=hand))
     return replace(fig, legs=(legs[0], legs[1]), arms=(arms[0], arms[1]), shift=0.0)
 
@@ -164,18 +191,21 @@ def fast(surface: pygame.Surface) -> pygame.Surface:
     return surface
 
 
-_rides = LRU(64)
+_rides = LRU(64 * PEDAL_FRAMES)
 
 
-def rider_sprite(app: Appearance, height_px: int, facing: int, colour: str = "zwart") -> pygame.Surface:
-    """Someone cycling, side view, facing the way they ride."""
+def rider_sprite(
+    app: Appearance, height_px: int, facing: int, colour: str = "zwart", frame: int = 0
+) -> pygame.Surface:
+    """Someone cycling, side view, facing the way they ride; `frame` turns the pedals."""
     from trainer.ui import art
 
-    key = (appearance_key(app), int(height_px), facing, colour)
+    frame %= PEDAL_FRAMES
+    key = (appearance_key(app), int(height_px), facing, colour, frame)
 
     def make() -> pygame.Surface:
         bike = art.render_vehicle(
-            Vehicle.model_validate({"kind": "fiets", "color": colour}), [app], height_px
+            Vehicle.model_validate({"kind": "fiets", "color": colour}), [app], height_px, frame
         )
         return fast(pygame.transform.flip(bike, True, False) if facing < 0 else bike)
 

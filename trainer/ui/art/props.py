@@ -17,6 +17,9 @@ _DOGS: tuple[tuple[RGB, RGB], ...] = (
 )
 DOG_CM = 78.0
 BIKE_CM = 182.0  # from the front tyre to the rear mudguard
+SUITCASE_CM = (38.0, 56.0)  # a cabin trolley: width, height without the handle
+SUITCASE_GAP_CM = 14.0
+_SHELLS: tuple[RGB, ...] = ((44, 62, 104), (128, 34, 44), (62, 62, 70), (34, 96, 96))
 
 
 def extents(fig: Figure) -> tuple[float, float]:
@@ -29,6 +32,8 @@ def extents(fig: Figure) -> tuple[float, float]:
         left = max(left, fig.half_width + DOG_CM)
     if "fiets" in fig.app.accessories:
         right = max(right, _bike_front(fig) + BIKE_CM)
+    if "koffer" in fig.app.accessories:
+        right = max(right, fig.hip_half + SUITCASE_GAP_CM + SUITCASE_CM[0])
     return left, right
 
 
@@ -44,6 +49,8 @@ def behind(pen: Pen, fig: Figure) -> None:
         pen.ellipse(pal.shade(hair_garment(fig), 0.85), 0.0, sy + h * 0.012, fig.neck_w * 1.5, h * 0.03)
     if "paraplu" in acc:
         _umbrella(pen, fig)
+    if "koffer" in acc:
+        _suitcase(pen, fig)
     if "rugzak" in acc:
         h, sy = fig.height, fig.shoulder_y
         c = _pack_colour(fig)
@@ -197,3 +204,20 @@ def _dog(pen: Pen, fig: Figure) -> None:
     hx, hy = fig.arms[0].hand
     sag = min(hy, 50.0) - 10.0
     pen.polyline((60, 40, 36), [(x0 - 53.0, 50.0), ((hx + x0 - 53.0) / 2, sag), (hx, hy)], 1.2, smooth=True)
+
+
+def _suitcase(pen: Pen, fig: Figure) -> None:
+    """A rolling suitcase at the viewer's right, its handle up to the right hand: heard as well as seen."""
+    w, h = SUITCASE_CM
+    x0 = fig.hip_half + SUITCASE_GAP_CM
+    shell = _SHELLS[(fig.app.age + fig.app.height) % len(_SHELLS)]
+    wheel = 3.2
+    hx, hy = fig.arms[1].hand
+    pen.line((70, 72, 78), (x0 + w * 0.3, h), (hx, hy), 2.2)  # the telescopic handle
+    pen.rect(shell, x0, wheel * 2, w, h, radius=5.0)
+    for rib in (0.3, 0.55, 0.8):
+        pen.line(
+            pal.shade(shell, 0.82), (x0 + w * rib, wheel * 2 + 4), (x0 + w * rib, wheel * 2 + h - 4), 1.4
+        )
+    for wx in (x0 + 5.0, x0 + w - 5.0):
+        pen.ellipse((26, 26, 30), wx, wheel, wheel, wheel)

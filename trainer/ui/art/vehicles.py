@@ -14,7 +14,15 @@ import pygame
 
 from trainer.model.scenario import Appearance, Vehicle
 from trainer.ui.art import palette as pal
-from trainer.ui.art.cycles import BIKE_GRIP, draw_bicycle, draw_rider, draw_scooter, lamp
+from trainer.ui.art.cycles import (
+    BIKE_GRIP,
+    CRANK_REST,
+    draw_bicycle,
+    draw_rider,
+    draw_scooter,
+    lamp,
+    pedal_points,
+)
 from trainer.ui.art.figure import build_figure
 from trainer.ui.art.palette import RGB
 from trainer.ui.art.pen import Pen, Point, downsample, px_per_cm, spline
@@ -95,11 +103,13 @@ _SHAPES: dict[str, dict[str, object]] = {
 }
 
 
-def vehicle_surface(vehicle: Vehicle, occupants: list[Appearance], height_px: int) -> pygame.Surface:
+def vehicle_surface(
+    vehicle: Vehicle, occupants: list[Appearance], height_px: int, crank: float = CRANK_REST
+) -> pygame.Surface:
     kind = str(vehicle.kind)
     colour = pal.colour(vehicle.color)
     if kind in ("fiets", "scooter"):
-        return _two_wheeler(kind, colour, list(vehicle.damage), occupants, height_px)
+        return _two_wheeler(kind, colour, list(vehicle.damage), occupants, height_px, crank)
     shape = _SHAPES.get(kind, _SHAPES["auto"])
     length = float(shape["length"])  # type: ignore[arg-type]
     scale = px_per_cm(height_px)
@@ -282,7 +292,7 @@ def _same(x: float, y: float) -> Point:
 
 
 def _two_wheeler(
-    kind: str, colour: RGB, damage: list[str], occupants: list[Appearance], height_px: int
+    kind: str, colour: RGB, damage: list[str], occupants: list[Appearance], height_px: int, crank: float
 ) -> pygame.Surface:
     """A bike or scooter with its first occupant riding; a child gets a smaller bike."""
     scale = px_per_cm(height_px)
@@ -298,9 +308,11 @@ def _two_wheeler(
     front, rear = "koplamp" in damage, "achterlicht" in damage
     fig = build_figure(rider.model_copy(update={"height": 178}), "kalm", "right") if rider else None
     if kind == "fiets":
-        draw_bicycle(pen, BIKE_GRIP[0], 1, colour, lit, front, rear)
+        draw_bicycle(pen, BIKE_GRIP[0], 1, colour, lit, front, rear, crank)
         if fig:
-            draw_rider(pen, fig, _same, 1, (25.0, 102.0), (78.0, 100.0), (50.0, 18.0), (36.0, 40.0), 0.2)
+            near, far = pedal_points(crank)  # the feet stay on the pedals: the legs follow the cranks
+            foot, foot_far = (near[0] + 2.0, near[1] + 2.0), (far[0] + 2.0, far[1] + 2.0)
+            draw_rider(pen, fig, _same, 1, (25.0, 102.0), (78.0, 100.0), foot, foot_far, 0.2)
     else:
         draw_scooter(pen, 0.0, 1, colour, lit, front, rear)
         if "deuk" in damage:

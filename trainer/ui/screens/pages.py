@@ -149,9 +149,13 @@ def findings(frame: Frame) -> Page:
     shown = "\n".join(lines[:4]) + (
         f"\n{t(lang, 'findings_more', n=len(lines) - 4)}" if len(lines) > 4 else ""
     )
-    return Page(
-        t(lang, "findings_title"), (("", shown), ("", t(lang, "findings_help"))), ((t(lang, "quit"), Quit()),)
+    # Picked from the menu (a bundled file is checked only when picked): the way back is the menu.
+    picked = bool(frame.scenarios)
+    buttons = (
+        ((t(lang, "again"), ToMenu()), (t(lang, "quit"), Quit())) if picked else ((t(lang, "quit"), Quit()),)
     )
+    help_key = "findings_help_menu" if picked else "findings_help"
+    return Page(t(lang, "findings_title"), (("", shown), ("", t(lang, help_key))), buttons)
 
 
 def pause(frame: Frame) -> Page:

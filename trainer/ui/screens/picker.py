@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from trainer.model.loader import LoadedScenario
+from trainer.model.card import ScenarioCard
 from trainer.ui import theme as th
 from trainer.ui.frame import Command, Frame, Layout, PickScenario, ResumeSession, Unfinished
 from trainer.ui.input import Input
@@ -23,8 +23,8 @@ def _entries(frame: Frame) -> list[tuple[str, Command]]:
     out: list[tuple[str, Command]] = []
     for session_id, _scenario_id, started, title in frame.resume:
         out.append((t(lang, "resume_item", title=title, started=started), ResumeSession(session_id)))
-    for i, loaded in enumerate(frame.scenarios):
-        out.append((loaded.scenario.title.get(lang), PickScenario(i)))
+    for i, card in enumerate(frame.scenarios):
+        out.append((card.title_in(lang), PickScenario(i)))
     return out
 
 
@@ -44,23 +44,24 @@ def layout(frame: Frame) -> Layout:
         )
     details = pygame.Rect(left.right + px(30), px(100), w - left.right - px(70), h - px(130))
     out.rects["details"] = details
-    loaded = _focused_scenario(frame)
-    if loaded is not None:
+    card = _focused_scenario(frame)
+    if card is not None:
         inner = details.inflate(-px(40), -px(40))
         facts_box = pygame.Rect(inner.left, inner.top + px(70), inner.width, px(120))
-        tb, font = fit(facts(loaded, frame.lang), frame.theme, 18, facts_box, min_size=12)
+        tb, font = fit(facts(card, frame.lang), frame.theme, 18, facts_box, min_size=12)
         out.text("facts", tb, facts_box, font)
     return out
 
 
-def facts(loaded: LoadedScenario, lang: str) -> str:
+def facts(card: ScenarioCard, lang: str) -> str:
     """Place, time of day and duration: what an officer knows before a shift, nothing about the answers."""
-    sc = loaded.scenario
-    when = t(lang, f"tod_{sc.setting.time_of_day.value}")
-    return f"{sc.setting.place.get(lang)}, {when}\n{t(lang, 'minutes', n=sc.duration_minutes)}"
+    if not card.readable:
+        return t(lang, "pick_unreadable")  # picking it shows the loader's own message
+    when = t(lang, f"tod_{card.time_of_day}")
+    return f"{card.place_in(lang)}, {when}\n{t(lang, 'minutes', n=card.duration_minutes)}"
 
 
-def _focused_scenario(frame: Frame) -> LoadedScenario | None:
+def _focused_scenario(frame: Frame) -> ScenarioCard | None:
     """The scenario behind the focused entry; for an unfinished session, the bundled one it belongs to."""
     entries = _entries(frame)
     if not entries:
@@ -71,7 +72,7 @@ def _focused_scenario(frame: Frame) -> LoadedScenario | None:
         return scenarios[cmd.index]
     resumed = _focused_resume(frame)
     scenario_id = resumed[1] if resumed else None
-    return next((ls for ls in scenarios if ls.scenario.id == scenario_id), None)
+    return next((card for card in scenarios if card.scenario_id == scenario_id), None)
 
 
 def _focused_resume(frame: Frame) -> Unfinished | None:
@@ -87,14 +88,14 @@ def draw(surface: pygame.Surface, frame: Frame) -> None:
     theme, lang, px = frame.theme, frame.lang, frame.theme.px
     draw_text(surface, t(lang, "pick_title"), theme.title, th.TEXT, (px(40), px(30)))
     draw_buttons(surface, frame, lay)
-    loaded = _focused_scenario(frame)
+    card = _focused_scenario(frame)
     resumed = _focused_resume(frame)
     details = lay.rects["details"]
     panel(surface, details, alpha=255)
-    if loaded is None and resumed is None:
+    if card is None and resumed is None:
         return
     inner = details.inflate(-px(40), -px(40))
-    title = resumed[3] if resumed else loaded.scenario.title.get(lang)  # type: ignore[union-attr]
+    title = resumed[3] if resumed else card.title_in(lang)  # type: ignore[union-attr]
     tb, font = fit(title, theme, 26, pygame.Rect(inner.left, inner.top, inner.width, px(40)), bold=True)
     draw_block(surface, tb, font, th.TEXT, inner.topleft)
     if resumed:  # an unfinished session: when it began, above the scenario's own facts

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 import pygame
 
+from trainer.model import beats
 from trainer.model.graph import NOBODY
 from trainer.model.scenario import Candidate, SelectionNode
-from trainer.model.vocabulary import CueKind
+from trainer.ui import crowd_sound
 from trainer.ui import street as st
 from trainer.ui import theme as th
+from trainer.ui.crowd_sound import Heard
 from trainer.ui.frame import Choose, Command, Frame, Layout
 from trainer.ui.input import Action, Input
 from trainer.ui.screens.info import draw_info
@@ -31,11 +33,6 @@ def _candidates(frame: Frame) -> list[Candidate]:
     return sorted(_node(frame).candidates, key=lambda c: c.position)
 
 
-# What an officer could know without seeing it (a report, MEOS, a colleague's words, earlier events): the
-# card keeps these when the street shows the rest (behaviour, clothing, vehicles) in the beats.
-KNOWN_KINDS = frozenset({CueKind.INFORMATIE, CueKind.OMSTANDIGHEDEN})
-
-
 def street_of(frame: Frame) -> st.Street:
     assert frame.scenario is not None and frame.view is not None
     return st.street(frame.scenario, frame.view.node_id or "", frame.size, frame.seed)
@@ -52,9 +49,18 @@ def offset(frame: Frame) -> int:
     return int(frame.ui.pan * street.width - frame.size[0] / 2) % street.width
 
 
+def heard(frame: Frame) -> tuple[Heard, ...]:
+    """The passers-by heard now, panned where this frame draws them."""
+    street = street_of(frame)
+    centre = (offset(frame) + frame.size[0] / 2) / street.width % 1.0
+    t = seconds(frame)
+    view = frame.size[0] / street.width
+    return crowd_sound.heard(street.plan, t, centre, view, street.crowd(t), street.walkers)
+
+
 def card_cues(cand: Candidate) -> list[str]:
     """Indexes into the cues shown on the card: all of them, unless the street shows the behaviour."""
-    return [str(i) for i, cue in enumerate(cand.cues) if not cand.beats or cue.kind in KNOWN_KINDS]
+    return [str(i) for i in beats.card_cues(cand)]
 
 
 def present(frame: Frame) -> list[Candidate]:
