@@ -59,7 +59,9 @@ class Run:
 def read_run(scenario: Scenario, record: SessionRecord, lang: str) -> Run:
     """Fold one session's events through the rules; a record that does not fit the scenario is refused."""
     rules = rules_for(scenario)
-    state = rules.initial
+    first = record.events[0] if record.events else None
+    # a `when:` on a look reads the session's recorded casting, as it did in play
+    state = rules.start_state(first.casting) if isinstance(first, SessionStarted) else rules.initial
     run = Run(record, state=state)
     for event in record.events:
         if isinstance(event, ChoiceMade):

@@ -25,7 +25,7 @@ from trainer.records.recorder import Recorder
 from trainer.records.resume import rebuild
 from trainer.records.sessions import RecordedSessions, group_place
 
-CASTING = ("stationsplein", "preventief_fouilleren", "grenscontrole_trein")
+CASTING = ("stationsplein", "preventief_fouilleren", "grenscontrole_trein", "jongeren_plein")
 
 
 def loaded(name: str) -> LoadedScenario:

@@ -100,6 +100,7 @@ def test_json_form_is_unchanged() -> None:
         "pace",
         "casting",
         "casting_place",
+        "casting_from",  # issue 15: where the place came from (given, server, laptop); old records: None
     ]
     data["casting"]["a"] = "changed"  # the dict handed out is a copy
     assert started.casting == {"a": "b"}

@@ -69,7 +69,7 @@ def test_engine_errors_speak_both_languages(scenario: Scenario) -> None:
 
 
 def test_the_rules_are_written_once() -> None:
-    """Outside the model (which validates them) only engine/rules.py reads what a choice does (`effects`),
+    """Outside the model (which validates them) only engine/rules.py (with its registry) reads what a choice does (`effects`),
     when it is allowed (`when`) or what a timer defaults to; everyone else asks `Rules`."""
     import re
 
@@ -78,6 +78,7 @@ def test_the_rules_are_written_once() -> None:
     pattern = re.compile(r"\.effects\b|\.when\b|timer\.default|\bCONDITIONS\b|\bEFFECTS\b")
     allowed = {
         "trainer/engine/rules.py",  # the rules
+        "trainer/engine/registry.py",  # the functions the rules compile conditions and effects with
         "debrief/summary.py",  # only shows that a choice was conditional, never evaluates it
     }
     offenders = []

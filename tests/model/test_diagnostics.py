@@ -516,6 +516,70 @@ CASES += [
     ),
 ]
 
+HEADWEAR = "[{id: a, headwear: geen}, {id: b, headwear: hoofddoek}]"
+HER_LINE = 'text: {nl: "Waarom ik?", en: "Why me?"}'
+CASES += [
+    # Daan's own line names a headscarf that look a does not have, and no condition limits it to look b.
+    Case(
+        "C174",
+        67,
+        20,
+        ((HER_LINE, 'text: {nl: "Is het om mijn hoofddoek?", en: "Is it my headscarf?"}'),),
+        transform=with_casting(looks=HEADWEAR),
+        args=(("pool", "straat"), ("word", "hoofddoek"), ("who", "fietser")),
+    ),
+    # A condition on the line names a look the pool does not have (the speaker's pool by default).
+    Case(
+        "C175",
+        68,
+        23,
+        ((HER_LINE, HER_LINE + "\n        when: [{look: c}]"),),
+        transform=with_casting(),
+        args=(("name", "c"), ("pool", "straat")),
+    ),
+    # A choice is nobody's line: a condition on a look there must say whose.
+    Case(
+        "C176",
+        102,
+        16,
+        (("when: [{meter: spanning, at_least: 4}]", "when: [{look: a}]"),),
+        transform=with_casting(),
+    ),
+    # Only Daan in look a can be given a 'second look' ending: the story depends on the look.
+    Case(
+        "C177",
+        152,
+        16,
+        (
+            (
+                "        goto: einde_waarschuwing\n",
+                "        goto: einde_waarschuwing\n"
+                "      - id: nog_eens\n"
+                "        text: {nl: Ik kijk nog eens., en: I look again.}\n"
+                "        step: reflecteren\n"
+                "        assessment: in_lijn\n"
+                "        when: [{of: fietser, look: a}]\n"
+                "        goto: einde_extra\n"
+                "  einde_extra:\n"
+                "    type: ending\n"
+                "    outcome: waarschuwing\n"
+                "    title: {nl: Extra, en: Extra}\n"
+                "    summary: {nl: Nog eens gekeken., en: Looked again.}\n",
+            ),
+        ),
+        transform=with_casting(),
+        args=(("target", "einde_extra"),),
+    ),
+    # A condition that every look meets tells nothing apart.
+    Case(
+        "C178",
+        68,
+        16,
+        ((HER_LINE, HER_LINE + "\n        when: [{look: [a, b]}]"),),
+        transform=with_casting(),
+    ),
+]
+
 # L013 is about a folder: see test_malformed; C149 compares files: see tests/cli/test_check_ids.py
 NOT_BY_FILE = {"S007", "L013", "C149"}
 

@@ -12,7 +12,7 @@ import platformdirs
 from trainer.commands.cards import scenario_cards
 from trainer.commands.common import RecordingOptions, UserError, load_clean, valid_code
 from trainer.commands.records_opts import open_store
-from trainer.commands.server_opts import finish_sync, start_sync
+from trainer.commands.server_opts import finish_sync, place_claim, start_sync
 from trainer.commands.text_play import Terminal, TextHost
 from trainer.engine.clock import MonotonicClock
 from trainer.engine.session import Session
@@ -21,7 +21,7 @@ from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError, RecordStore
 from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
-from trainer.records.sessions import group_place
+from trainer.records.sessions import casting_place
 from trainer.records.store import SessionRow
 from trainer.ui.strings import t
 
@@ -93,6 +93,9 @@ def _new_session(
     loaded = _choose_scenario(path, lang, host)
     if store is not None:
         listeners.append(Recorder(store, loaded.scenario, loaded.content_hash, trainee=trainee, group=group))
+    place, source = casting_place(
+        store, group, loaded.scenario, record.place if record else None, place_claim(record)
+    )
     return Session(
         loaded.scenario,
         seed=random.randrange(2**31),  # the seed draws the choice order; it is recorded with the session
@@ -101,7 +104,8 @@ def _new_session(
         start_node=start_node,
         scenario_hash=loaded.content_hash,
         listeners=listeners,
-        casting_place=group_place(store, group, loaded.scenario, record.place if record else None),
+        casting_place=place,
+        casting_from=source,
     )
 
 

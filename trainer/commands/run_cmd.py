@@ -14,7 +14,7 @@ from pathlib import Path
 
 from trainer.commands.common import RecordingOptions, UserError, load_clean, print_err, valid_code
 from trainer.commands.records_opts import open_store
-from trainer.commands.server_opts import finish_sync, start_sync
+from trainer.commands.server_opts import finish_sync, place_claim, start_sync
 from trainer.engine.autoplay import autoplay
 from trainer.engine.clock import FakeClock
 from trainer.engine.errors import EngineError
@@ -27,7 +27,7 @@ from trainer.model.loader import read_scenario_bytes
 from trainer.records import RecordsError
 from trainer.records.recorder import Recorder
 from trainer.records.resume import resume
-from trainer.records.sessions import group_place
+from trainer.records.sessions import casting_place
 from trainer.records.store import RecordStore
 
 AUTO_SECONDS_PER_STEP = 4.0
@@ -77,6 +77,11 @@ def run(
                 listeners.append(syncer.wake)  # after the recorder: the event is committed locally first
         if pace > 0:
             listeners.append(lambda _event: time.sleep(pace))
+        place, source = (
+            casting_place(store, record.group, loaded.scenario, record.place, place_claim(record))
+            if record
+            else (None, None)
+        )
         try:
             session = Session(
                 loaded.scenario,
@@ -86,9 +91,8 @@ def run(
                 start_node=start_node,
                 scenario_hash=loaded.content_hash,
                 listeners=listeners,
-                casting_place=group_place(store, record.group, loaded.scenario, record.place)
-                if record
-                else None,
+                casting_place=place,
+                casting_from=source,
             )
             play(session, plan, seed, lang)
         except RecordsError as exc:

@@ -12,6 +12,7 @@ from trainer.commands.common import RecordingOptions, UserError, print_err
 from trainer.model.text import tr
 
 if TYPE_CHECKING:  # psycopg only when a server is configured: without one it would cost every launch 0.2 s
+    from trainer.records.sessions import PlaceClaim
     from trainer.records.sync import Syncer
 
 SETTINGS_FILE = "settings.json"
@@ -59,6 +60,16 @@ def save_server(url: str | None) -> Path:
 def server_url(flag: str | None) -> str | None:
     """The server to use: the flag, then TRAINER_SERVER, then the saved setting; none means local only."""
     return flag or os.environ.get("TRAINER_SERVER") or saved_server()
+
+
+def place_claim(record: RecordingOptions | None) -> PlaceClaim | None:
+    """With a shared server, a casting place is claimed there, so a group's laptops count together."""
+    url = server_url(record.server) if record is not None else None
+    if not url:
+        return None
+    from trainer.records.places import server_claim
+
+    return server_claim(url)
 
 
 def start_sync(record: RecordingOptions, store_path: Path) -> Syncer | None:

@@ -12,7 +12,7 @@ from trainer import paths
 from trainer.commands.cards import scenario_cards
 from trainer.commands.common import RecordingOptions, UserError, findings, valid_code
 from trainer.commands.records_opts import open_store
-from trainer.commands.server_opts import finish_sync, start_sync
+from trainer.commands.server_opts import finish_sync, place_claim, start_sync
 from trainer.model.loader import LoadedScenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError
@@ -79,6 +79,7 @@ def run(
                 store,
                 check=lambda loaded: error_lines(loaded, lang),
                 place=record.place if record is not None else None,
+                claim=place_claim(record),
             )
             app = App(options, sessions)
             app.run()

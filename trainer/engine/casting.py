@@ -10,6 +10,8 @@ about equally often from a handful of sessions on, which random draws cannot pro
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Sequence
+from itertools import permutations, product
 from random import Random
 
 from trainer.model.scenario import CastingPool, Scenario
@@ -47,3 +49,21 @@ def draw_casting(scenario: Scenario, rng: Random, place: int | None = None) -> d
         for i, cast_id in enumerate(pool.cast):
             assignment[cast_id] = pool.looks[order[(i + offset) % k]].id
     return assignment
+
+
+def casting_variants(scenario: Scenario, members: Sequence[str]) -> list[dict[str, str]]:
+    """Every casting a session can draw, told apart only on `members`: within a pool, the named members
+    get distinct looks in every order (any draw is a permutation of the looks). One empty casting when
+    `members` is empty."""
+    variants: list[dict[str, str]] = [{}]
+    for pool in scenario.casting:
+        named = [cid for cid in pool.cast if cid in members]
+        if not named:
+            continue
+        ids = [look.id for look in pool.looks]
+        if len(named) > len(ids):  # refused by the checker (C172); draws repeat looks then
+            options = list(product(ids, repeat=len(named)))
+        else:
+            options = list(permutations(ids, len(named)))
+        variants = [{**v, **dict(zip(named, combo, strict=True))} for v in variants for combo in options]
+    return variants

@@ -11,6 +11,7 @@ from __future__ import annotations
 import gc
 from collections.abc import Callable
 
+from trainer.engine.look_routes import look_route_findings
 from trainer.engine.routes import coverage
 from trainer.model.checks import check as model_check
 from trainer.model.diagnostics import Both, Diagnostic
@@ -85,7 +86,10 @@ def check(
     try:
         found = model_check(loaded, asset_exists, phrases, asset_problem)
         if not any(d.code in _BLOCKING for d in found):
-            found = sorted([*found, *route_findings(loaded)], key=lambda d: (d.line, d.column, d.code))
+            found = sorted(
+                [*found, *route_findings(loaded), *look_route_findings(loaded)],
+                key=lambda d: (d.line, d.column, d.code),
+            )
         return found
     finally:
         if collecting:

@@ -39,6 +39,9 @@ class SessionStarted(Event):
     # its group that chose it (None: drawn from the seed). Records from before casting have neither.
     casting: dict[str, str] = field(default_factory=dict)
     casting_place: int | None = None
+    # Where the place came from: "given" (--place), "server" (claimed on the shared store), "laptop" (this
+    # laptop's own count, e.g. offline); None without a place.
+    casting_from: str | None = None
     type: ClassVar[str] = "session_started"
 
 
@@ -117,6 +120,9 @@ class SessionFinished(Event):
     type: ClassVar[str] = "session_finished"
 
 
+PLACE_SOURCES = (None, "given", "server", "laptop")
+"""Where a session's place in its group came from (SessionStarted.casting_from)."""
+
 EVENT_TYPES: dict[str, type[Event]] = {
     cls.type: cls
     for cls in (
@@ -152,6 +158,8 @@ def event_from_dict(data: dict[str, Any]) -> Event:
         place = values.get("casting_place")
         if place is not None and (not isinstance(place, int) or isinstance(place, bool) or place < 0):
             raise TypeError("casting_place is not a place in a group")
+        if values.get("casting_from") not in PLACE_SOURCES:
+            raise TypeError("casting_from is not where a place came from")
         return cls(**values)
     except (KeyError, TypeError) as exc:
         raise EngineError(f"onleesbare gebeurtenis: {exc}", f"unreadable event: {exc}") from None

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
+from trainer.engine.casting import casting_variants
 from trainer.engine.rules import GameState, Rules, rules_for
 from trainer.model.graph import ALL_STEPS, Path
 from trainer.model.scenario import Scenario
@@ -73,7 +74,7 @@ class _States:
     def number(self, state: GameState) -> int:
         # every state holds the same flags and meters in the same order (effects only change values), so
         # the values alone identify it
-        key = (*state.flags.values(), *state.meters.values())
+        key = (*state.flags.values(), *state.meters.values(), *state.looks.values())
         found = self.index.get(key)
         if found is None:
             found = self.index[key] = len(self.states)
@@ -93,10 +94,16 @@ def coverage(scenario: Scenario, *, gap_limit: int = 20, count: bool = True) -> 
     states = _States()
     # successors of each (node, state) pair: (choice id or '', data path, step bit, next pair)
     succ: dict[_Pair, list[tuple[str, Path, int, _Pair]]] = {}
-    first: _Pair = (scenario.start, states.number(rules.initial))
-    queue = deque([first])
-    succ_order = [first]
-    seen = {first}
+    # one start per casting a look condition can tell apart: a route exists for the looks that allow it
+    firsts = list(
+        dict.fromkeys(
+            (scenario.start, states.number(rules.start_state(v)))
+            for v in casting_variants(scenario, rules.route_members)
+        )
+    )
+    queue = deque(firsts)
+    succ_order = list(firsts)
+    seen = set(firsts)
     while queue:
         pair = queue.popleft()
         node_id, sid = pair
@@ -118,8 +125,8 @@ def coverage(scenario: Scenario, *, gap_limit: int = 20, count: bool = True) -> 
         succ[pair] = out
     result.states = len(seen)
     if count:
-        _count_routes(rules, succ, succ_order, first, result)
-    _step_gaps(rules, succ, first, result, gap_limit)
+        _count_routes(rules, succ, succ_order, firsts, result)
+    _step_gaps(rules, succ, firsts, result, gap_limit)
     return result
 
 
@@ -127,7 +134,7 @@ def _count_routes(
     rules: Rules,
     succ: dict[_Pair, list[tuple[str, Path, int, _Pair]]],
     pairs: list[_Pair],
-    first: _Pair,
+    firsts: list[_Pair],
     result: Coverage,
 ) -> None:
     """Routes per ending by counting paths over the pair graph (Kahn's order); a loop makes them endless."""
@@ -136,7 +143,8 @@ def _count_routes(
         for *_rest, nxt in out:
             incoming[nxt] += 1
     ways = dict.fromkeys(pairs, 0)
-    ways[first] = 1
+    for first in firsts:
+        ways[first] = 1
     ready = deque(p for p in pairs if incoming[p] == 0)
     done = 0
     while ready:
@@ -162,16 +170,16 @@ def _count_routes(
 def _step_gaps(
     rules: Rules,
     succ: dict[_Pair, list[tuple[str, Path, int, _Pair]]],
-    first: _Pair,
+    firsts: list[_Pair],
     result: Coverage,
     limit: int,
 ) -> None:
     """Breadth-first over (node, state, steps): each gap found is a shortest walk missing a step; one gap is
     kept per (move into the ending, steps covered)."""
     Triple = tuple[str, int, int]
-    start: Triple = (first[0], first[1], 0)
-    parent: dict[Triple, tuple[Triple, str, Path] | None] = {start: None}
-    queue = deque([start])
+    starts: list[Triple] = [(first[0], first[1], 0) for first in firsts]
+    parent: dict[Triple, tuple[Triple, str, Path] | None] = dict.fromkeys(starts)
+    queue = deque(starts)
     reported: set[tuple[Path, int]] = set()
     while queue:
         triple = queue.popleft()
@@ -210,7 +218,8 @@ def routes(scenario: Scenario, *, limit: int = 2000, max_visits: int = 2) -> Ite
     if scenario.start not in scenario.nodes:
         return
     stack: list[tuple[str, GameState, tuple[str, ...], tuple[str, ...], int, dict[str, int]]] = [
-        (scenario.start, rules.initial, (scenario.start,), (), 0, {scenario.start: 1})
+        (scenario.start, rules.start_state(v), (scenario.start,), (), 0, {scenario.start: 1})
+        for v in reversed(casting_variants(scenario, rules.route_members))
     ]
     given = 0
     while stack and given < limit:

@@ -6,40 +6,41 @@ transition function: `Session`, route coverage (`engine/routes.py`), the transcr
 re-simulation (`debrief/runs.py`) all call it, so a rule changes in one place. The transitions Machine
 (`engine/machine.py`) holds the current node and fires the transitions `step` has decided on.
 
-YAML never names Python: each condition or effect model maps to one function here, looked up by type.
+YAML never names Python: each condition or effect model maps to one function in `engine/registry.py`.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from functools import cached_property
 from operator import attrgetter
 from random import Random
 from types import MappingProxyType
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from trainer.engine.errors import EngineError
 from trainer.engine.events import EndingReached, Event, NodeEntered, NodeEnteredFields
 from trainer.engine.order import LAST, Orders, partition
+from trainer.engine.registry import CONDITIONS as CONDITIONS  # re-exported: the registry the checker reads
+from trainer.engine.registry import EFFECTS as EFFECTS
+from trainer.engine.registry import Bounds, Effect, Test, compile_conditions, compile_effects
 from trainer.engine.state import GameState as GameState  # re-exported: the rules and their state
 from trainer.engine.views import ChoiceOption, Phase
 from trainer.model.beats import leaves_at
+from trainer.model.casting import look_members
 from trainer.model.graph import NOBODY, Path, node_choices, step_bit
 from trainer.model.loader import content_hash
 from trainer.model.scenario import (
-    AddEffect,
     Choice,
     ChoiceBase,
     EndingNode,
-    FlagCondition,
     Line,
-    MeterCondition,
+    LookCondition,
     ReflectionQuestion,
     Scenario,
     SceneNode,
     SelectionNode,
-    SetEffect,
 )
 from trainer.model.vocabulary import Step
 
@@ -49,105 +50,6 @@ REGISTRATION = "#registratie"
 DONE = "#klaar"
 ADVANCE = ">"
 """The id of the move that continues without a choice (a scene's `next:`, an ending, a phase)."""
-
-
-# --- the registry of conditions and effects ---------------------------------------------------------
-
-
-Test = Callable[[GameState], bool]
-"""A compiled condition: asked once per state, so the model's fields are read once, at compile time."""
-
-
-def _flag(cond: FlagCondition) -> Test:
-    name, wanted = cond.flag, cond.is_
-    return lambda state: state.flags.get(name, False) is wanted
-
-
-def _meter(cond: MeterCondition) -> Test:
-    name = cond.meter
-    low = cond.at_least if cond.at_least is not None else -(2**63)
-    high = cond.at_most if cond.at_most is not None else 2**63
-    return lambda state: low <= state.meters.get(name, 0) <= high
-
-
-Bounds = Mapping[str, tuple[int, int]]
-
-
-def _clamp(bounds: Bounds, name: str, value: int) -> int:
-    low, high = bounds[name]
-    return max(low, min(high, value))
-
-
-Change = tuple[bool, Callable[[dict[str, Any]], None]]
-"""A compiled effect: whether it changes the flags (else the meters), and how it changes a copy of them."""
-
-
-def _set(effect: SetEffect, bounds: Bounds) -> Change:
-    name, to = effect.set, effect.to
-    if isinstance(to, bool):
-        return True, lambda flags: flags.__setitem__(name, to)
-    value = _clamp(bounds, name, to)
-    return False, lambda meters: meters.__setitem__(name, value)
-
-
-def _add(effect: AddEffect, bounds: Bounds) -> Change:
-    name, by = effect.add, effect.by
-    low, high = bounds[name]
-
-    def add(meters: dict[str, Any]) -> None:
-        value = meters.get(name, 0) + by
-        meters[name] = low if value < low else high if value > high else value
-
-    return False, add
-
-
-CONDITIONS: dict[type, Callable[[Any], Test]] = {
-    FlagCondition: _flag,
-    MeterCondition: _meter,
-}
-EFFECTS: dict[type, Callable[[Any, Bounds], Change]] = {
-    SetEffect: _set,
-    AddEffect: _add,
-}
-
-Effect = Callable[[GameState], GameState]
-"""Compiled `effects:` of a choice: the state after them."""
-
-
-def compile_effects(effects: Sequence[Any], bounds: Bounds) -> Effect | None:
-    """One function for an `effects:` list, applied in order; None when there are none. Flags and meters
-    are copied only when an effect changes them: the other half of the state is shared."""
-    changes = [EFFECTS[type(e)](e, bounds) for e in effects]
-    if not changes:
-        return None
-    on_flags = tuple(change for is_flag, change in changes if is_flag)
-    on_meters = tuple(change for is_flag, change in changes if not is_flag)
-
-    def effect(state: GameState) -> GameState:
-        flags, meters = state.flags, state.meters
-        if on_flags:
-            new_flags = flags.copy()
-            for change in on_flags:
-                change(new_flags)
-            flags = MappingProxyType(new_flags)
-        if on_meters:
-            new_meters = meters.copy()
-            for change in on_meters:
-                change(new_meters)
-            meters = MappingProxyType(new_meters)
-        return GameState(flags, meters)
-
-    return effect
-
-
-def compile_conditions(conditions: Sequence[Any]) -> Test | None:
-    """One test for a `when:` list (all must hold); None when there are no conditions."""
-    tests = [CONDITIONS[type(c)](c) for c in conditions]
-    if not tests:
-        return None
-    if len(tests) == 1:
-        return tests[0]
-    return lambda state: all(test(state) for test in tests)
 
 
 # --- one scenario's rules, compiled once ------------------------------------------------------------
@@ -202,14 +104,14 @@ class Move(NamedTuple):
         return self.option.triggers[self.branch]
 
 
-def _option(cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds) -> Option:
+def _option(sc: Scenario, cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds) -> Option:
     bases = choice.legal_bases
     return Option(
         cid,
         step,
         choice,
         path,
-        compile_conditions(choice.when),
+        compile_conditions(choice.when, sc),
         compile_effects(choice.effects, bounds),
         step_bit(step),
         step.value,
@@ -222,7 +124,8 @@ def _option(cid: str, step: Step, choice: ChoiceBase, path: Path, bounds: Bounds
         tuple(b.value for b in bases),
         tuple(o.value for o in choice.offences),
         targets := tuple(
-            (compile_conditions(when), target, (*path, *below)) for when, target, below in choice.targets()
+            (compile_conditions(when, sc), target, (*path, *below))
+            for when, target, below in choice.targets()
         ),
         (cid,) if len(targets) == 1 else tuple(f"{cid}#{i}" for i in range(len(targets))),
     )
@@ -249,13 +152,14 @@ class Rules:
         meters = scenario.state.meters
         self.bounds: dict[str, tuple[int, int]] = {name: (m.min, m.max) for name, m in meters.items()}
         self.options: dict[str, tuple[Option, ...]] = {
-            nid: tuple(_option(*entry, self.bounds) for entry in node_choices(scenario, nid)) for nid in nodes
+            nid: tuple(_option(scenario, *entry, self.bounds) for entry in node_choices(scenario, nid))
+            for nid in nodes
         }
         self._by_id = {(nid, o.id): o for nid, opts in self.options.items() for o in opts}
         # A node's lines once, and whether any of them depends on the state.
         self._lines = {nid: tuple(getattr(node, "lines", ())) for nid, node in nodes.items()}
         self._line_tests = {
-            nid: tuple((line, compile_conditions(line.when)) for line in lines)
+            nid: tuple((line, compile_conditions(line.when, scenario, line.speaker)) for line in lines)
             for nid, lines in self._lines.items()
             if any(line.when for line in lines)
         }
@@ -270,7 +174,9 @@ class Rules:
         self._unconditional = {
             nid for nid, opts in self.options.items() if not any(o.choice.when for o in opts)
         }
-        self._questions = tuple((q, compile_conditions(q.when)) for q in scenario.reflection)
+        self._questions = tuple((q, compile_conditions(q.when, scenario)) for q in scenario.reflection)
+        # whose look a `when:` asks about: only these join the state (none without look conditions)
+        self.look_members, self.route_members = look_members(scenario)
         # The orders each node's legal options can be shown in, built once: where no option has a `when:`
         # one set, elsewhere one per combination of the conditions that hold (keyed by the bits of the
         # options left out), built when first met. Entering a node is on every host step.
@@ -331,6 +237,17 @@ class Rules:
             )
             for pos, phase in self.phases.items()
         }
+
+    def start_state(self, casting: Mapping[str, str]) -> GameState:
+        """The initial state of a session with this casting (cast id -> look id)."""
+        looks = MappingProxyType({cid: casting[cid] for cid in self.look_members if cid in casting})
+        return replace(self.initial, looks=looks) if looks else self.initial
+
+    def looks_allow(self, item: Line | ChoiceBase, casting: Mapping[str, str]) -> bool:
+        """Whether a line's or choice's conditions on a look hold for this casting (for the storyboard)."""
+        who = item.speaker if isinstance(item, Line) else None
+        test = compile_conditions([c for c in item.when if isinstance(c, LookCondition)], self.scenario, who)
+        return test is None or test(self.start_state(casting))
 
     @cached_property
     def content_hash(self) -> str:

@@ -69,6 +69,7 @@ class Session:
         scenario_hash: str | None = None,
         pace: float = 1.0,
         casting_place: int | None = None,
+        casting_from: str | None = None,
     ) -> None:
         start = start_node or scenario.start
         if not 1.0 <= pace <= MAX_PACE:
@@ -85,7 +86,7 @@ class Session:
         self.start_node = start
         self.listeners: list[Listener] = list(listeners)
         self.events: list[Event] = []
-        self._state: GameState = self.rules.initial
+        self._state: GameState = self.rules.initial  # the casting joins it below, once drawn
         self.answers: dict[str, str] = {}
         self._built = machine_for(scenario)
         self._rng = random.Random(seed)  # only the choice order draws from it, so replays reproduce it
@@ -93,6 +94,7 @@ class Session:
         # choice orders of its sessions as they were.
         self.casting_place = casting_place
         self.casting: dict[str, str] = draw_casting(scenario, casting_rng(seed), casting_place)
+        self._state = self.rules.start_state(self.casting)  # a `when:` on a look reads it from the state
         self._shown: tuple[ChoiceOption, ...] = ()  # the legal choices in the order drawn on entry
         self._visited: dict[str, None] = {}  # nodes entered so far, in order (a dict: each once)
         self._visited_t: tuple[str, ...] = ()  # the same as a tuple, for the view
@@ -115,6 +117,7 @@ class Session:
                 pace=pace,
                 casting=dict(self.casting),
                 casting_place=casting_place,
+                casting_from=casting_from if casting_place is not None else None,
             )
         )
         self._enter(start, 0.0)
@@ -396,6 +399,7 @@ class Session:
             scenario_hash=scenario_hash,
             pace=first.pace,
             casting_place=first.casting_place,
+            casting_from=first.casting_from,
         )
         if first.content_hash != session.content_hash:
             raise EngineError(

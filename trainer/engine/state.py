@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import field
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any
 
 from trainer.engine.frozen import Record
+
+_NO_LOOKS: Mapping[str, str] = MappingProxyType({})
 
 if TYPE_CHECKING:
     from trainer.model.scenario import Scenario
@@ -20,6 +23,8 @@ class GameState(Record):
     # read-only views of dicts nobody else holds; `.copy()` of a view is a fast dict copy, dict(view) is not
     flags: MappingProxyType[str, bool]
     meters: MappingProxyType[str, int]
+    # the casting a `when:` asks about (cast id -> look id), fixed per run: a look test is pure too
+    looks: Mapping[str, str] = field(default_factory=lambda: _NO_LOOKS)
 
     @classmethod
     def of(cls, flags: Mapping[str, bool], meters: Mapping[str, int]) -> GameState:
@@ -33,4 +38,8 @@ class GameState(Record):
 
     def key(self) -> tuple[Any, ...]:
         """A hashable snapshot, for search over states."""
-        return (tuple(sorted(self.flags.items())), tuple(sorted(self.meters.items())))
+        return (
+            tuple(sorted(self.flags.items())),
+            tuple(sorted(self.meters.items())),
+            tuple(sorted(self.looks.items())),
+        )

@@ -90,6 +90,7 @@ def transcript(
         stamp = f"[{event.t:7.1f}s]"
         if isinstance(event, SessionStarted):
             out.append(f"{w['started']}: {t(scenario.title)} (v{event.scenario_version}, seed {event.seed})")
+            state = rules.start_state(event.casting)  # lines on a look show as the session drew them
             if event.casting:
                 # names follow the look where a pool gives name variants; the looks are said, for replays
                 names |= {c.id: c.name.get(lang) for c in apply_looks(scenario, event.casting).cast}

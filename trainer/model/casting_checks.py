@@ -1,6 +1,7 @@
 """Checks of a scenario's casting pools: references (C171), drawability (C172), a look stuck on one role
 (C173, a warning) and, the one that keeps the experiment honest, a look attribute named in a text that not
-every look in the pool has (C170).
+every look in the pool has (C170; in a line or choice, which can carry a look condition: C174 in
+`look_checks`).
 
 A look may only change what no description, cue or line depends on. If a cue says 'blond' while one of the
 looks has black hair, the session that draws that look shows a cue that contradicts the picture, and a
@@ -104,8 +105,8 @@ def _texts(text: Text | None, path: Path) -> Iterator[tuple[str, Path]]:
 
 
 def _candidate_texts(scenario: Scenario, cast_id: str) -> Iterator[tuple[str, Path]]:
-    """The texts that describe a pooled member: their candidate's label, cues, perspective and address, and
-    the lines they speak."""
+    """The texts that describe a pooled member and cannot carry a condition: their candidate's label, cues,
+    perspective and address. (Lines and choices can: `look_checks`, C174.)"""
     for node_id, node in scenario.nodes.items():
         base: Path = ("nodes", node_id)
         if isinstance(node, SelectionNode):
@@ -120,9 +121,6 @@ def _candidate_texts(scenario: Scenario, cast_id: str) -> Iterator[tuple[str, Pa
                 yield from _texts(cand.address.text, (*cpath, "address", "text"))
                 yield from _texts(cand.address.rationale, (*cpath, "address", "rationale"))
                 yield from _texts(cand.address.perspective, (*cpath, "address", "perspective"))
-        for i, line in enumerate(getattr(node, "lines", [])):
-            if line.speaker == cast_id:
-                yield from _texts(line.text, (*base, "lines", i, "text"))
 
 
 def _reports(scenario: Scenario) -> Iterator[tuple[str, Path]]:

@@ -18,6 +18,7 @@ from trainer.model.diagnostics import Both, Diagnostic
 from trainer.model.graph import NOBODY, node_choices
 from trainer.model.i18n_checks import translation_findings
 from trainer.model.loader import LoadedScenario
+from trainer.model.look_checks import look_condition_findings
 from trainer.model.phrases import PhraseList, default_phrases
 from trainer.model.scenario import (
     AddEffect,
@@ -106,6 +107,7 @@ class _Checker:
             *length_findings(self.sc),
             *atmosphere_findings(self.sc, self.texts),
             *casting_findings(self.sc),
+            *look_condition_findings(self.sc),
         )
         for code, path, args in findings:
             self.add(code, path, **args)

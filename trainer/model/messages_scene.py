@@ -201,4 +201,48 @@ SCENE_MESSAGES: dict[str, Entry] = {
         "geef de pool minstens twee looks die verschillen (huidskleur, haar, haarkleur, hoofddeksel)",
         "give the pool at least two looks that differ (skin tone, hair, hair colour, headwear)",
     ),
+    "C174": Entry(
+        E,
+        "'{word}' noemt een {attribute} van '{who}' die niet elke look in pool '{pool}' heeft, "
+        "en geen voorwaarde op de look beperkt deze tekst tot looks die het wel hebben: {text}",
+        "'{word}' names a {attribute} of '{who}' that not every look in pool '{pool}' has, and no condition "
+        "on the look limits this text to looks that do: {text}",
+        "zet er een voorwaarde op de look bij, bijv. when: [{{of: {who}, look: LOOK-ID}}] of "
+        "when: [{{of: {who}, look_has: {{{key}: ...}}}}], of beschrijf gedrag in plaats van uiterlijk",
+        "add a condition on the look, e.g. when: [{{of: {who}, look: LOOK-ID}}] or "
+        "when: [{{of: {who}, look_has: {{{key}: ...}}}}], or describe behaviour instead of the look",
+    ),
+    "C175": Entry(
+        E,
+        "look '{name}' staat niet in pool '{pool}' van '{who}'",
+        "look '{name}' is not in pool '{pool}' of '{who}'",
+        "{known}",
+        "{known}",
+    ),
+    "C176": Entry(
+        E,
+        "een voorwaarde op een look zegt niet van wie, of '{name}' staat in geen pool",
+        "a condition on a look does not say whose, or '{name}' is in no pool",
+        "schrijf of: met het cast-id van iemand in een pool ({known}); "
+        "in een regel is dat standaard de spreker",
+        "write of: with the cast id of someone in a pool ({known}); in a line it defaults to the speaker",
+    ),
+    "C177": Entry(
+        E,
+        "'{target}' is alleen te bereiken of te verlaten als {who} een bepaalde look heeft ({looks}): "
+        "het verhaal mag niet van het uiterlijk afhangen",
+        "'{target}' can only be reached or left when {who} has a certain look ({looks}): "
+        "the story must not depend on the look",
+        "geef dezelfde weg ook zonder voorwaarde op de look, of haal de voorwaarde weg; "
+        "alleen wat er gezegd wordt mag per look verschillen",
+        "offer the same way without a condition on the look too, or drop the condition; "
+        "only what is said may differ per look",
+    ),
+    "C178": Entry(
+        W,
+        "deze voorwaarde op de look van '{who}' geldt bij {how} in pool '{pool}'",
+        "this condition on the look of '{who}' holds for {how} in pool '{pool}'",
+        "noem looks of kenmerken die sommige looks in de pool wel hebben en andere niet",
+        "name looks or attributes that some looks in the pool have and others do not",
+    ),
 }

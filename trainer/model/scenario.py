@@ -4,9 +4,20 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import ConfigDict, Discriminator, Field, StrictBool, StrictInt, Tag
+from pydantic import Field, StrictBool, StrictInt
 
 from trainer.model.base import Identifier, Strict
+
+# re-exported: a scenario's conditions and effects are part of its model
+from trainer.model.conditions import AddEffect as AddEffect
+from trainer.model.conditions import Condition as Condition
+from trainer.model.conditions import Effect as Effect
+from trainer.model.conditions import FlagCondition as FlagCondition
+from trainer.model.conditions import HairColor as HairColor
+from trainer.model.conditions import LookCondition as LookCondition
+from trainer.model.conditions import LookTraits as LookTraits
+from trainer.model.conditions import MeterCondition as MeterCondition
+from trainer.model.conditions import SetEffect as SetEffect
 from trainer.model.street import Beat, Crowd, Prop
 from trainer.model.text import Text
 from trainer.model.vocabulary import (
@@ -30,7 +41,7 @@ from trainer.model.vocabulary import (
     Weather,
 )
 
-# --- state: flags, meters, conditions, effects -------------------------------------------------
+# --- state: flags and meters; conditions and effects in model/conditions.py ---------------------------------
 
 
 class Meter(Strict):
@@ -51,59 +62,6 @@ class State(Strict):
         'bijv. gefilmd: {nl: "het optreden werd gefilmd", en: "the stop was filmed"}',
     )
     meters: dict[Identifier, Meter] = Field(default_factory=dict)
-
-
-class FlagCondition(Strict):
-    """True when the flag has the given value (default true)."""
-
-    flag: Identifier
-    is_: StrictBool = Field(default=True, alias="is")
-
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
-
-
-class MeterCondition(Strict):
-    """Compares a meter: at_least and/or at_most."""
-
-    meter: Identifier
-    at_least: StrictInt | None = None
-    at_most: StrictInt | None = None
-
-
-def _condition_tag(value: Any) -> str:
-    has_meter = "meter" in value if isinstance(value, dict) else isinstance(value, MeterCondition)
-    return "meter" if has_meter else "flag"
-
-
-Condition = Annotated[
-    Annotated[FlagCondition, Tag("flag")] | Annotated[MeterCondition, Tag("meter")],
-    Discriminator(_condition_tag),
-]
-
-
-class SetEffect(Strict):
-    """Sets a flag (to true unless `to` says otherwise) or a meter (to a number)."""
-
-    set: Identifier
-    to: StrictBool | StrictInt = True
-
-
-class AddEffect(Strict):
-    """Adds `by` (may be negative) to a meter, clamped to its bounds."""
-
-    add: Identifier
-    by: StrictInt
-
-
-def _effect_tag(value: Any) -> str:
-    has_add = "add" in value if isinstance(value, dict) else isinstance(value, AddEffect)
-    return "add" if has_add else "set"
-
-
-Effect = Annotated[
-    Annotated[SetEffect, Tag("set")] | Annotated[AddEffect, Tag("add")],
-    Discriminator(_effect_tag),
-]
 
 
 # --- choices ------------------------------------------------------------------------------------
@@ -419,7 +377,7 @@ class Look(Strict):
     id: Identifier
     skin_tone: StrictInt | None = Field(default=None, ge=1, le=6, description="1 licht … 6 donker")
     hair: Hair | None = None
-    hair_color: Literal["zwart", "bruin", "blond", "rood", "grijs", "wit"] | None = None
+    hair_color: HairColor | None = None
     headwear: Headwear | None = Field(default=None, description="alleen waar het verhaal het toelaat")
 
 

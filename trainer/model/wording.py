@@ -9,10 +9,24 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from trainer.model.graph import Edge
-from trainer.model.scenario import ChoiceBase, FlagCondition, Line, MeterCondition, Scenario, SceneNode
+from trainer.model.scenario import (
+    ChoiceBase,
+    FlagCondition,
+    Line,
+    LookCondition,
+    MeterCondition,
+    Scenario,
+    SceneNode,
+)
 from trainer.model.text import Text, tr
 
-Condition = FlagCondition | MeterCondition
+Condition = FlagCondition | MeterCondition | LookCondition
+_TRAITS = {
+    "skin_tone": ("huidskleur", "skin tone"),
+    "hair": ("haar", "hair"),
+    "hair_color": ("haarkleur", "hair colour"),
+    "headwear": ("hoofddeksel", "headwear"),
+}
 
 
 def _flag_label(scenario: Scenario, name: str, lang: str) -> str:
@@ -26,8 +40,31 @@ def _meter_label(scenario: Scenario, name: str, lang: str) -> str:
     return spec.label.get(lang) if spec is not None else name
 
 
-def one_condition(scenario: Scenario, cond: Condition, lang: str) -> str:
-    """One condition in words."""
+def _look_words(scenario: Scenario, cond: LookCondition, lang: str, speaker: str | None) -> str:
+    """ "Sara in look hoofddoek", "Sara met hoofddeksel hoofddoek": whose look, and which."""
+    who = cond.of or speaker or "?"
+    member = next((m for m in scenario.cast if m.id == who), None)
+    name = member.name.get(lang) if member is not None else who
+    parts = []
+    if cond.look is not None:
+        ids = tr(" of ", " or ", lang).join(cond.look_ids)
+        parts.append(tr("in look {x}", "in look {x}", lang).format(x=ids))
+    if cond.look_has is not None:
+        for field, (nl, en) in _TRAITS.items():
+            value = getattr(cond.look_has, field)
+            if value is None:
+                continue
+            values = value if isinstance(value, list) else [value]
+            said = tr(" of ", " or ", lang).join(str(getattr(v, "value", v)) for v in values)
+            parts.append(tr("met {a} {x}", "with {a} {x}", lang).format(a=tr(nl, en, lang), x=said))
+    words = f"{name} {tr(' en ', ' and ', lang).join(parts)}"
+    return words if cond.is_ else tr("niet: {x}", "not: {x}", lang).format(x=words)
+
+
+def one_condition(scenario: Scenario, cond: Condition, lang: str, speaker: str | None = None) -> str:
+    """One condition in words (`speaker`: whose look a line's look condition asks about by default)."""
+    if isinstance(cond, LookCondition):
+        return _look_words(scenario, cond, lang, speaker)
     if isinstance(cond, FlagCondition):
         label = _flag_label(scenario, cond.flag, lang)
         return label if cond.is_ else tr("niet: {x}", "not: {x}", lang).format(x=label)
@@ -42,16 +79,19 @@ def one_condition(scenario: Scenario, cond: Condition, lang: str) -> str:
     return f"{label} {bound}"
 
 
-def condition_words(scenario: Scenario, conditions: Sequence[Condition], lang: str) -> str:
+def condition_words(
+    scenario: Scenario, conditions: Sequence[Condition], lang: str, speaker: str | None = None
+) -> str:
     """All conditions of a `when:` (they must all hold): "alleen als A en B"."""
-    parts = [one_condition(scenario, c, lang) for c in conditions]
+    parts = [one_condition(scenario, c, lang, speaker) for c in conditions]
     joiner = tr(" en ", " and ", lang)
     return tr("alleen als {x}", "only if {x}", lang).format(x=joiner.join(parts))
 
 
 def when_words(scenario: Scenario, item: Line | ChoiceBase, lang: str) -> str | None:
     """The condition of a line or choice in words, or None when it is always there."""
-    return condition_words(scenario, item.when, lang) if item.when else None
+    speaker = item.speaker if isinstance(item, Line) else None
+    return condition_words(scenario, item.when, lang, speaker) if item.when else None
 
 
 def branch_words(scenario: Scenario, edge: Edge, lang: str) -> str | None:

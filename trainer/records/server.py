@@ -142,6 +142,23 @@ class ServerStore:
 
     # --- writing ---
 
+    def claim_place(self, group_label: str, scenario_id: str) -> int:
+        """The next casting place of a group for a scenario, claimed for good: at least the number of the
+        group's sessions of it stored here, and never one handed out before. One statement: concurrent
+        claims queue on the row (or on inserting it), so two laptops starting at once get two places."""
+        with self.pool.connection() as conn:
+            row = conn.execute(
+                "INSERT INTO casting_places AS c (group_label, scenario_id, next_place) "
+                "VALUES (%(g)s, %(s)s, 1 + (SELECT COUNT(*) FROM sessions JOIN groups ON groups.id = "
+                "sessions.group_id WHERE groups.label = %(g)s AND sessions.scenario_id = %(s)s)) "
+                "ON CONFLICT (group_label, scenario_id) DO UPDATE "
+                "SET next_place = GREATEST(c.next_place, EXCLUDED.next_place - 1) + 1 "
+                "RETURNING next_place - 1",
+                {"g": group_label, "s": scenario_id},
+            ).fetchone()
+        assert row is not None
+        return int(row[0])
+
     def stored_counts(self, session_ids: Sequence[str]) -> dict[str, int]:
         """How many events the server holds per session (absent sessions are left out)."""
         if not session_ids:

@@ -85,6 +85,16 @@ MIGRATIONS: tuple[str, ...] = (
         purged_at TIMESTAMPTZ NOT NULL DEFAULT now()
     );
     """,
+    # 3: casting places claimed per group and scenario, so a group on many laptops shares the Latin square:
+    # the next place to hand out (a row lock makes two laptops starting at once get two places)
+    """
+    CREATE TABLE casting_places (
+        group_label TEXT NOT NULL,
+        scenario_id TEXT NOT NULL,
+        next_place INTEGER NOT NULL CHECK (next_place >= 1),
+        PRIMARY KEY (group_label, scenario_id)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

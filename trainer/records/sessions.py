@@ -24,33 +24,61 @@ from trainer.records.store import RecordStore
 Checker = Callable[[LoadedScenario], list[str]]
 
 
+PlaceClaim = Callable[[str, str], int | None]
+"""(group, scenario id) -> a place claimed on the shared store, or None when it cannot be reached."""
+
+
+def casting_place(
+    store: RecordReader | None,
+    group: str | None,
+    scenario: Scenario,
+    place: int | None = None,
+    claim: PlaceClaim | None = None,
+) -> tuple[int | None, str | None]:
+    """The next session's place in its group for a casting scenario, and where it came from (recorded in
+    SessionStarted.casting_from). None without a casting, or without a group and a given place: the session
+    draws from its seed.
+
+    Places pick rows of the casting's Latin square, so a group's sessions share the looks out evenly. A given
+    `place` (`--place`) wins ("given"); with a shared store the place is claimed there ("server"), so every
+    laptop of a group counts together; offline, or without a server, this laptop counts the group's sessions
+    of the scenario it holds ("laptop"), which misses sessions on other laptops until they are synced."""
+    if not scenario.casting:
+        return None, None
+    if place is not None:
+        return place, "given"
+    if group is None:
+        return None, None
+    if claim is not None:
+        claimed = claim(group, scenario.id)
+        if claimed is not None:
+            return claimed, "server"
+    if store is None:
+        return None, None
+    return sum(1 for row in store.sessions(group=group) if row.scenario_id == scenario.id), "laptop"
+
+
 def group_place(
     store: RecordReader | None, group: str | None, scenario: Scenario, place: int | None = None
 ) -> int | None:
-    """The next session's place in its group for a casting scenario (None without a casting, or without a
-    group and a given place: the session draws from its seed).
-
-    Places pick rows of the casting's Latin square, so a group's sessions share the looks out evenly. A given
-    `place` (`--place`, handed out per laptop by the instructor) wins; otherwise a laptop counts the group's
-    sessions of this scenario it holds. Sessions still on another laptop are not seen until they are synced
-    or imported, so a group on many laptops needs `--place`."""
-    if not scenario.casting:
-        return None
-    if place is not None:
-        return place
-    if store is None or group is None:
-        return None
-    return sum(1 for row in store.sessions(group=group) if row.scenario_id == scenario.id)
+    """The place alone, counted on this laptop (see `casting_place`)."""
+    return casting_place(store, group, scenario, place)[0]
 
 
 class RecordedSessions:
     """Loads scenario files and starts or resumes sessions, recording into `store` when there is one."""
 
     def __init__(
-        self, store: RecordStore | None = None, *, check: Checker | None = None, place: int | None = None
+        self,
+        store: RecordStore | None = None,
+        *,
+        check: Checker | None = None,
+        place: int | None = None,
+        claim: PlaceClaim | None = None,
     ) -> None:
         self.store = store
         self.place = place  # casting: this laptop's place in the group, when given
+        self.claim = claim  # casting: a place claimed on the shared store, when there is one
         self.check = check  # error lines for a loaded file (the CLI's checker), shown instead of playing
 
     def load(self, path: Path, lang: str) -> tuple[LoadedScenario | None, list[str]]:
@@ -81,6 +109,11 @@ class RecordedSessions:
             listeners.append(
                 Recorder(self.store, loaded.scenario, loaded.content_hash, trainee=trainee, group=group)
             )
+        place, source = (
+            casting_place(self.store, group, loaded.scenario, self.place, self.claim)
+            if trainee is not None or self.place is not None
+            else (None, None)
+        )
         return Session(
             loaded.scenario,
             seed=seed,
@@ -90,9 +123,8 @@ class RecordedSessions:
             start_node=start_node,
             scenario_hash=loaded.content_hash,
             pace=pace,
-            casting_place=group_place(self.store, group, loaded.scenario, self.place)
-            if trainee is not None or self.place is not None
-            else None,
+            casting_place=place,
+            casting_from=source,
         )
 
     def can_resume(self) -> bool:

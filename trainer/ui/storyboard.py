@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Mapping
+from functools import partial
 from pathlib import Path
 
 import pygame
@@ -35,11 +37,13 @@ def _frame(
     *,
     now: float = 60.0,
     street_t: float = 0.0,
+    casting: Mapping[str, str] | None = None,
 ) -> Frame:
     view = session.view() if session is not None else None
     timer = float(view.timer_seconds) - street_t if view is not None and view.timer_seconds else None
     if view is not None:
-        view = annotated_view(scenario, view)  # every line and choice, conditions in words
+        # every line and choice, conditions in words; with a casting, none its looks rule out
+        view = annotated_view(scenario, view, casting)
     # An instructor's tool: it shows everything a trainee sees only after play (meters, learning goals) too.
     return Frame(
         Theme(height=size[1]),
@@ -86,8 +90,10 @@ def render(
     `look` draws a casting scenario's people as the session at that place in a group sees them (without it,
     as the file describes them)."""
     base = scenario
-    if look is not None:
-        scenario = apply_looks(base, draw_casting(base, casting_rng(0), look))
+    casting = draw_casting(base, casting_rng(0), look) if look is not None else None
+    if casting is not None:
+        scenario = apply_looks(base, casting)
+    frame_of = partial(_frame, casting=casting)
     out.mkdir(parents=True, exist_ok=True)
     surface = pygame.Surface(size)
     rows: list[dict[str, str]] = []
@@ -117,13 +123,13 @@ def render(
                 add(
                     f"{node_id}__t{t:05.1f}",
                     Screen.SELECTION,
-                    _frame(scenario, session, size, lang, UiState(skip_reveal=True), street_t=t),
+                    frame_of(scenario, session, size, lang, UiState(skip_reveal=True), street_t=t),
                     f"{node_id} · {t:g} s",
                     "selectie · " + ", ".join(steps),
                 )
             for i, cand in enumerate(sorted(node.candidates, key=lambda c: c.position)):
                 ui = UiState(focus=i, inspected=cand.id, skip_reveal=True)
-                frame = _frame(scenario, session, size, lang, ui, street_t=at or 0.0)
+                frame = frame_of(scenario, session, size, lang, ui, street_t=at or 0.0)
                 ui.pan = focus_pan(frame)
                 add(
                     f"{node_id}__{cand.id}",
@@ -136,17 +142,17 @@ def render(
             add(
                 node_id,
                 Screen.ENDING,
-                _frame(scenario, session, size, lang, UiState()),
+                frame_of(scenario, session, size, lang, UiState()),
                 node_id,
                 f"{tr('einde', 'ending', lang)} · {tr(*OUTCOME_LABELS[node.outcome], lang)}",
             )
         else:
-            full = _frame(scenario, session, size, lang, UiState(skip_reveal=True, focus=None))
+            full = frame_of(scenario, session, size, lang, UiState(skip_reveal=True, focus=None))
             for seconds, line, name in speaker_moments(scenario, full):
                 add(
                     f"{node_id}__regel{line + 1}",
                     Screen.DIALOGUE,
-                    _frame(scenario, session, size, lang, UiState(focus=None), now=seconds),
+                    frame_of(scenario, session, size, lang, UiState(focus=None), now=seconds),
                     f"{node_id} · {tr('regel', 'line', lang)} {line + 1}",
                     name,
                 )
@@ -163,7 +169,7 @@ def render(
     add(
         "zz_reflectie",
         Screen.REFLECTION,
-        _frame(scenario, reflection, size, lang, UiState()),
+        frame_of(scenario, reflection, size, lang, UiState()),
         tr("reflectie", "reflection", lang),
     )
     # Only the questions this route asks: one with a `when:` that does not hold is not open to answer.
@@ -172,7 +178,7 @@ def render(
     add(
         "zz_registratie",
         Screen.REGISTRATION,
-        _frame(scenario, reflection, size, lang, UiState()),
+        frame_of(scenario, reflection, size, lang, UiState()),
         tr("registratie", "registration", lang),
     )
     add(

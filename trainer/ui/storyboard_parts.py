@@ -9,6 +9,7 @@ the same rendering entry points the game uses (the panorama, the dialogue and en
 from __future__ import annotations
 
 import math
+from collections.abc import Mapping
 
 import pygame
 
@@ -28,16 +29,23 @@ from trainer.ui.theme import Theme
 from trainer.ui.widgets import fit, panel
 
 
-def _lines(scenario: Scenario, lines: list[Line]) -> tuple[Line, ...]:
-    return tuple(line.model_copy(update={"text": marked_text(scenario, line)}) for line in lines)
+def _lines(scenario: Scenario, lines: list[Line], casting: Mapping[str, str] | None) -> tuple[Line, ...]:
+    rules = rules_for(scenario)
+    return tuple(
+        line.model_copy(update={"text": marked_text(scenario, line)})
+        for line in lines
+        if casting is None or rules.looks_allow(line, casting)
+    )
 
 
-def annotated_view(scenario: Scenario, view: View) -> View:
+def annotated_view(scenario: Scenario, view: View, casting: Mapping[str, str] | None = None) -> View:
     """The view with every line and choice of the node, conditional ones marked with their condition in
-    words and a timer's default marked as such (a trainee sees only what holds in their state)."""
+    words and a timer's default marked as such (a trainee sees only what holds in their state). With a
+    `casting` (the storyboard's `--look`), lines and choices whose condition on a look it rules out are
+    left out: that session never shows them."""
     node = view.node
     if isinstance(node, EndingNode):
-        return view._replace(lines=_lines(scenario, node.lines))
+        return view._replace(lines=_lines(scenario, node.lines, casting))
     if not isinstance(node, SceneNode):
         return view
     rules = rules_for(scenario)  # what a timeout takes is a rule: asked, not read from the YAML
@@ -51,8 +59,9 @@ def annotated_view(scenario: Scenario, view: View) -> View:
             c.model_copy(update={"text": marked_text(scenario, c, note if c.id == default else None)}),
         )
         for c in node.choices
+        if casting is None or rules.looks_allow(c, casting)
     )
-    return view._replace(lines=_lines(scenario, node.lines), choices=choices)
+    return view._replace(lines=_lines(scenario, node.lines, casting), choices=choices)
 
 
 def speaker_moments(scenario: Scenario, frame: Frame) -> list[tuple[float, int, str]]:
