@@ -62,11 +62,15 @@ class RecordStore:
         wall: Callable[[], str] = utc_now,
         read_only: bool = False,
         timeout: float = 10.0,
+        quick_check: bool = True,
     ) -> None:
         self.path = Path(path)
         self.wall = wall
         self.read_only = read_only and self.path.exists()  # nothing to protect in a file not there yet
         self.timeout = timeout
+        # `trainer report` skips the page-by-page check: on a 700 MB file of 100,000 sessions it costs two
+        # seconds per report, and every read the report makes still fails with a one-line message
+        self.quick_check = quick_check
         self._conn = self._open()
 
     # --- opening ---
@@ -189,7 +193,7 @@ class RecordStore:
                 f"made by an older trainer (schema {version}); can be read only after updating",
                 "open it once in a writable place, e.g. with trainer sessions import",
             )
-        result = conn.execute("PRAGMA quick_check").fetchone()[0]
+        result = conn.execute("PRAGMA quick_check").fetchone()[0] if self.quick_check else "ok"
         if result != "ok":
             raise self._fail(
                 f"database beschadigd ({result})",
@@ -218,6 +222,12 @@ class RecordStore:
 
     def close(self) -> None:
         self._conn.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The open connection, for readers of derived data that aggregate in SQL (`debrief.cohort`);
+        writes still go through `transaction()`."""
+        return self._conn
 
     def __enter__(self) -> RecordStore:
         return self
@@ -336,6 +346,25 @@ class RecordStore:
 
     # --- reading ---
 
+    placeholder = "?"  # for SQL shared with the server (records.stream)
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """A read-only query's rows, with errors said in one line (records.stream)."""
+        return self._read(sql, params)
+
+    def stream(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        """A query's rows one at a time, for reading more than fits in memory (records.stream)."""
+        try:
+            cursor = self._conn.execute(sql, params)
+            while chunk := cursor.fetchmany(100):
+                yield from chunk
+        except sqlite3.DatabaseError as exc:
+            raise self._problem(
+                exc,
+                ("lezen mislukt", "reading failed"),
+                ("herstel een back-up of importeer een export", "restore a backup or import an export"),
+            ) from None
+
     def sessions(
         self, *, group: str | None = None, trainee: str | None = None, status: str | None = None
     ) -> list[SessionRow]:
@@ -424,8 +453,10 @@ class RecordStore:
         return [r[0] for r in self._read("SELECT id FROM sessions WHERE trainee_code = ?", (trainee,))]
 
     def delete_sessions(self, ids: list[str]) -> None:
-        """Remove sessions, their events, and trainees and groups left without sessions."""
+        """Remove sessions, their events (votes among them) and the flags set on them, and trainees and groups
+        left without sessions (with their flags, revotes and hands)."""
         with self.transaction() as conn:
+            conn.executemany("DELETE FROM flags WHERE at_session = ?", [(i,) for i in ids])
             conn.executemany("DELETE FROM sessions WHERE id = ?", [(i,) for i in ids])
             conn.execute("DELETE FROM trainees WHERE code NOT IN (SELECT trainee_code FROM sessions)")
             conn.execute(
