@@ -74,6 +74,8 @@ def look_route_findings(loaded: LoadedScenario) -> list[Diagnostic]:
     """C177 at the condition on a look that opens a node only some castings reach, or that is the only
     way out of a node in some castings."""
     scenario = loaded.scenario
+    if not scenario.casting:  # no pools, no looks to tell routes apart (and no Rules to build for a check)
+        return []
     rules = rules_for(scenario)
     if not rules.route_members or scenario.start not in scenario.nodes:
         return []

@@ -24,22 +24,28 @@ WhenList = tuple[list[Any], Path, str | None]
 
 
 def when_lists(scenario: Scenario) -> Iterator[WhenList]:
-    """Every `when:` list with its data path and, for a line, its speaker (whose look it asks by default)."""
+    """Every non-empty `when:` list with its data path and, for a line, its speaker (whose look it asks by
+    default). Empty lists are skipped: most choices have none, and a path is a tuple to build."""
     for node_id, node in scenario.nodes.items():
         for _cid, _step, choice, path in node_choices(scenario, node_id):
-            yield choice.when, (*path, "when"), None
+            if choice.when:
+                yield choice.when, (*path, "when"), None
             if not isinstance(choice.goto, str):
                 for i, branch in enumerate(choice.goto):
-                    yield branch.when, (*path, "goto", i, "when"), None
+                    if branch.when:
+                        yield branch.when, (*path, "goto", i, "when"), None
         for i, line in enumerate(getattr(node, "lines", [])):
-            yield line.when, ("nodes", node_id, "lines", i, "when"), line.speaker
+            if line.when:
+                yield line.when, ("nodes", node_id, "lines", i, "when"), line.speaker
     for i, question in enumerate(scenario.reflection):
-        yield question.when, ("reflection", i, "when"), None
+        if question.when:
+            yield question.when, ("reflection", i, "when"), None
 
 
 def look_condition_findings(scenario: Scenario) -> Iterator[Finding]:
     """C175, C176 and C178 for every look condition; then C174 for texts that need one."""
-    if not any(look_conditions(w, s) for w, _p, s in when_lists(scenario)) and not scenario.casting:
+    asks_looks = any(next(look_conditions(w, s), None) is not None for w, _p, s in when_lists(scenario))
+    if not asks_looks and not scenario.casting:  # (a generator is always truthy: ask it for a first item)
         return
     cast = {m.id: m for m in scenario.cast}
     for conditions, path, speaker in when_lists(scenario):
