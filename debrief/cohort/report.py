@@ -115,6 +115,7 @@ class Report:
     pace: list[tuple[agg.Pace, bool]] = field(default_factory=list)
     decide: list[tuple[agg.Decide, bool]] = field(default_factory=list)
     hof: list[HofTable] = field(default_factory=list)
+    revotes: list[tuple[str, agg.Shifts, bool]] = field(default_factory=list)  # (point in words, cell, shown)
     prepost: list[PrePost] | None = None
     left_out: list[str] = field(default_factory=list)
 
@@ -175,6 +176,7 @@ def build(
             monthly.pace(),
             monthly.decide(cells),
             *monthly.looks(),
+            agg.shifts(db, filters),
         )
     else:
         figures = _Figures(
@@ -187,6 +189,7 @@ def build(
             agg.decide(db, filters),
             agg.looks(db, filters),
             agg.look_trainees(db, filters),
+            agg.shifts(db, filters),
         )
     return _build(db, figures, scenarios, w, filters, lang, by, design, rounds)
 
@@ -202,6 +205,7 @@ class _Figures:
     decide: list[agg.Decide]
     looks: list[agg.LookCount]
     look_trainees: dict[tuple[str, str], int]
+    shifts: list[agg.Shifts]
 
 
 def _build(
@@ -254,6 +258,12 @@ def _build(
         report.left_out.append(
             w("left_out", n=len(hidden), total=len(report.hof), section=w("section_hof"), k=K)
         )
+    shifts = sorted(
+        figures.shifts,
+        key=lambda c: (c.scenario, orders.get(c.scenario, {}).get(c.node, 10_000), c.node),
+    )
+    report.revotes = [(_point(scenarios, c.scenario, c.node, lang), c, c.trainees >= K) for c in shifts]
+    _count_left_out(report, w("section_revotes"), [s for _p, _c, s in report.revotes], w)
     if design is not None:
         report.prepost = [_prepost(db, c, w) for c in design]
         hidden_pp = [p for p in report.prepost if not p.shown]
