@@ -20,7 +20,7 @@ from debrief.cohort import aggregate as agg
 from debrief.cohort.db import Db
 from debrief.cohort.design import Comparison
 from debrief.cohort.filters import Filters
-from debrief.cohort.rollup import MonthlyFigures, covers
+from debrief.cohort.monthly import MonthlyFigures, covers
 from debrief.cohort.stats import Interval, Moments, Person, cohens_d, diff_proportions, look_test, wilson
 from debrief.hof import MIN_SELECTIONS, look_words, p_words
 from debrief.runs import point_title, story_order
@@ -169,7 +169,7 @@ def build(
         cells = monthly.cells()
         figures = _Figures(
             monthly.totals(),
-            monthly.kader("month", cells),
+            monthly.kader(by, cells),
             monthly.kader(None, cells),
             monthly.steps(cells),
             monthly.registration(),
