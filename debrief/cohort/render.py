@@ -302,7 +302,7 @@ def csv_rows(report: Report) -> list[dict[str, object]]:
             scenario=d.scenario,
             step=d.step,
         )
-    for _point, v, shown in report.revotes:
+    for _point, _step, v, shown in report.revotes:
         for category, k in (("towards", v.towards), ("away", v.away), ("stayed", v.stayed)):
             add(
                 "revotes",

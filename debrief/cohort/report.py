@@ -115,7 +115,8 @@ class Report:
     pace: list[tuple[agg.Pace, bool]] = field(default_factory=list)
     decide: list[tuple[agg.Decide, bool]] = field(default_factory=list)
     hof: list[HofTable] = field(default_factory=list)
-    revotes: list[tuple[str, agg.Shifts, bool]] = field(default_factory=list)  # (point in words, cell, shown)
+    # (point in words, step in words, cell, shown)
+    revotes: list[tuple[str, str, agg.Shifts, bool]] = field(default_factory=list)
     prepost: list[PrePost] | None = None
     left_out: list[str] = field(default_factory=list)
 
@@ -262,8 +263,11 @@ def _build(
         figures.shifts,
         key=lambda c: (c.scenario, orders.get(c.scenario, {}).get(c.node, 10_000), c.node),
     )
-    report.revotes = [(_point(scenarios, c.scenario, c.node, lang), c, c.trainees >= K) for c in shifts]
-    _count_left_out(report, w("section_revotes"), [s for _p, _c, s in report.revotes], w)
+    report.revotes = [
+        (_point(scenarios, c.scenario, c.node, lang), Step(c.step).label(lang), c, c.trainees >= K)
+        for c in shifts
+    ]
+    _count_left_out(report, w("section_revotes"), [s for _p, _s, _c, s in report.revotes], w)
     if design is not None:
         report.prepost = [_prepost(db, c, w) for c in design]
         hidden_pp = [p for p in report.prepost if not p.shown]

@@ -68,7 +68,7 @@ def test_revote_shifts_with_a_known_answer(tmp_path: Path) -> None:
         report = build(db, Filters(groups=("g1",)))
         both = build(db, Filters())
         only_g2 = build(db, Filters(sites=("Zwolle",)), lang="en")
-    [(point, cell, shown)] = report.revotes
+    [(point, step, cell, shown)] = report.revotes
     assert (cell.node, cell.towards, cell.stayed, cell.away, cell.new, cell.trainees) == (
         first_node,
         6,
@@ -77,10 +77,10 @@ def test_revote_shifts_with_a_known_answer(tmp_path: Path) -> None:
         0,
         11,
     )
-    assert shown and point
+    assert shown and point and step == "selecteren"
     assert report.totals.revotes == 11
     # both groups at the same point: 15 trainees, the four who moved away counted with them
-    [(_p, all_cell, all_shown)] = both.revotes
+    [(_p, _s, all_cell, all_shown)] = both.revotes
     assert (all_cell.towards, all_cell.stayed, all_cell.away, all_cell.trainees) == (
         6,
         5,
@@ -89,7 +89,7 @@ def test_revote_shifts_with_a_known_answer(tmp_path: Path) -> None:
     ) and all_shown
     assert both.totals.revotes == 11 + 8  # every RevoteCast; a shift counts each trainee's last vote once
     # four trainees: suppressed, and the report says so
-    [(_p, small, small_shown)] = only_g2.revotes
+    [(_p, _s, small, small_shown)] = only_g2.revotes
     assert small.away == 4 and not small_shown
     assert any("Revotes" in line or "revote" in line.lower() for line in only_g2.left_out)
     html = render_html(report)
