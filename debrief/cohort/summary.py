@@ -179,6 +179,7 @@ def summarise(scenario: Scenario, record: SessionRecord) -> Summary:
     )
     looks = _looks(scenario, run, dict(start.casting) if start else {})
     selected_look = next((lk.look for lk in looks if lk.selected), None)
+    shifts = revote_shifts(scenario.id, record, run)
     return Summary(
         session_id=record.id,
         scenario_id=scenario.id,
@@ -196,8 +197,8 @@ def summarise(scenario: Scenario, record: SessionRecord) -> Summary:
         selection_assessment=selection.assessment if selection else None,
         selected_look=selected_look,
         looks=looks,
-        revotes=revote_count(record),
-        shifts=revote_shifts(scenario.id, record, run),
+        revotes=len(shifts),  # a trainee who changed their vote in one revote voted once
+        shifts=shifts,
     )
 
 
