@@ -11,6 +11,7 @@ rollups (`rollup.rows_for`). Trainee codes are merged as sets, never summed, so 
 from __future__ import annotations
 
 import calendar
+from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 
@@ -67,6 +68,7 @@ class MonthlyFigures:
     filters: Filters
     groups: dict[int, tuple[str, str | None]] = field(init=False)  # id → (label, location)
     rows: Rows = field(init=False)
+    _points: dict[str | None, dict[tuple[str, str, str, str], Acc]] = field(init=False, default_factory=dict)
 
     def __post_init__(self) -> None:
         self.groups = {
@@ -141,23 +143,40 @@ class MonthlyFigures:
     def cells(self) -> list[Row]:
         return self.rows.cells
 
+    def _by_point(self, by: str | None) -> dict[tuple[str, str, str, str], Acc]:
+        """Per scenario, point, step and period the merged cell rows: every row's trainee codes are read
+        once, and coarser figures are unions of these (a merge per row per figure cost seconds)."""
+        if by not in self._points:
+            merged: dict[tuple[str, str, str, str], Acc] = {}
+            finer = next(iter(self._points.values()), None)
+            if by is None and finer is not None:
+                for (scenario, node, step, _period), acc in finer.items():
+                    merged.setdefault((scenario, node, step, ""), Acc()).absorb(acc)
+            else:
+                for row in self.rows.cells:
+                    key = (str(row[0]), str(row[3]), str(row[4]), self._period(by, row[1], row[2]))
+                    merged.setdefault(key, Acc()).merge(row[5:])
+            self._points[by] = merged
+        return self._points[by]
+
     def kader(self, by: str | None, cells: list[Row]) -> list[agg.Shares]:
-        merged: dict[tuple[str, str, str, str], Acc] = {}
-        for row in cells:
-            key = (str(row[0]), str(row[3]), str(row[4]), self._period(by, row[1], row[2]))
-            merged.setdefault(key, Acc()).merge(row[5:])
-        return [acc.shares(*key) for key, acc in sorted(merged.items())]
+        del cells  # read through _by_point
+        return [acc.shares(*key) for key, acc in sorted(self._by_point(by).items())]
+
+    def _coarse(self, key: Callable[[str, str, str], tuple[str, ...]]) -> dict[tuple[str, ...], Acc]:
+        merged: dict[tuple[str, ...], Acc] = {}
+        for (scenario, node, step, _p), acc in self._by_point(None).items():
+            merged.setdefault(key(scenario, node, step), Acc()).absorb(acc)
+        return merged
 
     def steps(self, cells: list[Row]) -> list[agg.Shares]:
-        merged: dict[str, Acc] = {}
-        for row in cells:
-            merged.setdefault(str(row[4]), Acc()).merge(row[5:])
-        return [acc.shares("", "", step, "") for step, acc in merged.items()]
+        del cells
+        merged = self._coarse(lambda _sc, _n, step: (step,))
+        return [acc.shares("", "", step, "") for (step,), acc in merged.items()]
 
     def decide(self, cells: list[Row]) -> list[agg.Decide]:
-        merged: dict[tuple[str, str], Acc] = {}
-        for row in cells:
-            merged.setdefault((str(row[0]), str(row[4])), Acc()).merge(row[5:])
+        del cells
+        merged = self._coarse(lambda scenario, _n, step: (scenario, step))
         return [
             agg.Decide(
                 scenario,

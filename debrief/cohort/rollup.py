@@ -93,6 +93,16 @@ class Acc:
         self.timed_out += int(timed_out)
         self.people |= trainee_set(trainees)
 
+    def absorb(self, other: Acc) -> None:
+        """Add another accumulator's sums and trainees (a coarser figure from finer ones)."""
+        self.in_line += other.in_line
+        self.debatable += other.debatable
+        self.not_in_line += other.not_in_line
+        self.decided += other.decided
+        self.seconds += other.seconds
+        self.timed_out += other.timed_out
+        self.people |= other.people
+
     def shares(self, scenario: str, node: str, step: str, period: str) -> agg.Shares:
         return agg.Shares(
             scenario, node, step, period, self.in_line, self.debatable, self.not_in_line, len(self.people)
