@@ -26,7 +26,7 @@ from trainer.model.scenario import Scenario
 from trainer.records import RecordsError
 from trainer.records.rows import parse_snapshot
 
-TABLES_VERSION = 5  # 4: report_revotes; 5: rollups per group
+TABLES_VERSION = 6  # 4: report_revotes; 5: rollups per group; 6: and all groups
 """The shape of the derived tables; other shapes are dropped and rebuilt (they hold nothing underived)."""
 
 # Every derived table repeats the session's scenario, trainee, group and start, so the report scans one

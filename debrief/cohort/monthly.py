@@ -18,7 +18,7 @@ from datetime import date, timedelta
 from debrief.cohort import aggregate as agg
 from debrief.cohort.db import Db
 from debrief.cohort.filters import Filters
-from debrief.cohort.rollup import NO_GROUP, Acc, Rows, rows_for
+from debrief.cohort.rollup import ALL_GROUPS, NO_GROUP, Acc, Rows, rows_for
 from debrief.cohort.rollup import trainee_set as _set
 
 Row = tuple[object, ...]
@@ -66,6 +66,7 @@ class MonthlyFigures:
 
     db: Db
     filters: Filters
+    by: str | None = None  # by month or none over every group: the rows of all groups together suffice
     groups: dict[int, tuple[str, str | None]] = field(init=False)  # id → (label, location)
     rows: Rows = field(init=False)
     _points: dict[str | None, dict[tuple[str, str, str, str], Acc]] = field(init=False, default_factory=dict)
@@ -83,8 +84,13 @@ class MonthlyFigures:
             self.rows.cells += found.cells
             self.rows.looks += found.looks
 
-    def _stored(self) -> Rows:
-        parts: list[str] = ["1 = 1"]
+    @property
+    def _together(self) -> bool:
+        return not (self.filters.groups or self.filters.sites) and self.by in (None, "month")
+
+    def _where(self, together: bool) -> tuple[str, list[object]] | None:
+        """The condition on stored rollup rows, or None when no group matches."""
+        parts: list[str] = [f"group_id = {ALL_GROUPS}" if together else f"group_id <> {ALL_GROUPS}"]
         params: list[object] = []
         f = self.filters
         if f.scenarios:
@@ -97,7 +103,7 @@ class MonthlyFigures:
                 if (not f.groups or label in f.groups) and (not f.sites or loc in f.sites)
             ]
             if not wanted:
-                return Rows()
+                return None
             parts.append(f"group_id IN ({', '.join('?' * len(wanted))})")
             params.extend(wanted)
         low, high, _edges = split(f)
@@ -107,7 +113,13 @@ class MonthlyFigures:
         if high is not None:
             parts.append("month <= ?")
             params.append(high)
-        where = " AND ".join(parts)
+        return " AND ".join(parts), params
+
+    def _stored(self) -> Rows:
+        found = self._where(self._together)
+        if found is None:
+            return Rows()
+        where, params = found
         return Rows(
             *(
                 [tuple(r) for r in self.db.rows(f"SELECT * FROM {table} WHERE {where}", params)]  # noqa: S608
@@ -127,7 +139,15 @@ class MonthlyFigures:
 
     def totals(self) -> agg.Totals:
         trainees: set[str] = set()
-        ids = {int(str(r[2])) for r in self.rows.sessions} - {NO_GROUP}
+        ids = {int(str(r[2])) for r in self.rows.sessions} - {NO_GROUP, ALL_GROUPS}
+        found = self._where(False) if self._together else None
+        if found is not None:  # the rows of all groups together do not say which groups they hold
+            ids |= {
+                int(str(g))
+                for (g,) in self.db.rows(
+                    f"SELECT DISTINCT group_id FROM report_session_months WHERE {found[0]}", found[1]
+                )
+            } - {NO_GROUP}
         for r in self.rows.sessions:
             trainees |= _set(r[21])
         known = [self.groups[i] for i in ids if i in self.groups]

@@ -166,7 +166,7 @@ def build(
     w = ReportWords(lang)
     scenarios = newest_scenarios(db)
     if not exact and covers(filters, by):
-        monthly = MonthlyFigures(db, filters)
+        monthly = MonthlyFigures(db, filters, by)
         cells = monthly.cells()
         figures = _Figures(
             monthly.totals(),
