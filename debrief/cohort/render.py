@@ -356,7 +356,7 @@ def csv_rows(report: Report) -> list[dict[str, object]]:
             )
             rows[-1].update({k: round(v, 6) for k, v in row_gap.items()})
     for pp in report.prepost or []:
-        for e in pp.effects:
+        for e in pp.sizes:
             n = (e.pre[1] if e.pre else 0) + (e.post[1] if e.post else 0)
             add(
                 "prepost",

@@ -100,7 +100,7 @@ class PrePost:
     pre: agg.SideSums
     post: agg.SideSums
     shown: bool
-    effects: tuple[Effect, ...]
+    sizes: tuple[Effect, ...]  # one effect size per measure
 
 
 @dataclass

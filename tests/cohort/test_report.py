@@ -44,13 +44,13 @@ def test_a_cohort_that_improved_and_one_that_did_not(cohort_db: Path) -> None:
     assert improved.shown and flat.shown
     assert improved.pre.sessions == improved.post.sessions == N
     assert improved.pre.trainees == N
-    share, selection, _honest, d = improved.effects
+    share, selection, _honest, d = improved.sizes
     # 20% -> 80% in line: a large change whose interval excludes no change
     assert share.change is not None and share.change.estimate > 0.3 and share.change.low > 0
     assert d.d and d.change is not None and d.change.estimate > 1 and d.change.low > 0
     assert share.pre is not None and share.post is not None
     assert share.pre[0] / share.pre[1] < 0.4 < 0.6 < share.post[0] / share.post[1]
-    flat_share, _s, _h, flat_d = flat.effects
+    flat_share, _s, _h, flat_d = flat.sizes
     assert flat_share.change is not None and flat_share.change.low < 0 < flat_share.change.high
     assert flat_d.change is not None and flat_d.change.low < 0 < flat_d.change.high
 

@@ -75,7 +75,7 @@ def test_sections_from_the_records(group_sheet: Sheet) -> None:
     )
     t02 = s.registrations[1]
     assert t02.mismatches == ()  # a rear light, registered as what it was
-    assert len(s.reflections) == 5 and all(len(r.answers) == 12 for r in s.reflections)
+    assert len(s.reflections) == 6 and all(len(r.answers) == 12 for r in s.reflections)
     assert any(m.kind == "vertrouwen" and m.who == "Yassin" for m in s.meters)
     assert s.timeline[0].node_id == "straat"
     assert len(s.routes) == 12 and s.routes[0][0].option.choice_id == "oude_auto"

@@ -24,8 +24,20 @@ class _Model:
 
 
 def _all_moves(rules: Rules) -> list[tuple[str, str, str]]:
-    found = [(node, o.id, o.choice.goto) for node, options in rules.options.items() for o in options]
-    return found + [(node, ADVANCE, target) for node, target in rules.advances.items()]
+    """Every (source, trigger, destination): one per choice, per entry of a conditional `goto` (`id#n`) and
+    per branch of a conditional `next:` (`>`, `>#1`, ...)."""
+    found = [
+        (node, trigger, target)
+        for node, options in rules.options.items()
+        for o in options
+        for trigger, (_test, target, _path) in zip(o.triggers, o.targets, strict=True)
+    ]
+    found += [(node, ADVANCE, target) for node, target in rules.advances.items()]
+    return found + [
+        (node, ADVANCE if i == 0 else f"{ADVANCE}#{i}", dest)
+        for node, branches in rules.next_branches.items()
+        for i, (_test, dest) in enumerate(branches)
+    ]
 
 
 def test_the_machine_fires_exactly_the_moves_the_rules_make(scenario: Scenario) -> None:

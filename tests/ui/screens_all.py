@@ -94,7 +94,8 @@ def all_states(
             elif isinstance(node, EndingNode):
                 yield f"{sc.id}/{node_id}", "ending", frame(loaded, session, size, lang)
                 session.advance()
-                for q in sc.reflection:
+                # the questions this route asks: one whose when: fails on it is not open (and not drawn)
+                while (q := session.next_question()) is not None:
                     yield (
                         f"{sc.id}/reflect/{q.id}",
                         "reflection",

@@ -172,7 +172,8 @@ def render(
         frame_of(scenario, reflection, size, lang, UiState()),
         tr("reflectie", "reflection", lang),
     )
-    for question in scenario.reflection:
+    # Only the questions this route asks: one with a `when:` that does not hold is not open to answer.
+    while (question := reflection.next_question()) is not None:
         reflection.answer(question.id, "…")
     add(
         "zz_registratie",
