@@ -11,6 +11,7 @@ from typing import Any
 
 from debrief.cohort.db import Db
 from debrief.cohort.filters import Filters
+from debrief.cohort.summary import SHIFTS
 
 PERIODS = {
     "month": "substr(c.started_at, 1, 7)",
@@ -87,6 +88,24 @@ class LookCount:
     shown: int
     selected: int
     trainees: int
+
+
+@dataclass(frozen=True)
+class Shifts:
+    """Revotes at one decision point against each trainee's own first choice there (see `summary.SHIFTS`)."""
+
+    scenario: str
+    node: str
+    step: str
+    towards: int
+    away: int
+    stayed: int
+    new: int
+    trainees: int
+
+    @property
+    def paired(self) -> int:
+        return self.towards + self.away + self.stayed
 
 
 @dataclass(frozen=True)
@@ -259,3 +278,17 @@ def side(db: Db, filters: Filters) -> SideSums:
         int(values[8]),
         int(values[9]),
     )
+
+
+def shifts(db: Db, filters: Filters) -> list[Shifts]:
+    """Revote shifts per scenario and decision point. Always counted from the per-session table: revotes are
+    a few per group, so the table stays small next to the choices."""
+    where, params = _where(filters, "v")
+    rows = db.rows(
+        "SELECT v.scenario_id, v.node, v.step, "
+        + ", ".join(f"SUM(CASE WHEN v.shift = '{s}' THEN 1 ELSE 0 END)" for s in SHIFTS)
+        + f", COUNT(DISTINCT v.trainee_code) FROM report_revotes v WHERE {where} "
+        "GROUP BY v.scenario_id, v.node, v.step ORDER BY v.scenario_id, v.node",
+        params,
+    )
+    return [Shifts(str(r[0]), str(r[1]), str(r[2]), *(int(x or 0) for x in r[3:])) for r in rows]

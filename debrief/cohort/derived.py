@@ -26,7 +26,7 @@ from trainer.model.scenario import Scenario
 from trainer.records import RecordsError
 from trainer.records.rows import parse_snapshot
 
-TABLES_VERSION = 3
+TABLES_VERSION = 6  # 4: report_revotes; 5: rollups per group; 6: and all groups
 """The shape of the derived tables; other shapes are dropped and rebuilt (they hold nothing underived)."""
 
 # Every derived table repeats the session's scenario, trainee, group and start, so the report scans one
@@ -79,15 +79,32 @@ TABLES: tuple[str, ...] = (
         selected INTEGER NOT NULL,
         PRIMARY KEY (session_id, cast_id)
     )""",
+    f"""CREATE TABLE report_revotes (
+        session_id TEXT NOT NULL REFERENCES report_sessions(session_id) ON DELETE CASCADE,
+        {_WHO},
+        revote_id TEXT NOT NULL,
+        node TEXT NOT NULL,
+        step TEXT NOT NULL,
+        shift TEXT NOT NULL,
+        PRIMARY KEY (session_id, revote_id)
+    )""",
     # a month of one scenario is what the rollups rebuild: found by index, not by a scan
     "CREATE INDEX report_sessions_month ON report_sessions(scenario_id, started_at)",
     "CREATE INDEX report_choices_month ON report_choices(scenario_id, started_at)",
     "CREATE INDEX report_looks_month ON report_looks(scenario_id, started_at)",
+    "CREATE INDEX report_revotes_month ON report_revotes(scenario_id, started_at)",
     *rollup.TABLES,
 )
 DROP = tuple(
     f"DROP TABLE IF EXISTS {t}"
-    for t in (*rollup.NAMES, "report_looks", "report_choices", "report_sessions", "report_meta")
+    for t in (
+        *rollup.NAMES,
+        "report_revotes",
+        "report_looks",
+        "report_choices",
+        "report_sessions",
+        "report_meta",
+    )
 )
 
 CHUNK = 500
@@ -246,6 +263,7 @@ def _write(db: Db, summaries: Sequence[Summary], who: dict[str, tuple[str, str, 
     }
     db.write_many(
         [
+            ("DELETE FROM report_revotes WHERE session_id = ?", ids),
             ("DELETE FROM report_looks WHERE session_id = ?", ids),
             ("DELETE FROM report_choices WHERE session_id = ?", ids),
             ("DELETE FROM report_sessions WHERE session_id = ?", ids),
@@ -299,6 +317,14 @@ def _write(db: Db, summaries: Sequence[Summary], who: dict[str, tuple[str, str, 
                     (s.session_id, *head[s.session_id], lk.pool, lk.cast_id, lk.look, int(lk.selected))
                     for s in summaries
                     for lk in s.looks
+                ],
+            ),
+            (
+                f"INSERT INTO report_revotes VALUES ({', '.join('?' * 9)})",
+                [
+                    (s.session_id, *head[s.session_id], v.revote_id, v.node, v.step, v.shift)
+                    for s in summaries
+                    for v in s.shifts
                 ],
             ),
         ]

@@ -302,6 +302,20 @@ def csv_rows(report: Report) -> list[dict[str, object]]:
             scenario=d.scenario,
             step=d.step,
         )
+    for _point, _step, v, shown in report.revotes:
+        for category, k in (("towards", v.towards), ("away", v.away), ("stayed", v.stayed)):
+            add(
+                "revotes",
+                "revote_share",
+                category,
+                k / v.paired if v.paired else None,
+                v.paired,
+                v.trainees,
+                not shown,
+                scenario=v.scenario,
+                point=v.node,
+                step=v.step,
+            )
     for t in report.hof:
         for look, cell in zip(t.looks, t.by_look, strict=True):
             add(

@@ -20,7 +20,7 @@ from debrief.cohort import aggregate as agg
 from debrief.cohort.db import Db
 from debrief.cohort.design import Comparison
 from debrief.cohort.filters import Filters
-from debrief.cohort.rollup import MonthlyFigures, covers
+from debrief.cohort.monthly import MonthlyFigures, covers
 from debrief.cohort.stats import Interval, Moments, Person, cohens_d, diff_proportions, look_test, wilson
 from debrief.hof import MIN_SELECTIONS, look_words, p_words
 from debrief.runs import point_title, story_order
@@ -115,6 +115,8 @@ class Report:
     pace: list[tuple[agg.Pace, bool]] = field(default_factory=list)
     decide: list[tuple[agg.Decide, bool]] = field(default_factory=list)
     hof: list[HofTable] = field(default_factory=list)
+    # (point in words, step in words, cell, shown)
+    revotes: list[tuple[str, str, agg.Shifts, bool]] = field(default_factory=list)
     prepost: list[PrePost] | None = None
     left_out: list[str] = field(default_factory=list)
 
@@ -164,17 +166,18 @@ def build(
     w = ReportWords(lang)
     scenarios = newest_scenarios(db)
     if not exact and covers(filters, by):
-        monthly = MonthlyFigures(db, filters)
+        monthly = MonthlyFigures(db, filters, by)
         cells = monthly.cells()
         figures = _Figures(
             monthly.totals(),
-            monthly.kader("month", cells),
+            monthly.kader(by, cells),
             monthly.kader(None, cells),
             monthly.steps(cells),
             monthly.registration(),
             monthly.pace(),
             monthly.decide(cells),
             *monthly.looks(),
+            agg.shifts(db, filters),
         )
     else:
         figures = _Figures(
@@ -187,6 +190,7 @@ def build(
             agg.decide(db, filters),
             agg.looks(db, filters),
             agg.look_trainees(db, filters),
+            agg.shifts(db, filters),
         )
     return _build(db, figures, scenarios, w, filters, lang, by, design, rounds)
 
@@ -202,6 +206,7 @@ class _Figures:
     decide: list[agg.Decide]
     looks: list[agg.LookCount]
     look_trainees: dict[tuple[str, str], int]
+    shifts: list[agg.Shifts]
 
 
 def _build(
@@ -254,6 +259,15 @@ def _build(
         report.left_out.append(
             w("left_out", n=len(hidden), total=len(report.hof), section=w("section_hof"), k=K)
         )
+    shifts = sorted(
+        figures.shifts,
+        key=lambda c: (c.scenario, orders.get(c.scenario, {}).get(c.node, 10_000), c.node),
+    )
+    report.revotes = [
+        (_point(scenarios, c.scenario, c.node, lang), Step(c.step).label(lang), c, c.trainees >= K)
+        for c in shifts
+    ]
+    _count_left_out(report, w("section_revotes"), [s for _p, _s, _c, s in report.revotes], w)
     if design is not None:
         report.prepost = [_prepost(db, c, w) for c in design]
         hidden_pp = [p for p in report.prepost if not p.shown]

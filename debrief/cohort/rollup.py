@@ -1,12 +1,14 @@
 """Monthly rollups of the per-session summaries: what makes a report over 100,000 sessions take a second.
 
 Counting distinct trainees per figure over half a million choice rows costs seconds in SQL on either backend,
-for every report. So the summaries are rolled up once per scenario and calendar month, when they change
-(`update`, called by `refresh`): per decision point and step, per session measure and per casting look, with
-the sums and the set of trainee codes behind each row. A report over whole months (any scenarios, by month)
-merges those rows and their trainee sets (`MonthlyFigures`), which gives exactly the figures the per-session
-SQL gives (a test holds the two paths equal). A report filtered by group, site or a date inside a month
-counts from the per-session tables (`debrief.cohort.aggregate`).
+for every report. So the summaries are rolled up once per scenario, calendar month and group, when they
+change (`update`, called by `refresh`), and once more for all groups together (ALL_GROUPS: a report over
+every group reads ~20 times fewer rows): per decision point and step, per session measure and per casting
+look, with the sums and the set of trainee codes behind each row. Keyed by group, the rows answer a group
+or site filter and `--by group|site` as well as whole months; a date inside a month adds the edge days
+counted from the per-session tables by the same code (`rows_for`). `debrief.cohort.monthly` merges the rows
+and their trainee sets, which gives exactly the figures the per-session SQL gives (a test holds the two
+paths equal).
 
 A purge deletes summaries through their foreign keys; the next refresh sees the month's session count differ
 and rebuilds that month, so a purged trainee's code leaves the rollups with it (`sessions purge` refreshes at
@@ -15,24 +17,23 @@ once).
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 from debrief.cohort import aggregate as agg
 from debrief.cohort.db import Db, Row
-from debrief.cohort.filters import Filters
 
 TABLES: tuple[str, ...] = (
     """CREATE TABLE report_cell_months (
-        scenario_id TEXT NOT NULL, month TEXT NOT NULL, node TEXT NOT NULL, step TEXT NOT NULL,
+        scenario_id TEXT NOT NULL, month TEXT NOT NULL, group_id BIGINT NOT NULL,
+        node TEXT NOT NULL, step TEXT NOT NULL,
         in_line INTEGER NOT NULL, debatable INTEGER NOT NULL, not_in_line INTEGER NOT NULL,
         decided INTEGER NOT NULL, decide_seconds REAL NOT NULL, timed_out INTEGER NOT NULL,
         trainees TEXT NOT NULL,
-        PRIMARY KEY (scenario_id, month, node, step)
+        PRIMARY KEY (scenario_id, month, group_id, node, step)
     )""",
     """CREATE TABLE report_session_months (
-        scenario_id TEXT NOT NULL, month TEXT NOT NULL,
+        scenario_id TEXT NOT NULL, month TEXT NOT NULL, group_id BIGINT NOT NULL,
         sessions INTEGER NOT NULL, unfit INTEGER NOT NULL, revotes INTEGER NOT NULL,
         fitting INTEGER NOT NULL, finished INTEGER NOT NULL, with_timeout INTEGER NOT NULL,
         slow INTEGER NOT NULL,
@@ -41,21 +42,24 @@ TABLES: tuple[str, ...] = (
         power_ok INTEGER NOT NULL, outcome_ok INTEGER NOT NULL,
         reason_fact INTEGER NOT NULL, reason_power INTEGER NOT NULL, reason_both INTEGER NOT NULL,
         reason_nothing INTEGER NOT NULL,
-        trainees TEXT NOT NULL, fitting_trainees TEXT NOT NULL, groups TEXT NOT NULL,
-        PRIMARY KEY (scenario_id, month)
+        trainees TEXT NOT NULL, fitting_trainees TEXT NOT NULL,
+        PRIMARY KEY (scenario_id, month, group_id)
     )""",
     """CREATE TABLE report_look_months (
-        scenario_id TEXT NOT NULL, month TEXT NOT NULL, pool TEXT NOT NULL, cast_id TEXT NOT NULL,
+        scenario_id TEXT NOT NULL, month TEXT NOT NULL, group_id BIGINT NOT NULL,
+        pool TEXT NOT NULL, cast_id TEXT NOT NULL,
         look TEXT NOT NULL, shown INTEGER NOT NULL, selected INTEGER NOT NULL, trainees TEXT NOT NULL,
-        PRIMARY KEY (scenario_id, month, pool, cast_id, look)
+        PRIMARY KEY (scenario_id, month, group_id, pool, cast_id, look)
     )""",
 )
 NAMES = ("report_cell_months", "report_session_months", "report_look_months")
 SEP = "\n"  # trainee codes never hold a line break (trainer.records.fields.is_code)
+NO_GROUP = 0  # the group_id of a session without a group (ids count from 1 on both backends)
+ALL_GROUPS = -1  # the rows of every group together: what a report over all groups reads (fewer rows)
 
 
 @dataclass
-class _Acc:
+class Acc:
     """Sums behind one figure and the trainees behind them."""
 
     in_line: int = 0
@@ -89,12 +93,27 @@ class _Acc:
         self.decided += int(decided)
         self.seconds += float(seconds)
         self.timed_out += int(timed_out)
-        self.people |= _set(trainees)
+        self.people |= trainee_set(trainees)
+
+    def absorb(self, other: Acc) -> None:
+        """Add another accumulator's sums and trainees (a coarser figure from finer ones)."""
+        self.in_line += other.in_line
+        self.debatable += other.debatable
+        self.not_in_line += other.not_in_line
+        self.decided += other.decided
+        self.seconds += other.seconds
+        self.timed_out += other.timed_out
+        self.people |= other.people
 
     def shares(self, scenario: str, node: str, step: str, period: str) -> agg.Shares:
         return agg.Shares(
             scenario, node, step, period, self.in_line, self.debatable, self.not_in_line, len(self.people)
         )
+
+
+def trainee_set(text: object) -> set[str]:
+    """The trainee codes of a rollup row."""
+    return set(str(text).split(SEP)) if text else set()
 
 
 def _bounds(month: str) -> tuple[str, str]:
@@ -119,291 +138,129 @@ def changed_months(db: Db, touched: Iterable[tuple[str, str]]) -> set[tuple[str,
     }
     kept = {
         (str(a), str(b)): int(c)
-        for a, b, c in db.rows("SELECT scenario_id, month, sessions FROM report_session_months")
+        for a, b, c in db.rows(
+            "SELECT scenario_id, month, SUM(sessions) FROM report_session_months "
+            f"WHERE group_id <> {ALL_GROUPS} GROUP BY scenario_id, month"
+        )
     }
     out |= {pair for pair, n in now.items() if kept.get(pair) != n}
     out |= {pair for pair in kept if pair not in now}
     return out
 
 
+Key = tuple[str, str, int]  # scenario, month, group id
+
+
+@dataclass
+class Rows:
+    """Rollup rows in their tables' column order, as stored or as counted now for edge days."""
+
+    sessions: list[tuple[object, ...]] = field(default_factory=list)
+    cells: list[tuple[object, ...]] = field(default_factory=list)
+    looks: list[tuple[object, ...]] = field(default_factory=list)
+
+
+def rows_for(db: Db, where: str, params: Sequence[object], *, per_group: bool = True) -> Rows:
+    """The rollup rows of the per-session rows matching `where` (over alias `r`), per scenario, month and
+    group (or all groups as ALL_GROUPS): what `update` stores, and what a report adds for the days of a
+    month it covers only in part."""
+    group = f"COALESCE(r.group_id, {NO_GROUP})" if per_group else str(ALL_GROUPS)
+    _KEY = f"r.scenario_id, substr(r.started_at, 1, 7), {group}"  # noqa: N806 - the key's columns
+    sessions: dict[Key, list[Row]] = {}
+    for row in db.rows(
+        f"SELECT {_KEY}, r.trainee_code, r.fits, r.finished, r.pace, r.timeouts, r.seconds, r.registered, "
+        "r.honest, r.grounds_ok, r.power_ok, r.outcome_ok, r.reason_kind, r.revotes "
+        f"FROM report_sessions r WHERE {where}",
+        params,
+    ):
+        sessions.setdefault((str(row[0]), str(row[1]), int(row[2])), []).append(row[3:])
+    cells: dict[tuple[Key, str, str], Acc] = {}
+    for scenario, month, gid, node, step, assessment, seconds, timed_out, trainee in db.rows(
+        f"SELECT {_KEY}, r.node, r.step, r.assessment, r.seconds, r.timed_out, r.trainee_code "
+        f"FROM report_choices r WHERE {where}",
+        params,
+    ):
+        key = ((str(scenario), str(month), int(gid)), str(node), str(step))
+        cells.setdefault(key, Acc()).add(str(assessment), float(seconds), bool(timed_out), str(trainee))
+    looks: dict[tuple[Key, str, str, str], Acc] = {}
+    for scenario, month, gid, pool, cast_id, look, selected, trainee in db.rows(
+        f"SELECT {_KEY}, r.pool, r.cast_id, r.look, r.selected, r.trainee_code "
+        f"FROM report_looks r WHERE {where}",
+        params,
+    ):
+        key2 = ((str(scenario), str(month), int(gid)), str(pool), str(cast_id), str(look))
+        acc = looks.setdefault(key2, Acc())
+        acc.in_line += 1  # appearances
+        acc.debatable += int(selected)  # selections
+        acc.people.add(str(trainee))
+    out = Rows()
+    for head, found in sessions.items():
+        fit = [s for s in found if s[1]]
+        kinds = [str(s[11]) for s in fit]
+        seconds = [float(s[5]) for s in fit if s[5] is not None]
+        out.sessions.append(
+            (
+                *head,
+                len(found),
+                len(found) - len(fit),
+                sum(int(s[12]) for s in found),
+                len(fit),
+                sum(int(s[2]) for s in fit),
+                sum(int(s[4]) > 0 for s in fit),
+                sum(float(s[3]) > 1 for s in fit),
+                sum(seconds),
+                len(seconds),
+                sum(int(s[6]) for s in fit),
+                sum(int(s[7] or 0) for s in fit),
+                sum(int(s[8] or 0) for s in fit),
+                sum(int(s[9] or 0) for s in fit),
+                sum(int(s[10] or 0) for s in fit),
+                kinds.count("fact"),
+                kinds.count("power"),
+                kinds.count("both"),
+                kinds.count("nothing"),
+                _codes(s[0] for s in found),
+                _codes(s[0] for s in fit),
+            )
+        )
+    out.cells = [
+        (
+            *k,
+            n,
+            st,
+            c.in_line,
+            c.debatable,
+            c.not_in_line,
+            c.decided,
+            c.seconds,
+            c.timed_out,
+            _codes(c.people),
+        )
+        for (k, n, st), c in cells.items()
+    ]
+    out.looks = [(*k, *rest, e.in_line, e.debatable, _codes(e.people)) for (k, *rest), e in looks.items()]
+    return out
+
+
 def update(db: Db, pairs: Iterable[tuple[str, str]]) -> int:
-    """Rebuild the rollups of these (scenario, month) pairs from the per-session tables."""
+    """Rebuild the rollups of these (scenario, month) pairs, every group's, from the per-session tables."""
     done = 0
     for scenario_id, month in sorted(pairs):
         low, high = _bounds(month)
-        where = "scenario_id = ? AND started_at >= ? AND started_at < ?"
-        params = [scenario_id, low, high]
-        sessions = db.rows(
-            "SELECT trainee_code, group_id, fits, finished, pace, timeouts, seconds, registered, honest, "
-            f"grounds_ok, power_ok, outcome_ok, reason_kind, revotes FROM report_sessions WHERE {where}",
-            params,
-        )
-        cells: dict[tuple[str, str], _Acc] = {}
-        for node, step, assessment, seconds, timed_out, trainee in db.rows(
-            "SELECT node, step, assessment, seconds, timed_out, trainee_code "
-            f"FROM report_choices WHERE {where}",
-            params,
-        ):
-            cells.setdefault((str(node), str(step)), _Acc()).add(
-                str(assessment), float(seconds), bool(timed_out), str(trainee)
-            )
-        looks: dict[tuple[str, str, str], _Acc] = {}
-        for pool, cast_id, look, selected, trainee in db.rows(
-            f"SELECT pool, cast_id, look, selected, trainee_code FROM report_looks WHERE {where}", params
-        ):
-            acc = looks.setdefault((str(pool), str(cast_id), str(look)), _Acc())
-            acc.in_line += 1  # appearances
-            acc.debatable += int(selected)  # selections
-            acc.people.add(str(trainee))
+        where = "r.scenario_id = ? AND r.started_at >= ? AND r.started_at < ?"
+        rows = rows_for(db, where, [scenario_id, low, high])
+        every = rows_for(db, where, [scenario_id, low, high], per_group=False)
+        rows.sessions += every.sessions
+        rows.cells += every.cells
+        rows.looks += every.looks
         key = [(scenario_id, month)]
         writes: list[tuple[str, Sequence[Sequence[object]]]] = [
             (f"DELETE FROM {table} WHERE scenario_id = ? AND month = ?", key) for table in NAMES
         ]
-        if sessions:
-            fit = [s for s in sessions if s[2]]
-            kinds = [str(s[12]) for s in fit]
-            seconds = [float(s[6]) for s in fit if s[6] is not None]
-            writes.append(
-                (
-                    f"INSERT INTO report_session_months VALUES ({', '.join('?' * 23)})",
-                    [
-                        (
-                            scenario_id,
-                            month,
-                            len(sessions),
-                            len(sessions) - len(fit),
-                            sum(int(s[13]) for s in sessions),
-                            len(fit),
-                            sum(int(s[3]) for s in fit),
-                            sum(int(s[5]) > 0 for s in fit),
-                            sum(float(s[4]) > 1 for s in fit),
-                            sum(seconds),
-                            len(seconds),
-                            sum(int(s[7]) for s in fit),
-                            sum(int(s[8] or 0) for s in fit),
-                            sum(int(s[9] or 0) for s in fit),
-                            sum(int(s[10] or 0) for s in fit),
-                            sum(int(s[11] or 0) for s in fit),
-                            kinds.count("fact"),
-                            kinds.count("power"),
-                            kinds.count("both"),
-                            kinds.count("nothing"),
-                            _codes(s[0] for s in sessions),
-                            _codes(s[0] for s in fit),
-                            _codes(s[1] for s in sessions if s[1] is not None),
-                        )
-                    ],
-                )
-            )
-        if cells:
-            writes.append(
-                (
-                    f"INSERT INTO report_cell_months VALUES ({', '.join('?' * 11)})",
-                    [
-                        (
-                            scenario_id,
-                            month,
-                            n,
-                            st,
-                            c.in_line,
-                            c.debatable,
-                            c.not_in_line,
-                            c.decided,
-                            c.seconds,
-                            c.timed_out,
-                            _codes(c.people),
-                        )
-                        for (n, st), c in cells.items()
-                    ],
-                )
-            )
-        if looks:
-            writes.append(
-                (
-                    f"INSERT INTO report_look_months VALUES ({', '.join('?' * 8)})",
-                    [
-                        (scenario_id, month, *k, e.in_line, e.debatable, _codes(e.people))
-                        for k, e in looks.items()
-                    ],
-                )
-            )
+        for table, found in zip(NAMES, (rows.cells, rows.sessions, rows.looks), strict=True):
+            if found:
+                marks = ", ".join("?" * len(found[0]))
+                writes.append((f"INSERT INTO {table} VALUES ({marks})", found))
         db.write_many(writes)
         done += 1
     return done
-
-
-# --- reading -----------------------------------------------------------------------------------------
-
-
-def covers(filters: Filters, by: str | None) -> bool:
-    """Whether the monthly rollups answer this report exactly: whole months, no group or site filter."""
-    if filters.groups or filters.sites or by not in (None, "month"):
-        return False
-    if filters.start is not None and filters.start.day != 1:
-        return False
-    end = filters.end
-    return end is None or end.day == calendar.monthrange(end.year, end.month)[1]
-
-
-def _set(text: object) -> set[str]:
-    return set(str(text).split(SEP)) if text else set()
-
-
-@dataclass
-class MonthlyFigures:
-    """The same figures as `debrief.cohort.aggregate`, merged from the monthly rollups."""
-
-    db: Db
-    filters: Filters
-
-    def _where(self) -> tuple[str, list[object]]:
-        parts: list[str] = ["1 = 1"]
-        params: list[object] = []
-        if self.filters.scenarios:
-            parts.append(f"scenario_id IN ({', '.join('?' * len(self.filters.scenarios))})")
-            params.extend(self.filters.scenarios)
-        if self.filters.start is not None:
-            parts.append("month >= ?")
-            params.append(self.filters.start.isoformat()[:7])
-        if self.filters.end is not None:
-            parts.append("month <= ?")
-            params.append(self.filters.end.isoformat()[:7])
-        return " AND ".join(parts), params
-
-    def _rows(self, table: str, columns: str) -> list[Row]:
-        where, params = self._where()
-        return self.db.rows(f"SELECT {columns} FROM {table} WHERE {where}", params)  # noqa: S608 - fixed names
-
-    def totals(self) -> agg.Totals:
-        rows = self._rows("report_session_months", "sessions, unfit, revotes, trainees, groups")
-        trainees: set[str] = set()
-        groups: set[str] = set()
-        for _n, _u, _r, people, ids in rows:
-            trainees |= _set(people)
-            groups |= _set(ids)
-        sites = {
-            str(loc)
-            for gid, loc in self.db.rows("SELECT id, location FROM groups")
-            if str(gid) in groups and loc
-        }
-        return agg.Totals(
-            sum(int(r[0]) for r in rows),
-            len(trainees),
-            len(groups),
-            len(sites),
-            sum(int(r[1]) for r in rows),
-            sum(int(r[2]) for r in rows),
-        )
-
-    def cells(self) -> list[Row]:
-        return self._rows(
-            "report_cell_months",
-            "scenario_id, month, node, step, in_line, debatable, not_in_line, decided, decide_seconds, "
-            "timed_out, trainees",
-        )
-
-    def kader(self, by: str | None, cells: list[Row]) -> list[agg.Shares]:
-        merged: dict[tuple[str, str, str, str], _Acc] = {}
-        for row in cells:
-            key = (str(row[0]), str(row[2]), str(row[3]), str(row[1]) if by else "")
-            merged.setdefault(key, _Acc()).merge(row[4:])
-        return [acc.shares(*key) for key, acc in sorted(merged.items())]
-
-    def steps(self, cells: list[Row]) -> list[agg.Shares]:
-        merged: dict[str, _Acc] = {}
-        for row in cells:
-            merged.setdefault(str(row[3]), _Acc()).merge(row[4:])
-        return [acc.shares("", "", step, "") for step, acc in merged.items()]
-
-    def decide(self, cells: list[Row]) -> list[agg.Decide]:
-        merged: dict[tuple[str, str], _Acc] = {}
-        for row in cells:
-            merged.setdefault((str(row[0]), str(row[3])), _Acc()).merge(row[4:])
-        return [
-            agg.Decide(
-                scenario,
-                step,
-                acc.in_line + acc.debatable + acc.not_in_line,
-                acc.seconds / acc.decided if acc.decided else None,
-                acc.timed_out,
-                len(acc.people),
-            )
-            for (scenario, step), acc in sorted(merged.items())
-        ]
-
-    def _sessions(self) -> dict[str, list[Row]]:
-        by: dict[str, list[Row]] = {}
-        for row in self._rows(
-            "report_session_months",
-            "scenario_id, fitting, finished, with_timeout, slow, seconds_sum, seconds_n, registered, honest, "
-            "grounds_ok, power_ok, outcome_ok, reason_fact, reason_power, reason_both, reason_nothing, "
-            "fitting_trainees",
-        ):
-            by.setdefault(str(row[0]), []).append(row)
-        return by
-
-    def registration(self) -> list[agg.Registration]:
-        out = []
-        for scenario, rows in sorted(self._sessions().items()):
-            if not sum(int(r[1]) for r in rows):
-                continue  # only sessions that do not fit their scenario: no figures (as in SQL)
-            sums = [sum(int(r[i]) for r in rows) for i in (1, 7, 8, 9, 10, 11, 12, 13, 14, 15)]
-            people: set[str] = set().union(*(_set(r[16]) for r in rows))
-            i = iter(sums)
-            out.append(
-                agg.Registration(
-                    scenario,
-                    next(i),
-                    next(i),
-                    next(i),
-                    next(i),
-                    next(i),
-                    next(i),
-                    next(i),
-                    next(i),
-                    next(i),
-                    next(i),
-                    len(people),
-                )
-            )
-        return out
-
-    def pace(self) -> list[agg.Pace]:
-        out = []
-        for scenario, rows in sorted(self._sessions().items()):
-            n = sum(int(r[1]) for r in rows)
-            if not n:
-                continue
-            timed = sum(int(r[6]) for r in rows)
-            mean = sum(float(r[5]) for r in rows) / timed if timed else None
-            people: set[str] = set().union(*(_set(r[16]) for r in rows))
-            out.append(
-                agg.Pace(
-                    scenario,
-                    n,
-                    sum(int(r[2]) for r in rows),
-                    sum(int(r[3]) for r in rows),
-                    sum(int(r[4]) for r in rows),
-                    mean,
-                    len(people),
-                )
-            )
-        return out
-
-    def looks(self) -> tuple[list[agg.LookCount], dict[tuple[str, str], int]]:
-        merged: dict[tuple[str, str, str, str], _Acc] = {}
-        pools: dict[tuple[str, str], set[str]] = {}
-        for scenario, pool, cast_id, look, shown, selected, trainees in self._rows(
-            "report_look_months", "scenario_id, pool, cast_id, look, shown, selected, trainees"
-        ):
-            acc = merged.setdefault((str(scenario), str(pool), str(cast_id), str(look)), _Acc())
-            acc.in_line += int(shown)
-            acc.debatable += int(selected)
-            people = _set(trainees)
-            acc.people |= people
-            pools.setdefault((str(scenario), str(pool)), set()).update(people)
-        counts = [
-            agg.LookCount(*key, acc.in_line, acc.debatable, len(acc.people))
-            for key, acc in sorted(merged.items())
-        ]
-        return counts, {key: len(people) for key, people in pools.items()}

@@ -16,11 +16,14 @@ from debrief.errors import DebriefError
 from debrief.registration import mismatch_kinds
 from debrief.runs import Run, read_run
 from debrief.sources import SessionRecord
-from trainer.engine.events import SessionStarted
+from debrief.tally import DecisionTally, OptionTally, revote_result
+from trainer.engine.events import RevoteCast, SessionStarted
 from trainer.model.casting import pooled_candidates
 from trainer.model.scenario import Scenario, SelectionNode
+from trainer.model.vocabulary import Step
+from trainer.records.group_rows import RevoteVote
 
-SUMMARY_VERSION = 1
+SUMMARY_VERSION = 2  # 2: revote shifts (issue 18's RevoteCast)
 """Raise when what a summary holds or how it is judged changes: every stored summary is then rebuilt."""
 
 GROUND_KINDS = frozenset({"pretext", "hidden", "missing"})
@@ -36,6 +39,21 @@ class ChoiceSummary:
     assessment: str
     seconds: float
     timed_out: bool
+
+
+@dataclass(frozen=True)
+class RevoteShift:
+    """One revote of this session against its own first choice at the point: `towards` the kader, `away`
+    from it, `stayed` (the same option, or another as far from the kader), or `new` (the trainee had not
+    reached the point in play, so there is nothing to compare with)."""
+
+    revote_id: str
+    node: str
+    step: str
+    shift: str
+
+
+SHIFTS = ("towards", "away", "stayed", "new")
 
 
 @dataclass(frozen=True)
@@ -67,6 +85,7 @@ class Summary:
     selected_look: str | None  # the look of the selected person when they were pooled
     looks: tuple[LookSummary, ...]
     revotes: int
+    shifts: tuple[RevoteShift, ...] = ()
 
     @property
     def honest(self) -> bool | None:
@@ -80,9 +99,44 @@ class Summary:
 
 
 def revote_count(record: SessionRecord) -> int:
-    """Revote events in the session's record. The hook for issue 18's "vote, discuss, revote": any event
-    type named *revote* counts, so revotes are read as soon as the engine records them."""
-    return sum("revote" in event.type for event in record.events)
+    """Revote events (issue 18's RevoteCast) in the session's record."""
+    return sum(isinstance(event, RevoteCast) for event in record.events)
+
+
+def revote_shifts(scenario_id: str, record: SessionRecord, run: Run) -> tuple[RevoteShift, ...]:
+    """Per revote in this session (its last vote when it voted twice), the shift from its first choice at
+    the point, judged by `debrief.tally.revote_result`: the same pairing and ranking the sheet and the
+    gespreksleider's console use, applied to one session."""
+    last: dict[str, RevoteCast] = {}
+    for event in record.events:
+        if isinstance(event, RevoteCast):
+            last[event.revote_id] = event
+    out = []
+    for revote_id, vote in sorted(last.items()):
+        first = run.first.get(vote.node)
+        options = {vote.choice: vote.assessment}
+        if first is not None:
+            options.setdefault(first.choice, first.assessment)
+        tally = DecisionTally(
+            scenario_id,
+            vote.node,
+            Step(vote.step),
+            [OptionTally(c, "", "", a, 0) for c, a in options.items()],
+            0,
+            first_by_session={} if first is None else {record.id: first.choice},
+        )
+        result = revote_result(tally, [RevoteVote(revote_id, record.id, vote.choice)])
+        shift = (
+            "new"
+            if result.new_voters
+            else "towards"
+            if result.moved_towards_kader
+            else "away"
+            if result.moved_away
+            else "stayed"
+        )
+        out.append(RevoteShift(revote_id, vote.node, vote.step, shift))
+    return tuple(out)
 
 
 def unfit(scenario_id: str, record: SessionRecord) -> Summary:
@@ -125,6 +179,7 @@ def summarise(scenario: Scenario, record: SessionRecord) -> Summary:
     )
     looks = _looks(scenario, run, dict(start.casting) if start else {})
     selected_look = next((lk.look for lk in looks if lk.selected), None)
+    shifts = revote_shifts(scenario.id, record, run)
     return Summary(
         session_id=record.id,
         scenario_id=scenario.id,
@@ -142,7 +197,8 @@ def summarise(scenario: Scenario, record: SessionRecord) -> Summary:
         selection_assessment=selection.assessment if selection else None,
         selected_look=selected_look,
         looks=looks,
-        revotes=revote_count(record),
+        revotes=len(shifts),  # a trainee who changed their vote in one revote voted once
+        shifts=shifts,
     )
 
 

@@ -102,6 +102,7 @@ class Cohort:
     trainee_prefix: str = ""  # the same prefix in two cohorts: the same people (pre- and post-test)
     seed: int = 0
     codes: tuple[str, ...] = field(default=())
+    revote: Callable[[Session, int], None] | None = None  # after play: trainee i's votes in a group revote
 
     def code(self, i: int) -> str:
         return self.codes[i] if self.codes else f"{self.trainee_prefix or self.group[:3].upper()}{i:03d}"
@@ -172,6 +173,8 @@ def record_cohort(store: RecordStore, cohort: Cohort, first_id: int, wall: DateW
             pace=1.5 if rng.random() < cohort.slow else 1.0,
         )
         play(session, cohort.strategy, rng, honest=cohort.honest)
+        if cohort.revote is not None:
+            cohort.revote(session, i)
         ids.append(sid)
     return ids
 

@@ -216,7 +216,11 @@ def test_a_purge_clears_the_rollups_at_once(
         for table in ("report_session_months", "report_cell_months"):
             found = conn.execute(f"SELECT COUNT(*) FROM {table} WHERE trainees LIKE '%K001%'").fetchone()[0]
             assert found == 0, table
-        assert conn.execute("SELECT SUM(sessions) FROM report_session_months").fetchone()[0] == 137
+        for level in ("group_id <> -1", "group_id = -1"):  # per group, and all groups together
+            found = conn.execute(f"SELECT SUM(sessions) FROM report_session_months WHERE {level}").fetchone()[
+                0
+            ]
+            assert found == 137, level
 
 
 def test_a_file_that_is_not_a_records_database_is_refused(

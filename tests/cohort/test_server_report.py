@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import psycopg
@@ -47,6 +48,15 @@ def test_server_and_laptop_give_the_same_report(server_url: str, cohort_db: Path
         assert first.summarised == 140 and refresh(db).summarised == 0
         server = render_html(build(db, Filters(), design=COMPARISONS))
         streamed = list(iter_sessions(db, Filters(groups=("look",))))
+        # the rollups per group answer filtered and by-site reports on the server exactly as counting does
+        for filters, by in (
+            (Filters(groups=("pre-b",)), "month"),
+            (Filters(start=date(2026, 1, 11)), "site"),
+        ):
+            fast = build(db, filters, by=by)
+            exact = build(db, filters, by=by, exact=True)
+            assert fast.kader == exact.kader and fast.totals == exact.totals
+            assert fast.registration == exact.registration and fast.hof == exact.hof
     assert server == laptop
     assert len(streamed) == 24 and all(r.finished for r in streamed)
 

@@ -3,19 +3,13 @@
 from __future__ import annotations
 
 from random import Random
-from typing import ClassVar
 
-from debrief.cohort.summary import revote_count, summarise
+from debrief.cohort.summary import RevoteShift, revote_count, summarise
 from debrief.sources import SessionRecord
 from tests.cohort.cohorts import ThinkingClock, follows_look, loaded, play
-from trainer.engine.events import Event
+from trainer.engine.events import ChoiceMade, Event
 from trainer.engine.session import Session
-
-
-class RevoteCast(Event):
-    """Stands in for issue 18's revote event until it lands: any event type named *revote* is counted."""
-
-    type: ClassVar[str] = "revote_cast"
+from trainer.model.graph import node_choices
 
 
 def _record(session: Session, extra: tuple[Event, ...] = ()) -> SessionRecord:
@@ -37,13 +31,34 @@ def test_a_look_following_selection_is_summarised_with_its_look() -> None:
     assert summary.reason_kind == "fact" and summary.revotes == 0
 
 
-def test_revotes_are_read_as_soon_as_the_engine_records_them() -> None:
+def test_each_revote_is_judged_against_the_sessions_own_first_choice() -> None:
     scenario = loaded("fietser_zonder_licht")
     session = Session(scenario.scenario, seed=1, clock=ThinkingClock(1.0))
     play(session, follows_look("x"), Random(2), honest=False)
-    record = _record(session, (RevoteCast(99.0), RevoteCast(100.0)))
-    assert revote_count(record) == 2
-    assert summarise(scenario.scenario, record).revotes == 2
+    firsts = {}
+    for event in session.events:
+        if isinstance(event, ChoiceMade):
+            firsts.setdefault(event.node, event)
+    node, first = next((n, c) for n, c in firsts.items() if c.assessment != "in_lijn")
+    better = next(
+        cid for cid, _s, c, _p in node_choices(scenario.scenario, node) if c.assessment == "in_lijn"
+    )
+    unplayed = next(
+        n for n in scenario.scenario.nodes if n not in firsts and any(node_choices(scenario.scenario, n))
+    )
+    session.cast_revote("r1", node, first.choice)
+    session.cast_revote("r1", node, better)  # the last vote in a revote counts
+    session.cast_revote("r2", node, first.choice)
+    session.cast_revote("r3", unplayed, next(node_choices(scenario.scenario, unplayed))[0])
+    record = _record(session)
+    assert revote_count(record) == 4
+    summary = summarise(scenario.scenario, record)
+    assert summary.revotes == 3  # r1's second vote replaces its first
+    assert summary.shifts == (
+        RevoteShift("r1", node, first.step, "towards"),
+        RevoteShift("r2", node, first.step, "stayed"),
+        RevoteShift("r3", unplayed, summary.shifts[2].step, "new"),
+    )
 
 
 def test_a_record_of_another_scenario_is_unfit_not_an_error() -> None:
