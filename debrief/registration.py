@@ -69,44 +69,72 @@ def powers_of(run: Run) -> list[str]:
     return _unique([b for bases in run.bases for b in bases if b in POWERS])
 
 
-def mismatches(scenario: Scenario, run: Run, w: Words) -> list[str]:
-    """What the registration leaves out or adds, each naming what; empty when it is honest."""
+MISMATCH_KINDS: tuple[str, ...] = (
+    "pretext",
+    "hidden",
+    "missing",
+    "power_unused",
+    "power_missing",
+    "outcome",
+)
+"""What a registration can get wrong, in the order the sheet says it (the report counts these)."""
+
+
+def mismatch_kinds(scenario: Scenario, run: Run) -> list[tuple[str, tuple[str, ...]]]:
+    """The registration's mismatches as (kind, what it is about): grounds, powers, or (registered, actual)
+    outcomes. Empty when the registration is honest or missing. The one judgement the sheet and the
+    cohort report share."""
     reg = run.registration
     if reg is None:
         return []
     trigger = trigger_of(scenario, run)
     registered = list(reg.grounds)
-    out: list[str] = []
+    out: list[tuple[str, tuple[str, ...]]] = []
     pretext = [g for g in registered if g not in trigger]
     hidden = [g for g in trigger if g not in registered and Ground(g) not in OBJECTIVE_GROUNDS]
     if pretext:
-        out.append(w("mismatch_pretext", grounds=_names(pretext, w)))
+        out.append(("pretext", tuple(pretext)))
     if hidden and registered:
         # naming no ground at all is honest about a stop without one; naming some while leaving out the
         # real trigger presents the stop as better grounded than it was
-        out.append(w("mismatch_hidden", grounds=_names(hidden, w)))
+        out.append(("hidden", tuple(hidden)))
     missing = [g for g in trigger if g not in registered and Ground(g) in OBJECTIVE_GROUNDS]
     if missing:
-        out.append(w("mismatch_missing", grounds=_names(missing, w)))
+        out.append(("missing", tuple(missing)))
     powers = powers_of(run)
     basis = reg.legal_basis
     if basis in POWERS and basis not in powers:
-        out.append(w("mismatch_power_unused", basis=_basis(basis, w)))
+        out.append(("power_unused", (basis,)))
     left_out = [
         p
         for p in powers
         if p != basis and (p in INTRUSIVE or basis not in POWERS) and COVERED_BY_OUTCOME.get(p) != reg.outcome
     ]
     if left_out:
-        out.append(w("mismatch_power_missing", powers="; ".join(_basis(p, w) for p in left_out)))
+        out.append(("power_missing", tuple(left_out)))
     if run.ending is not None and reg.outcome != run.ending.outcome:
-        out.append(
-            w(
-                "mismatch_outcome",
-                registered=w.pair(OUTCOME_LABELS[Outcome(reg.outcome)]),
-                actual=w.pair(OUTCOME_LABELS[Outcome(run.ending.outcome)]),
+        out.append(("outcome", (reg.outcome, run.ending.outcome)))
+    return out
+
+
+def mismatches(scenario: Scenario, run: Run, w: Words) -> list[str]:
+    """What the registration leaves out or adds, each naming what; empty when it is honest."""
+    out: list[str] = []
+    for kind, about in mismatch_kinds(scenario, run):
+        if kind in ("pretext", "hidden", "missing"):
+            out.append(w(f"mismatch_{kind}", grounds=_names(about, w)))
+        elif kind == "power_unused":
+            out.append(w("mismatch_power_unused", basis=_basis(about[0], w)))
+        elif kind == "power_missing":
+            out.append(w("mismatch_power_missing", powers="; ".join(_basis(p, w) for p in about)))
+        else:
+            out.append(
+                w(
+                    "mismatch_outcome",
+                    registered=w.pair(OUTCOME_LABELS[Outcome(about[0])]),
+                    actual=w.pair(OUTCOME_LABELS[Outcome(about[1])]),
+                )
             )
-        )
     return out
 
 

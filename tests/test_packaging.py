@@ -90,6 +90,31 @@ def test_plain_install_finds_bundled_scenarios(tmp_path: Path) -> None:
     )
     assert guide.returncode == 0, guide.stderr  # templates, words and fonts travel with the debrief package
     assert "data:font/ttf;base64," in guide.stdout and "30 min" in guide.stdout
+    _report_works_installed(venv, tmp_path, env)
+
+
+def _report_works_installed(venv: Path, tmp_path: Path, env: dict[str, str]) -> None:
+    """The report's template, words and codebook travel with the debrief package (issue 20)."""
+    db = tmp_path / "report.sqlite3"
+    trainer = str(venv / "bin" / "trainer")
+    ran = subprocess.run(
+        [trainer, "run", "stationsplein", "--auto", "--db", str(db), "--trainee", "T1", "--group", "g"],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert ran.returncode == 0, ran.stderr
+    made = subprocess.run(
+        [trainer, "report", "--db", str(db), "-o", str(tmp_path / "r.html"), "--csv", str(tmp_path / "csv")],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        env=env,
+    )
+    assert made.returncode == 0, made.stderr
+    assert "Meetrapport" in (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert (tmp_path / "csv" / "codebook.md").is_file()
 
 
 def _bundled_ids_and_scaffolds_work_installed(venv: Path, tmp_path: Path, env: dict[str, str]) -> None:

@@ -269,6 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
         action="store_true",
         help="toon de nabespreking op volledig scherm voor de groep (anoniem; pijltjes of PgUp/PgDn, Esc)",
     )
+    from trainer.commands import report_cmd
+
+    report_cmd.add_parser(sub, db)
     return parser
 
 
@@ -380,6 +383,10 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import debrief_cmd
 
         return debrief_cmd.run(args, lang)
+    if args.command == "report":
+        from trainer.commands import report_cmd
+
+        return report_cmd.run(args, lang)
     raise UserError(f"onbekend commando {args.command}")
 
 

@@ -293,6 +293,11 @@ def main() -> int:
     from tests.bench.sync_bench import bench_sync
 
     bench_sync(row, ROWS)
+    from tests.bench.report_bench import bench_report
+
+    bench_report(
+        ROWS, row
+    )  # issue 20: 100,000 sessions on SQLite and PostgreSQL (data cached in the temp dir)
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'result':>12}  {'target':>12}  ok")
     for name, value, target, ok in ROWS:

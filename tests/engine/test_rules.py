@@ -69,8 +69,9 @@ def test_engine_errors_speak_both_languages(scenario: Scenario) -> None:
 
 
 def test_the_rules_are_written_once() -> None:
-    """Outside the model (which validates them) only engine/rules.py (with its registry) reads what a choice does (`effects`),
-    when it is allowed (`when`) or what a timer defaults to; everyone else asks `Rules`."""
+    """Outside the model (which validates them) only engine/rules.py (with its registry) reads what a
+    choice does (`effects`), when it is allowed (`when`) or what a timer defaults to; everyone else asks
+    `Rules`."""
     import re
 
     from tests.conftest import ROOT

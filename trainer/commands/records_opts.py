@@ -42,7 +42,9 @@ def db_path(db: str | None) -> Path:
     return Path(db) if db else default_db_path()
 
 
-def open_store(db: str | None, *, read_only: bool = False, must_exist: bool = False) -> RecordStore:
+def open_store(
+    db: str | None, *, read_only: bool = False, must_exist: bool = False, quick_check: bool = True
+) -> RecordStore:
     """Open the records database; a bad file becomes a one-line UserError and is left untouched.
 
     Commands that only read pass `read_only` (a write-protected copy on a USB stick still works) and
@@ -65,6 +67,6 @@ def open_store(db: str | None, *, read_only: bool = False, must_exist: bool = Fa
             f"{path}: no records database here (tip: check --db or TRAINER_DB; trainer play records one)",
         )
     try:
-        return RecordStore(path, read_only=read_only)
+        return RecordStore(path, read_only=read_only, quick_check=quick_check)
     except RecordsError as exc:
         raise UserError(exc.nl, exc.en) from None

@@ -112,7 +112,18 @@ def import_files(store: RecordStore | ServerReader, files: list[str], force: boo
         else:
             added, same = import_bundle(store, Path(name), known_hashes=known, force=force)
         print(f"{name}: {added} sessie(s) toegevoegd, {same} al aanwezig")
+    _refresh_reports(store)
     return 0
+
+
+def _refresh_reports(store: RecordStore | ServerReader) -> None:
+    """Where reports are made, imported sessions are summarised now, once, not at the next report."""
+    from debrief.cohort.db import Db
+    from debrief.cohort.derived import in_use, refresh
+
+    db = Db(store)
+    if in_use(db):
+        refresh(db)
 
 
 def purge(store: RecordStore | ServerReader, older_than: int | None, trainee: str | None, yes: bool) -> int:
@@ -136,12 +147,14 @@ def purge(store: RecordStore | ServerReader, older_than: int | None, trainee: st
             return 0
     if isinstance(store, ServerReader):
         delete_sessions(store.server, ids)
+        _refresh_reports(store)
         print(
             f"{len(ids)} sessie(s) verwijderd van {store.path}; laptops sturen ze niet opnieuw, "
             "maar hun eigen kopie verwijder je daar met trainer sessions purge"
         )
         return 0
     store.delete_sessions(ids)
+    _refresh_reports(store)
     print(f"{len(ids)} sessie(s) verwijderd")
     store.compact()
     return 0
