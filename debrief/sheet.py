@@ -269,6 +269,8 @@ class Sheet:
     hof: tuple[HofTest, ...] = ()  # per casting pool: selections by person and by look (the Hof test)
     hof_mine: tuple[tuple[HofMine, ...], ...] = ()  # per participant: their looks next to the others'
     versions_note: str = ""  # set when the sessions span text-only revisions of the scenario
+    marks: tuple[Mark, ...] = ()  # the gespreksleider's flags with notes (issue 18)
+    revotes: tuple[RevoteRow, ...] = ()  # vote, discuss, revote: per revoted decision point
 
     @property
     def mismatch_groups(self) -> tuple[RegistrationGroup, ...]:
@@ -292,3 +294,41 @@ class Sheet:
     @property
     def unfinished(self) -> tuple[Participant, ...]:
         return tuple(p for p in self.participants if not p.finished)
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A flag the gespreksleider set, at its place: a decision point (`node_id`), a participant (`who`, on
+    the leader's copy only), or the group (neither)."""
+
+    seq: int
+    node_id: str | None
+    point: str  # the decision point's title, or "" for a flag on the group or a participant
+    note: str
+    who: str | None  # the participant's label for a flag on a session; never shown on the group's sheet
+
+
+@dataclass(frozen=True)
+class RevoteLine:
+    key: str  # as in the chart of the same point
+    label: str
+    assessment: str
+    assessment_label: str
+    first: int
+    again: int
+
+
+@dataclass(frozen=True)
+class RevoteRow:
+    """One revote of a decision point: the first vote and the revote per option, and in words how many
+    changed and in which direction relative to the kader. `counts` is False below SMALL voters: then the
+    sheet names no numbers."""
+
+    node_id: str
+    point: str
+    hot: bool  # the point is a hittepunt: the row is shown inside it
+    lines: tuple[RevoteLine, ...]
+    counts: bool
+    summary: str
+    voters: int
+    open: bool = False

@@ -7,10 +7,11 @@ window shows can name a trainee. The pygame window (trainer.ui.present) only lay
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from debrief.sheet import Sheet
-from debrief.words import Words
+from debrief.words import Words, clip
 
 
 @dataclass(frozen=True)
@@ -23,6 +24,7 @@ class SlideOption:
     assessment_label: str
     rationale: str
     perspective: str  # what the citizen experienced when this option was taken ("" when not written)
+    choice_id: str = ""  # the scenario's id of this choice (a revote records it)
 
 
 @dataclass(frozen=True)
@@ -30,7 +32,7 @@ class Slide:
     """One screen. `kind` picks the layout; `steps` is how many reveals it has (the hot spots: talk first,
     then the instructor's assessment, then the citizen's perspective)."""
 
-    kind: str  # rule | hot | werkte | deugde | hof | deed | vertrouwen | mee
+    kind: str  # rule | hot | flags | werkte | deugde | hof | deed | vertrouwen | mee
     title: str
     kicker: str = ""
     lines: tuple[str, ...] = ()  # body lines, each a paragraph
@@ -39,9 +41,24 @@ class Slide:
     questions: tuple[str, ...] = ()  # the talk: observation-plus-question prompts, or the section's questions
     rows: tuple[tuple[str, int, int], ...] = field(default=())  # (label, count, of): simple bar rows
     steps: int = 1
+    node: str = ""  # a hittepunt's decision point (the console opens a revote of it)
+    scenario_id: str = ""
+    flags: tuple[str, ...] = ()  # the gespreksleider's notes flagged at this moment, without who was flagged
 
 
-def _hot(sheet: Sheet, w: Words) -> list[Slide]:
+FLAGS_PER_SLIDE = 3  # with a note of the longest kind (160 characters) three still fit at 720 lines
+TITLE_CHARS = 60
+FlagNote = tuple[str | None, str]
+"""A flag as the room may see it: the decision point it was set at (None: none) and its note (may be "")."""
+
+
+def _notes(flags: Sequence[FlagNote], node: str | None, w: Words) -> tuple[str, ...]:
+    return tuple(
+        w("present_flag", note=note) if note else w("present_flag_bare") for at, note in flags if at == node
+    )
+
+
+def _hot(sheet: Sheet, w: Words, flags: Sequence[FlagNote] = ()) -> list[Slide]:
     out = []
     total = len(sheet.participants)
     # a selection option's perspective is the candidate's: what that person was doing before the stop
@@ -58,6 +75,7 @@ def _hot(sheet: Sheet, w: Words) -> list[Slide]:
                 o.assessment_label,
                 o.rationale,
                 o.perspective or (candidates.get(o.label, "") if p.selection else ""),
+                o.choice_id,
             )
             for o in p.options
         )
@@ -71,6 +89,9 @@ def _hot(sheet: Sheet, w: Words) -> list[Slide]:
                 reached=p.reached,
                 questions=tuple(q.question for q in h.prompts),
                 steps=3,
+                node=p.node_id,
+                scenario_id=sheet.scenario_id,
+                flags=_notes(flags, p.node_id, w),
             )
         )
     return out
@@ -100,8 +121,33 @@ def _hof(sheet: Sheet, w: Words) -> list[Slide]:
     return out
 
 
-def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
-    """Every slide of the presentation, in the order of the conversation."""
+def _flagged(sheet: Sheet, w: Words, flags: Sequence[FlagNote]) -> list[Slide]:
+    """The flags not on a hittepunt, in the scenario's order, FLAGS_PER_SLIDE a slide: each with the moment
+    it marks (its line cut short: the room reads the note), never the trainee it was set for."""
+    hot = {h.point.node_id for h in sheet.hittepunten}
+    titles = {p.node_id: clip(p.title, TITLE_CHARS) for p in sheet.timeline}
+    order = {p.node_id: p.order for p in sheet.timeline}
+    rest = sorted(
+        ((at, note) for at, note in flags if at not in hot),
+        key=lambda f: order.get(f[0] or "", len(order)),
+    )
+    bare = w("present_flag_bare")
+    lines = [f"{titles[at]} · {note or bare}" if at in titles else (note or bare) for at, note in rest]
+    parts = [lines[i : i + FLAGS_PER_SLIDE] for i in range(0, len(lines), FLAGS_PER_SLIDE)]
+    return [
+        Slide(
+            "flags",
+            w("present_flags") + (f" ({k}/{len(parts)})" if len(parts) > 1 else ""),
+            lines=tuple(part),
+            questions=(w("present_q_flags"),),
+        )
+        for k, part in enumerate(parts, start=1)
+    ]
+
+
+def build(sheet: Sheet, w: Words, flags: Sequence[FlagNote] = ()) -> tuple[Slide, ...]:
+    """Every slide of the presentation, in the order of the conversation; `flags` are the gespreksleider's
+    marks from the console (shown on their hittepunt, the others on a slide of their own)."""
     t = sheet.times
     total = len(sheet.participants)
     time_line = w("play_time", median=_mmss(t.median_total), low=_mmss(t.min_total), high=_mmss(t.max_total))
@@ -119,7 +165,8 @@ def build(sheet: Sheet, w: Words) -> tuple[Slide, ...]:
             kicker=w("present_kicker"),
             lines=(f"{w('rule_label')}: {w('rule')}", w("present_rule_extra")),
         ),
-        *_hot(sheet, w),
+        *_hot(sheet, w, flags),
+        *_flagged(sheet, w, flags),
         Slide(
             "werkte",
             w("s_werkte"),

@@ -16,11 +16,13 @@ from pydantic import ValidationError
 from debrief import versions
 from debrief.errors import DebriefError, fail, message
 from trainer.engine.errors import EngineError
-from trainer.engine.events import Event, SessionFinished, event_from_dict
+from trainer.engine.events import Event, RevoteCast, SessionFinished, event_from_dict
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
 from trainer.records import RecordsError
 from trainer.records.bundle import read_bundle
+from trainer.records.group_journal import journal_for
+from trainer.records.group_rows import Flag, HandCount, Revote
 from trainer.records.reader import RecordReader
 from trainer.records.resume import recorded_events
 
@@ -49,6 +51,8 @@ class GroupInfo:
     leader: str | None = None
     location: str | None = None
     commitments: tuple[str, ...] = ()  # "wat nemen we mee?", typed in `debrief --present`
+    flags: tuple[Flag, ...] = ()  # the gespreksleider's flags with notes (`trainer lead`)
+    revotes: tuple[tuple[Revote, tuple[HandCount, ...]], ...] = ()  # each revote with any show of hands
 
 
 @dataclass(frozen=True)
@@ -64,7 +68,9 @@ class Material:
 
 
 def _finished(status: str, events: Sequence[Event]) -> bool:
-    return status == "finished" and bool(events) and isinstance(events[-1], SessionFinished)
+    """Finished: the session's end is recorded (a revote vote may follow it)."""
+    played = [e for e in events if not isinstance(e, RevoteCast)]
+    return status == "finished" and bool(played) and isinstance(played[-1], SessionFinished)
 
 
 def from_store(
@@ -98,12 +104,24 @@ def from_store(
             if row.group_label and row.group_label not in groups:
                 info = store.group_info(row.group_label)
                 said = tuple(store.commitments(row.group_label))  # a laptop's or the server's
-                groups[row.group_label] = (
-                    GroupInfo(**info, commitments=said) if info else GroupInfo(row.group_label)
+                flags, revotes = _console(store, row.group_label)
+                groups[row.group_label] = GroupInfo(
+                    **(info or {"label": row.group_label}), commitments=said, flags=flags, revotes=revotes
                 )
     except RecordsError as exc:
         raise DebriefError(exc.message(lang)) from None  # the records layer's own line, with file and tip
     return records, scenarios, list(groups.values())
+
+
+def _console(
+    store: RecordReader, label: str
+) -> tuple[tuple[Flag, ...], tuple[tuple[Revote, tuple[HandCount, ...]], ...]]:
+    """The group's flags and revotes (with hands) from the store's group journal, when it has one."""
+    journal = journal_for(store)
+    if journal is None:
+        return (), ()
+    revotes = tuple((r, tuple(journal.hands(r.revote_id))) for r in journal.revotes(label))
+    return tuple(journal.flags(label)), revotes
 
 
 def from_bundles(
@@ -147,7 +165,26 @@ def from_bundles(
                 )
             )
         for g in bundle.groups:
-            groups.setdefault(g.label, GroupInfo(g.label, g.date, g.leader, g.location))
+            groups.setdefault(
+                g.label,
+                GroupInfo(
+                    g.label,
+                    g.date,
+                    g.leader,
+                    g.location,
+                    flags=tuple(
+                        Flag(g.label, f.seq, f.at_session, f.at_node, f.note, f.created_at, f.id)
+                        for f in g.flags
+                    ),
+                    revotes=tuple(
+                        (
+                            Revote(g.label, r.id, r.scenario_id, r.node_id, r.opened_at, r.closed_at),
+                            tuple(HandCount(r.id, c, n) for c, n in sorted(r.hands.items())),
+                        )
+                        for r in g.revotes
+                    ),
+                ),
+            )
     used = {r.group_label for r in records}
     return records, scenarios, [g for label, g in sorted(groups.items()) if label in used]
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import statistics
 from collections.abc import Sequence
 
-from debrief import hittepunten, hof, prompts, registration, sections
+from debrief import hittepunten, hof, prompts, registration, revotes, sections
 from debrief.runs import Run, point_title, read_run, story_order
 from debrief.sheet import (
     DecisionPoint,
@@ -96,6 +96,10 @@ def fold(material: Material, *, lang: str = "nl", names: bool = False) -> Sheet:
         hof=hof.group_tests(scenario, runs, w),
         hof_mine=tuple(hof.mine(scenario, runs, i, w) for i in range(len(runs))),
         versions_note=material.versions_note,
+        marks=revotes.marks(scenario, group.flags, runs, labels, w.lang) if group else (),
+        revotes=revotes.rows(scenario, points, {h.point.node_id for h in hot}, runs, group.revotes, w)
+        if group
+        else (),
     )
 
 

@@ -26,6 +26,11 @@ import pytest
         "trainer.i18n.roundtrip",
         "trainer.commands.i18n_cmd",
         "trainer.commands.diff_cmd",
+        "trainer.xapi.export",
+        "trainer.xapi.lrs",
+        "trainer.commands.xapi_cmd",
+        "trainer.commands.lead_cmd",  # bad input is said before pygame is loaded
+        "debrief.live",
     ],
 )
 def test_pure_packages_do_not_import_pygame(module: str) -> None:
@@ -67,3 +72,25 @@ def test_the_app_and_its_screens_do_no_io_of_their_own() -> None:
     for screen in (ROOT / "trainer/ui/screens").glob("*.py"):
         names = imported(str(screen.relative_to(ROOT)))
         assert not {n for n in names if n.startswith(("trainer.records", "trainer.engine.session"))}, screen
+
+
+def test_the_console_window_reads_and_writes_nothing_itself() -> None:
+    """`trainer lead`'s window gets a LeadSource (trainer/commands/lead_source.py): its modules open no
+    database, start no watch and import no command."""
+    import ast
+
+    from tests.conftest import ROOT
+
+    io = ("sqlite3", "psycopg", "trainer.records.store", "trainer.records.watch", "trainer.records.server")
+    for module in (ROOT / "trainer/ui/lead").glob("*.py"):
+        tree = ast.parse(module.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            names = (
+                [node.module or ""]
+                if isinstance(node, ast.ImportFrom)
+                else [a.name for a in node.names]
+                if isinstance(node, ast.Import)
+                else []
+            )
+            bad = [n for n in names if n.startswith(io) or n.startswith("trainer.commands")]
+            assert not bad, (module.name, bad)

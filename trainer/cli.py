@@ -92,6 +92,14 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--fullscreen", action="store_true", help="volledig scherm")
     play.add_argument("--text", action="store_true", help="speel in de terminal in plaats van in een venster")
     play.add_argument(
+        "--revote-wait",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="met --text en een groep: seconden na afloop wachten op een herstemming "
+        "(standaard een uur aan een terminal, anders niet)",
+    )
+    play.add_argument(
         "--show-meters",
         action="store_true",
         help="toon spanning en vertrouwen tijdens het spelen (voor demonstraties; standaard pas na afloop)",
@@ -156,11 +164,50 @@ def build_parser() -> argparse.ArgumentParser:
     for name, text in (("show", "details van een sessie"), ("replay", "het verloop van een sessie")):
         action = actions.add_parser(name, help=text, parents=[db, lang])
         action.add_argument("id", help="sessie-id (of het begin ervan)")
-    export = actions.add_parser("export", help="sessies naar een bestand", parents=[db, lang])
-    export.add_argument("ids", nargs="*")
-    export.add_argument("--group")
-    export.add_argument("-o", "--output", required=True)
+    export = actions.add_parser("export", help="sessies naar een bestand of een LRS", parents=[db, lang])
+    export.add_argument("ids", nargs="*", help="sessie-id's (of het begin ervan)")
+    export.add_argument("--group", metavar="LABEL", help="alle sessies van deze groep")
+    export.add_argument("-o", "--output", help="het bestand (bij --format xapi: - voor de terminal)")
     export.add_argument("--names", action="store_true", help="ook weergavenamen (alleen met toestemming)")
+    export.add_argument(
+        "--format",
+        choices=["bundle", "xapi"],
+        default="bundle",
+        help="bundle: voor een andere laptop (standaard); xapi: xAPI 2.0-statements, één per regel",
+    )
+    xapi = export.add_argument_group("xapi", "alleen bij --format xapi (zie docs/xapi/README.md)")
+    xapi.add_argument(
+        "--server", dest="read_server", metavar="URL", help="lees van de gedeelde server (postgresql://...)"
+    )
+    xapi.add_argument(
+        "--scenario", dest="scenario_id", metavar="ID", help="alleen sessies van dit scenario-id"
+    )
+    xapi.add_argument("--trainee", metavar="CODE", help="alleen sessies van deze trainee-code")
+    xapi.add_argument("--since", metavar="JJJJ-MM-DD", help="alleen sessies begonnen op of na deze dag (UTC)")
+    xapi.add_argument(
+        "--until", metavar="JJJJ-MM-DD", help="alleen sessies begonnen op of voor deze dag (UTC)"
+    )
+    xapi.add_argument("--all", action="store_true", help="alle sessies")
+    xapi.add_argument("--send", metavar="URL", help="stuur naar een Learning Record Store (xAPI-eindpunt)")
+    xapi.add_argument(
+        "--auth",
+        metavar="GEBRUIKER:WACHTWOORD",
+        default=os.environ.get("TRAINER_LRS_AUTH"),
+        help="inlog van de LRS (standaard: TRAINER_LRS_AUTH)",
+    )
+    xapi.add_argument(
+        "--home-page",
+        metavar="URL",
+        help="het systeem waar de trainee-codes accounts zijn (account.homePage), bijv. de LMS",
+    )
+    xapi.add_argument("--with-group", action="store_true", help="ook het groepslabel (standaard niet)")
+    xapi.add_argument(
+        "--retries",
+        type=int,
+        default=5,
+        metavar="N",
+        help="zo vaak opnieuw proberen als de LRS niet bereikbaar is (0,5 s, 1 s, 2 s, ... ertussen)",
+    )
     importing = actions.add_parser("import", help="sessies uit exportbestanden", parents=[db, lang])
     importing.add_argument("files", nargs="+")
     importing.add_argument("--force", action="store_true", help="ook bij een onbekende scenarioversie")
@@ -272,6 +319,29 @@ def build_parser() -> argparse.ArgumentParser:
     from trainer.commands import report_cmd
 
     report_cmd.add_parser(sub, db)
+
+    lead = sub.add_parser(
+        "lead", help="de console van de gespreksleider: de groep live, vlaggen, presentatie, opnieuw stemmen"
+    )
+    lead.add_argument("--group", required=True, help="label van de trainingsgroep")
+    where = lead.add_mutually_exclusive_group()
+    where.add_argument("--server", help="gedeelde PostgreSQL-server (postgresql://...)")
+    where.add_argument(
+        "--db", default=os.environ.get("TRAINER_DB"), help="database met verslagen van deze laptop"
+    )
+    lead.add_argument("--size", default="1280x720", help="venstergrootte, bijv. 1920x1080")
+    lead.add_argument("--fullscreen", action="store_true", help="volledig scherm")
+    hands = lead.add_mutually_exclusive_group()
+    hands.add_argument(
+        "--one-laptop",
+        action="store_true",
+        help="iedereen speelde op deze laptop: opnieuw stemmen gaat met handen (ook met een server)",
+    )
+    hands.add_argument(
+        "--votes",
+        action="store_true",
+        help="trainees stemmen in hun eigen venster, ook met een lokale database (standaard met een server)",
+    )
     return parser
 
 
@@ -337,7 +407,12 @@ def _dispatch(args: argparse.Namespace) -> int:
             from trainer.commands import play_cmd
 
             return play_cmd.run(
-                args.scenario, args.start_node, lang, record=_recording(args), resume_id=args.resume
+                args.scenario,
+                args.start_node,
+                lang,
+                record=_recording(args),
+                resume_id=args.resume,
+                revote_wait=None if args.revote_wait is None else max(0.0, args.revote_wait),
             )
         from trainer.commands import window_cmd
 
@@ -387,6 +462,11 @@ def _dispatch(args: argparse.Namespace) -> int:
         from trainer.commands import report_cmd
 
         return report_cmd.run(args, lang)
+
+    if args.command == "lead":
+        from trainer.commands import lead_cmd
+
+        return lead_cmd.run(args, lang)
     raise UserError(f"onbekend commando {args.command}")
 
 

@@ -28,7 +28,7 @@ def _median(fn: Callable[[], object], runs: int) -> float:
 
 
 def row(name: str, value: float, unit: str, target: float) -> None:
-    scale = {"ms": 1e3, "µs": 1e6, "s": 1.0}[unit]
+    scale = {"ms": 1e3, "µs": 1e6, "s": 1.0, "MB": 1e-6}[unit]  # MB: `value` in bytes
     ROWS.append((name, f"{value * scale:,.2f} {unit}", f"<= {target:g} {unit}", value * scale <= target))
 
 
@@ -298,6 +298,12 @@ def main() -> int:
     bench_report(
         ROWS, row
     )  # issue 20: 100,000 sessions on SQLite and PostgreSQL (data cached in the temp dir)
+    from tests.bench.xapi_bench import bench_xapi
+
+    bench_xapi(row)
+    from tests.bench.lead_bench import bench_lead
+
+    bench_lead(ROWS)
     width = max(len(r[0]) for r in ROWS)
     print(f"{'measure':<{width}}  {'result':>12}  {'target':>12}  ok")
     for name, value, target, ok in ROWS:

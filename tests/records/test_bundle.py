@@ -232,8 +232,9 @@ def test_format_2_carries_reflection_shared_and_the_groups_commitments(tmp_path:
         store.save_commitments(GROUP, ["Eerst de feiten", "Dan de vraag"])
         text = export_bundle(store, ids)
     data = json.loads(text)
-    # written as 3 since casting (each session says its looks); still readable by a format-2 trainer
-    assert (data["version"], data["min_compatible"]) == (VERSION, MIN_COMPATIBLE) == (3, 2)
+    # written as 4 since the console (3: casting); without console records a format-2 trainer still reads it
+    assert (data["version"], data["min_compatible"]) == (VERSION, MIN_COMPATIBLE) == (4, 2)
+    assert not any("flags" in g or "revotes" in g for g in data["groups"])
     assert any(e["type"] == "reflection_shared" for s in data["sessions"] for e in s["events"])
     assert data["groups"][0]["commitments"] == ["Eerst de feiten", "Dan de vraag"]
     path = tmp_path / "groep.json"
@@ -268,7 +269,7 @@ def test_a_format_1_bundle_still_imports(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("edit", "message"),
     [
-        (lambda d: d.update(version=4, min_compatible=4), "nieuwere trainer"),
+        (lambda d: d.update(version=5, min_compatible=5), "nieuwere trainer"),
         (lambda d: d.update(version=0), "onbekende exportversie 0"),
         (
             lambda d: (

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import IO, Any
 
 from trainer.commands.common import UserError
 from trainer.records.faults import is_full
@@ -37,10 +40,18 @@ def refuse_records_target(output: str | Path, db: str | Path) -> None:
 def write_replacing(target: Path, data: bytes) -> None:
     """Write `data` to a .tmp file next to `target` and move it into place; on any failure the .tmp file
     (which may hold personal data) is removed and the error is one line."""
+    with replacing(target, binary=True) as handle:
+        handle.write(data)
+
+
+@contextmanager
+def replacing(target: Path, *, binary: bool = False) -> Iterator[IO[Any]]:
+    """A handle on a .tmp file next to `target` that becomes `target` when the block ends without error: a
+    streamed export is never seen half-written under its real name, and a failure removes the .tmp file."""
     tmp = target.with_name(target.name + ".tmp")
     try:
-        with tmp.open("wb") as handle:
-            handle.write(data)
+        with tmp.open("wb") if binary else tmp.open("w", encoding="utf-8", newline="\n") as handle:
+            yield handle
             handle.flush()
             os.fsync(handle.fileno())
         tmp.replace(target)  # never leave a half-written file under the real name

@@ -12,7 +12,7 @@ import platformdirs
 from trainer.commands.cards import scenario_cards
 from trainer.commands.common import RecordingOptions, UserError, load_clean, valid_code
 from trainer.commands.records_opts import open_store
-from trainer.commands.server_opts import finish_sync, place_claim, start_sync
+from trainer.commands.server_opts import finish_sync, place_claim, revote_desk, start_sync
 from trainer.commands.text_play import Terminal, TextHost
 from trainer.engine.clock import MonotonicClock
 from trainer.engine.session import Session
@@ -24,6 +24,8 @@ from trainer.records.resume import resume
 from trainer.records.sessions import casting_place
 from trainer.records.store import SessionRow
 from trainer.ui.strings import t
+
+REVOTE_WAIT = 3600.0
 
 
 def _ask(prompt: str) -> str:
@@ -40,7 +42,12 @@ def run(
     *,
     record: RecordingOptions | None = None,
     resume_id: str | None = None,
+    revote_wait: float | None = None,
 ) -> int:
+    """`revote_wait`: seconds to stay after the ending for a group revote (with a group and records); None:
+    an hour when a trainee types at a terminal, none when the input is a script (it would only wait)."""
+    if revote_wait is None:
+        revote_wait = REVOTE_WAIT if sys.stdin.isatty() else 0.0
     with ExitStack() as stack:
         store = stack.enter_context(open_store(record.db)) if record is not None else None
         syncer = start_sync(record, store.path) if store is not None and record is not None else None
@@ -54,7 +61,12 @@ def run(
                 session = resume(store, store.session(resume_id), clock=MonotonicClock())
             else:
                 session = _new_session(path, start_node, lang, store, record)
-            TextHost(session, lang, _ask, print).play()
+            desk = revote_desk(record, store)
+            if desk is not None:
+                stack.callback(desk.close)
+            host = TextHost(session, lang, _ask, print, revotes=desk, group=_group_of(session))
+            host.play()
+            host.await_revotes(revote_wait)
         except RecordsError as exc:
             raise UserError(exc.nl, exc.en) from None
     print(t(lang, "txt_bye"), file=sys.stderr)
@@ -107,6 +119,12 @@ def _new_session(
         casting_place=place,
         casting_from=source,
     )
+
+
+def _group_of(session: Session) -> str | None:
+    """The group the session is recorded in (its Recorder knows; not recorded: none)."""
+    recorder = next((x for x in session.listeners if isinstance(x, Recorder)), None)
+    return recorder.group if recorder is not None else None
 
 
 def _title(store: RecordStore, row: SessionRow, lang: str) -> str:

@@ -12,7 +12,9 @@ from trainer.commands.common import RecordingOptions, UserError, print_err
 from trainer.model.text import tr
 
 if TYPE_CHECKING:  # psycopg only when a server is configured: without one it would cost every launch 0.2 s
+    from trainer.records.revote_desk import RevoteDesk
     from trainer.records.sessions import PlaceClaim
+    from trainer.records.store import RecordStore
     from trainer.records.sync import Syncer
 
 SETTINGS_FILE = "settings.json"
@@ -80,6 +82,16 @@ def start_sync(record: RecordingOptions, store_path: Path) -> Syncer | None:
     from trainer.records.sync import Syncer
 
     return Syncer(store_path, url).start()
+
+
+def revote_desk(record: RecordingOptions | None, store: RecordStore | None) -> RevoteDesk | None:
+    """Where a trainee's window learns of the group's revotes: the shared server when one is configured (the
+    console writes there), else this laptop's records (everyone on one laptop). None when not recording."""
+    if record is None or store is None:
+        return None
+    from trainer.records.revote_desk import desk_for  # the watch loads psycopg only for a server
+
+    return desk_for(server_url(record.server) or store)
 
 
 def finish_sync(syncer: Syncer | None, lang: str) -> None:

@@ -160,9 +160,36 @@ def purge(store: RecordStore | ServerReader, older_than: int | None, trainee: st
     return 0
 
 
+# flag -> its attribute: options only the xAPI export reads
+_XAPI_ONLY = {
+    "--server": "read_server",
+    "--scenario": "scenario_id",
+    "--trainee": "trainee",
+    "--since": "since",
+    "--until": "until",
+    "--all": "all",
+    "--send": "send",
+    "--home-page": "home_page",
+    "--with-group": "with_group",
+}
+
+
 def run(args: argparse.Namespace, lang: str) -> int:
     """Dispatch a `sessions` subcommand; records errors become one-line user errors."""
     action = args.action
+    if action == "export" and args.format == "xapi":
+        from trainer.commands import xapi_cmd
+
+        return xapi_cmd.run(args, lang)
+    if action == "export":
+        extra = [flag for flag, name in _XAPI_ONLY.items() if getattr(args, name, None)]
+        if extra:
+            raise UserError(
+                f"{extra[0]} hoort bij --format xapi (tip: trainer sessions export --format xapi --help)",
+                f"{extra[0]} belongs to --format xapi (hint: trainer sessions export --format xapi --help)",
+            )
+    if action == "export" and args.output is None:
+        raise UserError("geef het doelbestand met -o BESTAND", "give the target file with -o FILE")
     if action == "export" and not is_server_url(args.db):
         refuse_records_target(args.output, db_path(args.db))
     if action in ("import", "purge") and is_server_url(args.db):

@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 import shutil
 import textwrap
+import time
 from collections.abc import Callable, Sequence
 
 from trainer.commands.street_words import doing_words, happened
@@ -32,6 +33,7 @@ from trainer.model.vocabulary import (
     Ground,
     Outcome,
 )
+from trainer.records.revote_desk import RevoteDesk
 from trainer.ui.perspective import told
 from trainer.ui.strings import t
 
@@ -103,14 +105,31 @@ class Terminal:
 class TextHost(Terminal):
     """Plays one session on a terminal."""
 
-    def __init__(self, session: Session, lang: str, ask: Ask, say: Say, width: int | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        lang: str,
+        ask: Ask,
+        say: Say,
+        width: int | None = None,
+        *,
+        revotes: RevoteDesk | None = None,
+        group: str | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        now: Callable[[], float] = time.monotonic,
+    ) -> None:
         super().__init__(lang, ask, say, width)
         self.session = session
+        self.revotes = revotes
+        self.group = group
+        self.sleep, self.now = sleep, now
 
     def play(self) -> None:
         self.briefing()
         shown: int | None = None  # index of the NodeEntered event already shown
         while self.session.phase != Phase.DONE:
+            if self.revote():
+                shown = None  # show the node again after the revote
             view = self.session.view()
             if view.phase in (Phase.PLAY, Phase.ENDING):
                 entered = self._entered_index()
@@ -129,6 +148,50 @@ class TextHost(Terminal):
         self.goals()
         self.heading(t(self.lang, "done_title"))
         self.para(t(self.lang, "done_text"))
+
+    def revote(self) -> bool:
+        """Between two steps: answer a group revote if the gespreksleider has opened one. True if asked."""
+        if self.revotes is None:
+            return False
+        revote = self.revotes.check(self.session, self.group)
+        question = self.revotes.question(self.session, revote, self.lang) if revote is not None else None
+        if revote is None or question is None:
+            return False
+        lang = self.lang
+        self.heading(t(lang, "revote_title"))
+        self.para(t(lang, "revote_line"))
+        self.say("")
+        if question.prompt:
+            self.para(question.prompt)
+        for speaker, text in question.lines:
+            member = next((c for c in self.session.shown_scenario.cast if c.id == speaker), None)
+            self.para(f"{member.name.get(lang) if member else t(lang, 'narrator')}: {text}")
+        self.say("")
+        self.para(t(lang, "what_now"))
+        labels = [
+            t(lang, "txt_address", label=o.label)
+            if question.prompt and o.label
+            else o.label or t(lang, "revote_nobody")
+            for o in question.options
+        ]
+        picked = self.pick(labels, t(lang, "txt_number"))
+        self.revotes.vote(self.session, revote, question.options[picked].choice_id)
+        self.para(t(lang, "revote_thanks"))
+        return True
+
+    def await_revotes(self, seconds: float) -> None:
+        """After the ending: stay for the group's revotes for `seconds` (Ctrl+C ends the wait)."""
+        if self.revotes is None or self.group is None or seconds <= 0:
+            return
+        self.say("")
+        self.para(t(self.lang, "txt_revote_wait"))
+        deadline = self.now() + seconds
+        try:
+            while self.now() < deadline:
+                if not self.revote():
+                    self.sleep(0.1)
+        except KeyboardInterrupt:
+            self.say("")
 
     def _entered_index(self) -> int:
         events = self.session.events

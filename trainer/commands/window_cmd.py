@@ -12,7 +12,7 @@ from trainer import paths
 from trainer.commands.cards import scenario_cards
 from trainer.commands.common import RecordingOptions, UserError, findings, valid_code
 from trainer.commands.records_opts import open_store
-from trainer.commands.server_opts import finish_sync, place_claim, start_sync
+from trainer.commands.server_opts import finish_sync, place_claim, revote_desk, start_sync
 from trainer.model.loader import LoadedScenario
 from trainer.paths import bundled_scenarios
 from trainer.records import RecordsError
@@ -74,6 +74,7 @@ def run(
         # The syncer notices the recorder's commits by itself (PRAGMA data_version): the window needs no hook.
         syncer = start_sync(record, store.path) if store is not None and record is not None else None
         stack.callback(finish_sync, syncer, lang)
+        options.revotes = revote_desk(record, store)
         try:
             sessions = RecordedSessions(
                 store,

@@ -120,6 +120,20 @@ class SessionFinished(Event):
     type: ClassVar[str] = "session_finished"
 
 
+class RevoteCast(Event):
+    """The trainee's vote in a group revote (vote, discuss, revote): the same decision again, asked by the
+    gespreksleider after the talk. Recorded into the trainee's own session, usually after its ending, so sync,
+    export and purge carry it with the session; the first choice at `node` stays the ChoiceMade before it.
+    `step` and `assessment` are the chosen option's, as in ChoiceMade."""
+
+    revote_id: str
+    node: str
+    choice: str
+    step: str
+    assessment: str
+    type: ClassVar[str] = "revote_cast"
+
+
 PLACE_SOURCES = (None, "given", "server", "laptop")
 """Where a session's place in its group came from (SessionStarted.casting_from)."""
 
@@ -136,6 +150,7 @@ EVENT_TYPES: dict[str, type[Event]] = {
         ReflectionShared,
         RegistrationMade,
         SessionFinished,
+        RevoteCast,
     )
 }
 

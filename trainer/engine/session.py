@@ -27,12 +27,14 @@ from trainer.engine.events import (
     ReflectionShared,
     ReflectionStarted,
     RegistrationMade,
+    RevoteCast,
     SessionFinished,
     SessionStarted,
     TimedOut,
 )
 from trainer.engine.machine import machine_for
 from trainer.engine.perspective import perspective_pages
+from trainer.engine.revote import vote_event
 from trainer.engine.rules import ADVANCE, REFLECTION, REGISTRATION, Move, rules_for
 from trainer.engine.state import GameState
 from trainer.engine.views import ChoiceOption, Phase, View
@@ -302,6 +304,13 @@ class Session:
         self._fire(self.rules.step(REGISTRATION, self.state, ADVANCE))
         self._emit(SessionFinished(t))
 
+    def cast_revote(self, revote_id: str, node_id: str, choice_id: str) -> RevoteCast:
+        """The trainee's vote in a group revote of decision `node_id`: recorded, nothing moves. Allowed in
+        any phase (the gespreksleider may open a revote before everyone has finished)."""
+        event = vote_event(self.scenario, revote_id, node_id, choice_id, self.elapsed())
+        self._emit(event)
+        return event
+
     def subscribe(self, listener: Listener) -> None:
         self.listeners.append(listener)
 
@@ -476,6 +485,8 @@ class Session:
             self.share(event.shared)
         elif isinstance(event, RegistrationMade):
             self.register(event.grounds, event.legal_basis, event.outcome, event.reason)
+        elif isinstance(event, RevoteCast):
+            self.cast_revote(event.revote_id, event.node, event.choice)
         else:
             raise EngineError(f"onverwachte gebeurtenis {event.type}", f"unexpected event {event.type}")
 

@@ -11,11 +11,13 @@ from trainer.engine.events import (
     NodeEntered,
     ReflectionAnswered,
     RegistrationMade,
+    RevoteCast,
     SessionStarted,
     TimedOut,
 )
 from trainer.engine.rules import rules_for
 from trainer.model.casting import apply_looks
+from trainer.model.graph import node_choices
 from trainer.model.scenario import EndingNode, Scenario, SceneNode, SelectionNode
 from trainer.model.text import Text, lang_key, tr
 from trainer.model.vocabulary import (
@@ -46,6 +48,7 @@ _WORDS = {
         "started": "Scenario",
         "none": "geen",
         "casting": "Looks in deze sessie",
+        "revote": "Groepsherstemming bij",
     },
     "en": {
         "you": "You",
@@ -65,6 +68,7 @@ _WORDS = {
         "started": "Scenario",
         "none": "none",
         "casting": "Looks in this session",
+        "revote": "Group revote at",
     },
 }
 
@@ -139,6 +143,13 @@ def transcript(
             question = next(q for q in scenario.reflection if q.id == event.question)
             out.append(f"{stamp} {w['reflection']} ({event.step}): {t(question.text)}")
             out.append(f"  > {event.answer}")
+        elif isinstance(event, RevoteCast):
+            voted = next(
+                (c for cid, _s, c, _p in node_choices(scenario, event.node) if cid == event.choice), None
+            )
+            said = t(voted.text) if voted is not None else event.choice
+            assessment = tr(*ASSESSMENT_LABELS[Assessment(event.assessment)], lang)
+            out.append(f"{stamp} {w['revote']} {event.node}: {said}  [{event.step} · {assessment}]")
         elif isinstance(event, RegistrationMade):
             basis = tr(*LEGAL_BASIS_LABELS[LegalBasis(event.legal_basis)], lang)
             outcome = tr(*OUTCOME_LABELS[Outcome(event.outcome)], lang)

@@ -7,7 +7,10 @@ through the engine), then writes all or nothing. Importing the same session twic
 Format versions: 1 (sessions, scenarios, group headers); 2 adds the `reflection_shared` event ("mag gedeeld
 worden") and each group's commitments. A trainer that knows only version 1 cannot replay a
 `reflection_shared` event, so version 2 is also the minimum a reader must know. Version 1 bundles still import
-(their groups simply have no commitments).
+(their groups simply have no commitments). 3 adds each session's casting. 4 adds the gespreksleider's console
+(issue 18): per group its flags with notes and its revotes with any show of hands, and `revote_cast` events in
+the sessions. Only a bundle that holds any of these needs a version-4 reader (min_compatible 4); one without
+them is written without the new fields, so a version-3 trainer still imports it.
 """
 
 from __future__ import annotations
@@ -25,6 +28,13 @@ from trainer.engine.events import event_from_dict
 from trainer.engine.session import Session
 from trainer.model.loader import content_hash
 from trainer.model.scenario import Scenario
+from trainer.records.bundle_console import (
+    BundleFlag,
+    BundleRevote,
+    export_console,
+    import_flags,
+    import_revotes,
+)
 from trainer.records.errors import RecordsError
 from trainer.records.fields import (
     Code,
@@ -47,9 +57,10 @@ from trainer.records.reader import RecordReader
 from trainer.records.store import RecordStore, SessionRow, canonical_json, utc_now
 
 FORMAT = "trainer.bundle"
-VERSION = 3  # 3: each session says its casting (cast id -> look), also in its first event
+VERSION = 4  # 4: the console's flags, revotes and hands per group; revote_cast events
 MIN_COMPATIBLE = 2  # the reflection_shared event: a version-1 reader would fail to replay it
-READS = (1, 2, 3)  # the versions this trainer imports
+MIN_WITH_CONSOLE = 4  # a bundle with flags, revotes or revote_cast events: a version-3 reader cannot read it
+READS = (1, 2, 3, 4)  # the versions this trainer imports
 MAX_BUNDLE_BYTES = 256 * 1024 * 1024
 
 
@@ -97,6 +108,8 @@ class BundleGroup(_Strict):
     leader: Name | None
     location: Name | None
     commitments: list[Commitment] = Field(default_factory=list, max_length=50)  # from version 2 on
+    flags: list[BundleFlag] = Field(default_factory=list, max_length=2000)  # from version 4 on
+    revotes: list[BundleRevote] = Field(default_factory=list, max_length=200)  # from version 4 on
 
 
 class Bundle(_Strict):
@@ -153,10 +166,12 @@ def export_bundle(store: RecordReader, session_ids: list[str], *, with_names: bo
                 "casting": dict(first.get("casting") or {}),
             }
         )
+    console = export_console(store, groups, {s["id"] for s in sessions})
+    cast = any(e["type"] == "revote_cast" for s in sessions for e in s["events"])
     body = {
         "format": FORMAT,
         "version": VERSION,
-        "min_compatible": MIN_COMPATIBLE,
+        "min_compatible": MIN_WITH_CONSOLE if console or cast else MIN_COMPATIBLE,
         "exported_at": wall(),
         "scenarios": sorted(scenarios.values(), key=lambda s: s["content_hash"]),
         "groups": [g for g in groups.values() if g is not None],
@@ -208,6 +223,15 @@ def read_bundle(path: Path) -> Bundle:
             f"{path}: onbekende exportversie {data.get('version')!r}; bestand beschadigd?",
             f"{path}: unknown export version {data.get('version')!r}; file damaged?",
         )
+    if data.get("version") in (1, 2, 3) and any(
+        ("flags" in g or "revotes" in g) for g in data.get("groups") or [] if isinstance(g, dict)
+    ):
+        raise RecordsError(
+            f"{path}: onverwachte inhoud bij 'groups.flags' in een export van versie {data['version']}; "
+            "bestand beschadigd?",
+            f"{path}: unexpected content at 'groups.flags' in a version {data['version']} export; "
+            "file damaged?",
+        )
     if data.get("version") == 1 and any(
         "commitments" in g for g in data.get("groups") or [] if isinstance(g, dict)
     ):
@@ -252,6 +276,16 @@ def _validate_sessions(path: Path, bundle: Bundle) -> dict[str, Scenario]:
                 f"{path}: scenario '{entry.scenario_id}' does not fit its content hash (changed?)",
             )
         scenarios[entry.content_hash] = scenario
+    carried = {s.id for s in bundle.sessions}
+    for group in bundle.groups:
+        stray = next((f for f in group.flags if f.at_session and f.at_session not in carried), None)
+        if stray is not None:
+            raise RecordsError(
+                f"{path}: markering {stray.seq} van groep {group.label} hoort bij een sessie die niet in de "
+                "export zit; bestand beschadigd?",
+                f"{path}: flag {stray.seq} of group {group.label} belongs to a session not in the export; "
+                "file damaged?",
+            )
     for session in bundle.sessions:
         where = f"{path}: sessie {session.id[:8]}"
         if session.content_hash not in scenarios:
@@ -326,6 +360,7 @@ def import_bundle(
     groups = {g.label: g for g in bundle.groups}
     with store.transaction() as conn:
         _import_commitments(store, conn, bundle.groups)
+        import_revotes(store, conn, bundle.groups)
         for session in bundle.sessions:
             existing = conn.execute(
                 "SELECT COUNT(*) FROM events WHERE session_id = ?", (session.id,)
@@ -363,6 +398,7 @@ def import_bundle(
                     wall=event.wall_time,
                 )
             added += 1
+        import_flags(store, conn, bundle.groups)  # after the sessions they may point at
     return added, same
 
 

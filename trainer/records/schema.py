@@ -62,6 +62,39 @@ MIGRATIONS: tuple[str, ...] = (
         PRIMARY KEY (group_id, seq)
     );
     """,
+    # 3: the gespreksleider's console (issue 18): flags with notes, revotes of a decision point, and the
+    # show of hands typed in when everyone played on one laptop. The trainees' revote votes are RevoteCast
+    # events in their own sessions, not rows here: one place, carried by sync, export and purge with the
+    # session. Flags and revotes carry a random id, so sync can merge those made on a laptop with those made
+    # on the server; `at_session` has no foreign key because a console may flag a session it reads from the
+    # server (purge removes such flags explicitly).
+    """
+    CREATE TABLE flags (
+        id TEXT PRIMARY KEY,
+        group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at_session TEXT,
+        at_node TEXT,
+        note TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (group_id, seq)
+    );
+    CREATE TABLE revotes (
+        id TEXT PRIMARY KEY,
+        group_id INTEGER NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        scenario_id TEXT NOT NULL,
+        node_id TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        closed_at TEXT
+    );
+    CREATE INDEX revotes_by_group ON revotes(group_id);
+    CREATE TABLE revote_hands (
+        revote_id TEXT NOT NULL REFERENCES revotes(id) ON DELETE CASCADE,
+        choice_id TEXT NOT NULL,
+        count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (revote_id, choice_id)
+    );
+    """,
 )
 
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -122,14 +122,16 @@ def purge_ids(
 
 
 def delete_sessions(server: ServerStore, ids: Sequence[str]) -> None:
-    """Remove sessions, their events and diverged copies, and trainees and groups left without sessions;
-    keep the bare ids so no laptop pushes them back. One transaction."""
+    """Remove sessions, their events (votes among them), diverged copies and the flags set on them, and
+    trainees and groups left without sessions (with their flags, revotes and hands); keep the bare ids so no
+    laptop pushes them back. One transaction."""
     with server.pool.connection() as conn:
         conn.execute("SELECT pg_advisory_xact_lock(hashtext('trainer_purge'))")
         conn.execute(
             "INSERT INTO purged_sessions(id) SELECT unnest(%s::text[]) ON CONFLICT DO NOTHING", (list(ids),)
         )
         conn.execute("DELETE FROM diverged_events WHERE session_id = ANY(%s)", (list(ids),))
+        conn.execute("DELETE FROM flags WHERE at_session = ANY(%s)", (list(ids),))
         conn.execute("DELETE FROM sessions WHERE id = ANY(%s)", (list(ids),))
         conn.execute("DELETE FROM trainees WHERE code NOT IN (SELECT trainee_code FROM sessions)")
         conn.execute(

@@ -12,9 +12,11 @@ from pathlib import Path
 
 from trainer.records.bundle import _validate_sessions, read_bundle
 from trainer.records.errors import RecordsError
+from trainer.records.group_rows import Flag, HandCount, Revote
 from trainer.records.rows import canonical_json
 from trainer.records.server import ServerStore
 from trainer.records.server_groups import GroupState, push_groups
+from trainer.records.server_journal import push_group_journal
 from trainer.records.store import EventRow, SessionRow
 
 
@@ -62,6 +64,20 @@ def import_to_server(
     push_groups(
         server,
         [GroupState(g.label, g.date, g.leader, g.location, tuple(g.commitments)) for g in bundle.groups],
+    )
+    push_group_journal(  # after the sessions the flags point at
+        server,
+        [
+            Flag(g.label, f.seq, f.at_session, f.at_node, f.note, f.created_at, f.id)
+            for g in bundle.groups
+            for f in g.flags
+        ],
+        [
+            Revote(g.label, r.id, r.scenario_id, r.node_id, r.opened_at, r.closed_at)
+            for g in bundle.groups
+            for r in g.revotes
+        ],
+        [HandCount(r.id, c, n) for g in bundle.groups for r in g.revotes for c, n in sorted(r.hands.items())],
     )
     return added, same
 

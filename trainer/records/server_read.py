@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
 from trainer.model.scenario import Scenario
@@ -43,6 +44,25 @@ class ServerReader:
         try:
             with self._server.pool.connection() as conn:
                 return [tuple(row) for row in conn.execute(sql, params).fetchall()]  # type: ignore[arg-type,unused-ignore]
+        except ServerUnavailable as exc:
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise _away(self.path, reason) from None
+
+    placeholder = "%s"  # for SQL shared with the laptop's SQLite (records.stream)
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """A read-only query's rows; a lost server is one line (records.stream)."""
+        return self._read(sql, params)
+
+    def stream(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        """A query's rows one at a time through a server-side cursor: the server holds the result, this
+        process holds 100 rows at a time (records.stream)."""
+        try:
+            with self._server.pool.connection() as conn, conn.cursor(name="trainer_stream") as cursor:
+                cursor.itersize = 100
+                cursor.execute(sql, params)  # type: ignore[arg-type,unused-ignore]
+                for row in cursor:
+                    yield tuple(row)
         except ServerUnavailable as exc:
             reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
             raise _away(self.path, reason) from None

@@ -1,7 +1,8 @@
 """The shared PostgreSQL store's schema as forward migrations, versioned like the SQLite one.
 
 The tables mirror the local SQLite schema (trainees, groups and their commitments, scenario snapshots,
-sessions, events) so the same records read the same from either backend. `diverged_events` keeps a
+sessions, events; schema 3 adds the console's flags, revotes and hands) so the same records read the same
+from either backend. `diverged_events` keeps a
 history that disagreed with the stored one: nothing is overwritten and nothing is lost.
 """
 
@@ -94,6 +95,67 @@ MIGRATIONS: tuple[str, ...] = (
         next_place INTEGER NOT NULL CHECK (next_place >= 1),
         PRIMARY KEY (group_label, scenario_id)
     );
+    """,
+    # 4: the gespreksleider's console (as the local schema 3): flags, revotes and the show of hands; and
+    # NOTIFY on channel trainer_live with the group's id whenever something of a group changes, so consoles
+    # and trainees' windows that LISTEN learn of it at once (they poll as well, in case a NOTIFY is lost)
+    """
+    CREATE TABLE flags (
+        id TEXT PRIMARY KEY,
+        group_id BIGINT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        at_session TEXT,
+        at_node TEXT,
+        note TEXT NOT NULL,
+        created_at TEXT NOT NULL,
+        UNIQUE (group_id, seq)
+    );
+    CREATE TABLE revotes (
+        id TEXT PRIMARY KEY,
+        group_id BIGINT NOT NULL REFERENCES groups(id) ON DELETE CASCADE,
+        scenario_id TEXT NOT NULL,
+        node_id TEXT NOT NULL,
+        opened_at TEXT NOT NULL,
+        closed_at TEXT
+    );
+    CREATE INDEX revotes_by_group ON revotes(group_id);
+    CREATE TABLE revote_hands (
+        revote_id TEXT NOT NULL REFERENCES revotes(id) ON DELETE CASCADE,
+        choice_id TEXT NOT NULL,
+        count INTEGER NOT NULL CHECK (count >= 0),
+        PRIMARY KEY (revote_id, choice_id)
+    );
+    CREATE FUNCTION trainer_live_rows() RETURNS trigger LANGUAGE plpgsql AS $$
+    DECLARE gid BIGINT;
+    BEGIN
+        IF TG_TABLE_NAME = 'revote_hands' THEN
+            SELECT group_id INTO gid FROM revotes WHERE id = NEW.revote_id;
+        ELSE
+            gid := NEW.group_id;
+        END IF;
+        IF gid IS NOT NULL THEN
+            PERFORM pg_notify('trainer_live', gid::text);
+        END IF;
+        RETURN NULL;
+    END $$;
+    CREATE FUNCTION trainer_live_events() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        PERFORM pg_notify('trainer_live', g::text) FROM (
+            SELECT DISTINCT s.group_id AS g FROM fresh f JOIN sessions s ON s.id = f.session_id
+            WHERE s.group_id IS NOT NULL
+        ) AS touched;
+        RETURN NULL;
+    END $$;
+    CREATE TRIGGER events_live AFTER INSERT ON events REFERENCING NEW TABLE AS fresh
+        FOR EACH STATEMENT EXECUTE FUNCTION trainer_live_events();
+    CREATE TRIGGER sessions_live AFTER INSERT OR UPDATE ON sessions
+        FOR EACH ROW EXECUTE FUNCTION trainer_live_rows();
+    CREATE TRIGGER flags_live AFTER INSERT OR UPDATE ON flags
+        FOR EACH ROW EXECUTE FUNCTION trainer_live_rows();
+    CREATE TRIGGER revotes_live AFTER INSERT OR UPDATE ON revotes
+        FOR EACH ROW EXECUTE FUNCTION trainer_live_rows();
+    CREATE TRIGGER hands_live AFTER INSERT OR UPDATE ON revote_hands
+        FOR EACH ROW EXECUTE FUNCTION trainer_live_rows();
     """,
 )
 

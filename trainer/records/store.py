@@ -346,6 +346,25 @@ class RecordStore:
 
     # --- reading ---
 
+    placeholder = "?"  # for SQL shared with the server (records.stream)
+
+    def rows(self, sql: str, params: tuple[Any, ...] = ()) -> list[tuple[Any, ...]]:
+        """A read-only query's rows, with errors said in one line (records.stream)."""
+        return self._read(sql, params)
+
+    def stream(self, sql: str, params: tuple[Any, ...] = ()) -> Iterator[tuple[Any, ...]]:
+        """A query's rows one at a time, for reading more than fits in memory (records.stream)."""
+        try:
+            cursor = self._conn.execute(sql, params)
+            while chunk := cursor.fetchmany(100):
+                yield from chunk
+        except sqlite3.DatabaseError as exc:
+            raise self._problem(
+                exc,
+                ("lezen mislukt", "reading failed"),
+                ("herstel een back-up of importeer een export", "restore a backup or import an export"),
+            ) from None
+
     def sessions(
         self, *, group: str | None = None, trainee: str | None = None, status: str | None = None
     ) -> list[SessionRow]:
@@ -434,8 +453,10 @@ class RecordStore:
         return [r[0] for r in self._read("SELECT id FROM sessions WHERE trainee_code = ?", (trainee,))]
 
     def delete_sessions(self, ids: list[str]) -> None:
-        """Remove sessions, their events, and trainees and groups left without sessions."""
+        """Remove sessions, their events (votes among them) and the flags set on them, and trainees and groups
+        left without sessions (with their flags, revotes and hands)."""
         with self.transaction() as conn:
+            conn.executemany("DELETE FROM flags WHERE at_session = ?", [(i,) for i in ids])
             conn.executemany("DELETE FROM sessions WHERE id = ?", [(i,) for i in ids])
             conn.execute("DELETE FROM trainees WHERE code NOT IN (SELECT trainee_code FROM sessions)")
             conn.execute(

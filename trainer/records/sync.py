@@ -1,5 +1,7 @@
 """Offline-first sync: every event committed to the laptop's SQLite is pushed to the shared server.
 
+Flags, revotes and the show of hands a console typed on this laptop go along (votes are events already).
+
 A background thread reads the local journal through its own read-only connection and pushes what the server
 lacks, one session per transaction. The trainee never waits on it: the recorder commits locally first (the
 crash-safe journal), the host wakes the syncer, and when the network or server is away the syncer waits and
@@ -14,9 +16,14 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.records.errors import RecordsError
+from trainer.records.group_journal import FLAG_SELECT, REVOTE_SELECT
+from trainer.records.group_rows import Flag, HandCount, Revote
 from trainer.records.server import DivergedHistory, ServerStore, ServerUnavailable
 from trainer.records.server_groups import GroupState, push_groups
+from trainer.records.server_journal import push_group_journal
 from trainer.records.store import SESSION_SELECT, EventRow, SessionRow, pick_session
+
+CONSOLE_SCHEMA = 4  # the server schema with flags, revotes and hands (before it, `trainer server init`)
 
 
 class LocalJournal:
@@ -91,6 +98,22 @@ class LocalJournal:
             )
         ]
 
+    def console_rows(self) -> tuple[list[Flag], list[Revote], list[HandCount]]:
+        """The gespreksleider's flags, revotes and show of hands on this laptop (schema 3; none before)."""
+        db = self._db()
+        if db is None:
+            return [], [], []
+        try:
+            flags = [Flag(*r) for r in db.execute(FLAG_SELECT + " ORDER BY g.label, f.seq")]
+            revotes = [Revote(*r) for r in db.execute(REVOTE_SELECT + " ORDER BY r.opened_at, r.id")]
+            hands = [
+                HandCount(str(a), str(b), int(c))
+                for a, b, c in db.execute("SELECT revote_id, choice_id, count FROM revote_hands")
+            ]
+        except sqlite3.OperationalError:  # a journal from before schema 3
+            return [], [], []
+        return flags, revotes, hands
+
     def close(self) -> None:
         if self._conn is not None:
             self._conn.close()
@@ -118,6 +141,8 @@ class SyncPass:
         self.stored: dict[str, int] = {}
         self.verified: set[str] = set()
         self.groups: dict[str, GroupState] = {}  # as last pushed
+        self.console: set[object] = set()  # flags, revotes and hands as last pushed
+        self.console_tables: bool | None = None  # the server has schema 3 (not yet: they wait on the laptop)
         self.status = SyncStatus()
 
     def run(self) -> SyncStatus:
@@ -146,6 +171,16 @@ class SyncPass:
         changed = [g for g in self.journal.groups() if self.groups.get(g.label) != g]
         push_groups(self.server, changed)  # after the sessions: a header or a commitment typed since
         self.groups.update((g.label, g) for g in changed)
+        if not self.console_tables:  # asked again each pass until the server has been updated
+            self.console_tables = (self.server.schema_version() or 0) >= CONSOLE_SCHEMA
+        flags, revotes, hands = self.journal.console_rows() if self.console_tables else ([], [], [])
+        fresh = (
+            [f for f in flags if f not in self.console],
+            [r for r in revotes if r not in self.console],
+            [h for h in hands if h not in self.console],
+        )
+        push_group_journal(self.server, *fresh)  # after the sessions and groups they point at
+        self.console.update(*fresh)
         self.status.online = True
         self._count_waiting(local)
         return self.status

@@ -14,7 +14,6 @@ import pygame
 
 from trainer.engine.clock import Clock, MonotonicClock, PausableClock
 from trainer.engine.errors import EngineError
-from trainer.engine.replay_path import Replayed, Stop, moves, replay
 from trainer.engine.session import Session
 from trainer.engine.views import Phase, View
 from trainer.model.loader import LoadedScenario
@@ -28,7 +27,8 @@ from trainer.ui.later import heard, typed
 from trainer.ui.options import SIZE as SIZE
 from trainer.ui.options import NoDisplayError as NoDisplayError
 from trainer.ui.options import PlayerOptions as PlayerOptions
-from trainer.ui.reload_note import replay_words
+from trainer.ui.reload_note import reload_file
+from trainer.ui.revoting import Change, RevoteOverlay
 from trainer.ui.routing import SCREENS, Screen
 from trainer.ui.senses import Senses, on_screen
 from trainer.ui.source import SessionSource
@@ -92,6 +92,7 @@ class App:
         o, rng = options, random.Random(self.rng.random())  # sound and speech; the settings page
         self.senses = Senses.open(o.preferences, o.settings_file, o.sounds, o.speech_cache, rng)
         self._settings_from_pause = False  # the settings page was opened from the pause menu
+        self.revoting = RevoteOverlay(options.revotes)  # group revotes from the gespreksleider
         self._begin()
 
     # --- window ---
@@ -244,6 +245,7 @@ class App:
             settings=self.senses.view(playing=self.session is not None),
             street_t=street[0],
             departed=street[1],
+            revote=self.revoting.question,
         )
 
     def _street(self, view: View | None) -> tuple[float | None, frozenset[str]]:
@@ -283,6 +285,7 @@ class App:
 
         `draw=False` runs the frame's logic without painting it: the Pilot lets time pass that way, since a
         frame nobody looks at changes nothing a trainee could see."""
+        self._check_revote()
         spec = SCREENS[self.showing]
         for event in events:
             if event.type == pygame.VIDEORESIZE and not self.options.fullscreen:
@@ -313,6 +316,20 @@ class App:
             elif self.note is not None and self.clock.now() - self.note_since < NOTE_SECONDS:
                 notice(self.surface, *self.note, self.theme)
             self._fade_in()
+
+    def _check_revote(self) -> None:
+        """A group revote opened on the console shows over whatever is on screen, every clock stopped, until
+        the trainee votes; one closed before that goes away again."""
+        showing = self.paused and self.overlay == Screen.REVOTE
+        change = self.revoting.check(self.session, self.group, self.lang, showing)
+        if change == Change.OPEN:
+            if self.paused and not showing:
+                self._toggle_pause(self.overlay)  # the pause menu or the notes give way to the revote
+            if not showing:
+                self._toggle_pause(Screen.REVOTE)
+            self.ui = fr.UiState(focus=None)
+        elif change == Change.CLOSE:
+            self._toggle_pause(Screen.REVOTE)
 
     def _track_held(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key in REPEAT_KEYS:
@@ -361,6 +378,8 @@ class App:
         if inp.action == Action.QUIT:
             self.running = False
             return
+        if self.showing == Screen.REVOTE and inp.action in (Action.PAUSE, Action.SETTINGS, Action.NOTES):
+            return  # the revote stays until answered (or closed by the gespreksleider)
         if inp.action == Action.PAUSE and self.screen not in (Screen.START, Screen.PICKER):
             self._toggle_pause(Screen.PAUSE if not self.paused else self.overlay)
             return
@@ -388,7 +407,7 @@ class App:
             self.theme.scale_index = self.senses.adjust("text_size", step).text_size  # and remembered
             return
         if inp.action == Action.RELOAD and self.options.scenario_file is not None:
-            self._reload()
+            reload_file(self)
             return
         command = SCREENS[self.showing].handle(inp, self.frame())
         if command is not None:
@@ -405,32 +424,15 @@ class App:
         self.clock.pause() if self.paused else self.clock.resume()
         self.senses.pause() if self.paused else self.senses.resume()
 
-    def _reload(self) -> None:
-        """F5: read the file again and replay the session's moves as far as they still exist."""
-        assert self.options.scenario_file is not None
-        old = self.session
-        if not self._load_file(self.options.scenario_file):
-            return
-        assert self.loaded is not None
-        self.note_since = self.clock.now()
-        if old is None:
-            self._start_session()
-            self.note = (t(self.lang, "reloaded"), "")
-            return
-        start = old.start_node if old.start_node in self.loaded.scenario.nodes else None
-        self._start_session(start, seed=old.seed)  # the same seed: the choices keep their order
-        assert self.session is not None
-        if start is None:
-            result = Replayed(0, len(moves(old.events)), Stop.NODE_GONE, old.start_node)
-        else:
-            result = replay(self.session, old.events, now=old.elapsed())
-            self._follow_session()
-        self.note = (t(self.lang, "reloaded"), replay_words(result, self.session.node_id, self.lang))
-
     def _command(self, command: fr.Command) -> None:
         session = self.session
         try:
-            if isinstance(command, fr.SetLang):
+            if self.showing == Screen.REVOTE and isinstance(command, fr.Choose) and session is not None:
+                self.revoting.vote(session, command.choice_id)
+                self._toggle_pause(Screen.REVOTE)
+                if session.phase != Phase.PLAY:  # in play a note would hide the scene while its timer runs
+                    self.note, self.note_since = (t(self.lang, "revote_thanks"), ""), self.clock.now()
+            elif isinstance(command, fr.SetLang):
                 self.lang = command.lang
                 pygame.display.set_caption(t(self.lang, "app_title"))
             elif isinstance(command, fr.StartPlayer):
@@ -496,5 +498,6 @@ class App:
             dt = ticker.tick(60) / 1000
             self.step(pygame.event.get(), dt)
             pygame.display.flip()
+        self.revoting.close()
         self.senses.close()
         pygame.quit()

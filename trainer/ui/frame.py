@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 import pygame
 
+from trainer.engine.revote import RevoteQuestion
 from trainer.engine.views import View
 from trainer.model.card import ScenarioCard
 from trainer.model.scenario import Scenario
@@ -73,6 +74,7 @@ class Frame:
     settings: SettingsView | None = None  # the settings page's values and notes
     street_t: float | None = None  # seconds into the selection street (the session's); None: `now`
     departed: frozenset[str] = frozenset()  # candidates who have left the street: no longer addressable
+    revote: RevoteQuestion | None = None  # a group revote the gespreksleider opened: the decision again
 
 
 @dataclass

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from trainer.model.card import ScenarioCard
+from trainer.records.revote_desk import RevoteDesk
 from trainer.ui.preferences import Preferences
 
 SIZE = (1280, 720)
@@ -35,3 +36,4 @@ class PlayerOptions:
     settings_file: Path | None = None  # where they are remembered; None: for this run only
     sounds: Path | None = None  # the sounds folder; None: silent (tests, the storyboard)
     speech_cache: Path | None = None  # where espeak-ng's lines are kept; None: no reading aloud
+    revotes: RevoteDesk | None = None  # watches the group's store for revotes; None: no group revotes

@@ -38,6 +38,7 @@ class Screen(StrEnum):
     PAUSE = "pause"
     NOTES = "notes"  # the briefing and what is known (B), over play with every clock stopped
     SETTINGS = "settings"  # F3 or from the pause menu: volume, text size, tempo, reading aloud
+    REVOTE = "revote"  # a group revote, over whatever was on screen, with every clock stopped
 
 
 class ScreenModule(Protocol):
@@ -116,6 +117,7 @@ _BUILD: dict[Screen, Callable[[], ScreenSpec]] = {
     Screen.PAUSE: lambda: _pages("pause"),
     Screen.NOTES: lambda: _pages("notes"),
     Screen.SETTINGS: lambda: _module(_screen("settings")),
+    Screen.REVOTE: lambda: _module(_screen("revote")),
 }
 assert set(_BUILD) == set(Screen), "every screen has a module"
 

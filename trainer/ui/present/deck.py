@@ -29,6 +29,7 @@ class DeckState:
     page: int = 0  # the page of a long side-panel text (a rationale, a perspective)
     typed: str = ""
     commitments: list[str] = field(default_factory=list)
+    help_variant: str = ""  # "_lead" in the console: Esc goes back to the live board, R opens a revote
 
 
 class Deck:

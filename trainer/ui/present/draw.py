@@ -197,6 +197,7 @@ def slide(surface: pygame.Surface, s: Slide, state: object, lang: str, total: in
     help_key = (
         "present_help_hot" if s.kind == "hot" else "present_help_mee" if s.kind == "mee" else "present_help"
     )
+    help_key += getattr(state, "help_variant", "")
     p.text(
         "help",
         f"{index + 1}/{total} · {t(lang, help_key)}",
@@ -222,6 +223,8 @@ def _hot(p: Painter, s: Slide, where: tuple[int, int, int], area: pygame.Rect, l
     right = pygame.Rect(left.right + p.px(28), area.top, area.right - left.right - p.px(28), area.height)
     with_labels = _options(p, s, stage, focus, left, lang)
     pygame.draw.rect(p.surface, th.PANEL, right.inflate(p.px(16), p.px(12)), border_radius=8)
+    # the side panel's box, for what is drawn over it (the console's revote panel)
+    p.drawn.append(Drawn("side_panel", p.px(BODY), right, ()))
     o: SlideOption = s.options[focus % len(s.options)]
     y = right.top
     if not with_labels and stage == 0:  # the chart shows only keys: the focused option's text stands here
@@ -247,6 +250,8 @@ def _hot(p: Painter, s: Slide, where: tuple[int, int, int], area: pygame.Rect, l
         question = t(
             lang, "present_talk_q"
         )  # the leader's prompts are on the sheet; the room gets the open one
+        if s.flags:  # what the gespreksleider marked here while the group played (never who)
+            question += "\n\n" + "\n".join(s.flags)
         p.paged(
             "panel", question, pygame.Rect(right.left, y, right.width, right.bottom - y), BODY, page, lang
         )
