@@ -21,6 +21,7 @@ from trainer.model.scenario import SelectionNode
 from trainer.ui import frame as fr
 from trainer.ui import scenery
 from trainer.ui.input import Action, Input, translate
+from trainer.ui.key_repeat import KeyRepeat
 from trainer.ui.later import heard, typed
 
 # Re-exported: the command and the tests build the window through this module.
@@ -40,10 +41,6 @@ if TYPE_CHECKING:  # the page module draws the street behind its text: imported 
     from trainer.ui.screens.page import Page
 
 FADE_SECONDS = 0.2
-# Held keys repeat only where repeating is safe: looking around, moving focus, deleting typed text.
-# Enter, Tab and digits never repeat, so a key held a little too long cannot skip a page or a choice.
-REPEAT_KEYS = (pygame.K_LEFT, pygame.K_RIGHT, pygame.K_UP, pygame.K_DOWN, pygame.K_BACKSPACE)
-REPEAT_DELAY, REPEAT_INTERVAL = 0.35, 0.07
 TIMEOUT_NOTICE_SECONDS = 2.0  # "De tijd is om" stays this long before the default applies
 ENDING_MIN_READ_SECONDS = 2.5  # an ending ignores Enter and clicks this long, so it is not skipped unread
 NOTE_SECONDS = 8.0  # what an F5 reload replayed stays this long, or until a key
@@ -87,7 +84,7 @@ class App:
         self.resume: tuple[fr.Unfinished, ...] = ()
         self.findings: tuple[str, ...] = ()
         self.perspective: tuple[Page, ...] = ()
-        self._held: dict[int, float] = {}  # repeatable key -> clock time of its next repeat
+        self._held = KeyRepeat()
         self.surface = self._open_window()
         o, rng = options, random.Random(self.rng.random())  # sound and speech; the settings page
         self.senses = Senses.open(o.preferences, o.settings_file, o.sounds, o.speech_cache, rng)
@@ -293,7 +290,7 @@ class App:
                 self.theme.height = self.size[1]
                 self.surface = pygame.display.set_mode(self.size, pygame.RESIZABLE)
                 continue
-            self._track_held(event)
+            self._held.track(event, self.clock.now())
             inp = translate(event, typing=spec.typing(self.frame()))
             if inp is not None:
                 self._input(inp)
@@ -331,21 +328,10 @@ class App:
         elif change == Change.CLOSE:
             self._toggle_pause(Screen.REVOTE)
 
-    def _track_held(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key in REPEAT_KEYS:
-            self._held[event.key] = self.clock.now() + REPEAT_DELAY
-        elif event.type == pygame.KEYUP:
-            self._held.pop(event.key, None)
-        elif event.type == pygame.WINDOWFOCUSLOST:
-            self._held.clear()  # the key-up went to another window
-
     def _repeat_held(self) -> None:
-        """Our own key repeat, on the injected clock (so the Pilot can hold a key, and pause stops it)."""
-        now = self.clock.now()
-        for key, due in list(self._held.items()):
-            if now < due or key not in self._held:  # a repeat may have changed screens
+        for key in self._held.due(self.clock.now()):
+            if not self._held.holds(key):  # a repeat may have changed screens
                 continue
-            self._held[key] = now + REPEAT_INTERVAL
             event = pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode="")
             inp = translate(event, typing=SCREENS[self.showing].typing(self.frame()))
             if inp is not None:
