@@ -149,3 +149,36 @@ def test_the_guides_look_condition_is_needed_where_it_stands() -> None:
         line.pop("when", None)
     bare = yaml.safe_dump(_wrap(data, yaml.safe_load(full)), allow_unicode=True, sort_keys=False)
     assert [f.split(": ")[1] for f in _clean(bare)] == ["fout C174"]
+
+
+def _table_rows(text: str, heading: str) -> dict[str, str]:
+    """The rows of the first table under `heading`, keyed by the scenario id in backquotes."""
+    section = text.split(heading, 1)[1]
+    table = re.search(r"((?:^\|.*\n)+)", section, flags=re.M)
+    assert table, f"no table under {heading!r}"
+    rows: dict[str, str] = {}
+    for line in table.group(1).splitlines()[2:]:  # past the header and its rule
+        found = re.search(r"\(`([a-z0-9_]+)(?:\.yaml)?`\)", line)
+        if found:
+            rows[found.group(1)] = line
+    return rows
+
+
+def test_both_tables_list_every_bundled_scenario_with_its_routes() -> None:
+    """The README's table and the guide's §15 name every bundled scenario and its true number of routes, and
+    the README's English line says how many there are (an instructor picks a scenario from these tables)."""
+    from trainer.engine.routes import coverage
+    from trainer.model.loader import load_scenario
+
+    readme = (SCENARIOS.parent / "README.md").read_text(encoding="utf-8")
+    in_readme = _table_rows(readme, "### Scenario's in de bundel")
+    in_guide = _table_rows(GUIDE, "## 15. Scenario's in de bundel")
+    bundled = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
+    assert sorted(in_readme) == bundled
+    assert sorted(in_guide) == bundled
+    for name in bundled:
+        routes = coverage(load_scenario(SCENARIOS / f"{name}.yaml").scenario).routes
+        assert f"alle vier, {routes} routes" in in_readme[name], name
+        assert f"op alle {routes} routes" in in_guide[name], name
+    numbers = {10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen"}
+    assert f"*In English:* {numbers[len(bundled)]} bundled scenarios" in readme
