@@ -233,13 +233,13 @@ class MeterKind(StrEnum):
     ANDERS = "anders"
 
 
-class InfoKind(StrEnum):
-    """Where an information item comes from."""
+class InfoKind(Labelled):
+    """Where an information item comes from; its label heads the item in the trainee's language."""
 
-    MELDKAMER = "meldkamer"
-    MEOS = "meos"
-    BRIEFING = "briefing"
-    NOTITIE = "notitie"
+    MELDKAMER = "meldkamer", "meldkamer", "dispatch"
+    MEOS = "meos", "MEOS", "MEOS"
+    BRIEFING = "briefing", "briefing", "briefing"
+    NOTITIE = "notitie", "notitie", "note"
 
 
 class TimeOfDay(StrEnum):
