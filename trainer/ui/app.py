@@ -192,7 +192,7 @@ class App:
             from trainer.ui.screens import pages  # imported with the screens that need it, not at launch
 
             self.perspective = pages.perspective_pages(
-                session.shown_scenario, view.perspective, self.lang, view.meters
+                session.shown_scenario, view.perspective, self.lang, view.meters, view.visited
             )
             name = Screen.PERSPECTIVE if self.perspective else Screen.DONE
         else:
