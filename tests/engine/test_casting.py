@@ -25,7 +25,14 @@ from trainer.records.recorder import Recorder
 from trainer.records.resume import rebuild
 from trainer.records.sessions import RecordedSessions, group_place
 
-CASTING = ("stationsplein", "preventief_fouilleren", "grenscontrole_trein", "jongeren_plein")
+CASTING = (
+    "stationsplein",
+    "preventief_fouilleren",
+    "grenscontrole_trein",
+    "jongeren_plein",
+    "fietser_zonder_licht",
+    "nachtelijke_verkeerscontrole",
+)
 
 
 def loaded(name: str) -> LoadedScenario:
