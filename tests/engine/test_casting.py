@@ -31,7 +31,6 @@ CASTING = (
     "grenscontrole_trein",
     "jongeren_plein",
     "fietser_zonder_licht",
-    "nachtelijke_verkeerscontrole",
 )
 
 
