@@ -254,7 +254,7 @@ class TextHost(Terminal):
         """What the officer knows (reports, MEOS, dispatch): before the choice, as on screen."""
         for item in items:
             self.say("")
-            self.para(f"[{item.kind.value.upper()}] {item.title.get(self.lang)}")
+            self.para(f"[{item.kind.label(self.lang).upper()}] {item.title.get(self.lang)}")
             self.para(item.text.get(self.lang), indent="  ")
 
     def watch(self, view: View) -> None:

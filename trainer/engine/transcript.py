@@ -114,7 +114,7 @@ def transcript(
                 )
                 out.append(f"  {speaker}: {t(line.text)}")
             for info in getattr(node, "info", []):
-                out.append(f"  [{info.kind.value.upper()}] {t(info.title)}: {t(info.text)}")
+                out.append(f"  [{info.kind.label(lang).upper()}] {t(info.title)}: {t(info.text)}")
             if with_order and isinstance(node, SceneNode) and event.order:
                 texts = {o.id: t(o.choice.text) for o in rules.options[event.node]}
                 out.append(f"  {w['shown']}:")

@@ -172,6 +172,10 @@ class InfoItem(Strict):
     title: Text
     text: Text
 
+    def heading(self, lang: str) -> str:
+        """'MELDKAMER · title' (or 'DISPATCH · ...'): the kind written out, in the reader's language."""
+        return f"{self.kind.label(lang).upper()} · {self.title.get(lang)}"
+
 
 class Timer(Strict):
     seconds: StrictInt = Field(ge=1, le=600)

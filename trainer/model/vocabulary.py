@@ -233,13 +233,15 @@ class MeterKind(StrEnum):
     ANDERS = "anders"
 
 
-class InfoKind(StrEnum):
+class InfoKind(Labelled):
     """Where an information item comes from."""
 
-    MELDKAMER = "meldkamer"
-    MEOS = "meos"
-    BRIEFING = "briefing"
-    NOTITIE = "notitie"
+    # The label heads the item in the trainee's language (InfoItem.heading): DISPATCH, not MELDKAMER.
+
+    MELDKAMER = "meldkamer", "meldkamer", "dispatch"
+    MEOS = "meos", "MEOS", "MEOS"
+    BRIEFING = "briefing", "briefing", "briefing"
+    NOTITIE = "notitie", "notitie", "note"
 
 
 class TimeOfDay(StrEnum):

@@ -217,9 +217,7 @@ def _layout_info(frame: Frame, out: Layout, right: pygame.Rect) -> int:
     y = box.top + px(10)
     for i, (item, tb) in enumerate(zip(items, blocks, strict=True)):
         head_box = pygame.Rect(box.left + px(14), y, width, px(24))
-        htb, hfont = fit(
-            f"{item.kind.value.upper()} · {item.title.get(lang)}", frame.theme, 16, head_box, bold=True
-        )
+        htb, hfont = fit(item.heading(lang), frame.theme, 16, head_box, bold=True)
         out.text(f"infohead{i}", htb, head_box, hfont)
         y += px(26)
         area = pygame.Rect(box.left + px(14), y, width, max(0, box.bottom - y - px(6)))

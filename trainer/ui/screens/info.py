@@ -32,7 +32,7 @@ def info_blocks(
         rows = []
         height = px(10)
         for item in items:
-            head = block(f"{item.kind.value.upper()} · {item.title.get(lang)}", head_font, width)
+            head = block(item.heading(lang), head_font, width)
             text = block(item.text.get(lang), text_font, width)
             rows.append((head, head_font, text, text_font))
             height += head.height + text.height + px(10)
@@ -41,9 +41,7 @@ def info_blocks(
     share = pygame.Rect(0, 0, width, (box.height - px(10)) // max(1, len(items)) - px(34))
     rows = []
     for item in items:
-        head, head_font = fit(
-            f"{item.kind.value.upper()} · {item.title.get(lang)}", frame.theme, 12, box, bold=True
-        )
+        head, head_font = fit(item.heading(lang), frame.theme, 12, box, bold=True)
         text, text_font = fit(item.text.get(lang), frame.theme, SMALLEST, share, min_size=SMALLEST)
         rows.append((head, head_font, text, text_font))
     return rows, box.height

@@ -14,12 +14,28 @@ from trainer.ui.screens.page import Gauge, Page
 from trainer.ui.strings import t
 
 
-def gauges(scenario: Scenario, values: Mapping[str, int], lang: str) -> tuple[Gauge, ...]:
-    """Tension and trust as they stand: shown after play (ending, perspective), never as a live score."""
+def met_on_route(scenario: Scenario, visited: Sequence[str]) -> set[str]:
+    """Who the trainee met: everyone who has a line in a node of the route (the ending's own included)."""
+    return {
+        line.speaker
+        for node_id in visited
+        if node_id in scenario.nodes
+        for line in getattr(scenario.nodes[node_id], "lines", ())
+    }
+
+
+def gauges(
+    scenario: Scenario, values: Mapping[str, int], lang: str, visited: Sequence[str]
+) -> tuple[Gauge, ...]:
+    """Tension and trust as they stand: shown after play (ending, perspective), never as a live score.
+
+    A person's trust is shown only if the route met them: a gauge for someone the trainee never spoke to
+    would say their trust was kept, or lost, by a conversation that did not happen."""
+    met = met_on_route(scenario, visited)
     return tuple(
         (spec.label.get(lang), values.get(name, spec.start), spec.min, spec.max)
         for name, spec in scenario.state.meters.items()
-        if spec.kind != MeterKind.ANDERS
+        if spec.kind != MeterKind.ANDERS and (spec.kind != MeterKind.VERTROUWEN or spec.cast in met)
     )[:4]
 
 
@@ -51,7 +67,7 @@ def ending(frame: Frame) -> Page:
         node.title.get(lang),
         tuple(paragraphs),
         ((t(lang, "continue"), Advance()),),
-        meters=gauges(frame.scenario, frame.view.meters, lang),
+        meters=gauges(frame.scenario, frame.view.meters, lang, frame.view.visited),
     )
 
 
@@ -82,7 +98,7 @@ def notes(frame: Frame) -> Page:
     seen: list[str] = []
     for node_id in frame.view.visited if frame.view is not None else ():
         for item in getattr(sc.nodes.get(node_id), "info", ()):
-            text = f"{item.kind.value.upper()} · {item.title.get(lang)}: {item.text.get(lang)}"
+            text = f"{item.heading(lang)}: {item.text.get(lang)}"
             if text not in seen:
                 seen.append(text)
     if seen:
@@ -95,6 +111,7 @@ def perspective_pages(
     route: Sequence[PerspectivePage],
     lang: str,
     meters: Mapping[str, int] | None = None,
+    visited: Sequence[str] = (),
 ) -> tuple[Page, ...]:
     """The engine's perspective switch (the view's `perspective`, shared with `play --text`) as pages to
     draw, then the learning goals. The first page shows where tension and trust ended. A page about the
@@ -118,7 +135,7 @@ def perspective_pages(
             first.paragraphs,
             first.buttons,
             first.portrait,
-            gauges(scenario, meters, lang),
+            gauges(scenario, meters, lang, visited),
             first.scene,
             first.heard,
         )
