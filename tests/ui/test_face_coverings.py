@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, get_args
 
 import pygame
 import pytest
@@ -206,3 +206,13 @@ def test_the_conversation_with_noor_shows_her_veil_in_the_portrait(tmp_path: Pat
     vs = skin_vs(shot, app, mood, box.topleft, box.width)
     assert len(vs) > 30, "her eyes show"
     assert min(vs) >= BAND_BOTTOM - 0.06 and max(vs) <= BAND_TOP + 0.06, (min(vs), max(vs))
+
+
+@pytest.mark.parametrize("colour", get_args(Appearance.model_fields["clothing_color"].annotation))
+def test_a_niqab_is_dark_fabric_whatever_the_clothing_colour(colour: str) -> None:
+    app = person(headwear="niqab", clothing_color=colour)
+    surface = portrait(app)
+    r, g, b, _ = pygame.transform.average_color(
+        surface, pygame.Rect(*portrait_face_point(app, "kalm", SIZE, -0.6, -0.5), 40, 20)
+    )
+    assert 0.2126 * r + 0.7152 * g + 0.0722 * b < 90, (colour, (r, g, b))

@@ -38,9 +38,9 @@ _OUTER = [  # the scarf's outline round the face, as the headscarf's
 
 
 def niqab_rgb(fig: Figure) -> RGB:
-    """Dark fabric: black for black clothing, else a deep shade of the headscarf colour for that clothing."""
+    """Dark fabric: black next to black, grey or white clothing, else a deep shade of the headscarf colour."""
     name = fig.app.clothing_color
-    if name in ("zwart", "grijs") or str(fig.app.clothing) == "uniform":
+    if name in ("zwart", "grijs", "wit") or str(fig.app.clothing) == "uniform":
         return _NIQAB_BLACK
     return pal.mix(pal.SCARF.get(name, (70, 64, 78)), _NIQAB_BLACK, 0.62)
 
