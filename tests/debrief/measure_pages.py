@@ -38,8 +38,9 @@ def worst_routes(name: str) -> tuple[str, ...]:
     return tuple(routes)
 
 
-def worst_group(name: str, folder: Path) -> Path:
-    """The worst-case group sheet of scenario `name` as an HTML file in `folder`."""
+def worst_group(name: str, folder: Path, *, long: bool = True) -> Path:
+    """The worst-case group sheet of scenario `name` as an HTML file in `folder` (`long`: with the
+    2,500-character answer)."""
     db = folder / "g.sqlite3"
     routes = worst_routes(name)
     question = next(iter(load_plan(routes[3], name).plan.answers), None)
@@ -49,7 +50,7 @@ def worst_group(name: str, folder: Path) -> Path:
         routes=routes,
         plans=name,
         shared=range(12),
-        answers={3: {question: LONG_ANSWER}} if question else None,
+        answers={3: {question: LONG_ANSWER}} if question and long else None,
     )
     with RecordStore(db) as store:
         store.save_commitments(GROUP, COMMITMENTS)
@@ -58,20 +59,23 @@ def worst_group(name: str, folder: Path) -> Path:
     return html
 
 
-def measure(name: str) -> tuple[int, int]:
+def measure(name: str, *, long: bool = True) -> tuple[int, int]:
     """(WeasyPrint pages, Chromium pages) of the worst-case group sheet."""
     folder = Path(tempfile.mkdtemp(prefix=f"pages-{name}-"))
-    html = worst_group(name, folder)
+    html = worst_group(name, folder, long=long)
     weasy = _pages(render_pdf(html.read_text(encoding="utf-8")))
     pdf = folder / "c.pdf"
     chromium(folder, html, "--no-pdf-header-footer", f"--print-to-pdf={pdf}")
     return weasy, _pages(pdf.read_bytes())
 
 
-def main(names: list[str]) -> None:
+def main(args: list[str]) -> None:
+    """`--no-long` leaves out the 2,500-character answer."""
+    long = "--no-long" not in args
+    names = [a for a in args if not a.startswith("--")]
     print("| scenario | WeasyPrint | Chromium |\n| --- | --- | --- |")
     for name in names or sorted(p.stem for p in SCENARIOS.glob("*.yaml")):
-        weasy, chrome = measure(name)
+        weasy, chrome = measure(name, long=long)
         print(f"| {name} | {weasy} | {chrome} |", flush=True)
 
 
