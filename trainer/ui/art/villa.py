@@ -64,8 +64,10 @@ def villawijk(scene: Scene, time_of_day: str) -> None:
     for i, tx in enumerate(trees):
         garden.beech(scene, tx, (VERGE_TOP + 0.02) * h, 1.05, rng.uniform(16.0, 19.0), copper=i % 5 == 3)
     for lx in lamps:
-        if all(abs(lx - tx) > 2.5 * m for tx in trees):
-            street.lamp_classic(scene, lx, (VERGE_TOP + 0.024) * h, 1.1)
+        near = min(trees, key=lambda tx: abs(tx - lx), default=lx + 9 * m)
+        if abs(lx - near) < 3.0 * m:  # never a lamp post against a trunk: step aside
+            lx = near + (3.0 * m if lx >= near else -3.0 * m)
+        street.lamp_classic(scene, lx, (VERGE_TOP + 0.024) * h, 1.1)
 
 
 def street_positions(scene: Scene, every: float, jitter: float, offset: float) -> list[float]:
@@ -183,11 +185,12 @@ def _thatch(scene: Scene, x: float, w: float, top: float, base: float, u: float)
     ]
     scene.poly(THATCH, outline)
     streak = scene.t(shade(THATCH, 0.86))
-    for i in range(int(w / (0.35 * u))):  # the reed's grain, running down the roof
-        sx = x - over + (w + 2 * over) * (i + rng.random() * 0.5) / max(1, int(w / (0.35 * u)))
-        pygame.draw.line(
-            scene.surface, streak, (sx, top + 0.3 * u), (sx + (x + w / 2 - sx) * 0.22, ridge + 1.2 * u)
-        )
+    lines = max(1, int(w / (0.35 * u)))
+    for i in range(lines):  # the reed's grain, running from the eaves up to the ridge
+        t = (i + rng.random() * 0.5) / lines
+        foot = (x - over + (w + 2 * over) * t, top + 0.3 * u)
+        head = (x + rise * 0.62 + (w - rise * 1.24) * t, ridge + 0.4 * u)
+        pygame.draw.line(scene.surface, streak, foot, head)
     scene.rect(shade(THATCH, 0.7), x - over, top + 0.3 * u, w + 2 * over, 0.3 * u)  # the thick lower edge
     scene.rect((64, 62, 60), x + rise * 0.6, ridge - 0.35 * u, w - rise * 1.2, 0.5 * u)  # the ridge cap
     cx = x + w * 0.35  # an eyebrow dormer
