@@ -200,43 +200,29 @@ def csv_rows(report: Report) -> list[dict[str, object]]:
                 row["low"], row["high"] = round(iv.low, 6), round(iv.high, 6)
         rows.append(row)
 
-    for r in report.kader:
-        for c, shown in [(r.cell, r.shown), *((cell, ok) for _p, cell, ok in r.series)]:
-            for category, k in (
-                ("in_lijn", c.in_line),
-                ("discutabel", c.debatable),
-                ("niet_in_lijn", c.not_in_line),
-            ):
-                add(
-                    "kader",
-                    "choice_share",
-                    category,
-                    k / c.n if c.n else None,
-                    c.n,
-                    c.trainees,
-                    not shown,
-                    scenario=c.scenario,
-                    point=c.node,
-                    step=c.step,
-                    period=c.period,
-                )
-    for r in report.steps:
-        c = r.cell
+    def add_shares(section: str, c: Shares, shown: bool, **where: object) -> None:
+        """A cell's three assessment shares (in line, debatable, not in line) as three rows."""
         for category, k in (
             ("in_lijn", c.in_line),
             ("discutabel", c.debatable),
             ("niet_in_lijn", c.not_in_line),
         ):
             add(
-                "steps",
+                section,
                 "choice_share",
                 category,
                 k / c.n if c.n else None,
                 c.n,
                 c.trainees,
-                not r.shown,
-                step=c.step,
+                not shown,
+                **where,
             )
+
+    for r in report.kader:
+        for c, shown in [(r.cell, r.shown), *((cell, ok) for _p, cell, ok in r.series)]:
+            add_shares("kader", c, shown, scenario=c.scenario, point=c.node, step=c.step, period=c.period)
+    for r in report.steps:
+        add_shares("steps", r.cell, r.shown, step=r.cell.step)
     for g, shown in report.registration:
         for category, k, n in (
             ("registered", g.registered, g.sessions),

@@ -730,3 +730,22 @@ def test_s007_unknown_pydantic_error_kind() -> None:
         r"probe\.yaml:3:9: fout S007: ongeldige invoer: deze waarde past hier niet .*\(tip: .*\)",
         diag.format(),
     )
+
+
+@pytest.mark.parametrize(
+    "old,new,code,column",
+    [
+        ("legal_basis: wvw_160", "legal_basis: wvw160", "S003", 24),  # one value or a list: a typo
+        ("legal_basis: wvw_160", "legal_basis: [wvw160]", "S003", 25),  # in the list form
+        ("legal_basis: wvw_160", "legal_basis: 160", "S003", 24),  # a number: still a wrong value
+    ],
+)
+def test_a_typo_in_a_one_or_many_field_is_one_message(
+    old: str, new: str, code: str, column: int, tmp_path: Path
+) -> None:
+    """`legal_basis` takes one value or a list: a misspelt value is reported once, as a wrong value, not
+    also as 'expected a list' (which would send the author to fix a shape that was right)."""
+    path = tmp_path / "m.yaml"
+    path.write_text(BASE.replace(old, new, 1), encoding="utf-8")
+    found = diagnose(path)
+    assert [(d.code, d.line, d.column) for d in found] == [(code, 56, column)], [d.format() for d in found]

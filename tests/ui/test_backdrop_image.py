@@ -120,3 +120,25 @@ def test_a_reloaded_image_is_drawn_anew(tmp_path: Path) -> None:
     photo.register({"x.png": second})
     assert _close(art.render_backdrop("x.png", "middag", (50, 20)).get_at((5, 5)), TEAL)
     photo.register({})
+
+
+def test_a_resumed_session_draws_the_image_again(tmp_path: Path) -> None:
+    """A session stopped mid-way and resumed in a new window (`trainer play eigen.yaml --resume ID`) draws the
+    author's image again, not a drawn street (issue 19 left this out)."""
+    from trainer.records.store import RecordStore
+    from trainer.ui import scenery
+
+    _image(tmp_path / "muur.png")
+    path = _scenario(tmp_path)
+    with RecordStore(tmp_path / "r.db") as store:
+        first = Pilot(PlayerOptions(trainee="I2", scenario_file=path, lang="nl"), store=store)
+        first.press("enter")
+        assert first.screen == "selection"
+        photo.register({})  # a new window process starts with no images loaded, nothing drawn
+        scenery.backdrop.cache_clear()
+        row = store.sessions(trainee="I2")[0]
+        again = Pilot(PlayerOptions(resume_id=row.id[:8], scenario_file=path, lang="nl"), store=store)
+        assert again.screen == "selection"
+        again.wait(3)
+        shot = pygame.image.load(str(again.screenshot(tmp_path / "weer.png")))
+        assert _share(shot, MAGENTA, range(100, 240, 20)) > 0.6, "the resumed street is the author's image"

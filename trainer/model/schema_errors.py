@@ -149,6 +149,7 @@ def to_diagnostics(
 ) -> list[Diagnostic]:
     """One diagnostic per distinct problem position, in file order."""
     found: dict[tuple[int, int, str], Diagnostic] = {}
+    paths: dict[tuple[int, int, str], tuple[Any, ...]] = {}  # each one's place in the data
     for err in exc.errors(include_url=False):
         kind, loc, ctx = err["type"], tuple(err["loc"]), err.get("ctx") or {}
         path, _ = resolve(root, loc, data)
@@ -199,7 +200,32 @@ def to_diagnostics(
             detail = Both(f"deze waarde past hier niet (controle '{kind}')", err["msg"])
             d = smap.diag("S007", path, detail=detail)
         found.setdefault((d.line, d.column, d.code), d)
-    return sorted(found.values(), key=lambda d: (d.line, d.column))
+        paths.setdefault((d.line, d.column, d.code), tuple(path))
+    return sorted(_one_per_mistake(found, paths), key=lambda d: (d.line, d.column))
+
+
+_VALUE_CODES = frozenset({"S003", "S005", "S006"})  # the value's kind was right, its content was not
+
+
+def _one_per_mistake(
+    found: dict[tuple[int, int, str], Diagnostic], paths: dict[tuple[int, int, str], tuple[Any, ...]]
+) -> list[Diagnostic]:
+    """A field that takes one value or a list (`legal_basis: wvw_160` or `[wvw_160, apv]`) reports a typo
+    once per form it could have had: 'not a valid value' and 'expected a list', or for `[wvw160]` 'a list
+    is not a valid value' and the item's own error. Only the form the author chose speaks: a shape error
+    goes where that value has a value problem, and an error about a whole value goes where one form
+    looked inside it and found the problem deeper."""
+    value_problem = {(line, column) for line, column, code in found if code in _VALUE_CODES}
+    deeper = [paths[key] for key in found]
+    kept = []
+    for key, d in found.items():
+        if key[2] == "S004" and key[:2] in value_problem:
+            continue
+        here = paths[key]
+        if key[2] in ("S003", "S004") and any(len(p) > len(here) and p[: len(here)] == here for p in deeper):
+            continue
+        kept.append(d)
+    return kept
 
 
 def _present_keys(data: Any, path: Path) -> list[str]:

@@ -234,7 +234,9 @@ class MeterKind(StrEnum):
 
 
 class InfoKind(Labelled):
-    """Where an information item comes from; its label heads the item in the trainee's language."""
+    """Where an information item comes from."""
+
+    # The label heads the item in the trainee's language (InfoItem.heading): DISPATCH, not MELDKAMER.
 
     MELDKAMER = "meldkamer", "meldkamer", "dispatch"
     MEOS = "meos", "MEOS", "MEOS"

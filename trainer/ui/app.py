@@ -18,6 +18,7 @@ from trainer.engine.session import Session
 from trainer.engine.views import Phase, View
 from trainer.model.loader import LoadedScenario
 from trainer.model.scenario import SelectionNode
+from trainer.paths import scenarios_dir
 from trainer.ui import frame as fr
 from trainer.ui import scenery
 from trainer.ui.input import Action, Input, translate
@@ -177,7 +178,16 @@ class App:
     def _resume(self, session_id: str) -> None:
         self.session = self.sessions.resume(session_id, self.clock)
         self.trainee, self.group = self.sessions.owner(session_id)
+        scenery.use_images(self.session.scenario, self._source_of(self.session.scenario.id))
         self._follow_session()
+
+    def _source_of(self, scenario_id: str) -> Path:
+        """Where a resumed scenario's own images are looked for (assets/images/ is always searched too):
+        next to the file given on the command line, else in the bundled folder (a file there is named by
+        its id)."""
+        if self.options.scenario_file is not None:
+            return Path(self.options.scenario_file)
+        return scenarios_dir() / f"{scenario_id}.yaml"
 
     def _follow_session(self) -> None:
         """Pick the screen for the session's phase; called after every engine call."""
