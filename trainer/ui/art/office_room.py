@@ -88,11 +88,14 @@ def winkel_kantoor(scene: Scene, time_of_day: str) -> None:
     _wall_monitor(room, 4.15)
     _plastic_chair(room, 6.0)
     x = 6.9
-    units = (_roller_cage, _crates, _lockers, _boxes)
+    units = (_roller_cage, _crates, _lockers, _stock_rack, _boxes, _exit_door)
     i = 0
     while x < span + 1.0:  # a wider view (a panorama) runs on along the storeroom side
-        x = units[i % len(units)](room, x) + scene.rng.uniform(0.25, 0.6)
+        unit = units[i % len(units)]
         i += 1
+        if unit is _exit_door and i > len(units):
+            continue  # one way out to the yard is enough
+        x = unit(room, x) + scene.rng.uniform(0.25, 0.6)
 
 
 def _wall(room: _Room, span: float) -> None:
@@ -419,3 +422,42 @@ def _lockers(room: _Room, x: float) -> float:
         room.box((60, 62, 66), lx + 0.3, 0.95, 0.03, 0.12)
     room.box((84, 86, 90), x, 0, n * 0.4, 0.1)
     return x + n * 0.4
+
+
+def _stock_rack(room: _Room, x: float) -> float:
+    """A steel rack of overstock: shelves of boxes and trays waiting to go out to the shop floor."""
+    rng = room.scene.rng
+    w = 1.2
+    for level in range(4):
+        y = 0.12 + level * 0.5
+        bx = x + 0.04
+        while bx < x + w - 0.2:
+            bw, bh = rng.uniform(0.16, 0.34), rng.uniform(0.18, 0.4)
+            colour = rng.choice((CARDBOARD, CARDBOARD, *SHOP_SHELVES))
+            room.box(shade(colour, 0.92), bx, y + 0.04, min(bw, x + w - 0.04 - bx), bh)
+            bx += bw + 0.02
+        room.box((96, 100, 108), x, y, w, 0.04)
+    for post in (x, x + w - 0.04):
+        room.box((80, 84, 92), post, 0, 0.04, 2.1)
+    return x + w
+
+
+def _exit_door(room: _Room, x: float) -> float:
+    """The way out to the yard: a steel door with a push bar under the green emergency-exit sign."""
+    room.box((120, 124, 130), x - 0.06, 0, 1.12, 2.16)
+    room.box((176, 180, 184), x, 0, 1.0, 2.1)
+    room.box((140, 144, 150), x + 0.08, 0.95, 0.84, 0.06)  # push bar
+    room.box((120, 124, 130), x + 0.08, 0.93, 0.06, 0.1)
+    room.box((120, 124, 130), x + 0.86, 0.93, 0.06, 0.1)
+    sign = room.box((40, 150, 80), x + 0.25, 2.26, 0.5, 0.18)
+    room.box((236, 240, 236), x + 0.3, 2.29, 0.12, 0.12)  # the running figure, too small to read
+    pygame.draw.polygon(
+        room.s,
+        room.p((236, 240, 236)),
+        [
+            (sign.x + sign.w * 0.6, sign.y + sign.h * 0.3),
+            (sign.x + sign.w * 0.85, sign.centery),
+            (sign.x + sign.w * 0.6, sign.y + sign.h * 0.7),
+        ],
+    )
+    return x + 1.06

@@ -12,6 +12,8 @@ stand apart.
 
 from __future__ import annotations
 
+import math
+
 import pygame
 
 from trainer.ui.art import buildings as bld
@@ -58,6 +60,7 @@ def villawijk(scene: Scene, time_of_day: str) -> None:
     ground.asphalt(scene, ROAD_TOP * h, h, (92, 92, 96))
     gutter = ROAD_TOP * h
     ground.paving(scene, gutter, gutter + 0.02 * h, (118, 116, 110), 0.01 * h, 1.8, growth=0.4)
+    _lane(scene, gutter + 0.02 * h)
     garden.leaves(scene, VERGE_TOP * h, gutter + 0.03 * h)
     trees = street_positions(scene, 34.0, 6.0, 3.0)
     lamps = street_positions(scene, 30.0, 3.0, 14.0)
@@ -68,6 +71,31 @@ def villawijk(scene: Scene, time_of_day: str) -> None:
         if abs(lx - near) < 3.0 * m:  # never a lamp post against a trunk: step aside
             lx = near + (3.0 * m if lx >= near else -3.0 * m)
         street.lamp_classic(scene, lx, (VERGE_TOP + 0.024) * h, 1.1)
+
+
+def _lane(scene: Scene, top: float) -> None:
+    """The lane: two paler bands the tyres have polished, drain grates in the gutter, a few leaves."""
+    h, m, rng = scene.h, scene.m, scene.rng
+    for y, band in ((0.8, 0.04), (0.93, 0.06)):  # soft-edged: added light, strongest mid-band
+        rows = max(2, round(band * h))
+        sheen = pygame.Surface((scene.w, rows))
+        for i in range(rows):
+            k = round(7 * math.sin(math.pi * i / (rows - 1)) * scene.light.ambient[1])
+            pygame.draw.line(sheen, (k, k, k), (0, i), (scene.w, i))
+        scene.surface.blit(sheen, (0, round(y * h)), special_flags=pygame.BLEND_RGB_ADD)
+    x = rng.uniform(2, 10) * m
+    while x < scene.w:
+        grate = pygame.Rect(round(x), round(top - 0.014 * h), round(0.6 * m), max(2, round(0.01 * h)))
+        pygame.draw.rect(scene.surface, scene.t((48, 48, 50)), grate)
+        for i in range(1, 4):
+            gx = grate.x + grate.w * i / 4
+            pygame.draw.line(scene.surface, scene.t((96, 96, 98)), (gx, grate.y), (gx, grate.bottom - 1))
+        x += rng.uniform(18, 26) * m
+    colours = [scene.t(c) for c in ((140, 92, 46), (166, 112, 54))]
+    for _ in range(scene.w // 70):
+        lx, ly = rng.uniform(0, scene.w), rng.uniform(top, h)
+        size = 2 + (ly - top) / (h - top) * 3  # nearer leaves look bigger
+        pygame.draw.ellipse(scene.surface, rng.choice(colours), (lx, ly, size * 1.5, size))
 
 
 def street_positions(scene: Scene, every: float, jitter: float, offset: float) -> list[float]:
