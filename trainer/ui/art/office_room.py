@@ -225,7 +225,7 @@ def _high_window(room: _Room, x: float) -> None:
     room.box((120, 124, 130), x - 0.05, 2.17, 1.3, 0.36)
     pane = room.rect(x, 2.2, 1.2, 0.3)
     lt = scene.light
-    if scene.night:
+    if lt.glow >= 1.0:  # dark outside (at dusk the last light still shows)
         scene.surface.fill(mix(lt.sky_top, (20, 24, 30), 0.4), pane)
     else:
         vertical_gradient(scene.surface, pane, mix(lt.sky_top, lt.sky_horizon, 0.5), lt.sky_horizon)
