@@ -175,8 +175,23 @@ def boundary(scene: Scene, drives: list[float], hb: float) -> None:
         else:
             _hedge(scene, x0, x1, hb, rng.uniform(1.4, 2.0) * m)
     for d in openings:
+        if rng.random() < 0.45:  # an iron gate, swung open into the garden
+            _gate_leaf(scene, d - 2.0 * m, hb - 0.15 * m, m)
         for s in (-1, 1):
             _pillar(scene, d + s * 2.2 * m, hb, m, lamp=s > 0 and rng.random() < 0.7)
+
+
+def _gate_leaf(scene: Scene, x: float, base: float, m: float) -> None:
+    """A wrought-iron gate leaf seen almost edge-on: bars between two rails, just inside the pillar."""
+    iron = scene.t((30, 32, 34))
+    w, tall = 0.55 * m, 1.2 * m
+    for i in range(6):
+        bx = x + w * i / 5
+        pygame.draw.line(
+            scene.surface, iron, (bx, base), (bx, base - tall - 0.12 * m * (1 - abs(i - 2.5) / 2.5))
+        )
+    for y in (base - 0.15 * m, base - tall * 0.85):
+        pygame.draw.line(scene.surface, iron, (x, y), (x + w, y), max(1, round(0.05 * m)))
 
 
 def _hedge(scene: Scene, x0: float, x1: float, base: float, tall: float) -> None:

@@ -133,7 +133,7 @@ def _villa(scene: Scene, x: float, w: float, base: float, u: float) -> float:
         if style == "gevel":
             _gable_wing(scene, body_x, body_w, top, base, u, wall)
     if style != "modern":
-        _windows(scene, body_x, body_w, base, u, storeys, wall)
+        _windows(scene, body_x, body_w, base, u, storeys)
     door_x = body_x + body_w * rng.uniform(0.4, 0.6)
     _front_door(scene, door_x, base, u, style == "modern")
     if garage:
@@ -273,7 +273,7 @@ def _gable_wing(scene: Scene, x: float, w: float, top: float, base: float, u: fl
     bld.window(scene, gx + gw / 2 - 0.5 * u, top - 2.4 * u, 1.0 * u, 1.4 * u, scene.light.lit_windows)
 
 
-def _windows(scene: Scene, x: float, w: float, base: float, u: float, storeys: int, wall: RGB) -> None:
+def _windows(scene: Scene, x: float, w: float, base: float, u: float, storeys: int) -> None:
     """Ground-floor windows (some with shutters) and a row upstairs, leaving room for the front door."""
     rng = scene.rng
     shutters = rng.random() < 0.5
