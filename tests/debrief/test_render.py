@@ -117,3 +117,17 @@ def test_pdf_without_weasyprint_points_to_the_browser(monkeypatch: pytest.Monkey
 
 def test_script_text_fixture_is_what_was_typed() -> None:
     assert "<script>" in SCRIPT  # guards the escaping tests against a fixture that stopped being hostile
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_who_selected_whom_is_one_list_item_per_choice_in_markdown(golden_db: Path, lang: str) -> None:
+    """The Markdown sheet ran the 'Wie koos wie?' list together on one line (a template's block tag ate the
+    newline): each choice of the selection is its own item, as it is in the HTML."""
+    sheet = sheet_of(golden_db, lang=lang)
+    md = render_markdown(sheet, "group", lang)
+    section = md.split("**Wie koos wie?**" if lang == "nl" else "**Who selected whom?**", 1)[1]
+    items = re.findall(r"(?m)^- .*$", section.split("\n\n**", 1)[0])
+    assert len(sheet.selections) >= 3
+    assert len(items) == len(sheet.selections), items
+    for row, item in zip(sheet.selections, items, strict=True):
+        assert item.startswith(f"- {row.candidate} (") and item.count(" (") == 1 + row.candidate.count(" (")
