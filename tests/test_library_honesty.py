@@ -75,19 +75,34 @@ def test_no_length_rank_finds_the_inline_option_more_often_than_chance(rank: str
 
 SEEDS = range(60)
 
+# A tone strategy marks the candidates a naive player would pick among (uniformly) from their skin tones.
+TONE_STRATEGIES: dict[str, Callable[[list[float]], list[bool]]] = {
+    "lightest": lambda tones: [t == min(tones) for t in tones],
+    "darkest": lambda tones: [t == max(tones) for t in tones],
+    # The reverse stereotype the review warned about: never the darkest, any of the others. When all tie,
+    # there is nobody to avoid, so the player picks among all.
+    "avoid the darkest": lambda tones: (
+        [t < max(tones) for t in tones] if min(tones) < max(tones) else [True] * len(tones)
+    ),
+    "avoid the lightest": lambda tones: (
+        [t > min(tones) for t in tones] if min(tones) < max(tones) else [True] * len(tones)
+    ),
+}
 
-def _tone_hits(pick: Callable[[list[float]], float]) -> tuple[float, float]:
-    """(share of selections where picking by skin tone finds an in_lijn candidate, chance), averaged over
-    every selection of every bundled scenario as the sessions show them (casting drawn per seed). A tie
-    counts each tied candidate equally."""
+
+def _tone_hits(pick: Callable[[list[float]], list[bool]]) -> dict[str, tuple[float, float, int]]:
+    """Per bundled scenario: (share of selections where picking by skin tone finds an in_lijn candidate,
+    chance, number of selections), averaged over the seeds as the sessions show the cast (casting drawn per
+    seed). The player picks uniformly among the candidates the strategy marks."""
     from trainer.engine import FakeClock, Session
     from trainer.model.scenario import SelectionNode
 
-    hits = chance = 0.0
-    points = 0
+    table: dict[str, tuple[float, float, int]] = {}
     for path in sorted(SCENARIOS.glob("*.yaml")):
         scenario = load_scenario(path).scenario
         seeds = SEEDS if scenario.casting else range(1)
+        hits = chance = 0.0
+        points = 0
         for seed in seeds:
             shown = Session(scenario, seed=seed, clock=FakeClock()).shown_scenario
             tone = {m.id: m.appearance.skin_tone for m in shown.cast}
@@ -96,19 +111,31 @@ def _tone_hits(pick: Callable[[list[float]], float]) -> tuple[float, float]:
                     continue
                 tones = [sum(tone[c] for c in cand.cast) / len(cand.cast) for cand in node.candidates]
                 inline = [cand.address.assessment == Assessment.IN_LIJN for cand in node.candidates]
-                target = pick(tones)
-                tied = [ok for t, ok in zip(tones, inline, strict=True) if t == target]
+                picked = [ok for ok, chosen in zip(inline, pick(tones), strict=True) if chosen]
                 weight = 1 / len(seeds)
-                hits += weight * sum(tied) / len(tied)
+                hits += weight * sum(picked) / len(picked)
                 chance += weight * sum(inline) / len(inline)
                 points += 1 if seed == seeds[0] else 0
-    return hits / points, chance / points
+        if points:
+            table[path.stem] = (hits / points, chance / points, points)
+    return table
 
 
-@pytest.mark.parametrize("strategy", ["lightest", "darkest"])
+@pytest.mark.parametrize("strategy", list(TONE_STRATEGIES))
 def test_picking_by_skin_tone_finds_the_inline_candidate_no_more_often_than_chance(strategy: str) -> None:
     """The review behind issue 15 found the 'wrong' pick was nearly always a young man of colour and the
     offender the white commuter type: a trainee could learn to reverse the stereotype instead of reading the
-    facts. A naive player who always picks the lightest (or darkest) candidate must not beat chance."""
-    share, chance = _tone_hits(min if strategy == "lightest" else max)
-    assert share <= chance + MARGIN, f"'{strategy}' finds in_lijn at {share:.0%}; chance is {chance:.0%}"
+    facts. A naive player who always picks the lightest (or darkest) candidate, or who picks anyone but the
+    darkest (or lightest), must not beat chance across the library. The failure lists every scenario, so an
+    author sees which one skews."""
+    table = _tone_hits(TONE_STRATEGIES[strategy])
+    points = sum(n for _h, _c, n in table.values())
+    share = sum(h * n for h, _c, n in table.values()) / points
+    chance = sum(c * n for _h, c, n in table.values()) / points
+    rows = "\n".join(
+        f"  {name:32s} {h:4.0%} vs {c:4.0%} chance ({h - c:+.0%})" for name, (h, c, _n) in table.items()
+    )
+    assert share <= chance + MARGIN, (
+        f"'{strategy}' finds in_lijn at {share:.0%} of selections; chance is {chance:.0%}. "
+        f"Per scenario:\n{rows}"
+    )

@@ -120,3 +120,16 @@ def test_the_individual_sheet_shows_own_looks_next_to_the_others() -> None:
     # the group sheet names no trainee anywhere, so no trainee next to a look
     group = render_markdown(s, "group")
     assert not any(f"T{i:02d}" in group for i in range(12))
+
+
+@pytest.mark.parametrize("lang", ["nl", "en"])
+def test_every_headwear_a_look_can_set_has_words_on_the_sheet(lang: str) -> None:
+    """A pool may swap headwear (a niqab included); the sheet names each look in words, never by a key."""
+    from debrief.hof import look_words
+    from debrief.words import Words
+    from trainer.model.scenario import Look
+    from trainer.model.vocabulary import Headwear
+
+    words = {h: look_words(Look(id="x", headwear=h), Words(lang)) for h in Headwear}
+    assert len(set(words.values())) == len(Headwear)
+    assert words[Headwear.NIQAB] == {"nl": "met niqab", "en": "with a niqab"}[lang]

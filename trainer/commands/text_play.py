@@ -237,10 +237,15 @@ class TextHost(Terminal):
             colour=t(lang, f"txt_colour_{a.hair_color}"),
             colours=t(lang, f"txt_colours_{a.hair_color}"),  # Dutch inflects before a plural: zwarte krullen
         )
-        # no name: the window shows no names in the street either
-        text = t(lang, "txt_look", age=a.age, tone=a.skin_tone, hair=hair)
+        # no name: the window shows no names in the street either; hair under a scarf or hood is not drawn
+        if a.headwear.value in ("hoofddoek", "niqab", "capuchon"):
+            text = t(lang, "txt_look_covered", age=a.age, tone=a.skin_tone)
+        else:
+            text = t(lang, "txt_look", age=a.age, tone=a.skin_tone, hair=hair)
         if a.headwear.value != "geen":
             text = t(lang, "txt_headwear", look=text, headwear=t(lang, f"txt_headwear_{a.headwear.value}"))
+        if "col_omhoog" in a.accessories and a.headwear.value != "niqab":
+            text = t(lang, "txt_headwear", look=text, headwear=t(lang, "txt_accessory_col_omhoog"))
         return text
 
     def lines(self, lines: Sequence[Line]) -> None:

@@ -68,6 +68,11 @@ LOOK_WORDS: dict[str, tuple[tuple[re.Pattern[str], frozenset[object], str], ...]
             frozenset({"hoofddoek"}),
             "hoofddoek",
         ),
+        (
+            re.compile(r"\b(?:niqa+b\w*|nikab\w*|(?:gezichts)?sluier\w*|(?:face[- ])?veils?)\b", re.I),
+            frozenset({"niqab"}),
+            "niqab",
+        ),
         (re.compile(r"\b(?:pet|petje|cap|baseball cap)\b", re.I), frozenset({"pet"}), "pet"),
         (re.compile(r"\b(?:capuchon|hood|hoodie)\b", re.I), frozenset({"capuchon"}), "capuchon"),
         (re.compile(r"\b(?:muts|mutsje|beanie)\b", re.I), frozenset({"muts"}), "muts"),

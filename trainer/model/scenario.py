@@ -310,12 +310,14 @@ class Appearance(Strict):
             "hond",
             "koptelefoon",
             "capuchon_af",
+            "col_omhoog",
             "paraplu",
             "koffer",
         ]
     ] = Field(
         default_factory=list,
         description="rugzak_voor: op de buik; capuchon_af: een capuchon die in de nek hangt; "
+        "col_omhoog: een col (nekwarmer) over neus en mond getrokken; "
         "koffer: een rolkoffer aan de hand",
     )
 

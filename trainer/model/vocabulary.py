@@ -331,6 +331,7 @@ class Headwear(StrEnum):
     PET = "pet"
     CAPUCHON = "capuchon"
     HOOFDDOEK = "hoofddoek"
+    NIQAB = "niqab"  # a headscarf with a face veil: only the eyes show
     MUTS = "muts"
     POLITIEPET = "politiepet"
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import math
 
 from trainer.ui.art import palette as pal
+from trainer.ui.art import veil
 from trainer.ui.art.figure import Figure, HeadFrame
 from trainer.ui.art.palette import RGB
 from trainer.ui.art.pen import Pen, Point, mirror, spline
@@ -37,16 +38,21 @@ def garment_rgb(fig: Figure) -> RGB:
     return pal.POLICE_NAVY if str(fig.app.clothing) == "uniform" else pal.colour(fig.app.clothing_color)
 
 
+COVERING = ("hoofddoek", "niqab", "capuchon")  # headwear that hides the hair and the neck
+
+
 def covering_rgb(fig: Figure) -> RGB | None:
-    """The colour of a headscarf or hood, which is all one sees of the head from behind."""
+    """The colour of a headscarf, niqab or hood, which is all one sees of the head from behind."""
     hw = str(fig.app.headwear)
     if hw == "hoofddoek":
         return pal.SCARF.get(fig.app.clothing_color, (150, 130, 140))
+    if hw == "niqab":
+        return veil.niqab_rgb(fig)
     return garment_rgb(fig) if hw == "capuchon" else None
 
 
 def covers_hair(fig: Figure) -> bool:
-    return str(fig.app.headwear) in ("hoofddoek", "capuchon")
+    return str(fig.app.headwear) in COVERING
 
 
 # --- back layer (before torso) -------------------------------------------------------------------
@@ -211,10 +217,10 @@ def _short_cap(pen: Pen, f: HeadFrame, c: RGB, hairline: float, tight: bool = Fa
 
 
 def headwear_back(pen: Pen, fig: Figure, f: HeadFrame) -> None:
-    """Drawn after the torso and before the face: the hood and the headscarf's drape."""
+    """Drawn after the torso and before the face: the hood and the drape of a headscarf or niqab."""
     hw = str(fig.app.headwear)
-    if hw == "hoofddoek":
-        c = pal.SCARF.get(fig.app.clothing_color, (150, 130, 140))
+    if hw in ("hoofddoek", "niqab"):
+        c = covering_rgb(fig) or (150, 130, 140)
         pen.smooth(
             c,
             f.shape(
@@ -232,7 +238,7 @@ def headwear_back(pen: Pen, fig: Figure, f: HeadFrame) -> None:
                 )
             ),
         )
-        fold = pal.shade(c, 0.86)
+        fold = pal.shade(c, 0.86) if sum(c) > 150 else pal.lighten(c, 0.08)
         for s in (-1.0, 1.0):
             pen.polyline(
                 fold, f.shape([(s * 0.9, -1.2), (s * 1.3, -1.9), (s * 1.2, -2.5)]), f.b * 0.05, smooth=True
@@ -279,6 +285,8 @@ def headwear_front(pen: Pen, fig: Figure, f: HeadFrame) -> None:
             (-0.62, -0.84),
         ]
         _ring(pen, band, f, outer, inner)
+    elif hw == "niqab":
+        veil.niqab_front(pen, fig, f)
     elif hw == "capuchon":
         c = garment_rgb(fig)
         outer = [

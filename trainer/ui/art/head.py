@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import math
 
-from trainer.ui.art import hair
+from trainer.ui.art import hair, veil
 from trainer.ui.art import palette as pal
 from trainer.ui.art.figure import Figure, HeadFrame
 from trainer.ui.art.pen import Pen, Point, mirror
@@ -44,7 +44,7 @@ def draw_head(pen: Pen, fig: Figure, f: HeadFrame) -> None:
     skin, shadow = pal.skin(tone), pal.skin_shadow(tone)
     hair.headwear_back(pen, fig, f)
     covered = hair.covers_hair(fig)
-    if str(fig.app.headwear) not in ("hoofddoek", "capuchon"):
+    if str(fig.app.headwear) not in hair.COVERING:
         nx, ny = fig.head[0], fig.shoulder_y - fig.height * 0.01
         neck_top = f.cy - f.b * 0.6
         pen.poly(
@@ -75,7 +75,17 @@ def draw_head(pen: Pen, fig: Figure, f: HeadFrame) -> None:
             x, y = f.at(s * 0.98, -0.05)
             pen.ellipse(skin, x, y, f.a * 0.15, f.b * 0.22)
         hair.hair_front(pen, fig, f)
+        if veil.has_col(fig):
+            veil.col_back(pen, fig, f)
         hair.headwear_front(pen, fig, f)
+        hair.headphones(pen, fig, f)
+        return
+    if str(fig.app.headwear) == "niqab":
+        # Covered but for the eyes: the covering first, then eyes and brows on the open band.
+        hair.headwear_front(pen, fig, f)
+        _eyes(pen, fig, f, f.b * 2 * pen.s >= 70)
+        if "bril" in fig.app.accessories:
+            _glasses(pen, f, fig.app.skin_tone)
         hair.headphones(pen, fig, f)
         return
     if not covered:
@@ -95,6 +105,8 @@ def draw_head(pen: Pen, fig: Figure, f: HeadFrame) -> None:
     )
     _face(pen, fig, f)
     hair.hair_front(pen, fig, f)
+    if veil.has_col(fig):  # under the hood or cap, over the mouth
+        veil.col_front(pen, fig, f)
     hair.headwear_front(pen, fig, f)
     if "bril" in fig.app.accessories:
         _glasses(pen, f, fig.app.skin_tone)
@@ -103,10 +115,34 @@ def draw_head(pen: Pen, fig: Figure, f: HeadFrame) -> None:
 
 def _face(pen: Pen, fig: Figure, f: HeadFrame) -> None:
     tone, mood = fig.app.skin_tone, fig.mood
+    shadow = pal.skin_shadow(tone)
+    detailed = f.b * 2 * pen.s >= 70
+    _eyes(pen, fig, f, detailed)
+    # Nose: a soft shadow shape, turned with the head.
+    nx, ny = f.feat(0.06, -0.36)
+    pen.ellipse(shadow, nx, ny, f.a * 0.14, f.b * 0.05)
+    pen.polyline(shadow, [f.feat(0.1, -0.05), f.feat(0.15, -0.28), f.feat(0.09, -0.35)], f.b * 0.035)
+    _mouth(pen, fig, f, detailed)
+    if fig.app.age >= 60:
+        line = pal.mix(pal.skin(tone), shadow, 0.8)
+        for s in (-1.0, 1.0):
+            pen.polyline(
+                line,
+                [f.feat(s * 0.24, -0.38), f.feat(s * 0.33, -0.52), f.feat(s * 0.3, -0.64)],
+                f.b * 0.025,
+                smooth=True,
+            )
+    if mood == "vriendelijk" and detailed:
+        for s in (-1.0, 1.0):
+            cx, cy = f.feat(s * 0.55, -0.36)
+            pen.ellipse(pal.mix(pal.skin(tone), (210, 110, 100), 0.14), cx, cy, f.a * 0.16, f.b * 0.08)
+
+
+def _eyes(pen: Pen, fig: Figure, f: HeadFrame, detailed: bool) -> None:
+    """Eyes and brows: on their own they carry the demeanour when the rest of the face is covered."""
+    tone, mood = fig.app.skin_tone, fig.mood
     ink = pal.feature_ink(tone)
     shadow = pal.skin_shadow(tone)
-    px_head = f.b * 2 * pen.s
-    detailed = px_head >= 70
     lx, ly = fig.look
     eye_v = -0.04 if not fig.child else -0.1
     eye_rx, eye_ry = (0.15, 0.1) if detailed else (0.095, 0.085)
@@ -145,24 +181,6 @@ def _face(pen: Pen, fig: Figure, f: HeadFrame) -> None:
         mid = f.feat(s * 0.36, 0.26 + (bi + bo) / 2 + 0.015)
         brow = pal.mix(hair.hair_rgb(fig), ink, 0.5) if str(fig.app.hair) != "kaal" else pal.shade(ink, 1.4)
         pen.polyline(brow, [inner, mid, outer], f.b * (0.05 if detailed else 0.065))
-    # Nose: a soft shadow shape, turned with the head.
-    nx, ny = f.feat(0.06, -0.36)
-    pen.ellipse(shadow, nx, ny, f.a * 0.14, f.b * 0.05)
-    pen.polyline(shadow, [f.feat(0.1, -0.05), f.feat(0.15, -0.28), f.feat(0.09, -0.35)], f.b * 0.035)
-    _mouth(pen, fig, f, detailed)
-    if fig.app.age >= 60:
-        line = pal.mix(pal.skin(tone), shadow, 0.8)
-        for s in (-1.0, 1.0):
-            pen.polyline(
-                line,
-                [f.feat(s * 0.24, -0.38), f.feat(s * 0.33, -0.52), f.feat(s * 0.3, -0.64)],
-                f.b * 0.025,
-                smooth=True,
-            )
-    if mood == "vriendelijk" and detailed:
-        for s in (-1.0, 1.0):
-            cx, cy = f.feat(s * 0.55, -0.36)
-            pen.ellipse(pal.mix(pal.skin(tone), (210, 110, 100), 0.14), cx, cy, f.a * 0.16, f.b * 0.08)
 
 
 def _mouth(pen: Pen, fig: Figure, f: HeadFrame, detailed: bool) -> None:

@@ -55,13 +55,24 @@ def portrait_surface(app: Appearance, mood: str, size: int) -> pygame.Surface:
     ss = 2
     side = size * ss
     big = pygame.Surface((side, side), pygame.SRCALPHA)
+    draw_person(_portrait_pen(big, fig, side), fig)
+    return downsample(big, (size, size))
+
+
+def _portrait_pen(surface: pygame.Surface, fig: Figure, side: int) -> Pen:
     span = fig.hh * 2.3  # centimetres visible across the square
     scale = side / span
     hx, hy = fig.head
     top = hy + fig.hh * 0.5 + fig.hh * 0.36  # room above the crown for hair and headwear
-    pen = Pen(big, scale, (side / 2 - hx * scale, top * scale))
-    draw_person(pen, fig)
-    return downsample(big, (size, size))
+    return Pen(surface, scale, (side / 2 - hx * scale, top * scale))
+
+
+def portrait_face_point(app: Appearance, mood: str, size: int, u: float, v: float) -> tuple[float, float]:
+    """Where a point of the face in head units (u across, v up, as HeadFrame.feat) lands in a portrait of
+    `size` pixels: for checks that sample the face (is a covered mouth really covered?)."""
+    fig = build_figure(app, mood, "front")
+    pen = _portrait_pen(pygame.Surface((1, 1)), fig, size)
+    return pen.p(*head_frame(fig).feat(u, v))
 
 
 def group_surface(members: list[tuple[Appearance, str]], height_px: int) -> pygame.Surface:

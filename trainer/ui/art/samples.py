@@ -226,6 +226,35 @@ PEOPLE: list[tuple[Appearance, Demeanour]] = [
         ),
         Demeanour.ONVERSCHILLIG,
     ),
+    (
+        _a(
+            skin_tone=5,
+            age=34,
+            height=168,
+            hair="lang",
+            hair_color="zwart",
+            headwear="niqab",
+            clothing="net",
+            clothing_color="zwart",
+            accessories=["telefoon", "tas"],
+        ),
+        Demeanour.KALM,
+    ),
+    (
+        _a(
+            skin_tone=1,
+            age=27,
+            build="slank",
+            height=188,
+            hair="kort",
+            hair_color="bruin",
+            headwear="capuchon",
+            clothing="sportief",
+            clothing_color="zwart",
+            accessories=["col_omhoog", "rugzak"],
+        ),
+        Demeanour.NERVEUS,
+    ),
 ]
 
 VEHICLES: list[tuple[Vehicle, list[int]]] = [  # with indexes into PEOPLE for the occupants
