@@ -154,7 +154,7 @@ def test_the_guides_look_condition_is_needed_where_it_stands() -> None:
 def _table_rows(text: str, heading: str) -> dict[str, str]:
     """The rows of the first table under `heading`, keyed by the scenario id in backquotes."""
     section = text.split(heading, 1)[1]
-    table = re.search(r"((?:^\|.*\n)+)", section, flags=re.M)
+    table = re.search(r"((?:^ *\|.*\n)+)", section, flags=re.M)
     assert table, f"no table under {heading!r}"
     rows: dict[str, str] = {}
     for line in table.group(1).splitlines()[2:]:  # past the header and its rule
@@ -173,12 +173,15 @@ def test_both_tables_list_every_bundled_scenario_with_its_routes() -> None:
     readme = (SCENARIOS.parent / "README.md").read_text(encoding="utf-8")
     in_readme = _table_rows(readme, "### Scenario's in de bundel")
     in_guide = _table_rows(GUIDE, "## 15. Scenario's in de bundel")
+    in_english = _table_rows(GUIDE, "- **Bundled**")
     bundled = sorted(p.stem for p in SCENARIOS.glob("*.yaml"))
     assert sorted(in_readme) == bundled
     assert sorted(in_guide) == bundled
+    assert sorted(in_english) == bundled
     for name in bundled:
         routes = coverage(load_scenario(SCENARIOS / f"{name}.yaml").scenario).routes
         assert f"alle vier, {routes} routes" in in_readme[name], name
         assert f"op alle {routes} routes" in in_guide[name], name
+        assert f"| {routes} routes |" in in_english[name], name
     numbers = {10: "ten", 11: "eleven", 12: "twelve", 13: "thirteen", 14: "fourteen", 15: "fifteen"}
     assert f"*In English:* {numbers[len(bundled)]} bundled scenarios" in readme

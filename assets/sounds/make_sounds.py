@@ -294,6 +294,27 @@ def busy_square() -> Signal:
     return normalise(loop(mix), -6.0)
 
 
+def back_office() -> Signal:
+    """A supermarket's back office: the strip lights' mains hum, the ventilation, and beyond the door the shop,
+    muffled: voices and the beeps of the checkouts."""
+    rng = random.Random(606)
+    length = 25.0  # a whole number of seconds: the hum's phase matches where the loop cross-fades
+    n = int(length * RATE)
+    w = 2 * math.pi / RATE
+    mix = [
+        0.1 * math.sin(w * 50 * i) + 0.06 * math.sin(w * 100 * i) + 0.025 * math.sin(w * 150 * i)
+        for i in range(n)
+    ]
+    add(mix, lowpass(noise(n, rng), 500), 0, 0.7)
+    add(mix, lowpass(crowd(length, 6, rng, 0.6), 450), 0, 0.6)
+    beep = lowpass(tone(1800, 0.1, 0.03, (1.0,)), 1400)
+    t = 1.3
+    while t < length - 1.5:
+        add(mix, beep, t, 0.05)
+        t += rng.uniform(1.6, 4.5)
+    return normalise(loop(mix), -14.0)
+
+
 def rain() -> Signal:
     """Rain: a wash of soft noise, drips and drops on stone and metal; laid over any ambience."""
     rng = random.Random(505)
@@ -361,6 +382,7 @@ SOUNDS: dict[str, Callable[[], Signal]] = {
     "street_night": street_night,
     "train_carriage": train_carriage,
     "busy_square": busy_square,
+    "back_office": back_office,
     "rain": rain,
     "footsteps": footsteps,
     "bike": bike,

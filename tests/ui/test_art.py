@@ -92,7 +92,9 @@ def test_night_is_darker_with_lit_windows_and_lamps() -> None:
     assert sum(1 for c in warm if c.r > 220 and c.g > 170 and c.b < 200) > 30
 
 
-@pytest.mark.parametrize("backdrop", ["woonstraat", "plein", "fietspad", "auto_aan_de_stoeprand"])
+@pytest.mark.parametrize(
+    "backdrop", ["woonstraat", "plein", "fietspad", "auto_aan_de_stoeprand", "villawijk"]
+)
 def test_day_and_night_share_one_street_layout(backdrop: str) -> None:
     """Only the light changes: every lamp post stands in the same place at every time of day."""
     places = {tod.value: build_scene(backdrop, tod.value, (1600, 480), 3).lamps for tod in TimeOfDay}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pygame
+import pytest
 
 from tests.conftest import ROOT
 from trainer.commands.common import load_clean
@@ -134,3 +135,23 @@ def test_esc_stops_the_street_and_a_departure_is_refused_in_play() -> None:
     pilot.app._command(Choose("fietsster"))  # noqa: SLF001 - as a click that raced her departure would
     assert pilot.screen == "selection"
     assert pilot.app.ui.message is not None and "weggelopen" in pilot.app.ui.message
+
+
+def test_rain_brings_umbrellas_out_only_under_the_open_sky(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Passers-by in a wet station square carry umbrellas; the same people in a shop's back office (inside)
+    have none up."""
+    from trainer.model.loader import load_scenario_text
+
+    monkeypatch.setattr(st, "is_wet", lambda scenario, node_id: True)
+    text = (ROOT / "scenarios" / "stationsplein.yaml").read_text(encoding="utf-8")
+    umbrellas = {}
+    for backdrop in ("stationsplein", "winkel_kantoor"):
+        sc = load_scenario_text(
+            text.replace("backdrop: stationsplein", f"backdrop: {backdrop}"), "x.yaml"
+        ).scenario
+        nid = next(n for n, x in sc.nodes.items() if isinstance(x, SelectionNode))
+        plan = st.Street(sc, nid, SIZE, 3).plan
+        assert plan.walkers, backdrop
+        umbrellas[backdrop] = sum(w.umbrella for w in plan.walkers)
+    assert umbrellas["stationsplein"] > 0
+    assert umbrellas["winkel_kantoor"] == 0

@@ -278,6 +278,8 @@ class Backdrop(StrEnum):
     PLEIN = "plein"
     FIETSPAD = "fietspad"
     TREIN = "trein"
+    VILLAWIJK = "villawijk"
+    WINKEL_KANTOOR = "winkel_kantoor"
 
 
 class VehicleKind(StrEnum):

@@ -19,6 +19,7 @@ from trainer.model.vocabulary import Backdrop
 from trainer.ui import art
 from trainer.ui.art import photo
 from trainer.ui.art.backdrop import INDOORS
+from trainer.ui.text import rendered
 
 PANORAMA_WIDTH = 3.0  # the selection street is three windows wide
 # Figure surfaces stand for 215 cm (art.REFERENCE_CM), so people and vehicles share one scale: at 0.56 of the
@@ -52,6 +53,7 @@ def use_images(scenario: Scenario, scenario_file: Path) -> list[str]:
     names = {scenario.setting.backdrop} | {
         n.backdrop for n in scenario.nodes.values() if not isinstance(n, EndingNode) and n.backdrop
     }
+    _forget_the_last_scenario(scenario)
     loaded: dict[str, pygame.Surface] = {}
     failed: list[str] = []
     for name in sorted(names - {b.value for b in Backdrop}):
@@ -65,6 +67,19 @@ def use_images(scenario: Scenario, scenario_file: Path) -> list[str]:
     photo.register(loaded)
     backdrop.cache_clear()
     return failed
+
+
+_last_scenario: list[str] = []  # the id of the scenario whose pictures the caches hold
+
+
+def _forget_the_last_scenario(scenario: Scenario) -> None:
+    """Drop the pictures of the scenario played before (its backdrops, people, portraits, vehicles, rendered
+    lines): a window that plays one scenario after another would otherwise keep each one's surfaces until
+    the caches' counts ran out, and peak memory grew with the size of the library."""
+    if _last_scenario and _last_scenario[0] != scenario.id:
+        art.clear_caches()
+        rendered.cache_clear()
+    _last_scenario[:] = [scenario.id]
 
 
 scene_name = backdrop_of  # the backdrop a node is drawn on (sound asks it too, without the drawing code)

@@ -29,10 +29,12 @@ from trainer.ui.crowd_sound import MAX_HEARD, Heard, stereo
 AMBIENCE_FOR_BACKDROP: dict[str, str] = {
     "stationsplein": "station_square",
     "trein": "train_carriage",
+    "winkel_kantoor": "back_office",
     "plein": "busy_square",
     "winkelstraat": "busy_square",
     "woonstraat": "street_night",
     "fietspad": "street_night",
+    "villawijk": "street_night",
     "auto_aan_de_stoeprand": "street_night",
 }
 """Which loop plays under which drawn backdrop; an image backdrop plays none."""

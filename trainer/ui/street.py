@@ -21,6 +21,7 @@ from trainer.model.scenario import Appearance, Candidate, CastMember, Scenario, 
 from trainer.ui import art
 from trainer.ui import layers as ly
 from trainer.ui.art import furniture
+from trainer.ui.art.backdrop import INDOORS
 from trainer.ui.art.cycles import PEDAL_FRAMES
 from trainer.ui.art.palette import light
 from trainer.ui.art.poses import WALK_FRAMES, person_sprite, rider_sprite
@@ -107,7 +108,7 @@ class Street:
         self._crowd_memo: tuple[float, tuple[Placed, ...]] | None = None
         self._sprites: dict[tuple[str, int, int, Pose, int], pygame.Surface] = {}
         seats = seat_positions(self.width, h) if self.backdrop == "trein" else ()
-        self.wet = is_wet(scenario, node_id)
+        self.wet = is_wet(scenario, node_id) and self.backdrop not in INDOORS  # no umbrellas up inside
         self.plan: CrowdPlan = crowd_plan(
             node,
             seed=seed,

@@ -16,7 +16,7 @@ from trainer.ui.art.views import VIEWS
 GROUND_Y_FRACTION = 0.86
 """Where people and vehicles stand: feet at round(height * GROUND_Y_FRACTION)."""
 
-INDOORS = frozenset({"trein"})
+INDOORS = frozenset({"trein", "winkel_kantoor"})
 """Views lit from inside: no pools of street light on the floor where people stand."""
 
 

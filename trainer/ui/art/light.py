@@ -33,7 +33,9 @@ FACADE_BASE: dict[str, float] = {
     "auto_aan_de_stoeprand": 0.6,
     "plein": 0.58,
     "fietspad": 0.775,
+    "villawijk": 0.742,
     "trein": 0.76,
+    "winkel_kantoor": 0.74,
 }
 """Where the far facades meet the ground, as a share of the height, per drawn view."""
 

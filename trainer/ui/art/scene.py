@@ -23,6 +23,8 @@ class Scene:
     lamps: list[tuple[float, float, float]] = field(default_factory=list)  # x, head y, ground y
     glows: list[tuple[pygame.Rect, RGB]] = field(default_factory=list)
     panes: list[pygame.Rect] = field(default_factory=list)  # window glass seen from inside (a train)
+    # Named things a view drew ('villa', 'monitor', ...), for tests and layouts to find them.
+    parts: dict[str, list[pygame.Rect]] = field(default_factory=dict)
 
     @property
     def w(self) -> int:

@@ -1,5 +1,5 @@
-"""The street views, and the inside of a train carriage (train.py). Each lays out facades, ground and
-furniture for any width from a seeded Random.
+"""The street views (a villa district in villa.py), and the insides: a train carriage (train.py) and a shop's
+back office (office_room.py). Each lays out facades, ground and furniture for any width from a seeded Random.
 
 Facades stand across the street (their base at `fb`); people and vehicles stand nearer, on the ground line.
 """
@@ -13,10 +13,12 @@ import pygame
 
 from trainer.ui.art import buildings as bld
 from trainer.ui.art import ground, street
+from trainer.ui.art.office_room import winkel_kantoor
 from trainer.ui.art.palette import RGB, mix
 from trainer.ui.art.scene import Scene
 from trainer.ui.art.station import office, skyline, station
 from trainer.ui.art.train import trein
+from trainer.ui.art.villa import villawijk
 
 BRANDS: tuple[RGB, ...] = (
     (40, 90, 140),
@@ -261,5 +263,7 @@ VIEWS: dict[str, tuple[Callable[[Scene, str], None], float]] = {  # the view and
     "auto_aan_de_stoeprand": (auto_aan_de_stoeprand, 0.034),
     "plein": (plein, 0.028),
     "fietspad": (fietspad, 0.03),
+    "villawijk": (villawijk, 0.032),
     "trein": (trein, 0.2),  # indoors: the far wall of the carriage is near
+    "winkel_kantoor": (winkel_kantoor, 0.18),  # indoors: a small room, its far wall a few metres off
 }
