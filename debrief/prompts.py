@@ -19,12 +19,20 @@ from __future__ import annotations
 
 from debrief.hittepunten import SMALL
 from debrief.sheet import DecisionPoint, Option, Prompt
-from debrief.words import Words
+from debrief.words import Words, clip
 
 LIMIT = 2
+# A prompt quotes a long option (over LONG characters) in its first QUOTE characters: the sheet prints the
+# full text in the option table right below the prompts, and a short quote reads aloud better.
+LONG = 80
+QUOTE = 64
 
 
 def _name(option: Option) -> str:
+    """The option as a prompt quotes it; a long one clipped, since the sheet prints it in full right below."""
+    if len(option.label) > LONG:
+        short = clip(option.label.strip("‘’“”'\""), QUOTE)
+        return f"‘{short}’ ({option.key})"
     if option.label[:1] in "'‘\"“":
         return f"{option.label} ({option.key})"
     return f"‘{option.label}’ ({option.key})"

@@ -103,10 +103,14 @@ def _num(context: Context, value: float, digits: int = 0) -> str:
     return words.number(value, digits)
 
 
+# The timeline is an index to the decision moments (a hittepunt prints its full title): titles stop here.
+TIMELINE_TITLE = 64
+
+
 def _weight(kind: str, leader: bool) -> Callable[[Any], float]:
     """An item's height in lines, roughly, in the sheet's narrow columns (see debrief.columns)."""
     if kind == "timeline":  # a quarter of the page: about 34 characters a line
-        return lambda p: text_weight(p.title, "n = 00", per_line=34, fixed=0.3)
+        return lambda p: text_weight(clip(p.title, TIMELINE_TITLE), "n = 00", per_line=34, fixed=0.3)
     if kind == "reflection":  # half the page at 6.5 pt: about 80 characters a line
         if leader:
             return lambda r: text_weight(
@@ -134,6 +138,7 @@ def environment(markdown: bool) -> Environment:
         finalize=_finalize if markdown else None,
     )
     env.filters["clip"] = clip
+    env.globals["timeline_title"] = TIMELINE_TITLE
     env.filters["mmss"] = mmss
     env.filters["num"] = _num
     env.filters["css_string"] = css_string

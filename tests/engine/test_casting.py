@@ -38,6 +38,7 @@ CASTING = (
     "id_demonstratie",
     "scooters_snackbar",
     "beveiliger_veertienjarige",
+    "nachtelijke_verkeerscontrole",
 )
 
 
