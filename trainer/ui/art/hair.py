@@ -260,18 +260,7 @@ def headwear_front(pen: Pen, fig: Figure, f: HeadFrame) -> None:
     if hw == "hoofddoek":
         c = pal.SCARF.get(fig.app.clothing_color, (150, 130, 140))
         band = pal.lighten(c, 0.1)
-        outer = [
-            (-1.1, -0.3),
-            (-1.14, 0.35),
-            (-0.86, 0.96),
-            (0.0, 1.2),
-            (0.86, 0.96),
-            (1.14, 0.35),
-            (1.1, -0.3),
-            (0.9, -1.0),
-            (0.0, -1.22),
-            (-0.9, -1.0),
-        ]
+        outer = veil.SCARF_OUTLINE
         inner = [
             (-0.86, -0.3),
             (-0.88, 0.3),

@@ -23,7 +23,7 @@ COL_TOP = -0.2
 
 _NIQAB_BLACK: RGB = (44, 42, 52)
 
-_OUTER = [  # the scarf's outline round the face, as the headscarf's
+SCARF_OUTLINE = [  # the scarf's outline round the face: the headscarf's too (hair.py), so the two match
     (-1.1, -0.3),
     (-1.14, 0.35),
     (-0.86, 0.96),
@@ -59,7 +59,7 @@ def niqab_front(pen: Pen, fig: Figure, f: HeadFrame) -> None:
     """The covering over the whole head with the eye band open; the eyes are drawn on it afterwards."""
     c = niqab_rgb(fig)
     edge = pal.lighten(c, 0.1)
-    pen.smooth(c, f.shape(_OUTER))
+    pen.smooth(c, f.shape(SCARF_OUTLINE))
     # The skin of the eye band, turned with the face like the eyes on it.
     t, b = BAND_TOP, BAND_BOTTOM
     band = [(-0.6, t - 0.01), (0.0, t), (0.6, t - 0.01), (0.8, t - 0.12), (0.84, 0.06), (0.76, -0.1)]
