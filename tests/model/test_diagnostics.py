@@ -578,6 +578,19 @@ CASES += [
         ((HER_LINE, HER_LINE + "\n        when: [{look: [a, b]}]"),),
         transform=with_casting(),
     ),
+    # A label that names a cap on a cyclist drawn without one: words and picture disagree.
+    Case(
+        "C179",
+        46,
+        21,
+        (
+            (
+                "label: {nl: Fietser zonder licht, en: Cyclist without light}",
+                "label: {nl: Fietser met pet zonder licht, en: Cyclist with a cap and no light}",
+            ),
+        ),
+        args=(("word", "pet"),),
+    ),
 ]
 
 # L013 is about a folder: see test_malformed; C149 compares files: see tests/cli/test_check_ids.py

@@ -15,6 +15,7 @@ from trainer.model.atmosphere_checks import atmosphere_findings
 from trainer.model.casting_checks import casting_findings
 from trainer.model.content_checks import cue_findings, legal_findings, length_findings
 from trainer.model.diagnostics import Both, Diagnostic
+from trainer.model.drawn_checks import drawn_findings
 from trainer.model.graph import NOBODY, node_choices
 from trainer.model.i18n_checks import translation_findings
 from trainer.model.loader import LoadedScenario
@@ -107,6 +108,7 @@ class _Checker:
             *length_findings(self.sc),
             *atmosphere_findings(self.sc, self.texts),
             *casting_findings(self.sc),
+            *drawn_findings(self.sc),
             *look_condition_findings(self.sc),
         )
         for code, path, args in findings:

@@ -238,6 +238,14 @@ SCENE_MESSAGES: dict[str, Entry] = {
         "offer the same way without a condition on the look too, or drop the condition; "
         "only what is said may differ per look",
     ),
+    "C179": Entry(
+        W,
+        "'{word}' noemt een {attribute} die de tekening van deze persoon niet laat zien: {text}",
+        "'{word}' names a {attribute} the drawing of this person does not show: {text}",
+        "geef de persoon dat uiterlijk onder cast (appearance), of pas de tekst aan: woord en beeld moeten "
+        "kloppen",
+        "give the person that look under cast (appearance), or change the text: words and picture must agree",
+    ),
     "C178": Entry(
         W,
         "deze voorwaarde op de look van '{who}' geldt bij {how} in pool '{pool}'",
